@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PersonalHealthBudget",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PHBEngine", targets: ["PHBEngine"]),
+        .library(name: "PHBCodec", targets: ["PHBCodec"]),
+        .executable(name: "budget-calc", targets: ["budget-calc"]),
+    ],
+    targets: [
+        // The calculation core: exact money, dated parameters, calculators. No I/O.
+        .target(name: "PHBEngine"),
+        // JSON reading and writing, the embedded example policy, text tables.
+        .target(name: "PHBCodec", dependencies: ["PHBEngine"]),
+        // The analysts' command-line tool: a thin layer over PHBCodec.
+        .executableTarget(name: "budget-calc", dependencies: ["PHBCodec"]),
+        // Speed harness: `swift run -c release phb-benchmark`.
+        .executableTarget(
+            name: "phb-benchmark",
+            dependencies: ["PHBEngine", "PHBCodec"],
+            path: "Benchmarks/PHBBenchmarks"
+        ),
+        .testTarget(name: "PHBEngineTests", dependencies: ["PHBEngine"]),
+        .testTarget(name: "PHBCodecTests", dependencies: ["PHBCodec"]),
+        .testTarget(name: "BudgetCalcTests", dependencies: ["PHBCodec"]),
+    ]
+)
