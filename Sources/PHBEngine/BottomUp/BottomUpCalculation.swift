@@ -1,0 +1,312 @@
+/// An exact weekly amount and how it is held: the unit derived lines are built from.
+typealias HeldAmount = (amount: Rational, shares: DeploymentShares)
+
+extension Sequence where Element == HeldAmount {
+    /// The exact sum of the amounts.
+    var exactTotal: Rational { reduce(.zero) { $0 + $1.amount } }
+}
+
+/// The steps of spec §2 for one plan, in order; `run()` returns the breakdown.
+struct BottomUpCalculation {
+    let plan: BottomUpPlan
+    let context: CalculationContext
+    var builder: BreakdownBuilder
+    var warnings: [String] = []
+    var figures: [ResultFigure] = []
+
+    /// PA pay lines (care and sleep-ins): their sum is `G`.
+    var paPay: [HeldAmount] = []
+    /// Agency care and sleep-in lines.
+    var agencyPay: [HeldAmount] = []
+    /// Σ h × r over PA care lines.
+    var paHours: Rational = .zero
+    /// The contingency base (spec §7.6).
+    var careSubtotal: [HeldAmount] = []
+    /// Every recurring line except fees: the third-party fee base (spec §7.10).
+    var recurring: [HeldAmount] = []
+    /// Whether any input line is a direct payment.
+    var anyDirectPayment = false
+
+    init(plan: BottomUpPlan, context: CalculationContext) throws(BudgetError) {
+        self.plan = plan
+        self.context = context
+        self.builder = try BreakdownBuilder(context: context)
+    }
+
+    mutating func run() throws(BudgetError) -> BudgetResult {
+        let weights = try paShareWeights()
+        try addCareLines()
+        try addSleepIns()
+        let bankHolidayPA = try addBankHolidays()
+        let g = paPay.exactTotal
+        if !g.isZero {
+            var onCosts = PersonalAssistantOnCosts(context: context, pay: g, bankHolidays: bankHolidayPA,
+                                                   weights: weights, shares: .derived(from: paPay))
+            try onCosts.add(to: &builder)
+            careSubtotal += onCosts.recurringLines
+            recurring += onCosts.recurringLines
+            warnings += onCosts.notes
+            if !paHours.isZero {
+                try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringLines.exactTotal)
+            }
+        }
+        try addOtherItems()
+        try addContingency()
+        try addFees()
+        return try builder.result(calculator: plan.calculatorName, title: "Bottom-up indicative budget",
+                                  context: context, figures: figures, warnings: warnings)
+    }
+
+    // MARK: Inputs
+
+    /// The PAs' relative shares of pay (spec §7.9): equal unless the plan weights them.
+    func paShareWeights() throws(BudgetError) -> [Rational] {
+        guard plan.personalAssistants >= 1, plan.personalAssistants <= 1_000 else {
+            throw .invalidValue(field: "plan.personalAssistants", value: String(plan.personalAssistants),
+                                reason: "must be a whole number from 1 to 1000")
+        }
+        guard let shares = plan.paShares else {
+            return Array(repeating: .one, count: plan.personalAssistants)
+        }
+        guard shares.count == plan.personalAssistants else {
+            throw .invalidValue(field: "plan.paShares", value: "\(shares.count) shares",
+                                reason: "must give one share for each of the \(plan.personalAssistants) PAs")
+        }
+        for (i, share) in shares.enumerated() where share.isNegative || share.isZero {
+            throw .invalidValue(field: "plan.paShares[\(i)]", value: share.decimalText(), reason: "must be above zero")
+        }
+        return shares
+    }
+
+    /// The line's own deployment, or the plan's default.
+    mutating func deployment(_ own: Deployment?, field: String) throws(BudgetError) -> Deployment {
+        guard let held = own ?? plan.deployment else { throw .missingInput(field: "\(field).deployment") }
+        if held == .directPayment { anyDirectPayment = true }
+        return held
+    }
+
+    mutating func addCareLines() throws(BudgetError) {
+        for (i, line) in plan.care.enumerated() {
+            let field = "plan.care[\(i)]"
+            let h = line.hoursPerWeek
+            guard !h.isNegative, !h.isZero, !(Rational(168) < h) else {
+                throw .invalidValue(field: "\(field).hoursPerWeek", value: h.decimalText(),
+                                    reason: "must be above 0 and at most 168 hours a week")
+            }
+            guard let places = h.decimalPlaces, places <= 2 else {
+                throw .invalidValue(field: "\(field).hoursPerWeek", value: h.decimalText(maxPlaces: 8),
+                                    reason: "has more than 2 decimal places")
+            }
+            guard line.staffRatio >= 1, line.staffRatio <= 100 else {
+                throw .invalidValue(field: "\(field).staffRatio", value: String(line.staffRatio),
+                                    reason: "must be a whole number of staff, at least 1")
+            }
+            let held = try deployment(line.deployment, field: field)
+            var uses: [ParameterUse] = []
+            let rate: Rational
+            if let own = line.hourlyRate {
+                guard !own.isNegative else {
+                    throw .invalidValue(field: "\(field).hourlyRate", value: own.decimalText(), reason: "must not be negative")
+                }
+                rate = own
+            } else {
+                let prefix = line.provider == .personalAssistant ? ParameterCatalogue.paRatePrefix
+                                                                 : ParameterCatalogue.agencyRatePrefix
+                guard context.defines(prefix + line.band) else {
+                    throw .unknownBand(field: "\(field).band", provider: line.provider.description, band: line.band,
+                                       known: context.bands(withPrefix: prefix))
+                }
+                let policyRate = try context.number(prefix + line.band)
+                rate = policyRate.value
+                uses.append(policyRate.use)
+            }
+            if line.provider == .personalAssistant {
+                let wage = try context.number(ParameterCatalogue.nationalLivingWage)
+                guard !(rate < wage.value) else {
+                    throw .belowNationalLivingWage(field: line.hourlyRate == nil ? "\(field).band (\(line.band))"
+                                                                                 : "\(field).hourlyRate",
+                                                   rate: rate, livingWage: wage.value, date: context.asAt)
+                }
+                uses.append(wage.use)
+            }
+            let exact = h * line.staffRatio * rate
+            let shares = DeploymentShares(held)
+            let what = line.description ?? "\(line.provider.description) care, \(line.band)"
+            try builder.recurring(
+                "care[\(i)]", what, exactWeekly: exact,
+                formula: "\(h.decimalText()) h × \(line.staffRatio) × \(pounds(rate)) an hour = \(pounds(exact)) a week"
+                    + (line.hourlyRate == nil ? "" : " (rate agreed for this line)")
+                    + (line.provider == .personalAssistant ? "; rate checked against the National Living Wage" : ""),
+                quantity: "\(h.decimalText()) h × \(line.staffRatio)", unitRate: pounds(rate) + " an hour",
+                deployment: shares.description, parameters: uses)
+            let held_ = (exact, shares)
+            if line.provider == .personalAssistant {
+                paPay.append(held_)
+                paHours += h * line.staffRatio
+            } else {
+                agencyPay.append(held_)
+            }
+            careSubtotal.append(held_)
+            recurring.append(held_)
+        }
+    }
+
+    mutating func addSleepIns() throws(BudgetError) {
+        for (i, line) in plan.sleepIns.enumerated() {
+            let field = "plan.sleepIns[\(i)]"
+            let n = line.nightsPerWeek
+            guard !n.isNegative, !(Rational(7) < n) else {
+                throw .invalidValue(field: "\(field).nightsPerWeek", value: n.decimalText(),
+                                    reason: "must be from 0 to 7 nights a week")
+            }
+            let held = try deployment(line.deployment, field: field)
+            var uses: [ParameterUse] = []
+            let rate: Rational
+            if let own = line.nightRate {
+                guard !own.isNegative else {
+                    throw .invalidValue(field: "\(field).nightRate", value: own.decimalText(), reason: "must not be negative")
+                }
+                rate = own
+            } else {
+                let policyRate = try context.number(ParameterCatalogue.sleepInRate)
+                rate = policyRate.value
+                uses.append(policyRate.use)
+            }
+            let exact = n * rate
+            let shares = DeploymentShares(held)
+            try builder.recurring(
+                "sleepIn[\(i)]", "\(line.provider.description) sleep-in nights", exactWeekly: exact,
+                formula: "\(n.decimalText()) nights × \(pounds(rate)) a night = \(pounds(exact)) a week",
+                quantity: "\(n.decimalText()) nights", unitRate: pounds(rate) + " a night",
+                deployment: shares.description, parameters: uses)
+            if line.provider == .personalAssistant { paPay.append((exact, shares)) } else { agencyPay.append((exact, shares)) }
+            careSubtotal.append((exact, shares))
+            recurring.append((exact, shares))
+        }
+    }
+
+    /// Bank-holiday enhancements for PA and agency pay (spec §2.2); returns the PA line's exact weekly value.
+    mutating func addBankHolidays() throws(BudgetError) -> Rational {
+        guard !paPay.exactTotal.isZero || !agencyPay.exactTotal.isZero else { return .zero }
+        let multiplier = try context.number(ParameterCatalogue.bankHolidayMultiplier)
+        guard Rational.one < multiplier.value else { return .zero }
+        let days = try context.number(ParameterCatalogue.bankHolidaysPerYear)
+        var paWeekly = Rational.zero
+        for (group, provider) in [(paPay, Provider.personalAssistant), (agencyPay, .agency)] {
+            let pay = group.exactTotal
+            guard !pay.isZero else { continue }
+            let annual = days.value * (pay / 7) * (multiplier.value - .one)
+            let shares = DeploymentShares.derived(from: group)
+            let line = try builder.recurring(
+                "bankHolidays.\(provider.rawValue)", "\(provider.description) bank-holiday enhancement",
+                exactAnnual: annual,
+                formula: "\(days.value.decimalText()) days × (\(pounds(pay)) a week ÷ 7) × (\(multiplier.value.decimalText()) − 1)"
+                    + " = \(pounds(annual)) a year ÷ \(builder.weeksText) = \(pounds(annual / builder.weeksPerYear)) a week",
+                quantity: "\(days.value.decimalText()) days", deployment: shares.description,
+                parameters: [days.use, multiplier.use])
+            careSubtotal.append((line.exact, shares))
+            recurring.append((line.exact, shares))
+            if provider == .personalAssistant { paWeekly = line.exact }
+        }
+        return paWeekly
+    }
+
+    /// Hourly cost of PA care (spec §7.7).
+    mutating func addHourlyCost(payAndOnCosts cost: Rational) throws(BudgetError) {
+        let hourly = cost / paHours
+        figures.append(ResultFigure(
+            key: "hourlyCostOfPACare", label: "Hourly cost of PA care",
+            value: .money(try hourly.roundedToMoney(builder.rule, context: "hourly cost of PA care")),
+            formula: "(PA pay, bank holidays, on-costs and recurring employment costs \(pounds(cost)) a week)"
+                + " ÷ \(paHours.decimalText()) PA hours = \(pounds(hourly))"))
+    }
+
+    mutating func addOtherItems() throws(BudgetError) {
+        for (i, item) in plan.otherItems.enumerated() {
+            let field = "plan.otherItems[\(i)]"
+            guard !item.amount.isNegative else {
+                throw .invalidValue(field: "\(field).amount", value: item.amount.decimalText(), reason: "must not be negative")
+            }
+            guard !item.quantity.isNegative else {
+                throw .invalidValue(field: "\(field).quantity", value: item.quantity.decimalText(), reason: "must not be negative")
+            }
+            let shares = DeploymentShares(try deployment(item.deployment, field: field))
+            let amount = item.amount * item.quantity
+            let quantity = "\(item.quantity.decimalText()) × \(pounds(item.amount))"
+            let base = "\(item.quantity.decimalText()) × \(pounds(item.amount))"
+            let key = "other[\(i)]"
+            let line: BudgetLine
+            switch item.period {
+            case .weekly:
+                line = try builder.recurring(key, item.description, exactWeekly: amount,
+                                             formula: "\(base) a week", quantity: quantity, deployment: shares.description)
+            case .fourWeekly:
+                line = try builder.recurring(
+                    key, item.description, exactWeekly: amount / 4,
+                    formula: "\(base) every 4 weeks ÷ 4 = \(pounds(amount / 4)) a week; a year is × \(builder.weeksText)",
+                    quantity: quantity, deployment: shares.description)
+            case .monthly:
+                line = try builder.recurring(
+                    key, item.description, exactAnnual: amount * 12,
+                    formula: "\(base) a month × 12 = \(pounds(amount * 12)) a year ÷ \(builder.weeksText)",
+                    quantity: quantity, deployment: shares.description)
+            case .annual:
+                line = try builder.recurring(key, item.description, exactAnnual: amount,
+                                             formula: "\(base) a year ÷ \(builder.weeksText)",
+                                             quantity: quantity, deployment: shares.description)
+            case .oneOff:
+                try builder.oneOff(key, item.description, exact: amount, formula: "\(base) once",
+                                   quantity: quantity, deployment: shares.description)
+                continue
+            }
+            recurring.append((line.exact, shares))
+        }
+    }
+
+    /// Contingency on the care subtotal (spec §2.5, §7.6).
+    mutating func addContingency() throws(BudgetError) {
+        guard !careSubtotal.isEmpty else { return }
+        let base = careSubtotal.exactTotal
+        let mode = try context.choice(ParameterCatalogue.contingencyMode)
+        let value = try context.number(ParameterCatalogue.contingencyValue)
+        let shares = DeploymentShares.derived(from: careSubtotal)
+        let line: BudgetLine
+        if mode.value == "weeks" {
+            let annual = value.value * base
+            line = try builder.recurring(
+                "contingency", "Contingency", exactAnnual: annual,
+                formula: "\(value.value.decimalText()) weeks × care subtotal \(pounds(base)) a week"
+                    + " = \(pounds(annual)) a year ÷ \(builder.weeksText)",
+                deployment: shares.description, parameters: [mode.use, value.use])
+        } else {
+            line = try builder.recurring(
+                "contingency", "Contingency", exactWeekly: value.value / 100 * base,
+                formula: "\(value.value.decimalText())% × care subtotal \(pounds(base)) a week",
+                deployment: shares.description, parameters: [mode.use, value.use])
+        }
+        recurring.append((line.exact, shares))
+    }
+
+    /// Fees by how the budget is held (spec §2.6, §7.10).
+    mutating func addFees() throws(BudgetError) {
+        let thirdPartyBase = recurring.reduce(Rational.zero) { $0 + $1.amount * $1.shares.thirdParty }
+        if !thirdPartyBase.isZero {
+            let fee = try context.fraction(ParameterCatalogue.thirdPartyFeePercent)
+            try builder.recurring(
+                "thirdParty.managementFee", "Third-party management fee", exactWeekly: fee.value * thirdPartyBase,
+                formula: "\(fee.use.displayValue) × third-party recurring lines \(pounds(thirdPartyBase)) a week",
+                deployment: Deployment.thirdParty.description, parameters: [fee.use])
+        }
+        if anyDirectPayment {
+            let support = try context.number(ParameterCatalogue.directPaymentSupportPerMonth)
+            try builder.recurring(
+                "directPayment.supportFee", "Direct-payment support", exactAnnual: support.value * 12,
+                formula: "\(pounds(support.value)) a month × 12 = \(pounds(support.value * 12)) a year ÷ \(builder.weeksText)",
+                deployment: Deployment.directPayment.description, parameters: [support.use])
+            let setUp = try context.number(ParameterCatalogue.directPaymentSetUpFee)
+            try builder.oneOff("directPayment.setUpFee", "Direct-payment set-up", exact: setUp.value,
+                               formula: "\(pounds(setUp.value)) once",
+                               deployment: Deployment.directPayment.description, parameters: [setUp.use])
+        }
+    }
+}

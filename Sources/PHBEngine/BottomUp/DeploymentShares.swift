@@ -1,0 +1,52 @@
+/// The shares of a line held each way (notional, third party, direct payment),
+/// exact, summing to 1.
+struct DeploymentShares: Hashable {
+    var notional: Rational = .zero
+    var thirdParty: Rational = .zero
+    var directPayment: Rational = .zero
+
+    /// All of a line held one way.
+    init(_ deployment: Deployment) {
+        self[deployment] = .one
+    }
+
+    private init() {}
+
+    subscript(_ deployment: Deployment) -> Rational {
+        get {
+            switch deployment {
+            case .notional: notional
+            case .thirdParty: thirdParty
+            case .directPayment: directPayment
+            }
+        }
+        set {
+            switch deployment {
+            case .notional: notional = newValue
+            case .thirdParty: thirdParty = newValue
+            case .directPayment: directPayment = newValue
+            }
+        }
+    }
+
+    /// The shares of a line derived from `sources` (exact weekly amount and
+    /// shares of each): in proportion to the amounts (spec §7.10). With no
+    /// amount to weigh, the first source's shares.
+    static func derived(from sources: [(amount: Rational, shares: DeploymentShares)]) -> DeploymentShares {
+        let total = sources.reduce(Rational.zero) { $0 + $1.amount }
+        guard !total.isZero, !total.isOverflow else { return sources.first?.shares ?? DeploymentShares(.notional) }
+        var result = DeploymentShares()
+        for deployment in Deployment.allCases {
+            result[deployment] = sources.reduce(Rational.zero) { $0 + $1.amount * $1.shares[deployment] } / total
+        }
+        return result
+    }
+
+    /// `direct payment`, or `third party 75%, direct payment 25%` for a mixed line.
+    var description: String {
+        let held = Deployment.allCases.filter { !self[$0].isZero }
+        if held.count == 1, let only = held.first { return only.description }
+        return held.map { "\($0.description) \((self[$0] * 100).decimalText(maxPlaces: 2))%" }
+            .joined(separator: ", ")
+    }
+}

@@ -1,0 +1,81 @@
+/// Builds the lines of a breakdown: rounds each exact value once, in both
+/// columns, by the rule in force, and keeps the exact values for derived lines.
+struct BreakdownBuilder {
+    /// The rounding rule for every line.
+    let rule: RoundingRule
+    /// Weeks per year for weekly ↔ annual.
+    let weeksPerYear: Rational
+    /// The parameter uses behind `rule` and `weeksPerYear`.
+    let basis: [ParameterUse]
+    /// The lines so far.
+    private(set) var lines: [BudgetLine] = []
+
+    /// Reads the rounding rule and weeks per year from `context`.
+    init(context: CalculationContext) throws(BudgetError) {
+        let rule = try context.choice(ParameterCatalogue.roundingRule)
+        let weeks = try context.number(ParameterCatalogue.weeksPerYear)
+        guard let parsed = RoundingRule(rawValue: rule.value) else {
+            throw .parameterKindMismatch(name: ParameterCatalogue.roundingRule,
+                                         expected: RoundingRule.allCases.map(\.rawValue).joined(separator: " or "))
+        }
+        guard !weeks.value.isZero else {
+            throw .invalidValue(field: ParameterCatalogue.weeksPerYear, value: "0", reason: "must be above zero")
+        }
+        self.rule = parsed
+        self.weeksPerYear = weeks.value
+        self.basis = [rule.use, weeks.use]
+    }
+
+    /// Adds a recurring line: weekly = round(exactWeekly), annual = round(exactWeekly × weeksPerYear).
+    @discardableResult
+    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: String,
+                            quantity: String? = nil, unitRate: String? = nil, deployment: String? = nil,
+                            parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
+        let line = BudgetLine(
+            key: key, description: description, quantity: quantity, unitRate: unitRate, formula: formula,
+            exact: exactWeekly,
+            weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
+            annual: try (exactWeekly * weeksPerYear).roundedToMoney(rule, context: "\(key) annual"),
+            oneOff: nil, deployment: deployment, parameters: parameters)
+        lines.append(line)
+        return line
+    }
+
+    /// Adds a recurring line whose natural period is the year: exactWeekly = exactAnnual / weeksPerYear.
+    @discardableResult
+    mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: String,
+                            quantity: String? = nil, unitRate: String? = nil, deployment: String? = nil,
+                            parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
+        try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, formula: formula,
+                      quantity: quantity, unitRate: unitRate, deployment: deployment, parameters: parameters)
+    }
+
+    /// Adds a one-off line (no weekly or annual figure).
+    @discardableResult
+    mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: String,
+                         quantity: String? = nil, unitRate: String? = nil, deployment: String? = nil,
+                         parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
+        let line = BudgetLine(
+            key: key, description: description, quantity: quantity, unitRate: unitRate, formula: formula,
+            exact: exact, weekly: nil, annual: nil,
+            oneOff: try exact.roundedToMoney(rule, context: key), deployment: deployment, parameters: parameters)
+        lines.append(line)
+        return line
+    }
+
+    /// `weeksPerYear` as text for formulas.
+    var weeksText: String { weeksPerYear.decimalText() }
+
+    /// The finished result with totals of the rounded lines.
+    func result(calculator: String, title: String, context: CalculationContext, figures: [ResultFigure] = [],
+                warnings: [String] = [], flags: [String] = []) throws(BudgetError) -> BudgetResult {
+        BudgetResult(
+            calculator: calculator, title: title, asAt: context.asAt, policyName: context.policy.name,
+            policyIsIllustrative: context.policy.isIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
+            basis: basis, lines: lines, totals: try BudgetTotals(of: lines), figures: figures,
+            warnings: warnings, flags: flags)
+    }
+}
+
+/// Shorthand for money-like exact values in formulas: `£13.75`, `£3.021978`.
+func pounds(_ value: Rational) -> String { "£" + value.decimalText(minPlaces: 2) }

@@ -1,0 +1,202 @@
+/// The one result type every calculator returns, top-down or bottom-up.
+///
+/// Lines carry their exact value, their rounded weekly / annual / one-off
+/// figures and an explanation; totals are sums of the rounded lines, so the
+/// breakdown adds up to the penny in every column.
+public struct BudgetResult: Sendable, Hashable {
+    /// Which calculator made it (`bottomUp`, `ras`, …).
+    public var calculator: String
+    /// A title for people ("Bottom-up indicative budget").
+    public var title: String
+    /// The calculation date.
+    public var asAt: CalendarDate
+    /// The policy's name, and whether it is illustrative.
+    public var policyName: String
+    public var policyIsIllustrative: Bool
+    /// The rounding rule in force for the lines.
+    public var roundingRule: RoundingRule
+    /// Weeks per year used to convert weekly ↔ annual.
+    public var weeksPerYear: Rational
+    /// The parameters that shape every line (rounding rule, weeks per year).
+    public var basis: [ParameterUse]
+    /// The breakdown.
+    public var lines: [BudgetLine]
+    /// Column totals of the rounded lines.
+    public var totals: BudgetTotals
+    /// Further named figures (hourly cost of PA care, indicative range…).
+    public var figures: [ResultFigure]
+    /// Things a reader should notice; no effect on the figures.
+    public var warnings: [String]
+    /// Conditions that need a person's review (capped, outside tolerance…).
+    public var flags: [String]
+
+    public init(calculator: String, title: String, asAt: CalendarDate, policyName: String,
+                policyIsIllustrative: Bool, roundingRule: RoundingRule, weeksPerYear: Rational,
+                basis: [ParameterUse], lines: [BudgetLine], totals: BudgetTotals, figures: [ResultFigure] = [],
+                warnings: [String] = [], flags: [String] = []) {
+        self.calculator = calculator
+        self.title = title
+        self.asAt = asAt
+        self.policyName = policyName
+        self.policyIsIllustrative = policyIsIllustrative
+        self.roundingRule = roundingRule
+        self.weeksPerYear = weeksPerYear
+        self.basis = basis
+        self.lines = lines
+        self.totals = totals
+        self.figures = figures
+        self.warnings = warnings
+        self.flags = flags
+    }
+
+    /// Every distinct parameter value used, in order of first use.
+    public var parametersUsed: [ParameterUse] {
+        var seen = Set<String>()
+        var uses: [ParameterUse] = []
+        for use in basis + lines.flatMap(\.parameters) + figures.flatMap(\.parameters) where seen.insert(use.name).inserted {
+            uses.append(use)
+        }
+        return uses
+    }
+
+    /// The line with `key`, if any.
+    public func line(_ key: String) -> BudgetLine? { lines.first { $0.key == key } }
+
+    /// The figure with `key`, if any.
+    public func figure(_ key: String) -> ResultFigure? { figures.first { $0.key == key } }
+}
+
+/// One line of a breakdown.
+public struct BudgetLine: Sendable, Hashable {
+    /// A stable key (`care[0]`, `holidayCover`, `employerNI`).
+    public var key: String
+    /// What it is, for people.
+    public var description: String
+    /// The quantity, in words (`20 h × 1`), where the line has one.
+    public var quantity: String?
+    /// The unit rate (`£13.75 an hour`), where the line has one.
+    public var unitRate: String?
+    /// The formula in words with the numbers used.
+    public var formula: String
+    /// The exact weekly value (recurring lines) or exact amount (one-off lines).
+    public var exact: Rational
+    /// Rounded weekly figure; `nil` for one-off lines.
+    public var weekly: Money?
+    /// Rounded annual figure; `nil` for one-off lines.
+    public var annual: Money?
+    /// Rounded one-off figure; `nil` for recurring lines.
+    public var oneOff: Money?
+    /// How the line is held (`direct payment`, or the mixed shares).
+    public var deployment: String?
+    /// The parameter values the line used.
+    public var parameters: [ParameterUse]
+
+    public init(key: String, description: String, quantity: String? = nil, unitRate: String? = nil,
+                formula: String, exact: Rational, weekly: Money?, annual: Money?, oneOff: Money?,
+                deployment: String? = nil, parameters: [ParameterUse] = []) {
+        self.key = key
+        self.description = description
+        self.quantity = quantity
+        self.unitRate = unitRate
+        self.formula = formula
+        self.exact = exact
+        self.weekly = weekly
+        self.annual = annual
+        self.oneOff = oneOff
+        self.deployment = deployment
+        self.parameters = parameters
+    }
+
+    /// Whether the line recurs (has weekly and annual figures).
+    public var isRecurring: Bool { oneOff == nil }
+}
+
+/// Column totals: sums of the rounded lines.
+public struct BudgetTotals: Sendable, Hashable {
+    /// Σ line weekly.
+    public var weekly: Money
+    /// Σ line annual.
+    public var annual: Money
+    /// Σ line one-off.
+    public var oneOff: Money
+    /// annual + one-off.
+    public var firstYear: Money
+
+    /// Totals of `lines`; overflow is an error.
+    public init(of lines: [BudgetLine]) throws(BudgetError) {
+        weekly = try lines.compactMap(\.weekly).total(context: "total weekly")
+        annual = try lines.compactMap(\.annual).total(context: "total annual")
+        oneOff = try lines.compactMap(\.oneOff).total(context: "total one-off")
+        firstYear = try annual.adding(oneOff, context: "first-year total")
+    }
+}
+
+/// A named figure beside the lines (a check, a range, a rate).
+public struct ResultFigure: Sendable, Hashable {
+    /// A stable key (`hourlyCostOfPACare`).
+    public var key: String
+    /// What it is, for people.
+    public var label: String
+    /// The value.
+    public var value: FigureValue
+    /// How it was worked out.
+    public var formula: String
+    /// Parameter values it used.
+    public var parameters: [ParameterUse]
+
+    public init(key: String, label: String, value: FigureValue, formula: String, parameters: [ParameterUse] = []) {
+        self.key = key
+        self.label = label
+        self.value = value
+        self.formula = formula
+        self.parameters = parameters
+    }
+}
+
+/// The value of a ``ResultFigure``.
+public enum FigureValue: Sendable, Hashable {
+    /// An amount of money.
+    case money(Money)
+    /// A percentage, already rounded (to 2 d.p. unless said otherwise).
+    case percent(Rational)
+    /// A plain number, already rounded as the rule says.
+    case number(Rational)
+    /// Words (a band, an approval route).
+    case text(String)
+    /// Yes or no (within tolerance, in range).
+    case flag(Bool)
+
+    /// The value as a person reads it.
+    public var displayText: String {
+        switch self {
+        case .money(let m): m.displayText
+        case .percent(let p): p.decimalText(minPlaces: 2) + "%"
+        case .number(let n): n.decimalText()
+        case .text(let t): t
+        case .flag(let b): b ? "yes" : "no"
+        }
+    }
+
+    /// The value as plain data text (`1234.50`, `12.50`, `yes`).
+    public var plainText: String {
+        switch self {
+        case .money(let m): m.plainText
+        case .percent(let p): p.decimalText(minPlaces: 2)
+        case .number(let n): n.decimalText()
+        case .text(let t): t
+        case .flag(let b): b ? "true" : "false"
+        }
+    }
+}
+
+/// A way of setting an indicative budget: one protocol for every calculator.
+///
+/// A conforming value holds its own input (a plan, a questionnaire's answers,
+/// a cluster), so calculators of different kinds can sit in one array:
+/// `let all: [any BudgetCalculation] = [plan, ras, cluster]`.
+public protocol BudgetCalculation: Sendable {
+    /// A stable name of the calculator (`bottomUp`).
+    var calculatorName: String { get }
+    /// The breakdown as at `context.asAt`, or a typed error saying what and where.
+    func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult
+}

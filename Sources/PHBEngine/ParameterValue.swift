@@ -1,0 +1,160 @@
+/// One value a parameter can take: a number (money, percentage, count), a
+/// yes/no flag, or a named choice.
+public enum ParameterValue: Sendable, Hashable {
+    /// A number, exact. Percentages are held as the number of percent (12.07).
+    case number(Rational)
+    /// Yes or no.
+    case flag(Bool)
+    /// One of a fixed set of words (`itemised`, `halfEven`).
+    case choice(String)
+}
+
+/// What kind of value a parameter holds, how it is checked and shown.
+public enum ParameterKind: Sendable, Hashable {
+    /// Pounds, non-negative, shown `£13.75`.
+    case money
+    /// A percentage, non-negative, written as the number of percent, shown `12.07%`.
+    case percent
+    /// A plain non-negative number (weeks, multipliers, counts).
+    case number
+    /// Yes or no.
+    case flag
+    /// One of the listed words.
+    case choice([String])
+
+    /// The kind in words, for error messages.
+    public var description: String {
+        switch self {
+        case .money: "an amount of money in pounds"
+        case .percent: "a percentage"
+        case .number: "a number"
+        case .flag: "true or false"
+        case .choice(let words): "one of: \(words.joined(separator: ", "))"
+        }
+    }
+
+    /// Whether `value` fits this kind (numbers must also be non-negative).
+    public func accepts(_ value: ParameterValue) -> Bool {
+        switch (self, value) {
+        case (.money, .number(let n)), (.percent, .number(let n)), (.number, .number(let n)):
+            !n.isNegative && !n.isOverflow
+        case (.flag, .flag): true
+        case (.choice(let words), .choice(let w)): words.contains(w)
+        default: false
+        }
+    }
+
+    /// The value as a person reads it.
+    public func display(_ value: ParameterValue) -> String {
+        switch (self, value) {
+        case (.money, .number(let n)): "£" + n.decimalText(minPlaces: 2)
+        case (.percent, .number(let n)): n.decimalText() + "%"
+        case (_, .number(let n)): n.decimalText()
+        case (_, .flag(let b)): b ? "yes" : "no"
+        case (_, .choice(let w)): w
+        }
+    }
+}
+
+/// One dated value of a parameter: in force from `from` (inclusive) until the
+/// next value's start.
+public struct DatedValue: Sendable, Hashable {
+    /// The first day the value is in force.
+    public var from: CalendarDate
+    /// The value.
+    public var value: ParameterValue
+    /// Where the value comes from (a document, a web page, a decision).
+    public var source: String
+
+    public init(from: CalendarDate, value: ParameterValue, source: String) {
+        self.from = from
+        self.value = value
+        self.source = source
+    }
+}
+
+/// The dated history of one parameter, oldest first.
+public struct ParameterHistory: Sendable, Hashable {
+    /// The parameter's name.
+    public let name: String
+    /// Values in strictly increasing order of their start dates.
+    public let values: [DatedValue]
+
+    /// A history; the start dates must strictly increase (no duplicates).
+    public init(name: String, values: [DatedValue]) throws(BudgetError) {
+        guard !values.isEmpty else {
+            throw .invalidValue(field: name, value: "", reason: "has no dated values")
+        }
+        for (earlier, later) in zip(values, values.dropFirst()) where !(earlier.from < later.from) {
+            let problem = earlier.from == later.from ? "is given twice" : "is out of order (dates must increase)"
+            throw .invalidValue(field: name, value: later.from.isoText, reason: "start date \(problem)")
+        }
+        self.name = name
+        self.values = values
+    }
+
+    /// The value in force on `date`, or `nil` before the first start date.
+    public func value(on date: CalendarDate) -> DatedValue? {
+        // Histories are short: a backwards scan beats a binary search.
+        var i = values.count
+        while i > 0 {
+            i -= 1
+            if !(date < values[i].from) { return values[i] }
+        }
+        return nil
+    }
+}
+
+/// A named set of parameter histories: the statutory values, or one local policy.
+public struct ParameterSet: Sendable, Hashable {
+    /// The histories by parameter name.
+    public private(set) var histories: [String: ParameterHistory]
+
+    public init(_ histories: [ParameterHistory] = []) {
+        self.histories = Dictionary(histories.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Adds or replaces one history.
+    public mutating func set(_ history: ParameterHistory) {
+        histories[history.name] = history
+    }
+
+    /// The history of `name`, if the set has one.
+    public subscript(name: String) -> ParameterHistory? { histories[name] }
+}
+
+/// One parameter value a calculation used, for the result's explanation.
+public struct ParameterUse: Sendable, Hashable {
+    /// The parameter's name.
+    public var name: String
+    /// The value.
+    public var value: ParameterValue
+    /// The value as a person reads it (`£13.75`, `12.07%`).
+    public var displayValue: String
+    /// The first day this value is in force.
+    public var from: CalendarDate
+    /// Where it comes from: statutory source, policy, or case override.
+    public var source: String
+    /// Which layer supplied it.
+    public var origin: ParameterOrigin
+
+    public init(name: String, value: ParameterValue, displayValue: String, from: CalendarDate,
+                source: String, origin: ParameterOrigin) {
+        self.name = name
+        self.value = value
+        self.displayValue = displayValue
+        self.from = from
+        self.source = source
+        self.origin = origin
+    }
+}
+
+/// Which layer of parameters a value came from.
+public enum ParameterOrigin: String, Sendable, Hashable {
+    /// The embedded England statutory values.
+    case statutory
+    /// The local policy.
+    case policy
+    /// An override given by the case itself.
+    case caseOverride
+}

@@ -1,0 +1,174 @@
+/// An exact rational number: the type of every intermediate value on a money path.
+///
+/// Numerator and denominator are `Int128`, kept in lowest terms with a positive
+/// denominator, so equal values are equal structurally. Arithmetic never traps:
+/// a result that does not fit is *overflowed*, a sticky state (like a NaN) that
+/// every later operation keeps and that `Money.rounded(_:rule:)` reports as
+/// ``BudgetError/arithmeticOverflow(_:)``. Budgets stay far inside the range:
+/// a £10 million plan with every rate at six decimals uses under 2^90.
+public struct Rational: Sendable, Hashable {
+    /// The numerator, in lowest terms (sign carried here).
+    public let numerator: Int128
+    /// The denominator: positive, or 0 when the value overflowed.
+    public let denominator: Int128
+
+    @usableFromInline
+    init(reduced numerator: Int128, _ denominator: Int128) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// The overflowed value: the result of any arithmetic that left `Int128`.
+    public static let overflow = Rational(reduced: 0, 0)
+    /// Zero.
+    public static let zero = Rational(reduced: 0, 1)
+    /// One.
+    public static let one = Rational(reduced: 1, 1)
+
+    /// Whether an operation on the way to this value overflowed.
+    @inlinable public var isOverflow: Bool { denominator == 0 }
+
+    /// An integer value.
+    @inlinable public init(_ integer: Int) {
+        self.init(reduced: Int128(integer), 1)
+    }
+
+    /// `numerator / denominator`, reduced; overflowed when the denominator is 0.
+    @inlinable public init(_ numerator: Int128, over denominator: Int128) {
+        guard denominator != 0, denominator != .min, numerator != .min else {
+            self = .overflow
+            return
+        }
+        let sign: Int128 = denominator < 0 ? -1 : 1
+        let g = Rational.gcd(numerator.magnitude, denominator.magnitude)
+        self.init(reduced: sign * numerator / Int128(g), sign * denominator / Int128(g))
+    }
+
+    /// Whether the value is below zero.
+    @inlinable public var isNegative: Bool { numerator < 0 && !isOverflow }
+    /// Whether the value is exactly zero.
+    @inlinable public var isZero: Bool { numerator == 0 && !isOverflow }
+    /// Whether the value is a whole number.
+    @inlinable public var isInteger: Bool { denominator == 1 }
+
+    /// Greatest common divisor by Stein's binary algorithm (no division).
+    @inlinable
+    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        if a == 0 { return b }
+        if b == 0 { return a }
+        if a | b <= UInt128(UInt64.max) {
+            return UInt128(gcd64(UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b)))
+        }
+        var u = a, v = b
+        let shift = (u | v).trailingZeroBitCount
+        u >>= u.trailingZeroBitCount
+        repeat {
+            v >>= v.trailingZeroBitCount
+            if u > v { swap(&u, &v) }
+            v -= u
+        } while v != 0
+        return u << shift
+    }
+
+    @inlinable
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var u = a, v = b
+        let shift = (u | v).trailingZeroBitCount
+        u >>= u.trailingZeroBitCount
+        repeat {
+            v >>= v.trailingZeroBitCount
+            if u > v { swap(&u, &v) }
+            v -= u
+        } while v != 0
+        return u << shift
+    }
+}
+
+// MARK: - Arithmetic
+
+extension Rational {
+    /// Exact sum (overflowed if it does not fit).
+    @inlinable
+    public static func + (a: Rational, b: Rational) -> Rational {
+        if a.isOverflow || b.isOverflow { return .overflow }
+        if a.denominator == b.denominator {
+            let (n, o) = a.numerator.addingReportingOverflow(b.numerator)
+            return o ? .overflow : Rational(n, over: a.denominator)
+        }
+        // Knuth 4.5.1: keeps intermediates small and the result in lowest terms.
+        let g = Int128(gcd(a.denominator.magnitude, b.denominator.magnitude))
+        let bOverG = b.denominator / g, aOverG = a.denominator / g
+        let (x, o1) = a.numerator.multipliedReportingOverflow(by: bOverG)
+        let (y, o2) = b.numerator.multipliedReportingOverflow(by: aOverG)
+        let (t, o3) = x.addingReportingOverflow(y)
+        if o1 || o2 || o3 { return .overflow }
+        let g2 = Int128(gcd(t.magnitude, g.magnitude))
+        let (d, o4) = aOverG.multipliedReportingOverflow(by: b.denominator / g2)
+        return o4 ? .overflow : Rational(reduced: t / g2, d)
+    }
+
+    /// Exact negation.
+    @inlinable
+    public static prefix func - (a: Rational) -> Rational {
+        a.isOverflow ? .overflow : Rational(reduced: -a.numerator, a.denominator)
+    }
+
+    /// Exact difference.
+    @inlinable
+    public static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
+
+    /// Exact product.
+    @inlinable
+    public static func * (a: Rational, b: Rational) -> Rational {
+        if a.isOverflow || b.isOverflow { return .overflow }
+        if a.numerator == 0 || b.numerator == 0 { return .zero }
+        let g1 = Int128(gcd(a.numerator.magnitude, b.denominator.magnitude))
+        let g2 = Int128(gcd(b.numerator.magnitude, a.denominator.magnitude))
+        let (n, o1) = (a.numerator / g1).multipliedReportingOverflow(by: b.numerator / g2)
+        let (d, o2) = (a.denominator / g2).multipliedReportingOverflow(by: b.denominator / g1)
+        return o1 || o2 ? .overflow : Rational(reduced: n, d)
+    }
+
+    /// Exact quotient; dividing by zero gives the overflowed value.
+    @inlinable
+    public static func / (a: Rational, b: Rational) -> Rational {
+        if b.isOverflow || b.numerator == 0 { return .overflow }
+        let sign: Int128 = b.numerator < 0 ? -1 : 1
+        return a * Rational(reduced: sign * b.denominator, sign * b.numerator)
+    }
+
+    @inlinable public static func += (a: inout Rational, b: Rational) { a = a + b }
+    @inlinable public static func -= (a: inout Rational, b: Rational) { a = a - b }
+
+    /// Product with a whole number.
+    @inlinable
+    public static func * (a: Rational, b: Int) -> Rational { a * Rational(b) }
+
+    /// Quotient by a whole number.
+    @inlinable
+    public static func / (a: Rational, b: Int) -> Rational { a / Rational(b) }
+
+    /// The larger of the value and zero.
+    @inlinable public var clampedAtZero: Rational { isNegative ? .zero : self }
+}
+
+extension Rational: Comparable {
+    /// Exact ordering; an overflowed value orders below every other value.
+    @inlinable
+    public static func < (a: Rational, b: Rational) -> Bool {
+        if a.isOverflow || b.isOverflow { return a.isOverflow && !b.isOverflow }
+        if a.denominator == b.denominator { return a.numerator < b.numerator }
+        let (l, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
+        let (r, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
+        if !(o1 || o2) { return l < r }
+        // Compare integer parts first, then the fractions' reciprocals.
+        let (qa, ra) = a.numerator.quotientAndRemainder(dividingBy: a.denominator)
+        let (qb, rb) = b.numerator.quotientAndRemainder(dividingBy: b.denominator)
+        let fa = ra < 0 ? (qa - 1, ra + a.denominator) : (qa, ra)
+        let fb = rb < 0 ? (qb - 1, rb + b.denominator) : (qb, rb)
+        if fa.0 != fb.0 { return fa.0 < fb.0 }
+        if fa.1 == 0 || fb.1 == 0 { return fa.1 == 0 && fb.1 != 0 }
+        // a.frac < b.frac  ⇔  1/a.frac > 1/b.frac
+        return Rational(reduced: b.denominator, fb.1) < Rational(reduced: a.denominator, fa.1)
+    }
+}

@@ -1,0 +1,65 @@
+/// How an exact value becomes a whole number of pence (or of any other unit).
+///
+/// Every rounding in the engine names its rule; a policy chooses the rule for
+/// its lines (default ``halfAwayFromZero``) and the rule in force is part of
+/// every result.
+public enum RoundingRule: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Nearest, ties away from zero: 2.345 → 2.35, −2.345 → −2.35 ("half-up").
+    case halfAwayFromZero
+    /// Nearest, ties to the even neighbour: 2.345 → 2.34, 2.355 → 2.36 (banker's).
+    case halfEven
+    /// Toward negative infinity: 2.349 → 2.34 (used where a rule says "rounded down").
+    case down
+
+    /// The rule in words, for explanations.
+    public var description: String {
+        switch self {
+        case .halfAwayFromZero: "half away from zero"
+        case .halfEven: "half to even"
+        case .down: "down"
+        }
+    }
+}
+
+extension Rational {
+    /// The value rounded to a whole number by `rule`, or `nil` if it overflowed.
+    @inlinable
+    public func roundedToInteger(_ rule: RoundingRule) -> Int128? {
+        guard !isOverflow else { return nil }
+        var (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
+        // Floor division: 0 ≤ r < denominator.
+        if r < 0 { q -= 1; r += denominator }
+        if r == 0 { return q }
+        switch rule {
+        case .down:
+            return q
+        case .halfAwayFromZero, .halfEven:
+            // Compare 2r with the denominator without overflow.
+            let half = denominator - r  // distance to the next integer
+            if r < half { return q }
+            if r > half { return q + 1 }
+            switch rule {
+            case .halfAwayFromZero: return q < 0 ? q : q + 1
+            default: return q & 1 == 0 ? q : q + 1
+            }
+        }
+    }
+
+    /// The value rounded to `places` decimal places, as an exact decimal.
+    @inlinable
+    public func rounded(places: Int, _ rule: RoundingRule) -> Rational {
+        let scale = Rational(Int128.powerOfTen(places), over: 1)
+        guard let n = (self * scale).roundedToInteger(rule) else { return .overflow }
+        return Rational(n, over: scale.numerator)
+    }
+}
+
+extension Int128 {
+    /// 10 to the power `exponent` (0...38).
+    @inlinable
+    static func powerOfTen(_ exponent: Int) -> Int128 {
+        var p: Int128 = 1
+        for _ in 0..<Swift.max(0, Swift.min(exponent, 38)) { p *= 10 }
+        return p
+    }
+}
