@@ -68,7 +68,7 @@ struct BreakdownBuilder {
 
     /// The finished result with totals of the rounded lines.
     func result(calculator: String, title: String, context: CalculationContext, figures: [ResultFigure] = [],
-                warnings: [String] = [], flags: [String] = []) throws(BudgetError) -> BudgetResult {
+                warnings: [String] = [], flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
         BudgetResult(
             calculator: calculator, title: title, asAt: context.asAt, policyName: context.policy.name,
             policyIsIllustrative: context.policy.isIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
@@ -77,5 +77,16 @@ struct BreakdownBuilder {
     }
 }
 
-/// Shorthand for money-like exact values in formulas: `£13.75`, `£3.021978`.
-func pounds(_ value: Rational) -> String { "£" + value.decimalText(minPlaces: 2) }
+/// Money-like exact values in formulas: `£13.75`, `£3.021978`, `£10,500.00`.
+func pounds(_ value: Rational) -> String {
+    let text = value.decimalText(minPlaces: 2)
+    let negative = text.hasPrefix("-")
+    let digits = negative ? text.dropFirst() : Substring(text)
+    let point = digits.firstIndex(of: ".") ?? digits.endIndex
+    var whole = ""
+    for (i, c) in digits[..<point].enumerated() {
+        if i > 0, (digits.distance(from: digits.startIndex, to: point) - i) % 3 == 0 { whole.append(",") }
+        whole.append(c)
+    }
+    return (negative ? "-£" : "£") + whole + digits[point...]
+}

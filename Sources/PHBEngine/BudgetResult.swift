@@ -28,12 +28,12 @@ public struct BudgetResult: Sendable, Hashable {
     /// Things a reader should notice; no effect on the figures.
     public var warnings: [String]
     /// Conditions that need a person's review (capped, outside tolerance…).
-    public var flags: [String]
+    public var flags: [ResultFlag]
 
     public init(calculator: String, title: String, asAt: CalendarDate, policyName: String,
                 policyIsIllustrative: Bool, roundingRule: RoundingRule, weeksPerYear: Rational,
                 basis: [ParameterUse], lines: [BudgetLine], totals: BudgetTotals, figures: [ResultFigure] = [],
-                warnings: [String] = [], flags: [String] = []) {
+                warnings: [String] = [], flags: [ResultFlag] = []) {
         self.calculator = calculator
         self.title = title
         self.asAt = asAt
@@ -150,6 +150,19 @@ public struct ResultFigure: Sendable, Hashable {
         self.value = value
         self.formula = formula
         self.parameters = parameters
+    }
+}
+
+/// A condition that needs a person's review, such as a capped allocation.
+public struct ResultFlag: Sendable, Hashable {
+    /// A stable code (`capped`, `outsideTolerance`).
+    public var code: String
+    /// What it means here, for people.
+    public var message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
     }
 }
 

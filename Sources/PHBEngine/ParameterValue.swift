@@ -87,7 +87,7 @@ public struct ParameterHistory: Sendable, Hashable {
         }
         for (earlier, later) in zip(values, values.dropFirst()) where !(earlier.from < later.from) {
             let problem = earlier.from == later.from ? "is given twice" : "is out of order (dates must increase)"
-            throw .invalidValue(field: name, value: later.from.isoText, reason: "start date \(problem)")
+            throw .invalidValue(field: name, value: later.from.isoText, reason: problem)
         }
         self.name = name
         self.values = values

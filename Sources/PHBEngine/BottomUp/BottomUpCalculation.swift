@@ -281,7 +281,8 @@ struct BottomUpCalculation {
         } else {
             line = try builder.recurring(
                 "contingency", "Contingency", exactWeekly: value.value / 100 * base,
-                formula: "\(value.value.decimalText())% × care subtotal \(pounds(base)) a week",
+                formula: "\(value.value.decimalText())% × care subtotal \(pounds(base)) a week"
+                    + " = \(pounds(value.value / 100 * base)) a week",
                 deployment: shares.description, parameters: [mode.use, value.use])
         }
         recurring.append((line.exact, shares))

@@ -53,7 +53,8 @@ struct PersonalAssistantOnCosts {
         let cover = holidayBase * holiday.value
         try addRecurring(builder.recurring(
             "holidayCover", "PA holiday cover", exactWeekly: cover,
-            formula: "(PA pay \(pounds(pay)) + bank holidays \(pounds(bankHolidays))) × \(holiday.use.displayValue)",
+            formula: "(PA pay \(pounds(pay)) + bank holidays \(pounds(bankHolidays))) × \(holiday.use.displayValue)"
+                + " = \(pounds(cover)) a week",
             deployment: shares.description, parameters: [modeUse, holiday.use]))
 
         // Earnings base per PA per week: e_i = (G + BHpa + H) × w_i / Σw.
@@ -123,7 +124,7 @@ struct PersonalAssistantOnCosts {
         }
         let formula = "\(perPAText); for each PA with e above \(thresholdText):"
             + " \(rate.use.displayValue) × (min(e, \(pounds(upper.value))) − \(pounds(lower.value)))"
-            + "; \(enrolled) of \(paCount) PA" + (paCount == 1 ? "" : "s") + " enrolled"
+            + "; \(enrolled) of \(paCount) PA" + (paCount == 1 ? "" : "s") + " enrolled = \(pounds(total)) a week"
         try addRecurring(builder.recurring(
             "pension", "Employer pension", exactWeekly: total, formula: formula,
             quantity: "\(enrolled) PA" + (enrolled == 1 ? "" : "s"), deployment: shares.description, parameters: uses))

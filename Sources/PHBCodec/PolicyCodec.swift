@@ -1,0 +1,90 @@
+import PHBEngine
+
+/// Reads local policies (spec §1.2) and parameter values from JSON.
+///
+/// A policy file is an object with `name`, `illustrative`, optional
+/// `description`, and `parameters`: each parameter name maps to a list of
+/// `{ "from": "YYYY-MM-DD", "value": …, "source": "…" }`, start dates
+/// strictly increasing. Unknown keys, unknown parameters, values of the wrong
+/// kind, negative numbers and duplicate or unordered dates are errors naming
+/// the file and the key.
+public enum PolicyCodec {
+    /// Decodes a policy from JSON text; `file` names it in errors.
+    public static func decode(_ text: String, file: String) throws(InputError) -> LocalPolicy {
+        do {
+            return try decode(JSONField(try parseJSON(text)))
+        } catch {
+            throw error.inFile(file)
+        }
+    }
+
+    static func decode(_ root: JSONField) throws(InputError) -> LocalPolicy {
+        try root.checkKeys(["name", "illustrative", "description", "parameters"])
+        let name = try root.required("name").string()
+        let illustrative = try root.member("illustrative")?.bool() ?? false
+        var set = ParameterSet()
+        for (parameter, field) in try root.required("parameters").members() {
+            set.set(try history(parameter, field))
+        }
+        return LocalPolicy(name: name, isIllustrative: illustrative, parameters: set)
+    }
+
+    static func history(_ name: String, _ field: JSONField) throws(InputError) -> ParameterHistory {
+        guard let definition = ParameterCatalogue.definition(of: name) else {
+            throw field.fail("unknown parameter '\(name)'", code: "unknownParameter")
+        }
+        var values: [DatedValue] = []
+        for entry in try field.array() {
+            try entry.checkKeys(["from", "value", "source"])
+            values.append(DatedValue(
+                from: try entry.required("from").date(),
+                value: try value(try entry.required("value"), definition: definition),
+                source: try entry.required("source").string()))
+        }
+        do {
+            return try ParameterHistory(name: name, values: values)
+        } catch {
+            guard case let .invalidValue(_, value, reason) = error else { throw InputError(error) }
+            throw field.fail(value.isEmpty ? reason : "start date \(value): \(reason)")
+        }
+    }
+
+    /// A value of `definition`'s kind; numbers must not be negative.
+    static func value(_ field: JSONField, definition: ParameterDefinition) throws(InputError) -> ParameterValue {
+        let value: ParameterValue
+        switch definition.kind {
+        case .money, .percent, .number: value = .number(try field.decimal())
+        case .flag: value = .flag(try field.bool())
+        case .choice: value = .choice(try field.string())
+        }
+        guard definition.kind.accepts(value) else {
+            if case .number(let n) = value, n.isNegative {
+                throw field.fail("must not be negative (\(definition.name) is \(definition.kind.description))")
+            }
+            throw field.fail("must be \(definition.kind.description)", code: "parameterKindMismatch")
+        }
+        return value
+    }
+
+    /// Overrides given by a case: `{ "name": value }`.
+    static func overrides(_ field: JSONField) throws(InputError) -> [String: ParameterValue] {
+        var result: [String: ParameterValue] = [:]
+        for (name, entry) in try field.members() {
+            guard let definition = ParameterCatalogue.definition(of: name) else {
+                throw entry.fail("unknown parameter '\(name)'", code: "unknownParameter")
+            }
+            result[name] = try value(entry, definition: definition)
+        }
+        return result
+    }
+}
+
+/// Parses JSON, turning a syntax error into an ``InputError``.
+func parseJSON(_ text: String) throws(InputError) -> JSONValue {
+    do {
+        return try JSONValue.parse(text)
+    } catch {
+        throw InputError(field: nil, message: "not valid JSON: \(error)", code: "syntax")
+    }
+}
+
