@@ -1,0 +1,75 @@
+import Foundation
+import PHBCodec
+import PHBEngine
+import Testing
+
+/// Runs every case file under `Fixtures/` and checks it to the penny.
+@Suite struct FixtureTests {
+    static let fixturesDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// Paths of every case file, relative to `Fixtures/`.
+    static let caseFiles: [String] = {
+        let root = fixturesDirectory.path
+        let all = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        return all.filter { $0.hasSuffix(".json") && $0.contains("/") }.sorted()
+    }()
+
+    @Test func thereAreAtLeastTwentyBottomUpCases() {
+        #expect(Self.caseFiles.filter { $0.hasPrefix("bottom-up/") && !$0.contains("/e") }.count >= 20)
+    }
+
+    @Test(arguments: caseFiles)
+    func fixtureMatches(_ relativePath: String) throws {
+        let url = Self.fixturesDirectory.appendingPathComponent(relativePath)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let budgetCase: BudgetCase
+        do {
+            budgetCase = try BudgetCase.decode(text, file: relativePath)
+        } catch {
+            // Input errors found while reading the case are checked against its expectedError.
+            let raw = try JSONValue.parse(text)
+            guard case .string(let code)? = raw["expectedError"]?["code"] else {
+                Issue.record("\(relativePath) does not decode: \(error)")
+                return
+            }
+            #expect(error.code == code, "\(error)")
+            if case .string(let field)? = raw["expectedError"]?["field"] { #expect(error.field == field, "\(error)") }
+            return
+        }
+        let expectation = try #require(budgetCase.expectation, "\(relativePath) has no expected figures")
+        let policy = try policy(for: budgetCase, caseURL: url)
+        let outcome = Result { () throws(BudgetError) -> BudgetResult in try budgetCase.calculate(policy: policy) }
+        let problems = expectation.mismatches(outcome)
+        #expect(problems.isEmpty, "\(relativePath):\n\(problems.joined(separator: "\n"))")
+        if case .success(let result) = outcome { try checkAddsUp(result) }
+    }
+
+    func policy(for budgetCase: BudgetCase, caseURL: URL) throws -> LocalPolicy {
+        switch budgetCase.policy {
+        case .example: return try ExamplePolicy.policy()
+        case .file(let path):
+            let url = caseURL.deletingLastPathComponent().appendingPathComponent(path)
+            return try PolicyCodec.decode(try String(contentsOf: url, encoding: .utf8), file: path)
+        }
+    }
+
+    /// Every breakdown adds up in every column.
+    func checkAddsUp(_ result: BudgetResult) throws {
+        let weekly = result.lines.compactMap(\.weekly).reduce(0) { $0 + $1.pence }
+        let annual = result.lines.compactMap(\.annual).reduce(0) { $0 + $1.pence }
+        let oneOff = result.lines.compactMap(\.oneOff).reduce(0) { $0 + $1.pence }
+        #expect(result.totals.weekly.pence == weekly)
+        #expect(result.totals.annual.pence == annual)
+        #expect(result.totals.firstYear.pence == annual + oneOff)
+    }
+
+    @Test func embeddedExamplePolicyIsTheFixtureFile() throws {
+        let file = try String(contentsOf: Self.fixturesDirectory.appendingPathComponent("example-policy.json"), encoding: .utf8)
+        #expect(file == ExamplePolicy.json + "\n" || file == ExamplePolicy.json,
+                "Sources/PHBCodec/ExamplePolicy.swift must hold Fixtures/example-policy.json exactly")
+        let policy = try ExamplePolicy.policy()
+        #expect(policy.isIllustrative)
+    }
+}
