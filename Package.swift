@@ -24,6 +24,6 @@ let package = Package(
         ),
         .testTarget(name: "PHBEngineTests", dependencies: ["PHBEngine"]),
         .testTarget(name: "PHBCodecTests", dependencies: ["PHBCodec"]),
-        .testTarget(name: "BudgetCalcTests", dependencies: ["PHBCodec"]),
+        .testTarget(name: "BudgetCalcTests", dependencies: ["budget-calc"]),
     ]
 )

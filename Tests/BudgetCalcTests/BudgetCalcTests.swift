@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// Runs the built `budget-calc` binary and checks its stdout, stderr and exit code.
+@Suite struct BudgetCalcTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary beside the test bundle (`.build/<config>/budget-calc`).
+    static var binary: URL {
+        let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        for directory in candidates {
+            var dir = directory
+            for _ in 0..<4 {
+                let url = dir.appendingPathComponent("budget-calc")
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+                dir = dir.deletingLastPathComponent()
+            }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/budget-calc")
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func builtInExamplePrintsTheWorkedExample() throws {
+        let run = try run([])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.contains("Illustrative example policy (illustrative figures"))
+        #expect(run.stdout.contains("Total"))
+        #expect(run.stdout.contains("341.18  17,740.95   354.00"))
+        #expect(run.stdout.contains("First-year total (annual + one-off): £18,094.95"))
+        #expect(run.stdout.contains("Hourly cost of PA care  £16.14"))
+    }
+
+    @Test func jsonFormatIsExactJSON() throws {
+        let run = try run(["--format", "json"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"firstYear\": 18094.95"))
+        #expect(run.stdout.contains("\"weekly\": 341.18"))
+        _ = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+    }
+
+    @Test func caseFileWithCheck() throws {
+        let run = try run(["Fixtures/bottom-up/01-spec-worked-example.json", "--check"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("matches the expected figures"))
+    }
+
+    @Test func checkReportsDifferencesWithExitCode1() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("budget-calc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = try String(contentsOf: Self.packageRoot.appendingPathComponent("Fixtures/bottom-up/01-spec-worked-example.json"), encoding: .utf8)
+        let file = dir.appendingPathComponent("case.json")
+        try source.replacingOccurrences(of: "\"firstYear\": \"18094.95\"", with: "\"firstYear\": \"18094.96\"")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try run([file.path, "--check"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("total firstYear: expected 18094.96, got 18094.95"))
+    }
+
+    @Test func calculationErrorNamesFileAndField() throws {
+        let run = try run(["Fixtures/bottom-up/e05-below-living-wage.json"])
+        #expect(run.status == 65)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("Fixtures/bottom-up/e05-below-living-wage.json: plan.care[0].hourlyRate: PA hourly rate £11.50 is below the National Living Wage of £12.21 in force on 2025-06-01"))
+    }
+
+    @Test func malformedAmountNamesFileAndField() throws {
+        let run = try run(["Fixtures/bottom-up/e06-malformed-amount.json"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("e06-malformed-amount.json: input.otherItems[0].amount: '12,50' is not a plain decimal number"))
+    }
+
+    @Test func missingFileAndUsageErrors() throws {
+        let missing = try run(["no-such-case.json"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("cannot read no-such-case.json: no such file"))
+        let usage = try run(["--format", "xml"])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("--format: 'xml' is not table or json"))
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Usage: budget-calc"))
+    }
+
+    @Test func asAtMovesTheDate() throws {
+        let run = try run(["--as-at", "2026-06-01", "--format", "json"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"asAt\": \"2026-06-01\""))
+        #expect(run.stdout.contains("\"unitRate\": \"£14.25 an hour\""))
+    }
+}

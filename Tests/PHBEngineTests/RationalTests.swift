@@ -1,0 +1,138 @@
+import Testing
+@testable import PHBEngine
+
+@Suite struct RationalTests {
+    func r(_ text: String) -> Rational { Rational(decimalText: text)! }
+
+    @Test func parsesDecimalTextExactly() {
+        #expect(r("13.75") == Rational(55, over: 4))
+        #expect(r("-0.5") == Rational(-1, over: 2))
+        #expect(r("12.0700") == Rational(1207, over: 100))
+        for bad in ["", ".", "1.", ".5", "1e3", "1,000", "£5", "1.2.3", "--1", "0x10", " 1"] {
+            #expect(Rational(decimalText: bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func arithmeticIsExact() {
+        let third = Rational(1, over: 3)
+        #expect(third + third + third == .one)
+        #expect(r("0.1") + r("0.2") == r("0.3"))
+        #expect(Rational(1, over: 7) * 7 == .one)
+        #expect(r("61") / r("52.1429") * r("52.1429") == r("61"))
+        #expect(r("2") - r("3") == r("-1"))
+        #expect(r("1") / .zero == .overflow)
+    }
+
+    @Test func overflowIsStickyNeverATrap() {
+        let huge = Rational(Int128.max / 2, over: 1)
+        let over = huge * huge
+        #expect(over.isOverflow)
+        #expect((over + .one).isOverflow)
+        #expect((over * .zero).isOverflow)
+        #expect(over.roundedToInteger(.halfEven) == nil)
+        #expect(throws: BudgetError.self) { try over.roundedToMoney(.halfAwayFromZero, context: "x") }
+        let tiny = Rational(1, over: Int128.max / 3)
+        #expect((tiny + Rational(1, over: Int128.max / 5)).isOverflow)
+    }
+
+    @Test func comparesExactlyEvenWhenCrossProductsOverflow() {
+        let a = Rational(Int128.max / 3, over: Int128.max / 4)
+        let b = Rational(Int128.max / 3 + 1, over: Int128.max / 4)
+        #expect(a < b)
+        #expect(!(b < a))
+        #expect(r("1.5") < r("1.51"))
+        #expect(r("-2") < r("-1.99"))
+    }
+
+    @Test(arguments: [
+        ("2.345", RoundingRule.halfAwayFromZero, "2.35"), ("2.345", .halfEven, "2.34"), ("2.355", .halfEven, "2.36"),
+        ("-2.345", .halfAwayFromZero, "-2.35"), ("-2.345", .halfEven, "-2.34"), ("2.349", .down, "2.34"),
+        ("-2.341", .down, "-2.35"), ("2.3449999", .halfAwayFromZero, "2.34"), ("0.005", .halfAwayFromZero, "0.01"),
+    ])
+    func roundsToThePennyByRule(_ value: String, _ rule: RoundingRule, _ expected: String) throws {
+        #expect(try r(value).roundedToMoney(rule, context: "t").plainText == expected)
+    }
+
+    @Test func roundsThirdsOfPenniesWithoutDrift() throws {
+        // 1/3 of £100 is 33.333…, never 33.34 by accumulated error.
+        #expect(try (r("100") / 3).roundedToMoney(.halfAwayFromZero, context: "t") == Money(pence: 3333))
+        #expect(try (r("100") / 3 * 3).roundedToMoney(.halfAwayFromZero, context: "t") == Money(pence: 10000))
+    }
+
+    @Test func moneyReadsAndShows() {
+        #expect(Money(poundsText: "13.75") == Money(pence: 1375))
+        #expect(Money(poundsText: "13.755") == nil)
+        #expect(Money(pence: 123_456_789).displayText == "£1,234,567.89")
+        #expect(Money(pence: -300).displayText == "-£3.00")
+        #expect(Money(pence: 5).plainText == "0.05")
+        #expect(Money(pence: -5).plainText == "-0.05")
+    }
+
+    @Test func decimalTextShowsExactOrSixPlaces() {
+        #expect(r("12.07").decimalText() == "12.07")
+        #expect(Rational(1, over: 7).decimalText() == "0.142857")
+        #expect(r("5").decimalText(minPlaces: 2) == "5.00")
+        #expect(pounds(r("10500")) == "£10,500.00")
+        #expect(pounds(r("-1681.518")) == "-£1,681.518")
+    }
+}
+
+@Suite struct DateAndParameterTests {
+    @Test func datesAreValidated() {
+        #expect(CalendarDate(iso: "2024-02-29") != nil)
+        #expect(CalendarDate(iso: "2025-02-29") == nil)
+        #expect(CalendarDate(iso: "2025-13-01") == nil)
+        #expect(CalendarDate(iso: "2025-4-01") == nil)
+        #expect(CalendarDate(iso: "2025-04-06")!.isoText == "2025-04-06")
+    }
+
+    @Test func historyStartDatesAreInclusiveAndOrdered() throws {
+        let d = { (s: String) in CalendarDate(iso: s)! }
+        let history = try ParameterHistory(name: "x", values: [
+            DatedValue(from: d("2025-04-06"), value: .number(.one), source: "a"),
+            DatedValue(from: d("2026-04-06"), value: .number(Rational(2)), source: "b"),
+        ])
+        #expect(history.value(on: d("2025-04-05")) == nil)
+        #expect(history.value(on: d("2025-04-06"))?.source == "a")
+        #expect(history.value(on: d("2026-04-05"))?.source == "a")
+        #expect(history.value(on: d("2026-04-06"))?.source == "b")
+        #expect(throws: BudgetError.self) {
+            try ParameterHistory(name: "x", values: [
+                DatedValue(from: d("2025-04-06"), value: .number(.one), source: "a"),
+                DatedValue(from: d("2025-04-06"), value: .number(.one), source: "b"),
+            ])
+        }
+    }
+
+    @Test func statutoryValuesAreEmbeddedForThreeYears() throws {
+        let policy = LocalPolicy(name: "empty", isIllustrative: true, parameters: ParameterSet())
+        for (date, wage, ni) in [("2024-04-06", "11.44", "13.8"), ("2025-04-05", "12.21", "13.8"),
+                                 ("2025-04-06", "12.21", "15"), ("2026-04-01", "12.71", "15")] {
+            let context = try CalculationContext(asAt: CalendarDate(iso: date)!, policy: policy)
+            #expect(try context.number(ParameterCatalogue.nationalLivingWage).value == Rational(decimalText: wage)!)
+            #expect(try context.number(ParameterCatalogue.employerNIRate).value == Rational(decimalText: ni)!)
+        }
+        #expect(EnglandStatutoryParameters.parameters.histories.count == 12)
+        let early = try CalculationContext(asAt: CalendarDate(iso: "2024-03-31")!, policy: policy)
+        #expect(throws: BudgetError.parameterNotInForce(name: "nationalLivingWage", date: CalendarDate(iso: "2024-03-31")!,
+                                                        firstFrom: CalendarDate(iso: "2024-04-01")!)) {
+            try early.number(ParameterCatalogue.nationalLivingWage)
+        }
+    }
+
+    @Test func overridesMustBeKnownAndOfTheRightKind() {
+        let policy = LocalPolicy(name: "empty", isIllustrative: true, parameters: ParameterSet())
+        let date = CalendarDate(iso: "2025-06-01")!
+        #expect(throws: BudgetError.unknownParameter(name: "nope")) {
+            try CalculationContext(asAt: date, policy: policy, overrides: ["nope": .number(.one)])
+        }
+        #expect(throws: BudgetError.self) {
+            try CalculationContext(asAt: date, policy: policy, overrides: ["employerNI.ratePercent": .number(Rational(-1))])
+        }
+    }
+
+    @Test func calculatorsShareOneProtocol() throws {
+        let all: [any BudgetCalculation] = [BottomUpPlan(deployment: .notional)]
+        #expect(all.map(\.calculatorName) == ["bottomUp"])
+    }
+}
