@@ -10,6 +10,7 @@ let policy = try ExamplePolicy.policy()
 let asAt = CalendarDate(iso: "2025-06-01") ?? CalendarDate(iso: "2025-06-02")
 guard let asAt else { fatalError("bad date") }
 let context = try CalculationContext(asAt: asAt, policy: policy)
+let figuresOnly = try CalculationContext(asAt: asAt, policy: policy, explains: false)
 
 /// Plans that vary in hours, PAs, agency lines, items and deployment.
 let bands = ["weekdayDay", "weekend", "wakingNight", "weekdayEvening"]
@@ -39,6 +40,9 @@ func measure(_ label: String, _ n: Int, _ body: (Int) throws -> Int64) rethrows 
 
 // Warm up, then measure.
 _ = try plans[0].calculate(in: context)
-try measure("bottom-up budget, full breakdown with explanations", count) { i in
+try measure("bottom-up budget, full breakdown with explanations", count / 10) { i in
     try plans[i % plans.count].calculate(in: context).totals.firstYear.pence
+}
+try measure("bottom-up budget, figures only (explains: false)", count) { i in
+    try plans[i % plans.count].calculate(in: figuresOnly).totals.firstYear.pence
 }

@@ -7,6 +7,8 @@ struct BreakdownBuilder {
     let weeksPerYear: Rational
     /// The parameter uses behind `rule` and `weeksPerYear`.
     let basis: [ParameterUse]
+    /// Whether to build the formulas in words.
+    let explains: Bool
     /// The lines so far.
     private(set) var lines: [BudgetLine] = []
 
@@ -24,41 +26,46 @@ struct BreakdownBuilder {
         self.rule = parsed
         self.weeksPerYear = weeks.value
         self.basis = [rule.use, weeks.use]
+        self.explains = context.explains
     }
 
     /// Adds a recurring line: weekly = round(exactWeekly), annual = round(exactWeekly × weeksPerYear).
     @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: String,
-                            quantity: String? = nil, unitRate: String? = nil, deployment: String? = nil,
+    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> String,
+                            quantity: @autoclosure () -> String? = nil, unitRate: @autoclosure () -> String? = nil,
+                            deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
         let line = BudgetLine(
-            key: key, description: description, quantity: quantity, unitRate: unitRate, formula: formula,
-            exact: exactWeekly,
+            key: key, description: description, quantity: explains ? quantity() : nil,
+            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : "", exact: exactWeekly,
             weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
             annual: try (exactWeekly * weeksPerYear).roundedToMoney(rule, context: "\(key) annual"),
-            oneOff: nil, deployment: deployment, parameters: parameters)
+            oneOff: nil, deployment: explains ? deployment() : nil, parameters: parameters)
         lines.append(line)
         return line
     }
 
     /// Adds a recurring line whose natural period is the year: exactWeekly = exactAnnual / weeksPerYear.
     @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: String,
-                            quantity: String? = nil, unitRate: String? = nil, deployment: String? = nil,
+    mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> String,
+                            quantity: @autoclosure () -> String? = nil, unitRate: @autoclosure () -> String? = nil,
+                            deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
-        try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, formula: formula,
-                      quantity: quantity, unitRate: unitRate, deployment: deployment, parameters: parameters)
+        try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, formula: formula(),
+                      quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
     }
 
     /// Adds a one-off line (no weekly or annual figure).
     @discardableResult
-    mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: String,
-                         quantity: String? = nil, unitRate: String? = nil, deployment: String? = nil,
+    mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> String,
+                         quantity: @autoclosure () -> String? = nil, unitRate: @autoclosure () -> String? = nil,
+                            deployment: @autoclosure () -> String? = nil,
                          parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
         let line = BudgetLine(
-            key: key, description: description, quantity: quantity, unitRate: unitRate, formula: formula,
-            exact: exact, weekly: nil, annual: nil,
-            oneOff: try exact.roundedToMoney(rule, context: key), deployment: deployment, parameters: parameters)
+            key: key, description: description, quantity: explains ? quantity() : nil,
+            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : "", exact: exact, weekly: nil, annual: nil,
+            oneOff: try exact.roundedToMoney(rule, context: key), deployment: explains ? deployment() : nil,
+            parameters: parameters)
         lines.append(line)
         return line
     }

@@ -29,11 +29,14 @@ public struct CalculationContext: Sendable {
     public var statutory: ParameterSet
     /// Values the case sets for itself.
     public private(set) var overrides: [String: ParameterValue]
+    /// Whether lines carry their formulas in words (default). Batch runs that
+    /// need only the figures turn this off: the figures are the same.
+    public var explains: Bool
 
     /// A context; every override must name a known parameter and fit its kind.
     public init(asAt: CalendarDate, policy: LocalPolicy,
                 statutory: ParameterSet = EnglandStatutoryParameters.parameters,
-                overrides: [String: ParameterValue] = [:]) throws(BudgetError) {
+                overrides: [String: ParameterValue] = [:], explains: Bool = true) throws(BudgetError) {
         for (name, value) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let definition = ParameterCatalogue.definition(of: name) else { throw .unknownParameter(name: name) }
             guard definition.kind.accepts(value) else {
@@ -44,6 +47,7 @@ public struct CalculationContext: Sendable {
         self.policy = policy
         self.statutory = statutory
         self.overrides = overrides
+        self.explains = explains
     }
 
     /// Whether any layer defines `name` (at any date).
@@ -53,9 +57,8 @@ public struct CalculationContext: Sendable {
 
     /// The value of `name` in force on the calculation date, with its provenance.
     public func parameter(_ name: String) throws(BudgetError) -> ParameterUse {
-        let kind = ParameterCatalogue.definition(of: name)?.kind ?? .number
         if let value = overrides[name] {
-            return ParameterUse(name: name, value: value, displayValue: kind.display(value), from: asAt,
+            return ParameterUse(name: name, value: value, from: asAt,
                                 source: "override given by the case", origin: .caseOverride)
         }
         for (set, origin) in [(policy.parameters, ParameterOrigin.policy), (statutory, .statutory)] {
@@ -63,9 +66,8 @@ public struct CalculationContext: Sendable {
             guard let dated = history.value(on: asAt) else {
                 throw .parameterNotInForce(name: name, date: asAt, firstFrom: history.values.first?.from)
             }
-            let source = origin == .policy ? "\(policy.name): \(dated.source)" : dated.source
-            return ParameterUse(name: name, value: dated.value, displayValue: kind.display(dated.value),
-                                from: dated.from, source: source, origin: origin)
+            return ParameterUse(name: name, value: dated.value, from: dated.from, source: dated.source,
+                                origin: origin)
         }
         throw .parameterNotInForce(name: name, date: asAt, firstFrom: nil)
     }

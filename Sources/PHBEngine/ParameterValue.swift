@@ -129,8 +129,6 @@ public struct ParameterUse: Sendable, Hashable {
     public var name: String
     /// The value.
     public var value: ParameterValue
-    /// The value as a person reads it (`£13.75`, `12.07%`).
-    public var displayValue: String
     /// The first day this value is in force.
     public var from: CalendarDate
     /// Where it comes from: statutory source, policy, or case override.
@@ -138,15 +136,17 @@ public struct ParameterUse: Sendable, Hashable {
     /// Which layer supplied it.
     public var origin: ParameterOrigin
 
-    public init(name: String, value: ParameterValue, displayValue: String, from: CalendarDate,
+    public init(name: String, value: ParameterValue, from: CalendarDate,
                 source: String, origin: ParameterOrigin) {
         self.name = name
         self.value = value
-        self.displayValue = displayValue
         self.from = from
         self.source = source
         self.origin = origin
     }
+
+    /// The value as a person reads it (`£13.75`, `12.07%`), by the catalogue's kind.
+    public var displayValue: String { (ParameterCatalogue.definition(of: name)?.kind ?? .number).display(value) }
 }
 
 /// Which layer of parameters a value came from.

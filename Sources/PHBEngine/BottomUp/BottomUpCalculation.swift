@@ -10,7 +10,10 @@ extension Sequence where Element == HeldAmount {
 struct BottomUpCalculation {
     let plan: BottomUpPlan
     let context: CalculationContext
-    var builder: BreakdownBuilder
+    /// Rounding rule and weeks per year, with their parameter uses; lines are added to a copy.
+    let basis: BreakdownBuilder
+    /// Weeks per year, for formulas.
+    let weeksPerYear: Rational
     var warnings: [String] = []
     var figures: [ResultFigure] = []
 
@@ -30,29 +33,34 @@ struct BottomUpCalculation {
     init(plan: BottomUpPlan, context: CalculationContext) throws(BudgetError) {
         self.plan = plan
         self.context = context
-        self.builder = try BreakdownBuilder(context: context)
+        self.basis = try BreakdownBuilder(context: context)
+        self.weeksPerYear = basis.weeksPerYear
     }
 
+    var weeksText: String { weeksPerYear.decimalText() }
+
     mutating func run() throws(BudgetError) -> BudgetResult {
+        var builder = basis
         let weights = try paShareWeights()
-        try addCareLines()
-        try addSleepIns()
-        let bankHolidayPA = try addBankHolidays()
+        try addCareLines(&builder)
+        try addSleepIns(&builder)
+        let bankHolidayPA = try addBankHolidays(&builder)
         let g = paPay.exactTotal
         if !g.isZero {
-            var onCosts = PersonalAssistantOnCosts(context: context, pay: g, bankHolidays: bankHolidayPA,
+            var onCosts = PersonalAssistantOnCosts(context: context, weeksPerYear: weeksPerYear, pay: g,
+                                                   bankHolidays: bankHolidayPA,
                                                    weights: weights, shares: .derived(from: paPay))
             try onCosts.add(to: &builder)
             careSubtotal += onCosts.recurringLines
             recurring += onCosts.recurringLines
             warnings += onCosts.notes
             if !paHours.isZero {
-                try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringLines.exactTotal)
+                try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringLines.exactTotal, rule: builder.rule)
             }
         }
-        try addOtherItems()
-        try addContingency()
-        try addFees()
+        try addOtherItems(&builder)
+        try addContingency(&builder)
+        try addFees(&builder)
         return try builder.result(calculator: plan.calculatorName, title: "Bottom-up indicative budget",
                                   context: context, figures: figures, warnings: warnings)
     }
@@ -85,7 +93,7 @@ struct BottomUpCalculation {
         return held
     }
 
-    mutating func addCareLines() throws(BudgetError) {
+    mutating func addCareLines(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, line) in plan.care.enumerated() {
             let field = "plan.care[\(i)]"
             let h = line.hoursPerWeek
@@ -151,7 +159,7 @@ struct BottomUpCalculation {
         }
     }
 
-    mutating func addSleepIns() throws(BudgetError) {
+    mutating func addSleepIns(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, line) in plan.sleepIns.enumerated() {
             let field = "plan.sleepIns[\(i)]"
             let n = line.nightsPerWeek
@@ -186,7 +194,7 @@ struct BottomUpCalculation {
     }
 
     /// Bank-holiday enhancements for PA and agency pay (spec §2.2); returns the PA line's exact weekly value.
-    mutating func addBankHolidays() throws(BudgetError) -> Rational {
+    mutating func addBankHolidays(_ builder: inout BreakdownBuilder) throws(BudgetError) -> Rational {
         guard !paPay.exactTotal.isZero || !agencyPay.exactTotal.isZero else { return .zero }
         let multiplier = try context.number(ParameterCatalogue.bankHolidayMultiplier)
         guard Rational.one < multiplier.value else { return .zero }
@@ -201,7 +209,7 @@ struct BottomUpCalculation {
                 "bankHolidays.\(provider.rawValue)", "\(provider.description) bank-holiday enhancement",
                 exactAnnual: annual,
                 formula: "\(days.value.decimalText()) days × (\(pounds(pay)) a week ÷ 7) × (\(multiplier.value.decimalText()) − 1)"
-                    + " = \(pounds(annual)) a year ÷ \(builder.weeksText) = \(pounds(annual / builder.weeksPerYear)) a week",
+                    + " = \(pounds(annual)) a year ÷ \(weeksText) = \(pounds(annual / weeksPerYear)) a week",
                 quantity: "\(days.value.decimalText()) days", deployment: shares.description,
                 parameters: [days.use, multiplier.use])
             careSubtotal.append((line.exact, shares))
@@ -212,16 +220,16 @@ struct BottomUpCalculation {
     }
 
     /// Hourly cost of PA care (spec §7.7).
-    mutating func addHourlyCost(payAndOnCosts cost: Rational) throws(BudgetError) {
+    mutating func addHourlyCost(payAndOnCosts cost: Rational, rule: RoundingRule) throws(BudgetError) {
         let hourly = cost / paHours
         figures.append(ResultFigure(
             key: "hourlyCostOfPACare", label: "Hourly cost of PA care",
-            value: .money(try hourly.roundedToMoney(builder.rule, context: "hourly cost of PA care")),
+            value: .money(try hourly.roundedToMoney(rule, context: "hourly cost of PA care")),
             formula: "(PA pay, bank holidays, on-costs and recurring employment costs \(pounds(cost)) a week)"
                 + " ÷ \(paHours.decimalText()) PA hours = \(pounds(hourly))"))
     }
 
-    mutating func addOtherItems() throws(BudgetError) {
+    mutating func addOtherItems(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, item) in plan.otherItems.enumerated() {
             let field = "plan.otherItems[\(i)]"
             guard !item.amount.isNegative else {
@@ -243,16 +251,16 @@ struct BottomUpCalculation {
             case .fourWeekly:
                 line = try builder.recurring(
                     key, item.description, exactWeekly: amount / 4,
-                    formula: "\(base) every 4 weeks ÷ 4 = \(pounds(amount / 4)) a week; a year is × \(builder.weeksText)",
+                    formula: "\(base) every 4 weeks ÷ 4 = \(pounds(amount / 4)) a week; a year is × \(weeksText)",
                     quantity: quantity, deployment: shares.description)
             case .monthly:
                 line = try builder.recurring(
                     key, item.description, exactAnnual: amount * 12,
-                    formula: "\(base) a month × 12 = \(pounds(amount * 12)) a year ÷ \(builder.weeksText)",
+                    formula: "\(base) a month × 12 = \(pounds(amount * 12)) a year ÷ \(weeksText)",
                     quantity: quantity, deployment: shares.description)
             case .annual:
                 line = try builder.recurring(key, item.description, exactAnnual: amount,
-                                             formula: "\(base) a year ÷ \(builder.weeksText)",
+                                             formula: "\(base) a year ÷ \(weeksText)",
                                              quantity: quantity, deployment: shares.description)
             case .oneOff:
                 try builder.oneOff(key, item.description, exact: amount, formula: "\(base) once",
@@ -264,7 +272,7 @@ struct BottomUpCalculation {
     }
 
     /// Contingency on the care subtotal (spec §2.5, §7.6).
-    mutating func addContingency() throws(BudgetError) {
+    mutating func addContingency(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         guard !careSubtotal.isEmpty else { return }
         let base = careSubtotal.exactTotal
         let mode = try context.choice(ParameterCatalogue.contingencyMode)
@@ -276,7 +284,7 @@ struct BottomUpCalculation {
             line = try builder.recurring(
                 "contingency", "Contingency", exactAnnual: annual,
                 formula: "\(value.value.decimalText()) weeks × care subtotal \(pounds(base)) a week"
-                    + " = \(pounds(annual)) a year ÷ \(builder.weeksText)",
+                    + " = \(pounds(annual)) a year ÷ \(weeksText)",
                 deployment: shares.description, parameters: [mode.use, value.use])
         } else {
             line = try builder.recurring(
@@ -289,7 +297,7 @@ struct BottomUpCalculation {
     }
 
     /// Fees by how the budget is held (spec §2.6, §7.10).
-    mutating func addFees() throws(BudgetError) {
+    mutating func addFees(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         let thirdPartyBase = recurring.reduce(Rational.zero) { $0 + $1.amount * $1.shares.thirdParty }
         if !thirdPartyBase.isZero {
             let fee = try context.fraction(ParameterCatalogue.thirdPartyFeePercent)
@@ -302,7 +310,7 @@ struct BottomUpCalculation {
             let support = try context.number(ParameterCatalogue.directPaymentSupportPerMonth)
             try builder.recurring(
                 "directPayment.supportFee", "Direct-payment support", exactAnnual: support.value * 12,
-                formula: "\(pounds(support.value)) a month × 12 = \(pounds(support.value * 12)) a year ÷ \(builder.weeksText)",
+                formula: "\(pounds(support.value)) a month × 12 = \(pounds(support.value * 12)) a year ÷ \(weeksText)",
                 deployment: Deployment.directPayment.description, parameters: [support.use])
             let setUp = try context.number(ParameterCatalogue.directPaymentSetUpFee)
             try builder.oneOff("directPayment.setUpFee", "Direct-payment set-up", exact: setUp.value,

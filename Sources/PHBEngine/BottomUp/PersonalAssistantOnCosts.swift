@@ -3,6 +3,8 @@
 /// employment costs of insurance, payroll, training, DBS checks and recruitment.
 struct PersonalAssistantOnCosts {
     let context: CalculationContext
+    /// Weeks per year, for annual figures and formulas.
+    let weeksPerYear: Rational
     /// `G`: exact weekly PA pay (care and sleep-ins).
     let pay: Rational
     /// Exact weekly PA bank-holiday enhancement.
@@ -17,9 +19,10 @@ struct PersonalAssistantOnCosts {
     /// Notes for the result's warnings.
     private(set) var notes: [String] = []
 
-    init(context: CalculationContext, pay: Rational, bankHolidays: Rational, weights: [Rational],
+    init(context: CalculationContext, weeksPerYear: Rational, pay: Rational, bankHolidays: Rational, weights: [Rational],
          shares: DeploymentShares) {
         self.context = context
+        self.weeksPerYear = weeksPerYear
         self.pay = pay
         self.bankHolidays = bankHolidays
         self.weights = weights
@@ -27,6 +30,8 @@ struct PersonalAssistantOnCosts {
     }
 
     var paCount: Int { weights.count }
+
+    var weeksText: String { weeksPerYear.decimalText() }
 
     /// Adds every on-cost line to `builder`.
     mutating func add(to builder: inout BreakdownBuilder) throws(BudgetError) {
@@ -61,72 +66,70 @@ struct PersonalAssistantOnCosts {
         let earnings = holidayBase + cover
         let totalWeight = weights.reduce(Rational.zero, +)
         let perPA = weights.map { earnings * $0 / totalWeight }
-        let perPAText = perPA.count == 1 ? "e = \(pounds(perPA[0]))"
-            : perPA.enumerated().map { "PA \($0.offset + 1) e = \(pounds($0.element))" }.joined(separator: ", ")
-
-        try addEmployerNI(to: &builder, perPA: perPA, perPAText: perPAText)
-        try addPension(to: &builder, perPA: perPA, perPAText: perPAText)
+        try addEmployerNI(to: &builder, perPA: perPA)
+        try addPension(to: &builder, perPA: perPA)
     }
 
-    private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: [Rational],
-                                        perPAText: String) throws(BudgetError) {
+    /// `e = £311.579231`, or each PA's `e` when there are several.
+    private func earningsText(_ perPA: [Rational]) -> String {
+        perPA.count == 1 ? "e = \(pounds(perPA[0]))"
+            : perPA.enumerated().map { "PA \($0.offset + 1) e = \(pounds($0.element))" }.joined(separator: ", ")
+    }
+
+    private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: [Rational]) throws(BudgetError) {
         let rate = try context.fraction(ParameterCatalogue.employerNIRate)
         let threshold = try context.number(ParameterCatalogue.niSecondaryThreshold)
         let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold.value).clampedAtZero * rate.value }
-        var formula = "\(perPAText); Σ max(0, e − \(pounds(threshold.value))) × \(rate.use.displayValue)"
-            + " = \(pounds(weeklyNI)) a week"
-        var uses = [rate.use, threshold.use]
-        var exactWeekly = weeklyNI
         let applied = try context.flag(ParameterCatalogue.employmentAllowanceApplied)
-        uses.append(applied.use)
+        var uses = [rate.use, threshold.use, applied.use]
+        // With the allowance: annual NI = max(0, weekly NI × weeks − allowance) (spec §7.8).
+        var allowance: (value: Rational, annualBefore: Rational, annual: Rational)?
         if applied.value {
-            let allowance = try context.number(ParameterCatalogue.employmentAllowance)
-            uses.append(allowance.use)
-            let annualBefore = weeklyNI * builder.weeksPerYear
-            let annual = (annualBefore - allowance.value).clampedAtZero
-            exactWeekly = annual / builder.weeksPerYear
-            formula += "; × \(builder.weeksText) = \(pounds(annualBefore)) a year, less the Employment Allowance"
-                + " \(pounds(allowance.value)) = \(pounds(annual)) a year ÷ \(builder.weeksText)"
-            if annual.isZero, !weeklyNI.isZero {
+            let annualAllowance = try context.number(ParameterCatalogue.employmentAllowance)
+            uses.append(annualAllowance.use)
+            let annualBefore = weeklyNI * weeksPerYear
+            allowance = (annualAllowance.value, annualBefore, (annualBefore - annualAllowance.value).clampedAtZero)
+            if let a = allowance, a.annual.isZero, !weeklyNI.isZero {
                 notes.append("Employer NI of \(pounds(annualBefore)) a year is wholly covered by the Employment Allowance.")
             }
-        } else {
-            formula += " (Employment Allowance not applied)"
         }
+        let exactWeekly = allowance.map { $0.annual / weeksPerYear } ?? weeklyNI
         try addRecurring(builder.recurring(
-            "employerNI", "Employer National Insurance", exactWeekly: exactWeekly, formula: formula,
+            "employerNI", "Employer National Insurance", exactWeekly: exactWeekly,
+            formula: "\(earningsText(perPA)); Σ max(0, e − \(pounds(threshold.value))) × \(rate.use.displayValue)"
+                + " = \(pounds(weeklyNI)) a week"
+                + (allowance.map {
+                    "; × \(weeksText) = \(pounds($0.annualBefore)) a year, less the Employment Allowance"
+                        + " \(pounds($0.value)) = \(pounds($0.annual)) a year ÷ \(weeksText)"
+                } ?? " (Employment Allowance not applied)"),
             quantity: "\(paCount) PA" + (paCount == 1 ? "" : "s"), deployment: shares.description, parameters: uses))
     }
 
-    private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational],
-                                     perPAText: String) throws(BudgetError) {
+    private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational]) throws(BudgetError) {
         let rate = try context.fraction(ParameterCatalogue.pensionEmployerRate)
         let fundedFrom = try context.choice(ParameterCatalogue.pensionFundedFrom)
         let lower = try context.number(ParameterCatalogue.pensionLowerLimit)
         let upper = try context.number(ParameterCatalogue.pensionUpperLimit)
         var uses = [rate.use, fundedFrom.use, lower.use, upper.use]
-        let threshold: Rational
-        let thresholdText: String
+        let threshold: (value: Rational, name: String)
         if fundedFrom.value == "lowerLimit" {
-            threshold = lower.value
-            thresholdText = "the lower limit \(pounds(lower.value))"
+            threshold = (lower.value, "the lower limit")
         } else {
             let trigger = try context.number(ParameterCatalogue.pensionTrigger)
             uses.append(trigger.use)
-            threshold = trigger.value
-            thresholdText = "the trigger \(pounds(trigger.value))"
+            threshold = (trigger.value, "the trigger")
         }
         var total = Rational.zero
         var enrolled = 0
-        for e in perPA where threshold < e {
+        for e in perPA where threshold.value < e {
             enrolled += 1
             total += rate.value * (min(e, upper.value) - lower.value).clampedAtZero
         }
-        let formula = "\(perPAText); for each PA with e above \(thresholdText):"
-            + " \(rate.use.displayValue) × (min(e, \(pounds(upper.value))) − \(pounds(lower.value)))"
-            + "; \(enrolled) of \(paCount) PA" + (paCount == 1 ? "" : "s") + " enrolled = \(pounds(total)) a week"
         try addRecurring(builder.recurring(
-            "pension", "Employer pension", exactWeekly: total, formula: formula,
+            "pension", "Employer pension", exactWeekly: total,
+            formula: "\(earningsText(perPA)); for each PA with e above \(threshold.name) \(pounds(threshold.value)):"
+                + " \(rate.use.displayValue) × (min(e, \(pounds(upper.value))) − \(pounds(lower.value)))"
+                + "; \(enrolled) of \(paCount) PA" + (paCount == 1 ? "" : "s") + " enrolled = \(pounds(total)) a week",
             quantity: "\(enrolled) PA" + (enrolled == 1 ? "" : "s"), deployment: shares.description, parameters: uses))
     }
 
@@ -137,17 +140,17 @@ struct PersonalAssistantOnCosts {
         let insurance = try context.number(ParameterCatalogue.insurancePerYear)
         try addRecurring(builder.recurring(
             "insurance", "Employer's liability insurance", exactAnnual: insurance.value,
-            formula: "\(pounds(insurance.value)) a year ÷ \(builder.weeksText)",
+            formula: "\(pounds(insurance.value)) a year ÷ \(weeksText)",
             deployment: shares.description, parameters: [insurance.use]))
         let payroll = try context.number(ParameterCatalogue.payrollPerMonth)
         try addRecurring(builder.recurring(
             "payroll", "Payroll service", exactAnnual: payroll.value * 12,
-            formula: "\(pounds(payroll.value)) a month × 12 = \(pounds(payroll.value * 12)) a year ÷ \(builder.weeksText)",
+            formula: "\(pounds(payroll.value)) a month × 12 = \(pounds(payroll.value * 12)) a year ÷ \(weeksText)",
             deployment: shares.description, parameters: [payroll.use]))
         let training = try context.number(ParameterCatalogue.trainingPerPAPerYear)
         try addRecurring(builder.recurring(
             "training", "PA training", exactAnnual: training.value * k,
-            formula: "\(pounds(training.value)) a year × \(pas) ÷ \(builder.weeksText)",
+            formula: "\(pounds(training.value)) a year × \(pas) ÷ \(weeksText)",
             quantity: pas, unitRate: pounds(training.value) + " a year", deployment: shares.description,
             parameters: [training.use]))
         let dbs = try context.number(ParameterCatalogue.dbsCheckPerPA)
