@@ -81,6 +81,12 @@ public struct BudgetCase: Sendable {
     /// The input decoders by calculator name.
     static let calculators: [String: @Sendable (JSONField) throws(InputError) -> any BudgetCalculation] = [
         "bottomUp": { (input: JSONField) throws(InputError) in try BottomUpCodec.decode(input) },
+        "ras": TopDownCodec.ras,
+        "rasCalibration": TopDownCodec.calibration,
+        "mentalHealthCluster": TopDownCodec.cluster,
+        "chcDST": TopDownCodec.dst,
+        "oneOff": TopDownCodec.oneOff,
+        "review": TopDownCodec.review,
     ]
 
     /// Runs the case against `policy`.

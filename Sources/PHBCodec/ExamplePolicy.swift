@@ -296,6 +296,419 @@ public enum ExamplePolicy {
         "value": "7.5",
         "source": "Illustrative: a third-party (ISF) management fee of 7.5%"
       }
+    ],
+    "ras.questionnaire": [
+      {
+        "from": "2024-04-01",
+        "value": {
+          "domains": [
+            {
+              "name": "Personal care",
+              "weight": "1",
+              "questions": [
+                {
+                  "id": "washing",
+                  "text": "Help with washing and dressing",
+                  "answers": {
+                    "none": "0",
+                    "some": "3",
+                    "substantial": "6",
+                    "full": "9"
+                  }
+                },
+                {
+                  "id": "eating",
+                  "text": "Help with eating and drinking",
+                  "answers": {
+                    "none": "0",
+                    "some": "2",
+                    "substantial": "4",
+                    "full": "6"
+                  }
+                }
+              ]
+            },
+            {
+              "name": "Health and wellbeing",
+              "weight": "1.5",
+              "questions": [
+                {
+                  "id": "mentalHealth",
+                  "text": "Support with mental health",
+                  "answers": {
+                    "none": "0",
+                    "some": "3",
+                    "substantial": "6",
+                    "full": "9"
+                  }
+                },
+                {
+                  "id": "medication",
+                  "text": "Help with medication",
+                  "answers": {
+                    "none": "0",
+                    "some": "1",
+                    "substantial": "2",
+                    "full": "4"
+                  }
+                }
+              ]
+            },
+            {
+              "name": "Daily living and community",
+              "weight": "1",
+              "questions": [
+                {
+                  "id": "mobility",
+                  "text": "Help with moving about",
+                  "answers": {
+                    "none": "0",
+                    "some": "2",
+                    "substantial": "5",
+                    "full": "8"
+                  }
+                },
+                {
+                  "id": "community",
+                  "text": "Support to take part in the community",
+                  "answers": {
+                    "none": "0",
+                    "some": "2",
+                    "substantial": "4",
+                    "full": "6"
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        "source": "Illustrative table (invented for trying the engine; no ICB's adopted figures)"
+      }
+    ],
+    "ras.conversion": [
+      {
+        "from": "2024-04-01",
+        "value": "bands",
+        "source": "Illustrative: points converted by bands"
+      }
+    ],
+    "ras.pricePerPoint": [
+      {
+        "from": "2024-04-01",
+        "value": "1100",
+        "source": "Illustrative: £1,100 a point a year, when converting by price per point"
+      }
+    ],
+    "ras.bands": [
+      {
+        "from": "2024-04-01",
+        "value": [
+          {
+            "from": "1",
+            "annual": "5000"
+          },
+          {
+            "from": "10",
+            "annual": "12000"
+          },
+          {
+            "from": "20",
+            "annual": "22000"
+          },
+          {
+            "from": "30",
+            "annual": "33000"
+          },
+          {
+            "from": "40",
+            "annual": "45000"
+          },
+          {
+            "from": "50",
+            "annual": "61000"
+          },
+          {
+            "from": "60",
+            "annual": "75000"
+          },
+          {
+            "from": "70",
+            "annual": "90000"
+          },
+          {
+            "from": "80",
+            "annual": "110000"
+          }
+        ],
+        "source": "Illustrative bands; the 50–59 band's £61,000 is the figure a score of 55 gave in R (KM) v Cambridgeshire CC [2012] UKSC 23"
+      }
+    ],
+    "ras.informalSupportReductionPercent": [
+      {
+        "from": "2024-04-01",
+        "value": "10",
+        "source": "Illustrative: points reduced by 10% where informal support is available"
+      }
+    ],
+    "ras.indicativeRangePercent": [
+      {
+        "from": "2024-04-01",
+        "value": "10",
+        "source": "Illustrative: indicative range ±10%"
+      }
+    ],
+    "ras.floorAnnual": [
+      {
+        "from": "2024-04-01",
+        "value": "2000",
+        "source": "Illustrative floor"
+      }
+    ],
+    "ras.capAnnual": [
+      {
+        "from": "2024-04-01",
+        "value": "150000",
+        "source": "Illustrative cap"
+      }
+    ],
+    "mentalHealth.clusterCosts": [
+      {
+        "from": "2024-04-01",
+        "value": [
+          {
+            "cluster": 0,
+            "annualCost": "1800",
+            "crisisPercent": "5",
+            "inpatientPercent": "0"
+          },
+          {
+            "cluster": 1,
+            "annualCost": "1400",
+            "crisisPercent": "5",
+            "inpatientPercent": "0"
+          },
+          {
+            "cluster": 2,
+            "annualCost": "2100",
+            "crisisPercent": "5",
+            "inpatientPercent": "0"
+          },
+          {
+            "cluster": 3,
+            "annualCost": "3900",
+            "crisisPercent": "8",
+            "inpatientPercent": "5"
+          },
+          {
+            "cluster": 4,
+            "annualCost": "5600",
+            "crisisPercent": "10",
+            "inpatientPercent": "8"
+          },
+          {
+            "cluster": 5,
+            "annualCost": "7900",
+            "crisisPercent": "12",
+            "inpatientPercent": "12"
+          },
+          {
+            "cluster": 6,
+            "annualCost": "6400",
+            "crisisPercent": "10",
+            "inpatientPercent": "10"
+          },
+          {
+            "cluster": 7,
+            "annualCost": "9800",
+            "crisisPercent": "12",
+            "inpatientPercent": "15"
+          },
+          {
+            "cluster": 8,
+            "annualCost": "11500",
+            "crisisPercent": "15",
+            "inpatientPercent": "20"
+          },
+          {
+            "cluster": 10,
+            "annualCost": "8700",
+            "crisisPercent": "20",
+            "inpatientPercent": "30"
+          },
+          {
+            "cluster": 11,
+            "annualCost": "6200",
+            "crisisPercent": "15",
+            "inpatientPercent": "10"
+          },
+          {
+            "cluster": 12,
+            "annualCost": "9400",
+            "crisisPercent": "15",
+            "inpatientPercent": "15"
+          },
+          {
+            "cluster": 13,
+            "annualCost": "12600",
+            "crisisPercent": "20",
+            "inpatientPercent": "25"
+          },
+          {
+            "cluster": 14,
+            "annualCost": "14900",
+            "crisisPercent": "25",
+            "inpatientPercent": "40"
+          },
+          {
+            "cluster": 15,
+            "annualCost": "10300",
+            "crisisPercent": "20",
+            "inpatientPercent": "35"
+          },
+          {
+            "cluster": 16,
+            "annualCost": "13800",
+            "crisisPercent": "20",
+            "inpatientPercent": "30"
+          },
+          {
+            "cluster": 17,
+            "annualCost": "12100",
+            "crisisPercent": "20",
+            "inpatientPercent": "30"
+          },
+          {
+            "cluster": 18,
+            "annualCost": "4200",
+            "crisisPercent": "5",
+            "inpatientPercent": "5"
+          },
+          {
+            "cluster": 19,
+            "annualCost": "5300",
+            "crisisPercent": "8",
+            "inpatientPercent": "5"
+          },
+          {
+            "cluster": 20,
+            "annualCost": "8100",
+            "crisisPercent": "8",
+            "inpatientPercent": "10"
+          },
+          {
+            "cluster": 21,
+            "annualCost": "6700",
+            "crisisPercent": "10",
+            "inpatientPercent": "10"
+          }
+        ],
+        "source": "Illustrative table (invented for trying the engine; no ICB's adopted figures); the indicative PHB excludes crisis and inpatient shares, as Northamptonshire did (Getting the sums right, 2015)"
+      }
+    ],
+    "chc.dstScoring": [
+      {
+        "from": "2024-04-01",
+        "value": {
+          "levelPoints": {
+            "none": "0",
+            "low": "1",
+            "moderate": "2",
+            "high": "3",
+            "severe": "5",
+            "priority": "8"
+          },
+          "domainWeights": {
+            "breathing": "1.5",
+            "behaviour": "1.5",
+            "cognition": "1.25"
+          },
+          "bands": [
+            {
+              "from": "0",
+              "weeklyRate": "450",
+              "name": "A"
+            },
+            {
+              "from": "10",
+              "weeklyRate": "750",
+              "name": "B"
+            },
+            {
+              "from": "18",
+              "weeklyRate": "1150",
+              "name": "C"
+            },
+            {
+              "from": "26",
+              "weeklyRate": "1650",
+              "name": "D"
+            },
+            {
+              "from": "34",
+              "weeklyRate": "2250",
+              "name": "E"
+            }
+          ]
+        },
+        "source": "Illustrative table (invented for trying the engine; no ICB's adopted figures)"
+      }
+    ],
+    "oneOff.purposes": [
+      {
+        "from": "2024-04-01",
+        "value": [
+          {
+            "purpose": "mentalHealthRecovery",
+            "upTo": "400"
+          },
+          {
+            "purpose": "equipment",
+            "upTo": "1500"
+          },
+          {
+            "purpose": "shortBreak",
+            "upTo": "1000"
+          },
+          {
+            "purpose": "assistiveTechnology",
+            "upTo": "750"
+          }
+        ],
+        "source": "Illustrative; mental health recovery up to £400 as in spec §3.4 (PHB Quality Framework, 2023)"
+      }
+    ],
+    "oneOff.authorisationTiers": [
+      {
+        "from": "2024-04-01",
+        "value": [
+          {
+            "upTo": "250",
+            "authoriser": "practitioner"
+          },
+          {
+            "upTo": "1000",
+            "authoriser": "manager"
+          },
+          {
+            "authoriser": "panel"
+          }
+        ],
+        "source": "Illustrative tiers (PHB Quality Framework, 2023: tiered authorisation of one-off budgets)"
+      }
+    ],
+    "review.tolerancePercent": [
+      {
+        "from": "2024-04-01",
+        "value": "10",
+        "source": "Illustrative: a plan within 10% of the indicative figure"
+      }
+    ],
+    "approval.delegatedLimitAnnual": [
+      {
+        "from": "2024-04-01",
+        "value": "50000",
+        "source": "Illustrative delegated approval limit (PHB Quality Framework, 2023: delegated limits, e.g. Blackpool)"
+      }
     ]
   }
 }

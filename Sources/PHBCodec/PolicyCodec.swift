@@ -56,6 +56,7 @@ public enum PolicyCodec {
         case .money, .percent, .number: value = .number(try field.decimal())
         case .flag: value = .flag(try field.bool())
         case .choice: value = .choice(try field.string())
+        case .table(let shape): value = .table(try PolicyTableCodec.decode(field, shape: shape))
         }
         guard definition.kind.accepts(value) else {
             if case .number(let n) = value, n.isNegative {

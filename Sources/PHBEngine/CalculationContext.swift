@@ -99,6 +99,13 @@ public struct CalculationContext: Sendable {
         return (b, use)
     }
 
+    /// A table parameter and its provenance.
+    public func table(_ name: String) throws(BudgetError) -> (value: PolicyTable, use: ParameterUse) {
+        let use = try parameter(name)
+        guard case .table(let t) = use.value else { throw .parameterKindMismatch(name: name, expected: "a table") }
+        return (t, use)
+    }
+
     /// The names of the policy's time bands for a rate family (`pa.hourlyRate.`).
     public func bands(withPrefix prefix: String) -> [String] {
         let names = Set(policy.parameters.histories.keys).union(statutory.histories.keys).union(overrides.keys)

@@ -51,6 +51,22 @@ public enum ParameterCatalogue {
     public static let directPaymentSetUpFee = "directPayment.setUpFee"
     public static let thirdPartyFeePercent = "thirdParty.managementFeePercent"
 
+    // Top-down tables and review (spec §3, §4).
+    public static let rasQuestionnaire = "ras.questionnaire"
+    public static let rasConversion = "ras.conversion"
+    public static let rasPricePerPoint = "ras.pricePerPoint"
+    public static let rasBands = "ras.bands"
+    public static let rasInformalSupportReduction = "ras.informalSupportReductionPercent"
+    public static let rasRangePercent = "ras.indicativeRangePercent"
+    public static let rasFloor = "ras.floorAnnual"
+    public static let rasCap = "ras.capAnnual"
+    public static let clusterCosts = "mentalHealth.clusterCosts"
+    public static let dstScoring = "chc.dstScoring"
+    public static let oneOffPurposes = "oneOff.purposes"
+    public static let oneOffTiers = "oneOff.authorisationTiers"
+    public static let reviewTolerance = "review.tolerancePercent"
+    public static let delegatedLimit = "approval.delegatedLimitAnnual"
+
     /// Every fixed-name parameter.
     public static let definitions: [ParameterDefinition] = [
         .init(name: nationalLivingWage, kind: .money, summary: "National Living Wage (21 and over), per hour"),
@@ -89,6 +105,21 @@ public enum ParameterCatalogue {
         .init(name: directPaymentSupportPerMonth, kind: .money, summary: "direct-payment support fee, per month"),
         .init(name: directPaymentSetUpFee, kind: .money, summary: "direct-payment set-up fee, one-off"),
         .init(name: thirdPartyFeePercent, kind: .percent, summary: "third-party (ISF) management fee percentage"),
+
+        .init(name: rasQuestionnaire, kind: .table("questionnaire"), summary: "RAS questionnaire: domains, questions, answer points"),
+        .init(name: rasConversion, kind: .choice(["pricePerPoint", "bands"]), summary: "RAS points to money: price per point or bands"),
+        .init(name: rasPricePerPoint, kind: .money, summary: "RAS annual price per point"),
+        .init(name: rasBands, kind: .table("points bands"), summary: "RAS points bands to annual amounts"),
+        .init(name: rasInformalSupportReduction, kind: .percent, summary: "RAS points reduction where informal support is available"),
+        .init(name: rasRangePercent, kind: .percent, summary: "RAS indicative range, ± percentage"),
+        .init(name: rasFloor, kind: .money, summary: "RAS floor on the points-derived annual amount"),
+        .init(name: rasCap, kind: .money, summary: "RAS cap on the points-derived annual amount"),
+        .init(name: clusterCosts, kind: .table("cluster costs"), summary: "mental health cluster annual costs and crisis / inpatient shares"),
+        .init(name: dstScoring, kind: .table("DST scoring"), summary: "CHC DST level points, domain weights and score bands"),
+        .init(name: oneOffPurposes, kind: .table("one-off purposes"), summary: "one-off budget ranges by purpose"),
+        .init(name: oneOffTiers, kind: .table("authorisation tiers"), summary: "one-off budget authorisation tiers"),
+        .init(name: reviewTolerance, kind: .percent, summary: "tolerance of a plan against the indicative figure"),
+        .init(name: delegatedLimit, kind: .money, summary: "annual total up to which delegated authority approves; above it, the panel"),
     ]
 
     private static let byName: [String: ParameterDefinition] =

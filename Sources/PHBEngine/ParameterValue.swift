@@ -1,5 +1,5 @@
 /// One value a parameter can take: a number (money, percentage, count), a
-/// yes/no flag, or a named choice.
+/// yes/no flag, a named choice, or a whole table.
 public enum ParameterValue: Sendable, Hashable {
     /// A number, exact. Percentages are held as the number of percent (12.07).
     case number(Rational)
@@ -7,6 +7,8 @@ public enum ParameterValue: Sendable, Hashable {
     case flag(Bool)
     /// One of a fixed set of words (`itemised`, `halfEven`).
     case choice(String)
+    /// A whole table.
+    case table(PolicyTable)
 }
 
 /// What kind of value a parameter holds, how it is checked and shown.
@@ -21,6 +23,8 @@ public enum ParameterKind: Sendable, Hashable {
     case flag
     /// One of the listed words.
     case choice([String])
+    /// A table of the named shape (see ``PolicyTable/shape``).
+    case table(String)
 
     /// The kind in words, for error messages.
     public var description: String {
@@ -30,6 +34,7 @@ public enum ParameterKind: Sendable, Hashable {
         case .number: "a number"
         case .flag: "true or false"
         case .choice(let words): "one of: \(words.joined(separator: ", "))"
+        case .table(let shape): "a \(shape) table"
         }
     }
 
@@ -40,6 +45,7 @@ public enum ParameterKind: Sendable, Hashable {
             !n.isNegative && !n.isOverflow
         case (.flag, .flag): true
         case (.choice(let words), .choice(let w)): words.contains(w)
+        case (.table(let shape), .table(let t)): t.shape == shape
         default: false
         }
     }
@@ -52,6 +58,7 @@ public enum ParameterKind: Sendable, Hashable {
         case (_, .number(let n)): n.decimalText()
         case (_, .flag(let b)): b ? "yes" : "no"
         case (_, .choice(let w)): w
+        case (_, .table(let t)): t.summary
         }
     }
 }

@@ -1,0 +1,140 @@
+/// A whole table held as one dated parameter (spec §7.24): questionnaire,
+/// bands, cluster costs, DST scoring, one-off ranges and tiers.
+public enum PolicyTable: Sendable, Hashable {
+    case rasQuestionnaire(RASQuestionnaire)
+    case rasBands([AmountBand])
+    case clusterCosts([ClusterCost])
+    case dstScoring(DSTScoring)
+    case oneOffPurposes([OneOffPurpose])
+    case authorisationTiers([AuthorisationTier])
+
+    /// The shape's name, as the catalogue gives it.
+    public var shape: String {
+        switch self {
+        case .rasQuestionnaire: "questionnaire"
+        case .rasBands: "points bands"
+        case .clusterCosts: "cluster costs"
+        case .dstScoring: "DST scoring"
+        case .oneOffPurposes: "one-off purposes"
+        case .authorisationTiers: "authorisation tiers"
+        }
+    }
+
+    /// A one-line summary for the parameters-used list.
+    public var summary: String {
+        switch self {
+        case .rasQuestionnaire(let q): "\(q.domains.count) domains, \(q.domains.reduce(0) { $0 + $1.questions.count }) questions"
+        case .rasBands(let b): "\(b.count) bands"
+        case .clusterCosts(let c): "\(c.count) clusters"
+        case .dstScoring(let s): "\(s.bands.count) bands"
+        case .oneOffPurposes(let p): "\(p.count) purposes"
+        case .authorisationTiers(let t): t.map { $0.upTo.map { "up to \(pounds($0)): " } ?? "above: " }
+            .enumerated().map { $0.element + t[$0.offset].authoriser }.joined(separator: "; ")
+        }
+    }
+}
+
+/// A RAS questionnaire: domains of questions, each answer worth points.
+public struct RASQuestionnaire: Sendable, Hashable {
+    public struct Question: Sendable, Hashable {
+        public var id: String
+        public var text: String
+        /// Answer id → points.
+        public var answers: [String: Rational]
+        public init(id: String, text: String, answers: [String: Rational]) {
+            self.id = id
+            self.text = text
+            self.answers = answers
+        }
+    }
+
+    public struct Domain: Sendable, Hashable {
+        public var name: String
+        /// Multiplies the domain's points (default 1).
+        public var weight: Rational
+        public var questions: [Question]
+        public init(name: String, weight: Rational = .one, questions: [Question]) {
+            self.name = name
+            self.weight = weight
+            self.questions = questions
+        }
+    }
+
+    public var domains: [Domain]
+    public init(domains: [Domain]) { self.domains = domains }
+}
+
+/// A band from `from` (inclusive) to the next band's `from`, worth `amount`.
+public struct AmountBand: Sendable, Hashable {
+    public var from: Rational
+    public var amount: Rational
+    public var name: String?
+    public init(from: Rational, amount: Rational, name: String? = nil) {
+        self.from = from
+        self.amount = amount
+        self.name = name
+    }
+}
+
+/// One mental health care cluster's annual cost and the crisis and inpatient shares of it.
+public struct ClusterCost: Sendable, Hashable {
+    public var cluster: Int
+    public var annualCost: Rational
+    public var crisisPercent: Rational
+    public var inpatientPercent: Rational
+    public init(cluster: Int, annualCost: Rational, crisisPercent: Rational, inpatientPercent: Rational) {
+        self.cluster = cluster
+        self.annualCost = annualCost
+        self.crisisPercent = crisisPercent
+        self.inpatientPercent = inpatientPercent
+    }
+}
+
+/// How DST levels score: points per level, weight per domain, score bands to weekly rates.
+public struct DSTScoring: Sendable, Hashable {
+    /// Level → points.
+    public var levelPoints: [DSTLevel: Rational]
+    /// Domain → weight (default 1).
+    public var domainWeights: [DSTDomain: Rational]
+    /// Score bands (`amount` is the weekly rate).
+    public var bands: [AmountBand]
+    public init(levelPoints: [DSTLevel: Rational], domainWeights: [DSTDomain: Rational], bands: [AmountBand]) {
+        self.levelPoints = levelPoints
+        self.domainWeights = domainWeights
+        self.bands = bands
+    }
+}
+
+/// A purpose of one-off budget and the most it may be.
+public struct OneOffPurpose: Sendable, Hashable {
+    public var purpose: String
+    public var upTo: Rational
+    public init(purpose: String, upTo: Rational) {
+        self.purpose = purpose
+        self.upTo = upTo
+    }
+}
+
+/// Who authorises amounts up to `upTo` (inclusive); `nil` for everything above.
+public struct AuthorisationTier: Sendable, Hashable {
+    public var upTo: Rational?
+    public var authoriser: String
+    public init(upTo: Rational?, authoriser: String) {
+        self.upTo = upTo
+        self.authoriser = authoriser
+    }
+}
+
+extension [AmountBand] {
+    /// The band containing `value`: the last whose `from` ≤ value; `nil` below the first.
+    func band(containing value: Rational) -> AmountBand? {
+        sorted { $0.from < $1.from }.last { !(value < $0.from) }
+    }
+}
+
+extension [AuthorisationTier] {
+    /// The first tier whose limit covers `amount` ("up to" is inclusive, spec §7.14).
+    func tier(for amount: Rational) -> AuthorisationTier? {
+        first { $0.upTo.map { !($0 < amount) } ?? true }
+    }
+}

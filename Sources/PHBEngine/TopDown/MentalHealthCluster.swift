@@ -1,0 +1,104 @@
+/// A mental health care-cluster allocation (spec §3.2, §7.19): the
+/// cluster's annual cost less its crisis and inpatient shares, the amount for
+/// the cluster's review period, and the sense check of a plan against it.
+public struct MentalHealthClusterAllocation: BudgetCalculation {
+    public var calculatorName: String { "mentalHealthCluster" }
+
+    /// The care cluster, 0–21 (9 is not in use).
+    public var cluster: Int
+    /// A plan's annual total to sense-check against the cluster figure.
+    public var planAnnual: Rational?
+
+    public init(cluster: Int, planAnnual: Rational? = nil) {
+        self.cluster = cluster
+        self.planAnnual = planAnnual
+    }
+
+    /// The maximum review period of each cluster, in weeks.
+    public static func reviewPeriodWeeks(cluster: Int) -> Int? {
+        switch cluster {
+        case 14, 15: 4
+        case 1: 12
+        case 2: 15
+        case 0, 3, 4, 5, 6, 16, 17, 19, 20, 21: 26
+        case 7, 8, 10, 11, 12, 13, 18: 52
+        default: nil
+        }
+    }
+
+    public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
+        guard let periodWeeks = Self.reviewPeriodWeeks(cluster: cluster) else {
+            throw .invalidValue(field: "input.cluster", value: String(cluster),
+                                reason: cluster == 9 ? "cluster 9 is not in use" : "is not a care cluster (0–21)")
+        }
+        var builder = try BreakdownBuilder(context: context)
+        let weeks = builder.weeksPerYear.decimalText()
+        let table = try context.table(ParameterCatalogue.clusterCosts)
+        guard case .clusterCosts(let costs) = table.value else {
+            throw .parameterKindMismatch(name: ParameterCatalogue.clusterCosts, expected: "cluster costs")
+        }
+        guard let cost = costs.first(where: { $0.cluster == cluster }) else {
+            throw .invalidValue(field: "input.cluster", value: String(cluster),
+                                reason: "has no cost in \(ParameterCatalogue.clusterCosts)")
+        }
+        let crisis = cost.annualCost * cost.crisisPercent / 100
+        let inpatient = cost.annualCost * cost.inpatientPercent / 100
+        let indicative = cost.annualCost - crisis - inpatient
+        try builder.recurring("clusterCost", "Cluster \(cluster) annual cost", exactAnnual: cost.annualCost,
+                              formula: "\(pounds(cost.annualCost)) a year ÷ \(weeks)", parameters: [table.use])
+        try builder.recurring("less.crisis", "Less crisis care share", exactAnnual: -crisis,
+                              formula: "−\(cost.crisisPercent.decimalText())% × \(pounds(cost.annualCost)) = −\(pounds(crisis)) a year ÷ \(weeks)")
+        try builder.recurring("less.inpatient", "Less inpatient care share", exactAnnual: -inpatient,
+                              formula: "−\(cost.inpatientPercent.decimalText())% × \(pounds(cost.annualCost)) = −\(pounds(inpatient)) a year ÷ \(weeks)")
+
+        let periodAmount = indicative * Rational(periodWeeks) / 52
+        var figures = [
+            ResultFigure(key: "reviewPeriodWeeks", label: "Maximum review period", value: .text("\(periodWeeks) weeks"),
+                         formula: "cluster \(cluster)'s maximum review period"),
+            ResultFigure(key: "reviewPeriodAmount", label: "Amount for the review period",
+                         value: .money(try periodAmount.roundedToMoney(builder.rule, context: "review-period amount")),
+                         formula: "indicative \(pounds(indicative)) a year × \(periodWeeks) ÷ 52"),
+        ]
+        var flags: [ResultFlag] = []
+        if let plan = planAnnual {
+            guard !plan.isNegative else {
+                throw .invalidValue(field: "input.planAnnual", value: plan.decimalText(), reason: "must not be negative")
+            }
+            let check = try VarianceCheck(indicative: indicative, plan: plan, context: context, rule: builder.rule)
+            figures += check.figures
+            flags += check.flags
+        }
+        return try builder.result(calculator: calculatorName, title: "Mental health cluster \(cluster) indicative budget",
+                                  context: context, figures: figures, flags: flags)
+    }
+}
+
+/// A plan against an indicative figure (spec §7.13): variance = plan −
+/// indicative, its percentage to 2 d.p., and whether |variance| ≤ tolerance ×
+/// indicative, tested on exact figures.
+struct VarianceCheck {
+    var figures: [ResultFigure]
+    var flags: [ResultFlag]
+
+    init(indicative: Rational, plan: Rational, context: CalculationContext, rule: RoundingRule) throws(BudgetError) {
+        let tolerance = try context.fraction(ParameterCatalogue.reviewTolerance)
+        let variance = plan - indicative
+        let magnitude = variance.isNegative ? -variance : variance
+        let within = !(tolerance.value * indicative < magnitude)
+        figures = [
+            ResultFigure(key: "variance", label: "Variance (plan − indicative)",
+                         value: .money(try variance.roundedToMoney(rule, context: "variance")),
+                         formula: "\(pounds(plan)) − \(pounds(indicative))"),
+            ResultFigure(key: "withinTolerance", label: "Within tolerance", value: .flag(within),
+                         formula: "|variance| \(within ? "≤" : ">") \(tolerance.use.displayValue) × \(pounds(indicative))",
+                         parameters: [tolerance.use]),
+        ]
+        if !indicative.isZero {
+            figures.insert(ResultFigure(key: "variancePercent", label: "Variance, %",
+                                        value: .percent((variance / indicative * 100).rounded(places: 2, rule)),
+                                        formula: "variance ÷ \(pounds(indicative)) × 100"), at: 1)
+        }
+        flags = within ? [] : [ResultFlag(code: "outsideTolerance",
+                                          message: "The plan differs from the indicative figure by more than \(tolerance.use.displayValue): review.")]
+    }
+}

@@ -1,0 +1,51 @@
+/// A one-off budget with tiered authorisation (spec §3.4, §7.14): the
+/// amount, whether it lies in the range for its purpose, and who authorises it.
+public struct OneOffBudget: BudgetCalculation {
+    public var calculatorName: String { "oneOff" }
+
+    /// The purpose, as the policy names it.
+    public var purpose: String
+    /// The amount asked for.
+    public var amount: Rational
+    /// Words for the line.
+    public var description: String?
+
+    public init(purpose: String, amount: Rational, description: String? = nil) {
+        self.purpose = purpose
+        self.amount = amount
+        self.description = description
+    }
+
+    public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
+        guard !amount.isNegative else {
+            throw .invalidValue(field: "input.amount", value: amount.decimalText(), reason: "must not be negative")
+        }
+        var builder = try BreakdownBuilder(context: context)
+        let purposesTable = try context.table(ParameterCatalogue.oneOffPurposes)
+        let tiersTable = try context.table(ParameterCatalogue.oneOffTiers)
+        guard case .oneOffPurposes(let purposes) = purposesTable.value,
+              case .authorisationTiers(let tiers) = tiersTable.value else {
+            throw .parameterKindMismatch(name: ParameterCatalogue.oneOffPurposes, expected: "one-off purposes and tiers")
+        }
+        guard let range = purposes.first(where: { $0.purpose == purpose }) else {
+            throw .invalidValue(field: "input.purpose", value: purpose,
+                                reason: "is not a purpose of the policy (purposes: \(purposes.map(\.purpose).joined(separator: ", ")))")
+        }
+        try builder.oneOff("oneOff", description ?? "One-off budget: \(purpose)", exact: amount,
+                           formula: "\(pounds(amount)) once for \(purpose)", parameters: [purposesTable.use])
+        let inRange = !(range.upTo < amount)
+        let authoriser = tiers.tier(for: amount)?.authoriser ?? "panel"
+        let figures = [
+            ResultFigure(key: "inRange", label: "Within the range for its purpose", value: .flag(inRange),
+                         formula: "\(pounds(amount)) \(inRange ? "≤" : ">") up to \(pounds(range.upTo)) for \(purpose)",
+                         parameters: [purposesTable.use]),
+            ResultFigure(key: "authoriser", label: "Authorised by", value: .text(authoriser),
+                         formula: "tiers: \(PolicyTable.authorisationTiers(tiers).summary) (\"up to\" is inclusive)",
+                         parameters: [tiersTable.use]),
+        ]
+        let flags = inRange ? [] : [ResultFlag(code: "outsideRange",
+                                               message: "\(pounds(amount)) is above the \(pounds(range.upTo)) range for \(purpose): review.")]
+        return try builder.result(calculator: calculatorName, title: "One-off budget", context: context,
+                                  figures: figures, flags: flags)
+    }
+}
