@@ -51,27 +51,20 @@ public struct Rational: Sendable, Hashable {
     /// Whether the value is a whole number.
     @inlinable public var isInteger: Bool { denominator == 1 }
 
-    /// Greatest common divisor by Stein's binary algorithm (no division).
+    /// Greatest common divisor; 64-bit arithmetic when both values fit.
     @inlinable
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
-        if a == 0 { return b }
-        if b == 0 { return a }
         if a | b <= UInt128(UInt64.max) {
-            return UInt128(gcd64(UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b)))
+            return UInt128(binaryGCD(UInt64(truncatingIfNeeded: a), UInt64(truncatingIfNeeded: b)))
         }
-        var u = a, v = b
-        let shift = (u | v).trailingZeroBitCount
-        u >>= u.trailingZeroBitCount
-        repeat {
-            v >>= v.trailingZeroBitCount
-            if u > v { swap(&u, &v) }
-            v -= u
-        } while v != 0
-        return u << shift
+        return binaryGCD(a, b)
     }
 
+    /// Greatest common divisor by Stein's binary algorithm (no division).
     @inlinable
-    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    static func binaryGCD<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
+        if a == 0 { return b }
+        if b == 0 { return a }
         var u = a, v = b
         let shift = (u | v).trailingZeroBitCount
         u >>= u.trailingZeroBitCount

@@ -53,7 +53,7 @@ struct CommandLineOptions {
                 options.format = format
             default:
                 guard !argument.hasPrefix("-") else { throw .usage("unknown option '\(argument)'") }
-                guard options.caseFile == nil else { throw .usage("give one case file (got '\(options.caseFile!)' and '\(argument)')") }
+                if let first = options.caseFile { throw .usage("give one case file (got '\(first)' and '\(argument)')") }
                 options.caseFile = argument
             }
         }

@@ -132,7 +132,14 @@ import Testing
     }
 
     @Test func calculatorsShareOneProtocol() throws {
-        let all: [any BudgetCalculation] = [BottomUpPlan(deployment: .notional)]
-        #expect(all.map(\.calculatorName) == ["bottomUp"])
+        let all: [any BudgetCalculation] = [
+            BottomUpPlan(deployment: .notional), RASAssessment(points: Rational(55)),
+            RASCalibration(cohort: [(Rational(1), Rational(100))], envelope: Rational(100)),
+            MentalHealthClusterAllocation(cluster: 4), DSTBanding(levels: [:]),
+            OneOffBudget(purpose: "equipment", amount: Rational(10)),
+            BudgetReview(indicative: .annual(Rational(1)), plan: .annual(Rational(1))),
+        ]
+        #expect(all.map(\.calculatorName) == ["bottomUp", "ras", "rasCalibration", "mentalHealthCluster", "chcDST",
+                                               "oneOff", "review"])
     }
 }

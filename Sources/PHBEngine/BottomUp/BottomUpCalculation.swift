@@ -93,6 +93,16 @@ struct BottomUpCalculation {
         return held
     }
 
+    /// A line's own rate (not negative), or the policy's `parameter` with its use.
+    func rate(_ own: Rational?, field: String, parameter: String) throws(BudgetError) -> (Rational, [ParameterUse]) {
+        guard let own else {
+            let policyRate = try context.number(parameter)
+            return (policyRate.value, [policyRate.use])
+        }
+        guard !own.isNegative else { throw .invalidValue(field: field, value: own.decimalText(), reason: "must not be negative") }
+        return (own, [])
+    }
+
     mutating func addCareLines(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, line) in plan.care.enumerated() {
             let field = "plan.care[\(i)]"
@@ -110,24 +120,13 @@ struct BottomUpCalculation {
                                     reason: "must be a whole number of staff, at least 1")
             }
             let held = try deployment(line.deployment, field: field)
-            var uses: [ParameterUse] = []
-            let rate: Rational
-            if let own = line.hourlyRate {
-                guard !own.isNegative else {
-                    throw .invalidValue(field: "\(field).hourlyRate", value: own.decimalText(), reason: "must not be negative")
-                }
-                rate = own
-            } else {
-                let prefix = line.provider == .personalAssistant ? ParameterCatalogue.paRatePrefix
-                                                                 : ParameterCatalogue.agencyRatePrefix
-                guard context.defines(prefix + line.band) else {
-                    throw .unknownBand(field: "\(field).band", provider: line.provider.description, band: line.band,
-                                       known: context.bands(withPrefix: prefix))
-                }
-                let policyRate = try context.number(prefix + line.band)
-                rate = policyRate.value
-                uses.append(policyRate.use)
+            let prefix = line.provider == .personalAssistant ? ParameterCatalogue.paRatePrefix
+                                                             : ParameterCatalogue.agencyRatePrefix
+            if line.hourlyRate == nil, !context.defines(prefix + line.band) {
+                throw .unknownBand(field: "\(field).band", provider: line.provider.description, band: line.band,
+                                   known: context.bands(withPrefix: prefix))
             }
+            var (rate, uses) = try self.rate(line.hourlyRate, field: "\(field).hourlyRate", parameter: prefix + line.band)
             if line.provider == .personalAssistant {
                 let wage = try context.number(ParameterCatalogue.nationalLivingWage)
                 guard !(rate < wage.value) else {
@@ -168,18 +167,8 @@ struct BottomUpCalculation {
                                     reason: "must be from 0 to 7 nights a week")
             }
             let held = try deployment(line.deployment, field: field)
-            var uses: [ParameterUse] = []
-            let rate: Rational
-            if let own = line.nightRate {
-                guard !own.isNegative else {
-                    throw .invalidValue(field: "\(field).nightRate", value: own.decimalText(), reason: "must not be negative")
-                }
-                rate = own
-            } else {
-                let policyRate = try context.number(ParameterCatalogue.sleepInRate)
-                rate = policyRate.value
-                uses.append(policyRate.use)
-            }
+            let (rate, uses) = try self.rate(line.nightRate, field: "\(field).nightRate",
+                                             parameter: ParameterCatalogue.sleepInRate)
             let exact = n * rate
             let shares = DeploymentShares(held)
             try builder.recurring(
