@@ -1,5 +1,5 @@
 /// A parsed JSON document that keeps numbers as their source text, so that
-/// amounts are read exactly (never through `Double`), and keeps object keys
+/// amounts are read exactly (never through binary floating point), and keeps object keys
 /// in order.
 public indirect enum JSONValue: Sendable, Hashable {
     case null
