@@ -111,4 +111,29 @@ import Testing
         #expect(run.stdout.contains("\"asAt\": \"2026-06-01\""))
         #expect(run.stdout.contains("\"unitRate\": \"£14.25 an hour\""))
     }
+
+    @Test func everyTopDownCalculatorRunsFromACaseFile() throws {
+        for file in ["t01-ras-km-cambridgeshire", "t10-calibration-small-cohort", "t12-cluster-4-plan-within-tolerance",
+                     "t17-dst-band-c", "t22-oneoff-250-practitioner", "t26-review-plan-against-ras"] {
+            let json = try run(["Fixtures/top-down/\(file).json", "--format", "json"])
+            #expect(json.status == 0, "\(file): \(json.stderr)")
+            _ = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8))
+            let check = try run(["Fixtures/top-down/\(file).json", "--check"])
+            #expect(check.status == 0, "\(file): \(check.stderr)")
+        }
+        let km = try run(["Fixtures/top-down/t01-ras-km-cambridgeshire.json"])
+        #expect(km.stdout.contains("1,628.43  84,678.00"))
+    }
+
+    @Test func policyFileErrorsNameTheFileAndKey() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("budget-calc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policy = dir.appendingPathComponent("icb.json")
+        try #"{"name": "ICB", "parameters": {"weeksPerYear": [{"from": "2025-04-01", "value": "-52", "source": "x"}]}}"#
+            .write(to: policy, atomically: true, encoding: .utf8)
+        let run = try run(["--policy", policy.path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("icb.json: parameters.weeksPerYear[0].value: must not be negative"))
+    }
 }
