@@ -3,7 +3,7 @@
 /// Every rounding in the engine names its rule; a policy chooses the rule for
 /// its lines (default ``halfAwayFromZero``) and the rule in force is part of
 /// every result.
-public enum RoundingRule: String, Sendable, Hashable, CaseIterable, Codable {
+public enum RoundingRule: String, Sendable, Hashable, CaseIterable {
     /// Nearest, ties away from zero: 2.345 → 2.35, −2.345 → −2.35 ("half-up").
     case halfAwayFromZero
     /// Nearest, ties to the even neighbour: 2.345 → 2.34, 2.355 → 2.36 (banker's).

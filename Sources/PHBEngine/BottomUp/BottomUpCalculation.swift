@@ -146,15 +146,15 @@ struct BottomUpCalculation {
                     + (line.provider == .personalAssistant ? "; rate checked against the National Living Wage" : ""),
                 quantity: "\(h.decimalText()) h × \(line.staffRatio)", unitRate: pounds(rate) + " an hour",
                 deployment: shares.description, parameters: uses)
-            let held_ = (exact, shares)
+            let heldAmount = (exact, shares)
             if line.provider == .personalAssistant {
-                paPay.append(held_)
+                paPay.append(heldAmount)
                 paHours += h * line.staffRatio
             } else {
-                agencyPay.append(held_)
+                agencyPay.append(heldAmount)
             }
-            careSubtotal.append(held_)
-            recurring.append(held_)
+            careSubtotal.append(heldAmount)
+            recurring.append(heldAmount)
         }
     }
 
@@ -229,31 +229,31 @@ struct BottomUpCalculation {
             }
             let shares = DeploymentShares(try deployment(item.deployment, field: field))
             let amount = item.amount * item.quantity
-            let quantity = "\(item.quantity.decimalText()) × \(pounds(item.amount))"
-            let base = "\(item.quantity.decimalText()) × \(pounds(item.amount))"
+            // Built only when the line is explained (the builder's arguments are autoclosures).
+            func base() -> String { "\(item.quantity.decimalText()) × \(pounds(item.amount))" }
             let key = "other[\(i)]"
             let line: BudgetLine
             switch item.period {
             case .weekly:
                 line = try builder.recurring(key, item.description, exactWeekly: amount,
-                                             formula: "\(base) a week", quantity: quantity, deployment: shares.description)
+                                             formula: "\(base()) a week", quantity: base(), deployment: shares.description)
             case .fourWeekly:
                 line = try builder.recurring(
                     key, item.description, exactWeekly: amount / 4,
-                    formula: "\(base) every 4 weeks ÷ 4 = \(pounds(amount / 4)) a week; a year is × \(weeksText)",
-                    quantity: quantity, deployment: shares.description)
+                    formula: "\(base()) every 4 weeks ÷ 4 = \(pounds(amount / 4)) a week; a year is × \(weeksText)",
+                    quantity: base(), deployment: shares.description)
             case .monthly:
                 line = try builder.recurring(
                     key, item.description, exactAnnual: amount * 12,
-                    formula: "\(base) a month × 12 = \(pounds(amount * 12)) a year ÷ \(weeksText)",
-                    quantity: quantity, deployment: shares.description)
+                    formula: "\(base()) a month × 12 = \(pounds(amount * 12)) a year ÷ \(weeksText)",
+                    quantity: base(), deployment: shares.description)
             case .annual:
                 line = try builder.recurring(key, item.description, exactAnnual: amount,
-                                             formula: "\(base) a year ÷ \(weeksText)",
-                                             quantity: quantity, deployment: shares.description)
+                                             formula: "\(base()) a year ÷ \(weeksText)",
+                                             quantity: base(), deployment: shares.description)
             case .oneOff:
-                try builder.oneOff(key, item.description, exact: amount, formula: "\(base) once",
-                                   quantity: quantity, deployment: shares.description)
+                try builder.oneOff(key, item.description, exact: amount, formula: "\(base()) once",
+                                   quantity: base(), deployment: shares.description)
                 continue
             }
             recurring.append((line.exact, shares))
