@@ -19,14 +19,14 @@ public struct BudgetCase: Sendable {
     /// Which policy to use.
     public var policy: PolicyReference
     /// Values the case sets for itself.
-    public var overrides: [String: ParameterValue]
+    public var overrides: [ParameterKey: ParameterValue]
     /// The calculator with its input.
     public var calculation: any BudgetCalculation
     /// What the result must be, for fixtures.
     public var expectation: CaseExpectation?
 
     public init(name: String, description: String? = nil, asAt: CalendarDate, policy: PolicyReference = .example,
-                overrides: [String: ParameterValue] = [:], calculation: any BudgetCalculation,
+                overrides: [ParameterKey: ParameterValue] = [:], calculation: any BudgetCalculation,
                 expectation: CaseExpectation? = nil) {
         self.name = name
         self.description = description

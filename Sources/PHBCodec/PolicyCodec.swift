@@ -30,7 +30,7 @@ public enum PolicyCodec {
     }
 
     static func history(_ name: String, _ field: JSONField) throws(InputError) -> ParameterHistory {
-        guard let definition = ParameterCatalogue.definition(of: name) else {
+        guard let key = ParameterKey(name: name) else {
             throw field.fail("unknown parameter '\(name)'", code: "unknownParameter")
         }
         var values: [DatedValue] = []
@@ -38,19 +38,20 @@ public enum PolicyCodec {
             try entry.checkKeys(["from", "value", "source"])
             values.append(DatedValue(
                 from: try entry.required("from").date(),
-                value: try value(try entry.required("value"), definition: definition),
+                value: try value(try entry.required("value"), key: key),
                 source: try entry.required("source").string()))
         }
         do {
-            return try ParameterHistory(name: name, values: values)
+            return try ParameterHistory(key: key, values: values)
         } catch {
             guard case let .invalidValue(_, value, reason) = error else { throw InputError(error) }
             throw field.fail(value.isEmpty ? reason : "start date \(value): \(reason)")
         }
     }
 
-    /// A value of `definition`'s kind; numbers must not be negative.
-    static func value(_ field: JSONField, definition: ParameterDefinition) throws(InputError) -> ParameterValue {
+    /// A value of `key`'s kind; numbers must not be negative.
+    static func value(_ field: JSONField, key: ParameterKey) throws(InputError) -> ParameterValue {
+        let definition = key.definition
         let value: ParameterValue
         switch definition.kind {
         case .money, .percent, .number: value = .number(try field.decimal())
@@ -68,13 +69,13 @@ public enum PolicyCodec {
     }
 
     /// Overrides given by a case: `{ "name": value }`.
-    static func overrides(_ field: JSONField) throws(InputError) -> [String: ParameterValue] {
-        var result: [String: ParameterValue] = [:]
+    static func overrides(_ field: JSONField) throws(InputError) -> [ParameterKey: ParameterValue] {
+        var result: [ParameterKey: ParameterValue] = [:]
         for (name, entry) in try field.members() {
-            guard let definition = ParameterCatalogue.definition(of: name) else {
+            guard let key = ParameterKey(name: name) else {
                 throw entry.fail("unknown parameter '\(name)'", code: "unknownParameter")
             }
-            result[name] = try value(entry, definition: definition)
+            result[key] = try value(entry, key: key)
         }
         return result
     }

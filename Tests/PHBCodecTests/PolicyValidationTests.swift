@@ -16,7 +16,7 @@ import Testing
         let policy = try decode(#""pa.hourlyRate.weekdayDay": [{"from": "2025-04-01", "value": 13.75, "source": "board paper"}]"#)
         #expect(policy.name == "Test ICB")
         #expect(!policy.isIllustrative)
-        #expect(policy.parameters["pa.hourlyRate.weekdayDay"]?.values.first?.value == .number(Rational(55, over: 4)))
+        #expect(policy.parameters[.paHourlyRate(band: "weekdayDay")]?.values.first?.value == .number(Rational(55, over: 4)))
     }
 
     @Test func unknownTopLevelKey() {

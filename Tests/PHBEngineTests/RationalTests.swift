@@ -88,7 +88,7 @@ import Testing
 
     @Test func historyStartDatesAreInclusiveAndOrdered() throws {
         let d = { (s: String) in CalendarDate(iso: s)! }
-        let history = try ParameterHistory(name: "x", values: [
+        let history = try ParameterHistory(key: .weeksPerYear, values: [
             DatedValue(from: d("2025-04-06"), value: .number(.one), source: "a"),
             DatedValue(from: d("2026-04-06"), value: .number(Rational(2)), source: "b"),
         ])
@@ -97,7 +97,7 @@ import Testing
         #expect(history.value(on: d("2026-04-05"))?.source == "a")
         #expect(history.value(on: d("2026-04-06"))?.source == "b")
         #expect(throws: BudgetError.self) {
-            try ParameterHistory(name: "x", values: [
+            try ParameterHistory(key: .weeksPerYear, values: [
                 DatedValue(from: d("2025-04-06"), value: .number(.one), source: "a"),
                 DatedValue(from: d("2025-04-06"), value: .number(.one), source: "b"),
             ])
@@ -109,25 +109,25 @@ import Testing
         for (date, wage, ni) in [("2024-04-06", "11.44", "13.8"), ("2025-04-05", "12.21", "13.8"),
                                  ("2025-04-06", "12.21", "15"), ("2026-04-01", "12.71", "15")] {
             let context = try CalculationContext(asAt: CalendarDate(iso: date)!, policy: policy)
-            #expect(try context.number(ParameterCatalogue.nationalLivingWage).value == Rational(decimalText: wage)!)
-            #expect(try context.number(ParameterCatalogue.employerNIRate).value == Rational(decimalText: ni)!)
+            #expect(try context.number(ParameterKey.nationalLivingWage).value == Rational(decimalText: wage)!)
+            #expect(try context.number(ParameterKey.employerNIRate).value == Rational(decimalText: ni)!)
         }
         #expect(EnglandStatutoryParameters.parameters.histories.count == 12)
         let early = try CalculationContext(asAt: CalendarDate(iso: "2024-03-31")!, policy: policy)
         #expect(throws: BudgetError.parameterNotInForce(name: "nationalLivingWage", date: CalendarDate(iso: "2024-03-31")!,
                                                         firstFrom: CalendarDate(iso: "2024-04-01")!)) {
-            try early.number(ParameterCatalogue.nationalLivingWage)
+            try early.number(ParameterKey.nationalLivingWage)
         }
     }
 
     @Test func overridesMustBeKnownAndOfTheRightKind() {
         let policy = LocalPolicy(name: "empty", isIllustrative: true, parameters: ParameterSet())
         let date = CalendarDate(iso: "2025-06-01")!
-        #expect(throws: BudgetError.unknownParameter(name: "nope")) {
-            try CalculationContext(asAt: date, policy: policy, overrides: ["nope": .number(.one)])
-        }
+        #expect(ParameterKey(name: "nope") == nil)
+        #expect(ParameterKey(name: "pa.hourlyRate.weekend") == .paHourlyRate(band: "weekend"))
+        #expect(ParameterKey.fixed.allSatisfy { ParameterKey(name: $0.name) == $0 })
         #expect(throws: BudgetError.self) {
-            try CalculationContext(asAt: date, policy: policy, overrides: ["employerNI.ratePercent": .number(Rational(-1))])
+            try CalculationContext(asAt: date, policy: policy, overrides: [.employerNIRate: .number(Rational(-1))])
         }
     }
 

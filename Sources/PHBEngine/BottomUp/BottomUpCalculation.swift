@@ -9,7 +9,7 @@ extension Sequence where Element == HeldAmount {
 /// The steps of spec §2 for one plan, in order; `run()` returns the breakdown.
 struct BottomUpCalculation {
     let plan: BottomUpPlan
-    let context: CalculationContext
+    let parameters: BottomUpParameters
     /// Rounding rule and weeks per year, with their parameter uses; lines are added to a copy.
     let basis: BreakdownBuilder
     /// Weeks per year, for formulas.
@@ -30,10 +30,11 @@ struct BottomUpCalculation {
     /// Whether any input line is a direct payment.
     var anyDirectPayment = false
 
-    init(plan: BottomUpPlan, context: CalculationContext) throws(BudgetError) {
+    init(plan: BottomUpPlan, parameters: BottomUpParameters, explains: Bool) throws(BudgetError) {
         self.plan = plan
-        self.context = context
-        self.basis = try BreakdownBuilder(context: context)
+        self.parameters = parameters
+        self.basis = BreakdownBuilder(rule: try parameters.rounding.get(), weeksPerYear: try parameters.weeksPerYear.get(),
+                                      explains: explains)
         self.weeksPerYear = basis.weeksPerYear
     }
 
@@ -47,7 +48,7 @@ struct BottomUpCalculation {
         let bankHolidayPA = try addBankHolidays(&builder)
         let g = paPay.exactTotal
         if !g.isZero {
-            var onCosts = PersonalAssistantOnCosts(context: context, weeksPerYear: weeksPerYear, pay: g,
+            var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,
                                                    bankHolidays: bankHolidayPA,
                                                    weights: weights, shares: .derived(from: paPay))
             try onCosts.add(to: &builder)
@@ -62,7 +63,8 @@ struct BottomUpCalculation {
         try addContingency(&builder)
         try addFees(&builder)
         return try builder.result(calculator: plan.calculatorName, title: "Bottom-up indicative budget",
-                                  context: context, figures: figures, warnings: warnings)
+                                  asAt: parameters.asAt, policyName: parameters.policyName,
+                                  policyIsIllustrative: parameters.policyIsIllustrative, figures: figures, warnings: warnings)
     }
 
     // MARK: Inputs
@@ -93,10 +95,10 @@ struct BottomUpCalculation {
         return held
     }
 
-    /// A line's own rate (not negative), or the policy's `parameter` with its use.
-    func rate(_ own: Rational?, field: String, parameter: String) throws(BudgetError) -> (Rational, [ParameterUse]) {
+    /// A line's own rate (not negative), or the policy's rate with its use.
+    func rate(_ own: Rational?, field: String, policy: ParameterLookup<Rational>) throws(BudgetError) -> (Rational, [ParameterUse]) {
         guard let own else {
-            let policyRate = try context.number(parameter)
+            let policyRate = try policy.get()
             return (policyRate.value, [policyRate.use])
         }
         guard !own.isNegative else { throw .invalidValue(field: field, value: own.decimalText(), reason: "must not be negative") }
@@ -120,19 +122,16 @@ struct BottomUpCalculation {
                                     reason: "must be a whole number of staff, at least 1")
             }
             let held = try deployment(line.deployment, field: field)
-            let prefix = line.provider == .personalAssistant ? ParameterCatalogue.paRatePrefix
-                                                             : ParameterCatalogue.agencyRatePrefix
-            if line.hourlyRate == nil, !context.defines(prefix + line.band) {
-                throw .unknownBand(field: "\(field).band", provider: line.provider.description, band: line.band,
-                                   known: context.bands(withPrefix: prefix))
-            }
-            var (rate, uses) = try self.rate(line.hourlyRate, field: "\(field).hourlyRate", parameter: prefix + line.band)
+            let policyRate = parameters.hourlyRate(line.provider, band: line.band)
+                ?? .failure(.unknownBand(field: "\(field).band", provider: line.provider.description, band: line.band,
+                                         known: parameters.bands(of: line.provider)))
+            var (rate, uses) = try self.rate(line.hourlyRate, field: "\(field).hourlyRate", policy: policyRate)
             if line.provider == .personalAssistant {
-                let wage = try context.number(ParameterCatalogue.nationalLivingWage)
+                let wage = try parameters.nationalLivingWage.get()
                 guard !(rate < wage.value) else {
                     throw .belowNationalLivingWage(field: line.hourlyRate == nil ? "\(field).band (\(line.band))"
                                                                                  : "\(field).hourlyRate",
-                                                   rate: rate, livingWage: wage.value, date: context.asAt)
+                                                   rate: rate, livingWage: wage.value, date: parameters.asAt)
                 }
                 uses.append(wage.use)
             }
@@ -168,7 +167,7 @@ struct BottomUpCalculation {
             }
             let held = try deployment(line.deployment, field: field)
             let (rate, uses) = try self.rate(line.nightRate, field: "\(field).nightRate",
-                                             parameter: ParameterCatalogue.sleepInRate)
+                                             policy: parameters.sleepInRate)
             let exact = n * rate
             let shares = DeploymentShares(held)
             try builder.recurring(
@@ -185,9 +184,9 @@ struct BottomUpCalculation {
     /// Bank-holiday enhancements for PA and agency pay (spec §2.2); returns the PA line's exact weekly value.
     mutating func addBankHolidays(_ builder: inout BreakdownBuilder) throws(BudgetError) -> Rational {
         guard !paPay.exactTotal.isZero || !agencyPay.exactTotal.isZero else { return .zero }
-        let multiplier = try context.number(ParameterCatalogue.bankHolidayMultiplier)
+        let multiplier = try parameters.bankHolidayMultiplier.get()
         guard Rational.one < multiplier.value else { return .zero }
-        let days = try context.number(ParameterCatalogue.bankHolidaysPerYear)
+        let days = try parameters.bankHolidaysPerYear.get()
         var paWeekly = Rational.zero
         for (group, provider) in [(paPay, Provider.personalAssistant), (agencyPay, .agency)] {
             let pay = group.exactTotal
@@ -264,11 +263,11 @@ struct BottomUpCalculation {
     mutating func addContingency(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         guard !careSubtotal.isEmpty else { return }
         let base = careSubtotal.exactTotal
-        let mode = try context.choice(ParameterCatalogue.contingencyMode)
-        let value = try context.number(ParameterCatalogue.contingencyValue)
+        let mode = try parameters.contingencyMode.get()
+        let value = try parameters.contingencyValue.get()
         let shares = DeploymentShares.derived(from: careSubtotal)
         let line: BudgetLine
-        if mode.value == "weeks" {
+        if mode.value == .weeks {
             let annual = value.value * base
             line = try builder.recurring(
                 "contingency", "Contingency", exactAnnual: annual,
@@ -289,19 +288,19 @@ struct BottomUpCalculation {
     mutating func addFees(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         let thirdPartyBase = recurring.reduce(Rational.zero) { $0 + $1.amount * $1.shares.thirdParty }
         if !thirdPartyBase.isZero {
-            let fee = try context.fraction(ParameterCatalogue.thirdPartyFeePercent)
+            let fee = try parameters.thirdPartyFee.get()
             try builder.recurring(
                 "thirdParty.managementFee", "Third-party management fee", exactWeekly: fee.value * thirdPartyBase,
                 formula: "\(fee.use.displayValue) × third-party recurring lines \(pounds(thirdPartyBase)) a week",
                 deployment: Deployment.thirdParty.description, parameters: [fee.use])
         }
         if anyDirectPayment {
-            let support = try context.number(ParameterCatalogue.directPaymentSupportPerMonth)
+            let support = try parameters.directPaymentSupportPerMonth.get()
             try builder.recurring(
                 "directPayment.supportFee", "Direct-payment support", exactAnnual: support.value * 12,
                 formula: "\(pounds(support.value)) a month × 12 = \(pounds(support.value * 12)) a year ÷ \(weeksText)",
                 deployment: Deployment.directPayment.description, parameters: [support.use])
-            let setUp = try context.number(ParameterCatalogue.directPaymentSetUpFee)
+            let setUp = try parameters.directPaymentSetUpFee.get()
             try builder.oneOff("directPayment.setUpFee", "Direct-payment set-up", exact: setUp.value,
                                formula: "\(pounds(setUp.value)) once",
                                deployment: Deployment.directPayment.description, parameters: [setUp.use])

@@ -134,7 +134,13 @@ public struct BottomUpPlan: BudgetCalculation {
     }
 
     public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
-        var calculation = try BottomUpCalculation(plan: self, context: context)
+        try calculate(with: BottomUpParameters(context), explains: context.explains)
+    }
+
+    /// The breakdown under parameters already resolved: the way to cost many
+    /// plans on one date, resolving the parameters once.
+    public func calculate(with parameters: BottomUpParameters, explains: Bool = true) throws(BudgetError) -> BudgetResult {
+        var calculation = try BottomUpCalculation(plan: self, parameters: parameters, explains: explains)
         return try calculation.run()
     }
 }

@@ -2,7 +2,7 @@
 /// holiday cover, employer NI, pension (or one flat percentage), and the
 /// employment costs of insurance, payroll, training, DBS checks and recruitment.
 struct PersonalAssistantOnCosts {
-    let context: CalculationContext
+    let parameters: BottomUpParameters
     /// Weeks per year, for annual figures and formulas.
     let weeksPerYear: Rational
     /// `G`: exact weekly PA pay (care and sleep-ins).
@@ -19,9 +19,9 @@ struct PersonalAssistantOnCosts {
     /// Notes for the result's warnings.
     private(set) var notes: [String] = []
 
-    init(context: CalculationContext, weeksPerYear: Rational, pay: Rational, bankHolidays: Rational, weights: [Rational],
+    init(parameters: BottomUpParameters, weeksPerYear: Rational, pay: Rational, bankHolidays: Rational, weights: [Rational],
          shares: DeploymentShares) {
-        self.context = context
+        self.parameters = parameters
         self.weeksPerYear = weeksPerYear
         self.pay = pay
         self.bankHolidays = bankHolidays
@@ -35,9 +35,9 @@ struct PersonalAssistantOnCosts {
 
     /// Adds every on-cost line to `builder`.
     mutating func add(to builder: inout BreakdownBuilder) throws(BudgetError) {
-        let mode = try context.choice(ParameterCatalogue.onCostMode)
-        if mode.value == "flat" {
-            let flat = try context.fraction(ParameterCatalogue.flatOnCostPercent)
+        let mode = try parameters.onCostMode.get()
+        if mode.value == .flat {
+            let flat = try parameters.flatOnCost.get()
             try addRecurring(builder.recurring(
                 "flatOnCost", "PA on-costs (flat percentage)", exactWeekly: pay * flat.value,
                 formula: "PA pay \(pounds(pay)) a week × \(flat.use.displayValue) (replaces holiday, NI and pension)",
@@ -53,7 +53,7 @@ struct PersonalAssistantOnCosts {
     }
 
     private mutating func addItemised(to builder: inout BreakdownBuilder, modeUse: ParameterUse) throws(BudgetError) {
-        let holiday = try context.fraction(ParameterCatalogue.holidayAccrualPercent)
+        let holiday = try parameters.holidayAccrual.get()
         let holidayBase = pay + bankHolidays
         let cover = holidayBase * holiday.value
         try addRecurring(builder.recurring(
@@ -77,15 +77,15 @@ struct PersonalAssistantOnCosts {
     }
 
     private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: [Rational]) throws(BudgetError) {
-        let rate = try context.fraction(ParameterCatalogue.employerNIRate)
-        let threshold = try context.number(ParameterCatalogue.niSecondaryThreshold)
+        let rate = try parameters.employerNIRate.get()
+        let threshold = try parameters.niSecondaryThreshold.get()
         let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold.value).clampedAtZero * rate.value }
-        let applied = try context.flag(ParameterCatalogue.employmentAllowanceApplied)
+        let applied = try parameters.employmentAllowanceApplied.get()
         var uses = [rate.use, threshold.use, applied.use]
         // With the allowance: annual NI = max(0, weekly NI × weeks − allowance) (spec §7.8).
         var allowance: (value: Rational, annualBefore: Rational, annual: Rational)?
         if applied.value {
-            let annualAllowance = try context.number(ParameterCatalogue.employmentAllowance)
+            let annualAllowance = try parameters.employmentAllowance.get()
             uses.append(annualAllowance.use)
             let annualBefore = weeklyNI * weeksPerYear
             allowance = (annualAllowance.value, annualBefore, (annualBefore - annualAllowance.value).clampedAtZero)
@@ -106,16 +106,16 @@ struct PersonalAssistantOnCosts {
     }
 
     private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational]) throws(BudgetError) {
-        let rate = try context.fraction(ParameterCatalogue.pensionEmployerRate)
-        let fundedFrom = try context.choice(ParameterCatalogue.pensionFundedFrom)
-        let lower = try context.number(ParameterCatalogue.pensionLowerLimit)
-        let upper = try context.number(ParameterCatalogue.pensionUpperLimit)
+        let rate = try parameters.pensionRate.get()
+        let fundedFrom = try parameters.pensionFunding.get()
+        let lower = try parameters.pensionLowerLimit.get()
+        let upper = try parameters.pensionUpperLimit.get()
         var uses = [rate.use, fundedFrom.use, lower.use, upper.use]
         let threshold: (value: Rational, name: String)
-        if fundedFrom.value == "lowerLimit" {
+        if fundedFrom.value == .lowerLimit {
             threshold = (lower.value, "the lower limit")
         } else {
-            let trigger = try context.number(ParameterCatalogue.pensionTrigger)
+            let trigger = try parameters.pensionTrigger.get()
             uses.append(trigger.use)
             threshold = (trigger.value, "the trigger")
         }
@@ -137,27 +137,27 @@ struct PersonalAssistantOnCosts {
     private mutating func addEmploymentCosts(to builder: inout BreakdownBuilder) throws(BudgetError) {
         let k = Rational(paCount)
         let pas = "\(paCount) PA" + (paCount == 1 ? "" : "s")
-        let insurance = try context.number(ParameterCatalogue.insurancePerYear)
+        let insurance = try parameters.insurancePerYear.get()
         try addRecurring(builder.recurring(
             "insurance", "Employer's liability insurance", exactAnnual: insurance.value,
             formula: "\(pounds(insurance.value)) a year ÷ \(weeksText)",
             deployment: shares.description, parameters: [insurance.use]))
-        let payroll = try context.number(ParameterCatalogue.payrollPerMonth)
+        let payroll = try parameters.payrollPerMonth.get()
         try addRecurring(builder.recurring(
             "payroll", "Payroll service", exactAnnual: payroll.value * 12,
             formula: "\(pounds(payroll.value)) a month × 12 = \(pounds(payroll.value * 12)) a year ÷ \(weeksText)",
             deployment: shares.description, parameters: [payroll.use]))
-        let training = try context.number(ParameterCatalogue.trainingPerPAPerYear)
+        let training = try parameters.trainingPerPAPerYear.get()
         try addRecurring(builder.recurring(
             "training", "PA training", exactAnnual: training.value * k,
             formula: "\(pounds(training.value)) a year × \(pas) ÷ \(weeksText)",
             quantity: pas, unitRate: pounds(training.value) + " a year", deployment: shares.description,
             parameters: [training.use]))
-        let dbs = try context.number(ParameterCatalogue.dbsCheckPerPA)
+        let dbs = try parameters.dbsCheckPerPA.get()
         try builder.oneOff("dbsChecks", "DBS checks", exact: dbs.value * k, formula: "\(pounds(dbs.value)) × \(pas)",
                            quantity: pas, unitRate: pounds(dbs.value), deployment: shares.description,
                            parameters: [dbs.use])
-        let recruitment = try context.number(ParameterCatalogue.recruitmentPerPA)
+        let recruitment = try parameters.recruitmentPerPA.get()
         try builder.oneOff("recruitment", "PA recruitment", exact: recruitment.value * k,
                            formula: "\(pounds(recruitment.value)) × \(pas)", quantity: pas,
                            unitRate: pounds(recruitment.value), deployment: shares.description,

@@ -55,7 +55,7 @@ public struct BudgetReview: BudgetCalculation {
             indicativeSource = "annual figure given"
         }
         let check = try VarianceCheck(indicative: indicativeAnnual, plan: planAnnual, context: context, rule: builder.rule)
-        let limit = try context.number(ParameterCatalogue.delegatedLimit)
+        let limit = try context.number(ParameterKey.delegatedLimit)
         let delegated = !(limit.value < planAnnual)
         let figures = [
             ResultFigure(key: "indicativeAnnual", label: "Indicative (top-down), a year",

@@ -46,9 +46,9 @@ public struct DSTBanding: BudgetCalculation {
             assessed.append((domain, level))
         }
         var builder = try BreakdownBuilder(context: context)
-        let table = try context.table(ParameterCatalogue.dstScoring)
+        let table = try context.table(ParameterKey.dstScoring)
         guard case .dstScoring(let scoring) = table.value else {
-            throw .parameterKindMismatch(name: ParameterCatalogue.dstScoring, expected: "DST scoring")
+            throw .parameterKindMismatch(name: ParameterKey.dstScoring.name, expected: "DST scoring")
         }
         var score = Rational.zero
         var parts: [String] = []
@@ -62,7 +62,7 @@ public struct DSTBanding: BudgetCalculation {
         }
         guard let band = scoring.bands.band(containing: score) else {
             throw .invalidValue(field: "input.domains", value: "score \(score.decimalText())",
-                                reason: "is below the first band of \(ParameterCatalogue.dstScoring)")
+                                reason: "is below the first band of \(ParameterKey.dstScoring)")
         }
         let bandName = band.name ?? "from \(band.from.decimalText())"
         try builder.recurring("dstBand", "CHC indicative weekly rate, band \(bandName)", exactWeekly: band.amount,

@@ -33,13 +33,13 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
         }
         var builder = try BreakdownBuilder(context: context)
         let weeks = builder.weeksPerYear.decimalText()
-        let table = try context.table(ParameterCatalogue.clusterCosts)
+        let table = try context.table(ParameterKey.clusterCosts)
         guard case .clusterCosts(let costs) = table.value else {
-            throw .parameterKindMismatch(name: ParameterCatalogue.clusterCosts, expected: "cluster costs")
+            throw .parameterKindMismatch(name: ParameterKey.clusterCosts.name, expected: "cluster costs")
         }
         guard let cost = costs.first(where: { $0.cluster == cluster }) else {
             throw .invalidValue(field: "input.cluster", value: String(cluster),
-                                reason: "has no cost in \(ParameterCatalogue.clusterCosts)")
+                                reason: "has no cost in \(ParameterKey.clusterCosts)")
         }
         let crisis = cost.annualCost * cost.crisisPercent / 100
         let inpatient = cost.annualCost * cost.inpatientPercent / 100
@@ -81,7 +81,7 @@ struct VarianceCheck {
     var flags: [ResultFlag]
 
     init(indicative: Rational, plan: Rational, context: CalculationContext, rule: RoundingRule) throws(BudgetError) {
-        let tolerance = try context.fraction(ParameterCatalogue.reviewTolerance)
+        let tolerance = try context.fraction(ParameterKey.reviewTolerance)
         let variance = plan - indicative
         let magnitude = variance.isNegative ? -variance : variance
         let within = !(tolerance.value * indicative < magnitude)

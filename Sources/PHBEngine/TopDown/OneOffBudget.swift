@@ -21,11 +21,11 @@ public struct OneOffBudget: BudgetCalculation {
             throw .invalidValue(field: "input.amount", value: amount.decimalText(), reason: "must not be negative")
         }
         var builder = try BreakdownBuilder(context: context)
-        let purposesTable = try context.table(ParameterCatalogue.oneOffPurposes)
-        let tiersTable = try context.table(ParameterCatalogue.oneOffTiers)
+        let purposesTable = try context.table(ParameterKey.oneOffPurposes)
+        let tiersTable = try context.table(ParameterKey.oneOffTiers)
         guard case .oneOffPurposes(let purposes) = purposesTable.value,
               case .authorisationTiers(let tiers) = tiersTable.value else {
-            throw .parameterKindMismatch(name: ParameterCatalogue.oneOffPurposes, expected: "one-off purposes and tiers")
+            throw .parameterKindMismatch(name: ParameterKey.oneOffPurposes.name, expected: "one-off purposes and tiers")
         }
         guard let range = purposes.first(where: { $0.purpose == purpose }) else {
             throw .invalidValue(field: "input.purpose", value: purpose,

@@ -38,15 +38,15 @@ public struct RASAssessment: BudgetCalculation {
             total = given
             pointsFormula = "\(given.decimalText()) points given"
         } else {
-            let questionnaire = try context.table(ParameterCatalogue.rasQuestionnaire)
+            let questionnaire = try context.table(ParameterKey.rasQuestionnaire)
             guard case .rasQuestionnaire(let q) = questionnaire.value else {
-                throw .parameterKindMismatch(name: ParameterCatalogue.rasQuestionnaire, expected: "a questionnaire")
+                throw .parameterKindMismatch(name: ParameterKey.rasQuestionnaire.name, expected: "a questionnaire")
             }
             pointUses.append(questionnaire.use)
             (total, pointsFormula) = try score(q)
         }
         if informalSupport {
-            let reduction = try context.fraction(ParameterCatalogue.rasInformalSupportReduction)
+            let reduction = try context.fraction(ParameterKey.rasInformalSupportReduction)
             pointUses.append(reduction.use)
             total = total * (.one - reduction.value)
             pointsFormula += "; less \(reduction.use.displayValue) for informal support = \(total.decimalText())"
@@ -55,30 +55,30 @@ public struct RASAssessment: BudgetCalculation {
                                     formula: pointsFormula, parameters: pointUses))
 
         // Conversion to money.
-        let conversion = try context.choice(ParameterCatalogue.rasConversion)
+        let conversion = try context.choice(ParameterKey.rasConversion, as: RASConversion.self)
         var uses = pointUses + [conversion.use]
         var amount: Rational
         var formula: String
-        if conversion.value == "bands" {
-            let bands = try context.table(ParameterCatalogue.rasBands)
+        if conversion.value == .bands {
+            let bands = try context.table(ParameterKey.rasBands)
             guard case .rasBands(let table) = bands.value else {
-                throw .parameterKindMismatch(name: ParameterCatalogue.rasBands, expected: "points bands")
+                throw .parameterKindMismatch(name: ParameterKey.rasBands.name, expected: "points bands")
             }
             uses.append(bands.use)
             guard let band = table.band(containing: total) else {
                 throw .invalidValue(field: "input.points", value: total.decimalText(),
-                                    reason: "points are below the first band of \(ParameterCatalogue.rasBands)")
+                                    reason: "points are below the first band of \(ParameterKey.rasBands)")
             }
             amount = band.amount
             formula = "\(total.decimalText()) points fall in the band from \(band.from.decimalText()) points: \(pounds(amount)) a year"
         } else {
-            let price = try context.number(ParameterCatalogue.rasPricePerPoint)
+            let price = try context.number(ParameterKey.rasPricePerPoint)
             uses.append(price.use)
             amount = total * price.value
             formula = "\(total.decimalText()) points × \(pounds(price.value)) a point = \(pounds(amount)) a year"
         }
-        let floor = try context.number(ParameterCatalogue.rasFloor)
-        let cap = try context.number(ParameterCatalogue.rasCap)
+        let floor = try context.number(ParameterKey.rasFloor)
+        let cap = try context.number(ParameterKey.rasCap)
         uses += [floor.use, cap.use]
         if amount < floor.value {
             flags.append(ResultFlag(code: "floored", message: "The points-derived amount \(pounds(amount)) is below the floor \(pounds(floor.value)) and was raised to it: review."))
@@ -105,7 +105,7 @@ public struct RASAssessment: BudgetCalculation {
         }
 
         // Indicative range: round(exact total × (1 ± p)).
-        let range = try context.fraction(ParameterCatalogue.rasRangePercent)
+        let range = try context.fraction(ParameterKey.rasRangePercent)
         for (key, label, factor) in [("indicativeRangeLow", "Indicative range, low", Rational.one - range.value),
                                      ("indicativeRangeHigh", "Indicative range, high", Rational.one + range.value)] {
             figures.append(ResultFigure(

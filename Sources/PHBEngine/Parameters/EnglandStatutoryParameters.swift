@@ -15,34 +15,34 @@ public enum EnglandStatutoryParameters {
     private static let ssp = "GOV.UK, Statutory Sick Pay (gov.uk/statutory-sick-pay)"
     private static let holiday = "GOV.UK, Holiday entitlement (gov.uk/holiday-entitlement-rights): 5.6 weeks"
 
-    private typealias Row = (name: String, values: [(from: String, value: String, source: String)])
+    private typealias Row = (key: ParameterKey, values: [(from: String, value: String, source: String)])
 
     private static let rows: [Row] = [
-        (ParameterCatalogue.nationalLivingWage, [
+        (.nationalLivingWage, [
             ("2024-04-01", "11.44", wages), ("2025-04-01", "12.21", wages), ("2026-04-01", "12.71", wages)]),
-        (ParameterCatalogue.minimumWage18to20, [
+        (.minimumWage18to20, [
             ("2024-04-01", "8.60", wages), ("2025-04-01", "10.00", wages), ("2026-04-01", "10.85", wages)]),
-        (ParameterCatalogue.minimumWageUnder18, [
+        (.minimumWageUnder18, [
             ("2024-04-01", "6.40", wages), ("2025-04-01", "7.55", wages), ("2026-04-01", "8.00", wages)]),
-        (ParameterCatalogue.employerNIRate, [
+        (.employerNIRate, [
             ("2024-04-06", "13.8", employers(2024)), ("2025-04-06", "15", employers(2025)),
             ("2026-04-06", "15", employers(2026))]),
-        (ParameterCatalogue.niSecondaryThreshold, [
+        (.niSecondaryThreshold, [
             ("2024-04-06", "175", employers(2024)), ("2025-04-06", "96", employers(2025)),
             ("2026-04-06", "96", employers(2026))]),
-        (ParameterCatalogue.employmentAllowance, [
+        (.employmentAllowance, [
             ("2024-04-06", "5000", allowance), ("2025-04-06", "10500", allowance), ("2026-04-06", "10500", allowance)]),
-        (ParameterCatalogue.pensionTrigger, [
+        (.pensionTrigger, [
             ("2024-04-06", "192", pension), ("2025-04-06", "192", pension), ("2026-04-06", "192", pension)]),
-        (ParameterCatalogue.pensionLowerLimit, [
+        (.pensionLowerLimit, [
             ("2024-04-06", "120", pension), ("2025-04-06", "120", pension), ("2026-04-06", "120", pension)]),
-        (ParameterCatalogue.pensionUpperLimit, [
+        (.pensionUpperLimit, [
             ("2024-04-06", "967", pension), ("2025-04-06", "967", pension), ("2026-04-06", "967", pension)]),
-        (ParameterCatalogue.pensionEmployerRate, [
+        (.pensionEmployerRate, [
             ("2024-04-06", "3", pensionRate), ("2025-04-06", "3", pensionRate), ("2026-04-06", "3", pensionRate)]),
-        (ParameterCatalogue.statutorySickPay, [
+        (.statutorySickPay, [
             ("2024-04-06", "116.75", ssp), ("2025-04-06", "118.75", ssp), ("2026-04-06", "123.25", ssp)]),
-        (ParameterCatalogue.statutoryHolidayWeeks, [
+        (.statutoryHolidayWeeks, [
             ("2024-04-01", "5.6", holiday), ("2025-04-01", "5.6", holiday), ("2026-04-01", "5.6", holiday)]),
     ]
 
@@ -56,7 +56,7 @@ public enum EnglandStatutoryParameters {
             }
             // The table above is fixed and ordered; a bad row would be dropped and
             // caught by the statutory-values tests, never trap here.
-            if values.count == row.values.count, let history = try? ParameterHistory(name: row.name, values: values) {
+            if values.count == row.values.count, let history = try? ParameterHistory(key: row.key, values: values) {
                 set.set(history)
             }
         }

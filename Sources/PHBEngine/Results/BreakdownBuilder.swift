@@ -14,19 +14,21 @@ struct BreakdownBuilder {
 
     /// Reads the rounding rule and weeks per year from `context`.
     init(context: CalculationContext) throws(BudgetError) {
-        let rule = try context.choice(ParameterCatalogue.roundingRule)
-        let weeks = try context.number(ParameterCatalogue.weeksPerYear)
-        guard let parsed = RoundingRule(rawValue: rule.value) else {
-            throw .parameterKindMismatch(name: ParameterCatalogue.roundingRule,
-                                         expected: RoundingRule.allCases.map(\.rawValue).joined(separator: " or "))
-        }
+        let rule = try context.choice(ParameterKey.roundingRule, as: RoundingRule.self)
+        let weeks = try context.number(ParameterKey.weeksPerYear)
         guard !weeks.value.isZero else {
-            throw .invalidValue(field: ParameterCatalogue.weeksPerYear, value: "0", reason: "must be above zero")
+            throw .invalidValue(field: ParameterKey.weeksPerYear.name, value: "0", reason: "must be above zero")
         }
-        self.rule = parsed
-        self.weeksPerYear = weeks.value
-        self.basis = [rule.use, weeks.use]
-        self.explains = context.explains
+        self.init(rule: Resolved(value: rule.value, use: rule.use), weeksPerYear: Resolved(value: weeks.value, use: weeks.use),
+                  explains: context.explains)
+    }
+
+    /// A builder with the rule and weeks per year already resolved.
+    init(rule: Resolved<RoundingRule>, weeksPerYear: Resolved<Rational>, explains: Bool) {
+        self.rule = rule.value
+        self.weeksPerYear = weeksPerYear.value
+        self.basis = [rule.use, weeksPerYear.use]
+        self.explains = explains
     }
 
     /// Adds a recurring line: weekly = round(exactWeekly), annual = round(exactWeekly × weeksPerYear).
@@ -76,9 +78,17 @@ struct BreakdownBuilder {
     /// The finished result with totals of the rounded lines.
     func result(calculator: String, title: String, context: CalculationContext, figures: [ResultFigure] = [],
                 warnings: [String] = [], flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
+        try result(calculator: calculator, title: title, asAt: context.asAt, policyName: context.policy.name,
+                   policyIsIllustrative: context.policy.isIllustrative, figures: figures, warnings: warnings, flags: flags)
+    }
+
+    /// The finished result with totals of the rounded lines.
+    func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
+                figures: [ResultFigure] = [], warnings: [String] = [],
+                flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
         BudgetResult(
-            calculator: calculator, title: title, asAt: context.asAt, policyName: context.policy.name,
-            policyIsIllustrative: context.policy.isIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
+            calculator: calculator, title: title, asAt: asAt, policyName: policyName,
+            policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
             basis: basis, lines: lines, totals: try BudgetTotals(of: lines), figures: figures,
             warnings: warnings, flags: flags)
     }

@@ -10,8 +10,6 @@ public enum BudgetError: Error, Sendable, Hashable {
     case missingInput(field: String)
     /// No value of a parameter is in force on the date.
     case parameterNotInForce(name: String, date: CalendarDate, firstFrom: CalendarDate?)
-    /// A parameter name that the engine does not know.
-    case unknownParameter(name: String)
     /// A care line names a time band the policy has no rate for.
     case unknownBand(field: String, provider: String, band: String, known: [String])
     /// A PA hourly rate is below the National Living Wage in force.
@@ -27,7 +25,6 @@ public enum BudgetError: Error, Sendable, Hashable {
         case .invalidValue: "invalidValue"
         case .missingInput: "missingInput"
         case .parameterNotInForce: "parameterNotInForce"
-        case .unknownParameter: "unknownParameter"
         case .unknownBand: "unknownBand"
         case .belowNationalLivingWage: "belowNationalLivingWage"
         case .parameterKindMismatch: "parameterKindMismatch"
@@ -40,7 +37,7 @@ public enum BudgetError: Error, Sendable, Hashable {
         switch self {
         case .invalidValue(let f, _, _), .missingInput(let f), .unknownBand(let f, _, _, _),
              .belowNationalLivingWage(let f, _, _, _): f
-        case .parameterNotInForce(let n, _, _), .unknownParameter(let n), .parameterKindMismatch(let n, _): n
+        case .parameterNotInForce(let n, _, _), .parameterKindMismatch(let n, _): n
         case .arithmeticOverflow: nil
         }
     }
@@ -60,8 +57,6 @@ extension BudgetError: CustomStringConvertible {
             } else {
                 "parameter \(name) has no value in force on \(date) (the policy does not set it)"
             }
-        case let .unknownParameter(name):
-            "unknown parameter '\(name)'"
         case let .unknownBand(field, provider, band, known):
             "\(field): no \(provider) rate for time band '\(band)'" +
                 (known.isEmpty ? "" : " (the policy has: \(known.joined(separator: ", ")))")

@@ -82,21 +82,21 @@ public struct DatedValue: Sendable, Hashable {
 
 /// The dated history of one parameter, oldest first.
 public struct ParameterHistory: Sendable, Hashable {
-    /// The parameter's name.
-    public let name: String
+    /// The parameter.
+    public let key: ParameterKey
     /// Values in strictly increasing order of their start dates.
     public let values: [DatedValue]
 
     /// A history; the start dates must strictly increase (no duplicates).
-    public init(name: String, values: [DatedValue]) throws(BudgetError) {
+    public init(key: ParameterKey, values: [DatedValue]) throws(BudgetError) {
         guard !values.isEmpty else {
-            throw .invalidValue(field: name, value: "", reason: "has no dated values")
+            throw .invalidValue(field: key.name, value: "", reason: "has no dated values")
         }
         for (earlier, later) in zip(values, values.dropFirst()) where !(earlier.from < later.from) {
             let problem = earlier.from == later.from ? "is given twice" : "is out of order (dates must increase)"
-            throw .invalidValue(field: name, value: later.from.isoText, reason: problem)
+            throw .invalidValue(field: key.name, value: later.from.isoText, reason: problem)
         }
-        self.name = name
+        self.key = key
         self.values = values
     }
 
@@ -114,26 +114,26 @@ public struct ParameterHistory: Sendable, Hashable {
 
 /// A named set of parameter histories: the statutory values, or one local policy.
 public struct ParameterSet: Sendable, Hashable {
-    /// The histories by parameter name.
-    public private(set) var histories: [String: ParameterHistory]
+    /// The histories by parameter.
+    public private(set) var histories: [ParameterKey: ParameterHistory]
 
     public init(_ histories: [ParameterHistory] = []) {
-        self.histories = Dictionary(histories.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.histories = Dictionary(histories.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Adds or replaces one history.
     public mutating func set(_ history: ParameterHistory) {
-        histories[history.name] = history
+        histories[history.key] = history
     }
 
-    /// The history of `name`, if the set has one.
-    public subscript(name: String) -> ParameterHistory? { histories[name] }
+    /// The history of `key`, if the set has one.
+    public subscript(key: ParameterKey) -> ParameterHistory? { histories[key] }
 }
 
 /// One parameter value a calculation used, for the result's explanation.
 public struct ParameterUse: Sendable, Hashable {
-    /// The parameter's name.
-    public var name: String
+    /// The parameter.
+    public var key: ParameterKey
     /// The value.
     public var value: ParameterValue
     /// The first day this value is in force.
@@ -143,9 +143,9 @@ public struct ParameterUse: Sendable, Hashable {
     /// Which layer supplied it.
     public var origin: ParameterOrigin
 
-    public init(name: String, value: ParameterValue, from: CalendarDate,
+    public init(key: ParameterKey, value: ParameterValue, from: CalendarDate,
                 source: String, origin: ParameterOrigin) {
-        self.name = name
+        self.key = key
         self.value = value
         self.from = from
         self.source = source
@@ -153,7 +153,10 @@ public struct ParameterUse: Sendable, Hashable {
     }
 
     /// The value as a person reads it (`£13.75`, `12.07%`), by the catalogue's kind.
-    public var displayValue: String { (ParameterCatalogue.definition(of: name)?.kind ?? .number).display(value) }
+    public var displayValue: String { key.definition.kind.display(value) }
+
+    /// The parameter's dotted name.
+    public var name: String { key.name }
 }
 
 /// Which layer of parameters a value came from.

@@ -1,0 +1,118 @@
+/// One ICB's local policy: its name and its dated parameter histories.
+public struct LocalPolicy: Sendable, Hashable {
+    /// The policy's name, shown on every result.
+    public var name: String
+    /// Whether the figures are illustrative (not any ICB's adopted policy).
+    public var isIllustrative: Bool
+    /// The policy's parameters.
+    public var parameters: ParameterSet
+
+    public init(name: String, isIllustrative: Bool, parameters: ParameterSet) {
+        self.name = name
+        self.isIllustrative = isIllustrative
+        self.parameters = parameters
+    }
+}
+
+/// Everything a calculation reads besides its own input: the date, the
+/// statutory values, the local policy and any overrides given by the case.
+///
+/// Lookups go override → policy → statutory, so a policy may replace a
+/// statutory value and a case may replace either. Values are looked up only
+/// when a calculation uses them.
+public struct CalculationContext: Sendable {
+    /// The date the calculation is made as at.
+    public var asAt: CalendarDate
+    /// The local policy.
+    public var policy: LocalPolicy
+    /// The statutory values (by default the embedded England values).
+    public var statutory: ParameterSet
+    /// Values the case sets for itself.
+    public private(set) var overrides: [ParameterKey: ParameterValue]
+    /// Whether lines carry their formulas in words (default). Batch runs that
+    /// need only the figures turn this off: the figures are the same.
+    public var explains: Bool
+
+    /// A context; every override must fit its parameter's kind.
+    public init(asAt: CalendarDate, policy: LocalPolicy,
+                statutory: ParameterSet = EnglandStatutoryParameters.parameters,
+                overrides: [ParameterKey: ParameterValue] = [:], explains: Bool = true) throws(BudgetError) {
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) where !key.definition.kind.accepts(value) {
+            throw .parameterKindMismatch(name: key.name, expected: key.definition.kind.description)
+        }
+        self.asAt = asAt
+        self.policy = policy
+        self.statutory = statutory
+        self.overrides = overrides
+        self.explains = explains
+    }
+
+    /// Whether any layer defines `key` (at any date).
+    public func defines(_ key: ParameterKey) -> Bool {
+        overrides[key] != nil || policy.parameters[key] != nil || statutory[key] != nil
+    }
+
+    /// The value of `key` in force on the calculation date, with its provenance.
+    public func parameter(_ key: ParameterKey) throws(BudgetError) -> ParameterUse {
+        if let value = overrides[key] {
+            return ParameterUse(key: key, value: value, from: asAt, source: "override given by the case", origin: .caseOverride)
+        }
+        for (set, origin) in [(policy.parameters, ParameterOrigin.policy), (statutory, .statutory)] {
+            guard let history = set[key] else { continue }
+            guard let dated = history.value(on: asAt) else {
+                throw .parameterNotInForce(name: key.name, date: asAt, firstFrom: history.values.first?.from)
+            }
+            return ParameterUse(key: key, value: dated.value, from: dated.from, source: dated.source, origin: origin)
+        }
+        throw .parameterNotInForce(name: key.name, date: asAt, firstFrom: nil)
+    }
+
+    /// A numeric parameter's exact value and its provenance.
+    public func number(_ key: ParameterKey) throws(BudgetError) -> (value: Rational, use: ParameterUse) {
+        let use = try parameter(key)
+        guard case .number(let n) = use.value else { throw .parameterKindMismatch(name: key.name, expected: "a number") }
+        return (n, use)
+    }
+
+    /// A percentage parameter as a fraction (12.07 → 0.1207) and its provenance.
+    public func fraction(_ key: ParameterKey) throws(BudgetError) -> (value: Rational, use: ParameterUse) {
+        let (n, use) = try number(key)
+        return (n / 100, use)
+    }
+
+    /// A choice parameter as its enum case, and its provenance.
+    public func choice<Choice: RawRepresentable & CaseIterable>(
+        _ key: ParameterKey, as type: Choice.Type
+    ) throws(BudgetError) -> (value: Choice, use: ParameterUse) where Choice.RawValue == String {
+        let use = try parameter(key)
+        guard case .choice(let word) = use.value, let choice = Choice(rawValue: word) else {
+            throw .parameterKindMismatch(name: key.name, expected: key.definition.kind.description)
+        }
+        return (choice, use)
+    }
+
+    /// A flag parameter and its provenance.
+    public func flag(_ key: ParameterKey) throws(BudgetError) -> (value: Bool, use: ParameterUse) {
+        let use = try parameter(key)
+        guard case .flag(let b) = use.value else { throw .parameterKindMismatch(name: key.name, expected: "true or false") }
+        return (b, use)
+    }
+
+    /// A table parameter and its provenance.
+    public func table(_ key: ParameterKey) throws(BudgetError) -> (value: PolicyTable, use: ParameterUse) {
+        let use = try parameter(key)
+        guard case .table(let t) = use.value else { throw .parameterKindMismatch(name: key.name, expected: "a table") }
+        return (t, use)
+    }
+
+    /// The names of the time bands any layer gives `provider` a rate for.
+    public func bands(of provider: Provider) -> [String] {
+        let keys = Set(policy.parameters.histories.keys).union(statutory.histories.keys).union(overrides.keys)
+        return keys.compactMap { key -> String? in
+            switch (key, provider) {
+            case (.paHourlyRate(let band), .personalAssistant), (.agencyHourlyRate(let band), .agency): band
+            default: nil
+            }
+        }.sorted()
+    }
+}
