@@ -22,8 +22,10 @@ let package = Package(
             dependencies: ["PHBEngine", "PHBCodec"],
             path: "Benchmarks/PHBBenchmarks"
         ),
-        .testTarget(name: "PHBEngineTests", dependencies: ["PHBEngine"]),
-        .testTarget(name: "PHBCodecTests", dependencies: ["PHBCodec"]),
+        // Seeded generators and the fast-path comparison, shared by tests and benchmarks.
+        .target(name: "_PHBTestSupport", dependencies: ["PHBEngine"]),
+        .testTarget(name: "PHBEngineTests", dependencies: ["PHBEngine", "_PHBTestSupport"]),
+        .testTarget(name: "PHBCodecTests", dependencies: ["PHBCodec", "_PHBTestSupport"]),
         .testTarget(name: "BudgetCalcTests", dependencies: ["budget-calc"]),
     ]
 )

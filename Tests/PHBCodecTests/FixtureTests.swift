@@ -2,6 +2,7 @@ import Foundation
 import PHBCodec
 import PHBEngine
 import Testing
+import _PHBTestSupport
 
 /// Runs every case file under `Fixtures/` and checks it to the penny.
 @Suite struct FixtureTests {
@@ -44,6 +45,14 @@ import Testing
         let problems = expectation.mismatches(outcome)
         #expect(problems.isEmpty, "\(relativePath):\n\(problems.joined(separator: "\n"))")
         if case .success(let result) = outcome { try checkAddsUp(result) }
+        if let plan = budgetCase.calculation as? BottomUpPlan {
+            // The fast path gives the same pennies, line by line, or declines.
+            let context = try CalculationContext(asAt: budgetCase.asAt, policy: policy, overrides: budgetCase.overrides)
+            let parameters = BottomUpParameters(context)
+            let fast = try #require(FastBottomUpParameters(parameters))
+            let check = FastPathCheck.compare(plan, parameters: parameters, fast: fast)
+            #expect(check == (outcome.isSuccess && plan.hasSingleDeploymentPAPay ? .proven : .declined), "\(relativePath)")
+        }
     }
 
     func policy(for budgetCase: BudgetCase, caseURL: URL) throws -> LocalPolicy {
@@ -71,5 +80,18 @@ import Testing
                 "Sources/PHBCodec/ExamplePolicy.swift must hold Fixtures/example-policy.json exactly")
         let policy = try ExamplePolicy.policy()
         #expect(policy.isIllustrative)
+    }
+}
+
+extension Result {
+    var isSuccess: Bool { if case .success = self { true } else { false } }
+}
+
+extension BottomUpPlan {
+    /// Whether all PA pay is held one way (the fast path's reach; see docs/fast-path.md).
+    var hasSingleDeploymentPAPay: Bool {
+        let held = Set(care.filter { $0.provider == .personalAssistant }.map { $0.deployment ?? deployment }
+            + sleepIns.filter { $0.provider == .personalAssistant }.map { $0.deployment ?? deployment })
+        return held.count <= 1
     }
 }

@@ -139,7 +139,7 @@ struct BottomUpCalculation {
             let shares = DeploymentShares(held)
             let what = line.description ?? "\(line.provider.description) care, \(line.band)"
             try builder.recurring(
-                "care[\(i)]", what, exactWeekly: exact,
+                BottomUpLine.care(i).key, what, exactWeekly: exact,
                 formula: "\(h.decimalText()) h × \(line.staffRatio) × \(pounds(rate)) an hour = \(pounds(exact)) a week"
                     + (line.hourlyRate == nil ? "" : " (rate agreed for this line)")
                     + (line.provider == .personalAssistant ? "; rate checked against the National Living Wage" : ""),
@@ -171,7 +171,7 @@ struct BottomUpCalculation {
             let exact = n * rate
             let shares = DeploymentShares(held)
             try builder.recurring(
-                "sleepIn[\(i)]", "\(line.provider.description) sleep-in nights", exactWeekly: exact,
+                BottomUpLine.sleepIn(i).key, "\(line.provider.description) sleep-in nights", exactWeekly: exact,
                 formula: "\(n.decimalText()) nights × \(pounds(rate)) a night = \(pounds(exact)) a week",
                 quantity: "\(n.decimalText()) nights", unitRate: pounds(rate) + " a night",
                 deployment: shares.description, parameters: uses)
@@ -194,7 +194,7 @@ struct BottomUpCalculation {
             let annual = days.value * (pay / 7) * (multiplier.value - .one)
             let shares = DeploymentShares.derived(from: group)
             let line = try builder.recurring(
-                "bankHolidays.\(provider.rawValue)", "\(provider.description) bank-holiday enhancement",
+                BottomUpLine.bankHolidays(provider).key, "\(provider.description) bank-holiday enhancement",
                 exactAnnual: annual,
                 formula: "\(days.value.decimalText()) days × (\(pounds(pay)) a week ÷ 7) × (\(multiplier.value.decimalText()) − 1)"
                     + " = \(pounds(annual)) a year ÷ \(weeksText) = \(pounds(annual / weeksPerYear)) a week",
@@ -230,7 +230,7 @@ struct BottomUpCalculation {
             let amount = item.amount * item.quantity
             // Built only when the line is explained (the builder's arguments are autoclosures).
             func base() -> String { "\(item.quantity.decimalText()) × \(pounds(item.amount))" }
-            let key = "other[\(i)]"
+            let key = BottomUpLine.other(i).key
             let line: BudgetLine
             switch item.period {
             case .weekly:
@@ -270,13 +270,13 @@ struct BottomUpCalculation {
         if mode.value == .weeks {
             let annual = value.value * base
             line = try builder.recurring(
-                "contingency", "Contingency", exactAnnual: annual,
+                BottomUpLine.contingency.key, "Contingency", exactAnnual: annual,
                 formula: "\(value.value.decimalText()) weeks × care subtotal \(pounds(base)) a week"
                     + " = \(pounds(annual)) a year ÷ \(weeksText)",
                 deployment: shares.description, parameters: [mode.use, value.use])
         } else {
             line = try builder.recurring(
-                "contingency", "Contingency", exactWeekly: value.value / 100 * base,
+                BottomUpLine.contingency.key, "Contingency", exactWeekly: value.value / 100 * base,
                 formula: "\(value.value.decimalText())% × care subtotal \(pounds(base)) a week"
                     + " = \(pounds(value.value / 100 * base)) a week",
                 deployment: shares.description, parameters: [mode.use, value.use])
@@ -290,18 +290,18 @@ struct BottomUpCalculation {
         if !thirdPartyBase.isZero {
             let fee = try parameters.thirdPartyFee.get()
             try builder.recurring(
-                "thirdParty.managementFee", "Third-party management fee", exactWeekly: fee.value * thirdPartyBase,
+                BottomUpLine.thirdPartyFee.key, "Third-party management fee", exactWeekly: fee.value * thirdPartyBase,
                 formula: "\(fee.use.displayValue) × third-party recurring lines \(pounds(thirdPartyBase)) a week",
                 deployment: Deployment.thirdParty.description, parameters: [fee.use])
         }
         if anyDirectPayment {
             let support = try parameters.directPaymentSupportPerMonth.get()
             try builder.recurring(
-                "directPayment.supportFee", "Direct-payment support", exactAnnual: support.value * 12,
+                BottomUpLine.directPaymentSupportFee.key, "Direct-payment support", exactAnnual: support.value * 12,
                 formula: "\(pounds(support.value)) a month × 12 = \(pounds(support.value * 12)) a year ÷ \(weeksText)",
                 deployment: Deployment.directPayment.description, parameters: [support.use])
             let setUp = try parameters.directPaymentSetUpFee.get()
-            try builder.oneOff("directPayment.setUpFee", "Direct-payment set-up", exact: setUp.value,
+            try builder.oneOff(BottomUpLine.directPaymentSetUpFee.key, "Direct-payment set-up", exact: setUp.value,
                                formula: "\(pounds(setUp.value)) once",
                                deployment: Deployment.directPayment.description, parameters: [setUp.use])
         }

@@ -39,7 +39,7 @@ struct PersonalAssistantOnCosts {
         if mode.value == .flat {
             let flat = try parameters.flatOnCost.get()
             try addRecurring(builder.recurring(
-                "flatOnCost", "PA on-costs (flat percentage)", exactWeekly: pay * flat.value,
+                BottomUpLine.flatOnCost.key, "PA on-costs (flat percentage)", exactWeekly: pay * flat.value,
                 formula: "PA pay \(pounds(pay)) a week × \(flat.use.displayValue) (replaces holiday, NI and pension)",
                 deployment: shares.description, parameters: [mode.use, flat.use]))
         } else {
@@ -57,7 +57,7 @@ struct PersonalAssistantOnCosts {
         let holidayBase = pay + bankHolidays
         let cover = holidayBase * holiday.value
         try addRecurring(builder.recurring(
-            "holidayCover", "PA holiday cover", exactWeekly: cover,
+            BottomUpLine.holidayCover.key, "PA holiday cover", exactWeekly: cover,
             formula: "(PA pay \(pounds(pay)) + bank holidays \(pounds(bankHolidays))) × \(holiday.use.displayValue)"
                 + " = \(pounds(cover)) a week",
             deployment: shares.description, parameters: [modeUse, holiday.use]))
@@ -95,7 +95,7 @@ struct PersonalAssistantOnCosts {
         }
         let exactWeekly = allowance.map { $0.annual / weeksPerYear } ?? weeklyNI
         try addRecurring(builder.recurring(
-            "employerNI", "Employer National Insurance", exactWeekly: exactWeekly,
+            BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly,
             formula: "\(earningsText(perPA)); Σ max(0, e − \(pounds(threshold.value))) × \(rate.use.displayValue)"
                 + " = \(pounds(weeklyNI)) a week"
                 + (allowance.map {
@@ -126,7 +126,7 @@ struct PersonalAssistantOnCosts {
             total += rate.value * (min(e, upper.value) - lower.value).clampedAtZero
         }
         try addRecurring(builder.recurring(
-            "pension", "Employer pension", exactWeekly: total,
+            BottomUpLine.pension.key, "Employer pension", exactWeekly: total,
             formula: "\(earningsText(perPA)); for each PA with e above \(threshold.name) \(pounds(threshold.value)):"
                 + " \(rate.use.displayValue) × (min(e, \(pounds(upper.value))) − \(pounds(lower.value)))"
                 + "; \(enrolled) of \(paCount) PA" + (paCount == 1 ? "" : "s") + " enrolled = \(pounds(total)) a week",
@@ -139,26 +139,26 @@ struct PersonalAssistantOnCosts {
         let pas = "\(paCount) PA" + (paCount == 1 ? "" : "s")
         let insurance = try parameters.insurancePerYear.get()
         try addRecurring(builder.recurring(
-            "insurance", "Employer's liability insurance", exactAnnual: insurance.value,
+            BottomUpLine.insurance.key, "Employer's liability insurance", exactAnnual: insurance.value,
             formula: "\(pounds(insurance.value)) a year ÷ \(weeksText)",
             deployment: shares.description, parameters: [insurance.use]))
         let payroll = try parameters.payrollPerMonth.get()
         try addRecurring(builder.recurring(
-            "payroll", "Payroll service", exactAnnual: payroll.value * 12,
+            BottomUpLine.payroll.key, "Payroll service", exactAnnual: payroll.value * 12,
             formula: "\(pounds(payroll.value)) a month × 12 = \(pounds(payroll.value * 12)) a year ÷ \(weeksText)",
             deployment: shares.description, parameters: [payroll.use]))
         let training = try parameters.trainingPerPAPerYear.get()
         try addRecurring(builder.recurring(
-            "training", "PA training", exactAnnual: training.value * k,
+            BottomUpLine.training.key, "PA training", exactAnnual: training.value * k,
             formula: "\(pounds(training.value)) a year × \(pas) ÷ \(weeksText)",
             quantity: pas, unitRate: pounds(training.value) + " a year", deployment: shares.description,
             parameters: [training.use]))
         let dbs = try parameters.dbsCheckPerPA.get()
-        try builder.oneOff("dbsChecks", "DBS checks", exact: dbs.value * k, formula: "\(pounds(dbs.value)) × \(pas)",
+        try builder.oneOff(BottomUpLine.dbsChecks.key, "DBS checks", exact: dbs.value * k, formula: "\(pounds(dbs.value)) × \(pas)",
                            quantity: pas, unitRate: pounds(dbs.value), deployment: shares.description,
                            parameters: [dbs.use])
         let recruitment = try parameters.recruitmentPerPA.get()
-        try builder.oneOff("recruitment", "PA recruitment", exact: recruitment.value * k,
+        try builder.oneOff(BottomUpLine.recruitment.key, "PA recruitment", exact: recruitment.value * k,
                            formula: "\(pounds(recruitment.value)) × \(pas)", quantity: pas,
                            unitRate: pounds(recruitment.value), deployment: shares.description,
                            parameters: [recruitment.use])

@@ -21,16 +21,22 @@ public enum RoundingRule: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-extension Rational {
-    /// The value rounded to a whole number by `rule`, or `nil` if it overflowed.
+extension RoundingRule {
+    /// `numerator / denominator` rounded to a whole number by this rule; the
+    /// denominator must be positive.
+    ///
+    /// | rule | 2.5 | 3.5 | −2.5 | 2.4 | 2.6 |
+    /// |---|---|---|---|---|---|
+    /// | halfAwayFromZero | 3 | 4 | −3 | 2 | 3 |
+    /// | halfEven | 2 | 4 | −2 | 2 | 3 |
+    /// | down | 2 | 3 | −3 | 2 | 2 |
     @inlinable
-    public func roundedToInteger(_ rule: RoundingRule) -> Int128? {
-        guard !isOverflow else { return nil }
+    public func roundedQuotient(_ numerator: Int128, _ denominator: Int128) -> Int128 {
         var (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
         // Floor division: 0 ≤ r < denominator.
         if r < 0 { q -= 1; r += denominator }
         if r == 0 { return q }
-        switch rule {
+        switch self {
         case .down:
             return q
         case .halfAwayFromZero, .halfEven:
@@ -38,11 +44,17 @@ extension Rational {
             let half = denominator - r  // distance to the next integer
             if r < half { return q }
             if r > half { return q + 1 }
-            switch rule {
-            case .halfAwayFromZero: return q < 0 ? q : q + 1
-            default: return q & 1 == 0 ? q : q + 1
-            }
+            if self == .halfAwayFromZero { return q < 0 ? q : q + 1 }
+            return q & 1 == 0 ? q : q + 1
         }
+    }
+}
+
+extension Rational {
+    /// The value rounded to a whole number by `rule`, or `nil` if it overflowed.
+    @inlinable
+    public func roundedToInteger(_ rule: RoundingRule) -> Int128? {
+        isOverflow ? nil : rule.roundedQuotient(numerator, denominator)
     }
 
     /// The value rounded to `places` decimal places, as an exact decimal.

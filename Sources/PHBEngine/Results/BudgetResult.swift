@@ -122,6 +122,14 @@ public struct BudgetTotals: Sendable, Hashable {
     /// annual + one-off.
     public var firstYear: Money
 
+    /// Totals already summed.
+    public init(weekly: Money, annual: Money, oneOff: Money, firstYear: Money) {
+        self.weekly = weekly
+        self.annual = annual
+        self.oneOff = oneOff
+        self.firstYear = firstYear
+    }
+
     /// Totals of `lines`; overflow is an error.
     public init(of lines: [BudgetLine]) throws(BudgetError) {
         weekly = try lines.compactMap(\.weekly).total(context: "total weekly")

@@ -1,0 +1,61 @@
+/// Which line of a bottom-up breakdown: the one naming shared by the full
+/// breakdown and the fast path, so the two can be compared line by line.
+public enum BottomUpLine: Sendable, Hashable {
+    /// The plan's care line at this index.
+    case care(Int)
+    /// The plan's sleep-in line at this index.
+    case sleepIn(Int)
+    /// The bank-holiday enhancement of one provider's pay.
+    case bankHolidays(Provider)
+    /// The flat PA on-cost (flat mode).
+    case flatOnCost
+    /// PA holiday cover (itemised mode).
+    case holidayCover
+    /// Employer National Insurance (itemised mode).
+    case employerNI
+    /// Employer pension (itemised mode).
+    case pension
+    /// Employer's liability insurance.
+    case insurance
+    /// Payroll service.
+    case payroll
+    /// PA training.
+    case training
+    /// DBS checks (one-off).
+    case dbsChecks
+    /// PA recruitment (one-off).
+    case recruitment
+    /// The plan's other item at this index.
+    case other(Int)
+    /// Contingency.
+    case contingency
+    /// The third-party management fee.
+    case thirdPartyFee
+    /// The direct-payment support fee.
+    case directPaymentSupportFee
+    /// The direct-payment set-up fee (one-off).
+    case directPaymentSetUpFee
+
+    /// The line's key in a result (`care[0]`, `holidayCover`).
+    public var key: String {
+        switch self {
+        case .care(let i): "care[\(i)]"
+        case .sleepIn(let i): "sleepIn[\(i)]"
+        case .bankHolidays(let provider): "bankHolidays.\(provider.rawValue)"
+        case .flatOnCost: "flatOnCost"
+        case .holidayCover: "holidayCover"
+        case .employerNI: "employerNI"
+        case .pension: "pension"
+        case .insurance: "insurance"
+        case .payroll: "payroll"
+        case .training: "training"
+        case .dbsChecks: "dbsChecks"
+        case .recruitment: "recruitment"
+        case .other(let i): "other[\(i)]"
+        case .contingency: "contingency"
+        case .thirdPartyFee: "thirdParty.managementFee"
+        case .directPaymentSupportFee: "directPayment.supportFee"
+        case .directPaymentSetUpFee: "directPayment.setUpFee"
+        }
+    }
+}

@@ -1,0 +1,358 @@
+/// Receives the rounded figures of the fast path, line by line.
+public protocol BottomUpFigureSink {
+    /// A recurring line's weekly and annual pence; `false` stops the calculation (e.g. a total overflowed).
+    mutating func recurring(_ line: BottomUpLine, weeklyPence: Int64, annualPence: Int64) -> Bool
+    /// A one-off line's pence; `false` stops the calculation.
+    mutating func oneOff(_ line: BottomUpLine, pence: Int64) -> Bool
+}
+
+/// Column totals gathered from the fast path: the batch's sink.
+public struct BottomUpTotalsSink: BottomUpFigureSink, Sendable {
+    public var weekly: Int64 = 0
+    public var annual: Int64 = 0
+    public var oneOff: Int64 = 0
+
+    public init() {}
+
+    @inlinable
+    public mutating func recurring(_ line: BottomUpLine, weeklyPence: Int64, annualPence: Int64) -> Bool {
+        let (w, o1) = weekly.addingReportingOverflow(weeklyPence)
+        let (a, o2) = annual.addingReportingOverflow(annualPence)
+        weekly = w
+        annual = a
+        return !(o1 || o2)
+    }
+
+    @inlinable
+    public mutating func oneOff(_ line: BottomUpLine, pence: Int64) -> Bool {
+        let (t, o) = oneOff.addingReportingOverflow(pence)
+        oneOff = t
+        return !o
+    }
+
+    /// The totals, or `nil` if the first-year total does not fit.
+    public var totals: BudgetTotals? {
+        let (firstYear, o) = annual.addingReportingOverflow(oneOff)
+        return o ? nil : BudgetTotals(weekly: Money(pence: weekly), annual: Money(pence: annual),
+                                      oneOff: Money(pence: oneOff), firstYear: Money(pence: firstYear))
+    }
+}
+
+extension BottomUpPlan {
+    /// The plan's rounded figures by the fast path, into `sink`; `false` when
+    /// the fast path cannot prove every penny or the plan has a problem, and
+    /// the full breakdown (``calculate(with:explains:)``) must decide.
+    ///
+    /// When it returns `true`, every line and total equals the full
+    /// breakdown's, to the penny (`docs/fast-path.md` gives the proof).
+    public func fastFigures<Sink: BottomUpFigureSink>(_ parameters: FastBottomUpParameters, into sink: inout Sink) -> Bool {
+        var calculation = FastBottomUpCalculation(p: parameters, plan: self, sink: sink)
+        let proven = calculation.run()
+        sink = calculation.sink
+        return proven
+    }
+
+    /// The plan's column totals by the fast path, or `nil` when the full breakdown must decide.
+    public func fastTotals(_ parameters: FastBottomUpParameters) -> BudgetTotals? {
+        var sink = BottomUpTotalsSink()
+        return fastFigures(parameters, into: &sink) ? sink.totals : nil
+    }
+}
+
+/// The steps of spec §2 on ``BoundedAmount``s, in the same order as
+/// `BottomUpCalculation`, with no strings, arrays or results built.
+struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
+    let p: FastBottomUpParameters
+    let plan: BottomUpPlan
+    var sink: Sink
+
+    /// `G`, and the part of it held by a third party.
+    var paPay = BoundedAmount.zero, paPayThirdParty = BoundedAmount.zero
+    var agencyPay = BoundedAmount.zero, agencyPayThirdParty = BoundedAmount.zero
+    /// The contingency base (spec §7.6) and its third-party part.
+    var careSubtotal = BoundedAmount.zero, careSubtotalThirdParty = BoundedAmount.zero
+    /// The third-party part of the other items.
+    var otherThirdParty = BoundedAmount.zero
+    var anyDirectPayment = false
+
+    init(p: FastBottomUpParameters, plan: BottomUpPlan, sink: Sink) {
+        self.p = p
+        self.plan = plan
+        self.sink = sink
+    }
+
+    /// Rounds and records a recurring line from its exact weekly and annual amounts.
+    mutating func recurring(_ line: BottomUpLine, weekly: BoundedAmount, annual: BoundedAmount) -> Bool {
+        guard let w = weekly.roundedPence(p.rule, p.scale), let a = annual.roundedPence(p.rule, p.scale) else { return false }
+        return sink.recurring(line, weeklyPence: w, annualPence: a)
+    }
+
+    /// A line whose natural period is the week.
+    mutating func weeklyLine(_ line: BottomUpLine, _ weekly: BoundedAmount) -> Bool {
+        recurring(line, weekly: weekly, annual: weekly.times(p.weeks))
+    }
+
+    /// A line whose natural period is the year; returns its exact weekly amount, or poisoned when not proven.
+    mutating func annualLine(_ line: BottomUpLine, _ annual: BoundedAmount) -> BoundedAmount {
+        let weekly = annual.divided(by: p.weeks)
+        return recurring(line, weekly: weekly, annual: annual) ? weekly : .poisoned
+    }
+
+    mutating func oneOffLine(_ line: BottomUpLine, _ amount: BoundedAmount) -> Bool {
+        guard let pence = amount.roundedPence(p.rule, p.scale) else { return false }
+        return sink.oneOff(line, pence: pence)
+    }
+
+    /// The line's own deployment or the plan's.
+    mutating func deployment(_ own: Deployment?) -> Deployment? {
+        let held = own ?? plan.deployment
+        if held == .directPayment { anyDirectPayment = true }
+        return held
+    }
+
+    mutating func run() -> Bool {
+        guard (1...1_000).contains(plan.personalAssistants),
+              plan.paShares.map({ $0.count == plan.personalAssistants && $0.allSatisfy { !$0.isNegative && !$0.isZero } })
+                ?? true,
+              addCareLines(), addSleepIns() else { return false }
+        let bankHolidaysPA = addBankHolidays()
+        if bankHolidaysPA.isPoisoned { return false }
+        guard let noPAPay = paPay.isZero else { return false }
+        if !noPAPay, !addOnCosts(bankHolidaysPA: bankHolidaysPA) { return false }
+        return careSubtotal.isAbove(largestCareSubtotal) == false
+            && addOtherItems() && addContingency() && addFees()
+    }
+
+    /// £1,000,000,000 a week: a care subtotal above it takes the full path, so
+    /// the hourly cost of PA care (at least 0.01 hours) always fits in pence
+    /// and no exact intermediate nears the edge of `Int128`.
+    var largestCareSubtotal: Int128 { 1_000_000_000 * p.scale.unitsPerPound }
+
+    mutating func addCareLines() -> Bool {
+        for (i, line) in plan.care.enumerated() {
+            let h = line.hoursPerWeek
+            guard h.numerator > 0, h.denominator > 0, 100 % h.denominator == 0, h.numerator <= 168 * h.denominator,
+                  (1...100).contains(line.staffRatio), let held = deployment(line.deployment), let hours = Multiplier(h)
+            else { return false }
+            let rate: Int128
+            if let own = line.hourlyRate {
+                let amount = BoundedAmount(exactly: own, p.scale)
+                guard !own.isNegative, !amount.isPoisoned else { return false }
+                rate = amount.value
+            } else {
+                guard let policyRate = p.hourlyRate(line.provider, band: line.band) else { return false }
+                rate = policyRate
+            }
+            if line.provider == .personalAssistant {
+                guard let wage = p.nationalLivingWage, rate >= wage else { return false }
+            }
+            let weekly = BoundedAmount(units: rate).times(hours).times(Int128(line.staffRatio))
+            guard weeklyLine(.care(i), weekly) else { return false }
+            addPay(weekly, provider: line.provider, held: held)
+        }
+        return true
+    }
+
+    mutating func addSleepIns() -> Bool {
+        for (i, line) in plan.sleepIns.enumerated() {
+            let n = line.nightsPerWeek
+            guard let nights = Multiplier(n), nights.numerator <= 7 * nights.denominator,
+                  let held = deployment(line.deployment) else { return false }
+            let rate: Int128
+            if let own = line.nightRate {
+                let amount = BoundedAmount(exactly: own, p.scale)
+                guard !own.isNegative, !amount.isPoisoned else { return false }
+                rate = amount.value
+            } else {
+                guard let policyRate = p.sleepInRate else { return false }
+                rate = policyRate
+            }
+            let weekly = BoundedAmount(units: rate).times(nights)
+            guard weeklyLine(.sleepIn(i), weekly) else { return false }
+            addPay(weekly, provider: line.provider, held: held)
+        }
+        return true
+    }
+
+    /// Adds a care or sleep-in line's weekly pay to its provider's pay and the care subtotal.
+    mutating func addPay(_ weekly: BoundedAmount, provider: Provider, held: Deployment) {
+        let thirdParty = held == .thirdParty ? weekly : .zero
+        if provider == .personalAssistant {
+            paPay += weekly
+            paPayThirdParty += thirdParty
+        } else {
+            agencyPay += weekly
+            agencyPayThirdParty += thirdParty
+        }
+        careSubtotal += weekly
+        careSubtotalThirdParty += thirdParty
+    }
+
+    /// Bank holidays (spec §2.2): returns the PA line's exact weekly amount (zero when none), poisoned when not proven.
+    mutating func addBankHolidays() -> BoundedAmount {
+        guard let noPA = paPay.isZero, let noAgency = agencyPay.isZero else { return .poisoned }
+        if noPA && noAgency { return .zero }
+        guard let enhanced = p.bankHolidaysEnhanced else { return .poisoned }
+        guard enhanced else { return .zero }
+        guard let factor = p.bankHolidayFactor else { return .poisoned }
+        var paWeekly = BoundedAmount.zero
+        for (pay, thirdParty, provider) in [(paPay, paPayThirdParty, Provider.personalAssistant),
+                                            (agencyPay, agencyPayThirdParty, .agency)] {
+            guard let none = pay.isZero else { return .poisoned }
+            if none { continue }
+            // annual = days × (pay ÷ 7) × (m − 1)
+            let weekly = annualLine(.bankHolidays(provider), pay.times(factor).scaled(by: 1, over: 7))
+            careSubtotal += weekly
+            careSubtotalThirdParty += thirdParty.times(factor).scaled(by: 1, over: 7).divided(by: p.weeks)
+            if provider == .personalAssistant { paWeekly = weekly }
+        }
+        return paWeekly
+    }
+
+    /// PA on-costs (spec §2.3): itemised or flat, then the employment costs.
+    mutating func addOnCosts(bankHolidaysPA: BoundedAmount) -> Bool {
+        // On-cost lines are held as PA pay is; a PA pay split between deployments takes the full path.
+        guard let noThirdParty = paPayThirdParty.isZero else { return false }
+        let allThirdParty = paPayThirdParty == paPay
+        guard noThirdParty || allThirdParty, let mode = p.onCostMode else { return false }
+        var onCosts = BoundedAmount.zero
+        if mode == .flat {
+            guard let flat = p.flatOnCost else { return false }
+            let weekly = paPay.times(flat)
+            guard weeklyLine(.flatOnCost, weekly) else { return false }
+            onCosts += weekly
+        } else {
+            guard let itemised = addItemised(bankHolidaysPA: bankHolidaysPA) else { return false }
+            onCosts += itemised
+        }
+        guard let employment = addEmploymentCosts() else { return false }
+        onCosts += employment
+        careSubtotal += onCosts
+        if allThirdParty { careSubtotalThirdParty += onCosts }
+        return !onCosts.isPoisoned
+    }
+
+    /// Holiday cover, employer NI and pension; returns their exact weekly sum, or `nil` when not proven.
+    mutating func addItemised(bankHolidaysPA: BoundedAmount) -> BoundedAmount? {
+        guard let holiday = p.holidayAccrual, let niRate = p.employerNIRate, let threshold = p.niSecondaryThreshold,
+              let allowanceApplied = p.employmentAllowanceApplied, let pensionRate = p.pensionRate,
+              let pensionThreshold = p.pensionThreshold, let lower = p.pensionLowerLimit, let upper = p.pensionUpperLimit
+        else { return nil }
+        let holidayBase = paPay + bankHolidaysPA
+        let cover = holidayBase.times(holiday)
+        guard weeklyLine(.holidayCover, cover) else { return nil }
+        let earnings = holidayBase + cover
+        let k = Int128(plan.personalAssistants)
+
+        // Employer NI and pension: Σ over PAs. With equal shares every PA earns
+        // e = E ÷ k, so Σ max(0, e − T) = max(0, E − kT), exactly, and likewise
+        // for pension; with weights each PA's e = E × w ÷ Σw.
+        var weeklyNI = BoundedAmount.zero
+        var pension = BoundedAmount.zero
+        if let shares = plan.paShares {
+            let total = shares.reduce(Rational.zero, +)
+            for share in shares {
+                guard let part = Multiplier(share / total) else { return nil }
+                let e = earnings.times(part)
+                weeklyNI += (e - BoundedAmount(units: threshold)).atLeast(0).times(niRate)
+                guard let enrolled = e.isAbove(pensionThreshold) else { return nil }
+                if enrolled { pension += (e.atMost(upper) - BoundedAmount(units: lower)).atLeast(0).times(pensionRate) }
+            }
+        } else {
+            guard let kT = mul(k, threshold), let kThreshold = mul(k, pensionThreshold), let kUpper = mul(k, upper),
+                  let kLower = mul(k, lower), let enrolled = earnings.isAbove(kThreshold) else { return nil }
+            weeklyNI = (earnings - BoundedAmount(units: kT)).atLeast(0).times(niRate)
+            if enrolled { pension = (earnings.atMost(kUpper) - BoundedAmount(units: kLower)).atLeast(0).times(pensionRate) }
+        }
+
+        var niWeekly = weeklyNI
+        if allowanceApplied {
+            // annual = max(0, weekly NI × weeks − allowance) (spec §7.8)
+            guard let allowance = p.employmentAllowance else { return nil }
+            niWeekly = annualLine(.employerNI, (weeklyNI.times(p.weeks) - BoundedAmount(units: allowance)).atLeast(0))
+        } else if !weeklyLine(.employerNI, weeklyNI) {
+            return nil
+        }
+        guard weeklyLine(.pension, pension) else { return nil }
+        let sum = cover + niWeekly + pension
+        return sum.isPoisoned ? nil : sum
+    }
+
+    /// Insurance and payroll once; training, DBS and recruitment per PA (spec §7.5); returns the recurring weekly sum.
+    mutating func addEmploymentCosts() -> BoundedAmount? {
+        guard let insurance = p.insurancePerYear, let payroll = p.payrollPerMonth, let training = p.trainingPerPAPerYear,
+              let dbs = p.dbsCheckPerPA, let recruitment = p.recruitmentPerPA else { return nil }
+        let k = Int128(plan.personalAssistants)
+        let recurring = annualLine(.insurance, BoundedAmount(units: insurance))
+            + annualLine(.payroll, BoundedAmount(units: payroll).times(12))
+            + annualLine(.training, BoundedAmount(units: training).times(k))
+        guard !recurring.isPoisoned, oneOffLine(.dbsChecks, BoundedAmount(units: dbs).times(k)),
+              oneOffLine(.recruitment, BoundedAmount(units: recruitment).times(k)) else { return nil }
+        return recurring
+    }
+
+    mutating func addOtherItems() -> Bool {
+        for (i, item) in plan.otherItems.enumerated() {
+            guard !item.amount.isNegative, let quantity = Multiplier(item.quantity), let held = deployment(item.deployment)
+            else { return false }
+            let amount = BoundedAmount(exactly: item.amount, p.scale).times(quantity)
+            let weekly: BoundedAmount
+            switch item.period {
+            case .weekly:
+                guard weeklyLine(.other(i), amount) else { return false }
+                weekly = amount
+            case .fourWeekly:
+                weekly = amount.scaled(by: 1, over: 4)
+                guard weeklyLine(.other(i), weekly) else { return false }
+            case .monthly:
+                weekly = annualLine(.other(i), amount.times(12))
+            case .annual:
+                weekly = annualLine(.other(i), amount)
+            case .oneOff:
+                guard oneOffLine(.other(i), amount) else { return false }
+                continue
+            }
+            if weekly.isPoisoned { return false }
+            if held == .thirdParty { otherThirdParty += weekly }
+        }
+        return true
+    }
+
+    /// Contingency (spec §2.5, §7.6), present when the plan has any care or sleep-in line.
+    mutating func addContingency() -> Bool {
+        guard !plan.care.isEmpty || !plan.sleepIns.isEmpty else { return true }
+        guard let mode = p.contingencyMode, let value = p.contingency else { return false }
+        let thirdParty: BoundedAmount
+        switch mode {
+        case .percent:
+            guard weeklyLine(.contingency, careSubtotal.times(value)) else { return false }
+            thirdParty = careSubtotalThirdParty.times(value)
+        case .weeks:
+            guard !annualLine(.contingency, careSubtotal.times(value)).isPoisoned else { return false }
+            thirdParty = careSubtotalThirdParty.times(value).divided(by: p.weeks)
+        }
+        otherThirdParty += thirdParty
+        return true
+    }
+
+    /// Fees by how the budget is held (spec §2.6, §7.10).
+    mutating func addFees() -> Bool {
+        let thirdPartyBase = careSubtotalThirdParty + otherThirdParty
+        guard let noFee = thirdPartyBase.isZero else { return false }
+        if !noFee {
+            guard let fee = p.thirdPartyFee, weeklyLine(.thirdPartyFee, thirdPartyBase.times(fee)) else { return false }
+        }
+        if anyDirectPayment {
+            guard let support = p.directPaymentSupportPerMonth, let setUp = p.directPaymentSetUpFee,
+                  !annualLine(.directPaymentSupportFee, BoundedAmount(units: support).times(12)).isPoisoned,
+                  oneOffLine(.directPaymentSetUpFee, BoundedAmount(units: setUp)) else { return false }
+        }
+        return true
+    }
+
+    /// `a × b`, or `nil` on overflow.
+    func mul(_ a: Int128, _ b: Int128) -> Int128? {
+        let (v, o) = a.multipliedReportingOverflow(by: b)
+        return o ? nil : v
+    }
+}

@@ -1,0 +1,58 @@
+import PHBCodec
+import PHBEngine
+import Testing
+import _PHBTestSupport
+
+/// The fast path gives exactly the full breakdown's pennies, line by line, on
+/// seeded random plans under both rounding rules and 52 and 52.1429 weeks
+/// (the million-plan release check is `Benchmarks/check-fast-path.sh`).
+@Suite struct FastPathTests {
+    static let dates = ["2024-06-01", "2025-04-05", "2025-06-01", "2026-06-01"]
+
+    @Test(arguments: RandomPlans.variations().indices)
+    func fastEqualsFullOnRandomPlans(variation: Int) throws {
+        let policy = try ExamplePolicy.policy()
+        var proven = 0, declined = 0
+        for (d, date) in Self.dates.enumerated() {
+            let context = try CalculationContext(asAt: CalendarDate(iso: date)!, policy: policy,
+                                                 overrides: RandomPlans.variations()[variation])
+            let parameters = BottomUpParameters(context)
+            let fast = try #require(FastBottomUpParameters(parameters))
+            for index in 0..<400 {
+                let plan = RandomPlans.plan(seed: UInt64(variation * 10 + d), index: index)
+                switch FastPathCheck.compare(plan, parameters: parameters, fast: fast) {
+                case .proven: proven += 1
+                case .declined: declined += 1
+                case .mismatch(let why): Issue.record("plan \(index) on \(date): \(why)")
+                }
+            }
+        }
+        // The fast path must carry nearly every plan, or it is not a fast path.
+        #expect(declined * 10 < proven, "proven \(proven), declined \(declined)")
+    }
+
+    @Test func fastPathDeclinesEveryPlanTheFullBreakdownRejects() throws {
+        let policy = try ExamplePolicy.policy()
+        let context = try CalculationContext(asAt: CalendarDate(iso: "2025-06-01")!, policy: policy)
+        let parameters = BottomUpParameters(context)
+        let fast = try #require(FastBottomUpParameters(parameters))
+        var g = SeededGenerator(seed: 7)
+        for _ in 0..<2_000 {
+            var plan = RandomPlans.plan(using: &g)
+            // Break one thing at random.
+            switch g.int(0...7) {
+            case 0: plan.care[0].hoursPerWeek = Rational(Int128(g.int(-100...20_000)), over: Int128(g.pick([1, 100, 1_000])))
+            case 1: plan.care[0].staffRatio = g.int(-1...200)
+            case 2: plan.care[0].band = "nope"
+            case 3: plan.care[0].hourlyRate = Rational(Int128(g.int(-100...1_300)), over: 100)
+            case 4: plan.personalAssistants = g.int(-1...1_002)
+            case 5: plan.deployment = nil
+            case 6: plan.sleepIns.append(SleepInLine(nightsPerWeek: Rational(Int128(g.int(-2...20)), over: 2)))
+            default: plan.otherItems.append(OtherItem(description: "x", amount: Rational(g.int(-500...500)),
+                                                      period: g.pick(ItemPeriod.allCases)))
+            }
+            let check = FastPathCheck.compare(plan, parameters: parameters, fast: fast)
+            if case .mismatch(let why) = check { Issue.record("\(why)") }
+        }
+    }
+}
