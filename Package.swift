@@ -16,11 +16,11 @@ let package = Package(
         .target(name: "PHBCodec", dependencies: ["PHBEngine"]),
         // The analysts' command-line tool: a thin layer over PHBCodec.
         .executableTarget(name: "budget-calc", dependencies: ["PHBCodec"]),
-        // Speed harness: `swift run -c release phb-benchmark`.
+        // Speed, memory and fast-path proof harness: `swift run -c release budget-bench --help`.
         .executableTarget(
-            name: "phb-benchmark",
-            dependencies: ["PHBEngine", "PHBCodec"],
-            path: "Benchmarks/PHBBenchmarks"
+            name: "budget-bench",
+            dependencies: ["PHBEngine", "PHBCodec", "_PHBTestSupport"],
+            path: "Benchmarks/BudgetBench"
         ),
         // Seeded generators and the fast-path comparison, shared by tests and benchmarks.
         .target(name: "_PHBTestSupport", dependencies: ["PHBEngine"]),

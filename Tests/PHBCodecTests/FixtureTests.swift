@@ -51,7 +51,7 @@ import _PHBTestSupport
             let parameters = BottomUpParameters(context)
             let fast = try #require(FastBottomUpParameters(parameters))
             let check = FastPathCheck.compare(plan, parameters: parameters, fast: fast)
-            #expect(check == (outcome.isSuccess && plan.hasSingleDeploymentPAPay ? .proven : .declined), "\(relativePath)")
+            #expect(check == (outcome.isSuccess ? .proven : .declined), "\(relativePath)")
         }
     }
 
@@ -87,11 +87,3 @@ extension Result {
     var isSuccess: Bool { if case .success = self { true } else { false } }
 }
 
-extension BottomUpPlan {
-    /// Whether all PA pay is held one way (the fast path's reach; see docs/fast-path.md).
-    var hasSingleDeploymentPAPay: Bool {
-        let held = Set(care.filter { $0.provider == .personalAssistant }.map { $0.deployment ?? deployment }
-            + sleepIns.filter { $0.provider == .personalAssistant }.map { $0.deployment ?? deployment })
-        return held.count <= 1
-    }
-}

@@ -131,7 +131,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     mutating func addCareLines() -> Bool {
         for (i, line) in plan.care.enumerated() {
             let h = line.hoursPerWeek
-            guard h.numerator > 0, h.denominator > 0, 100 % h.denominator == 0, h.numerator <= 168 * h.denominator,
+            guard h.numerator > 0, h.denominator > 0, h.denominator <= 100, 100 % Int(h.denominator) == 0,
+                  h.numerator <= 168 * h.denominator,
                   (1...100).contains(line.staffRatio), let held = deployment(line.deployment), let hours = Multiplier(h)
             else { return false }
             let rate: Int128
@@ -195,26 +196,25 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         guard let enhanced = p.bankHolidaysEnhanced else { return .poisoned }
         guard enhanced else { return .zero }
         guard let factor = p.bankHolidayFactor else { return .poisoned }
-        var paWeekly = BoundedAmount.zero
-        for (pay, thirdParty, provider) in [(paPay, paPayThirdParty, Provider.personalAssistant),
-                                            (agencyPay, agencyPayThirdParty, .agency)] {
-            guard let none = pay.isZero else { return .poisoned }
-            if none { continue }
-            // annual = days × (pay ÷ 7) × (m − 1)
-            let weekly = annualLine(.bankHolidays(provider), pay.times(factor).scaled(by: 1, over: 7))
-            careSubtotal += weekly
-            careSubtotalThirdParty += thirdParty.times(factor).scaled(by: 1, over: 7).divided(by: p.weeks)
-            if provider == .personalAssistant { paWeekly = weekly }
-        }
-        return paWeekly
+        let paWeekly = bankHolidayLine(.personalAssistant, pay: paPay, thirdParty: paPayThirdParty, factor: factor)
+        let agencyWeekly = bankHolidayLine(.agency, pay: agencyPay, thirdParty: agencyPayThirdParty, factor: factor)
+        return agencyWeekly.isPoisoned ? .poisoned : paWeekly
+    }
+
+    /// One provider's bank-holiday line, when it has pay: annual = days × (pay ÷ 7) × (m − 1).
+    mutating func bankHolidayLine(_ provider: Provider, pay: BoundedAmount, thirdParty: BoundedAmount,
+                                  factor: Multiplier) -> BoundedAmount {
+        guard let none = pay.isZero else { return .poisoned }
+        if none { return .zero }
+        let weekly = annualLine(.bankHolidays(provider), pay.times(factor).scaled(by: 1, over: 7))
+        careSubtotal += weekly
+        careSubtotalThirdParty += thirdParty.times(factor).scaled(by: 1, over: 7).divided(by: p.weeks)
+        return weekly
     }
 
     /// PA on-costs (spec §2.3): itemised or flat, then the employment costs.
     mutating func addOnCosts(bankHolidaysPA: BoundedAmount) -> Bool {
-        // On-cost lines are held as PA pay is; a PA pay split between deployments takes the full path.
-        guard let noThirdParty = paPayThirdParty.isZero else { return false }
-        let allThirdParty = paPayThirdParty == paPay
-        guard noThirdParty || allThirdParty, let mode = p.onCostMode else { return false }
+        guard let mode = p.onCostMode else { return false }
         var onCosts = BoundedAmount.zero
         if mode == .flat {
             guard let flat = p.flatOnCost else { return false }
@@ -228,8 +228,9 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         guard let employment = addEmploymentCosts() else { return false }
         onCosts += employment
         careSubtotal += onCosts
-        if allThirdParty { careSubtotalThirdParty += onCosts }
-        return !onCosts.isPoisoned
+        // On-cost lines are held as PA pay is: their third-party part is onCosts × G(third party) ÷ G.
+        careSubtotalThirdParty += onCosts.proportion(paPayThirdParty, of: paPay)
+        return !onCosts.isPoisoned && !careSubtotalThirdParty.isPoisoned
     }
 
     /// Holiday cover, employer NI and pension; returns their exact weekly sum, or `nil` when not proven.

@@ -6,7 +6,10 @@
 /// resolve, or that the fast path cannot hold exactly, is `nil` here; a plan
 /// that needs it then leaves the fast path, and the full breakdown gives the
 /// figure or the error (see `docs/fast-path.md`).
-public struct FastBottomUpParameters: Sendable {
+///
+/// A final class, immutable: one snapshot is shared by every plan and thread
+/// of a batch without being copied.
+public final class FastBottomUpParameters: Sendable {
     let rule: RoundingRule
     let weeks: Multiplier
     let scale: FixedPointScale

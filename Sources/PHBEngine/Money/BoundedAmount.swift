@@ -44,11 +44,12 @@ public struct BoundedAmount: Sendable, Hashable {
     /// The amount of `rational` pounds, or poisoned if the scale cannot hold it exactly.
     @inlinable
     public init(exactly rational: Rational, _ scale: FixedPointScale) {
-        guard !rational.isOverflow, scale.unitsPerPound % rational.denominator == 0 else {
+        let (perUnit, remainder) = scale.unitsPerPound.dividedWithRemainder(by: rational.denominator)
+        guard !rational.isOverflow, remainder == 0 else {
             self = .poisoned
             return
         }
-        let (v, o) = rational.numerator.multipliedReportingOverflow(by: scale.unitsPerPound / rational.denominator)
+        let (v, o) = rational.numerator.multipliedReportingOverflow(by: perUnit)
         self = o ? .poisoned : BoundedAmount(units: v)
     }
 
@@ -76,12 +77,17 @@ public struct BoundedAmount: Sendable, Hashable {
     @inlinable
     public func scaled(by numerator: Int128, over denominator: Int128) -> BoundedAmount {
         guard !isPoisoned, numerator >= 0, denominator > 0 else { return .poisoned }
-        let (p, o1) = value.multipliedReportingOverflow(by: numerator)
-        let (pe, o2) = bound.multipliedReportingOverflow(by: numerator)
-        if o1 || o2 { return .poisoned }
+        var p = value, pe = bound
+        if numerator != 1 {
+            let (v, o1) = value.multipliedCheckingOverflow(by: numerator)
+            let (e, o2) = bound == 0 ? (0, false) : bound.multipliedCheckingOverflow(by: numerator)
+            if o1 || o2 { return .poisoned }
+            (p, pe) = (v, e)
+        }
         if denominator == 1 { return BoundedAmount(value: p, bound: pe) }
-        let (q, r) = p.quotientAndRemainder(dividingBy: denominator)
-        let (qe, re) = pe.quotientAndRemainder(dividingBy: denominator)
+        let (q, r) = p.dividedWithRemainder(by: denominator)
+        if pe == 0 { return BoundedAmount(value: q, bound: r == 0 ? 0 : 1) }
+        let (qe, re) = pe.dividedWithRemainder(by: denominator)
         return BoundedAmount(value: q, bound: qe + (re == 0 ? 0 : 1) + (r == 0 ? 0 : 1))
     }
 
@@ -96,6 +102,19 @@ public struct BoundedAmount: Sendable, Hashable {
     /// `self ÷ m` for an exact positive decimal divisor.
     @inlinable
     public func divided(by m: Multiplier) -> BoundedAmount { scaled(by: m.denominator, over: m.numerator) }
+
+    /// `self × part ÷ whole` for exact amounts 0 ≤ part ≤ whole, whole > 0
+    /// (a share of a line held one way), through a 256-bit product.
+    @inlinable
+    public func proportion(_ part: BoundedAmount, of whole: BoundedAmount) -> BoundedAmount {
+        guard !isPoisoned, part.bound == 0, whole.bound == 0, whole.value > 0, part.value >= 0, part.value <= whole.value
+        else { return .poisoned }
+        if part.value == 0 { return .zero }
+        if part.value == whole.value { return self }
+        // |q − exact| ≤ bound × part ÷ whole + 1 ≤ bound + 1, and |q| ≤ |value|, so the quotient fits.
+        let (quotient, remainder) = whole.value.dividingFullWidth(value.multipliedFullWidth(by: part.value))
+        return BoundedAmount(value: quotient, bound: bound + (remainder == 0 ? 0 : 1))
+    }
 
     /// The larger of the amount and `floor` (an exact number of units).
     @inlinable
@@ -142,8 +161,16 @@ public struct BoundedAmount: Sendable, Hashable {
     @inlinable
     public func roundedPence(_ rule: RoundingRule, _ scale: FixedPointScale) -> Int64? {
         guard let (low, high) = interval else { return nil }
-        let pence = rule.roundedQuotient(low, scale.unitsPerPenny)
-        if bound != 0, rule.roundedQuotient(high, scale.unitsPerPenny) != pence { return nil }
+        let (pence, remainder) = rule.roundedQuotientAndRemainder(low, scale.unitsPerPenny)
+        // The high end rounds to the same penny when it stays short of the next
+        // boundary: the tie for the half rules, the next penny for `down`
+        // (`remainder` is the distance of `low` above its penny below).
+        if bound != 0 {
+            let room = rule == .down ? scale.unitsPerPenny : (scale.unitsPerPenny + 1) / 2
+            let sameSide = remainder + 2 * bound < room
+                || rule != .down && remainder > scale.unitsPerPenny / 2 && remainder + 2 * bound < scale.unitsPerPenny
+            if !sameSide, rule.roundedQuotient(high, scale.unitsPerPenny) != pence { return nil }
+        }
         return Int64(exactly: pence)
     }
 }

@@ -32,20 +32,28 @@ extension RoundingRule {
     /// | down | 2 | 3 | −3 | 2 | 2 |
     @inlinable
     public func roundedQuotient(_ numerator: Int128, _ denominator: Int128) -> Int128 {
-        var (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
+        roundedQuotientAndRemainder(numerator, denominator).rounded
+    }
+
+    /// The rounded quotient, and the floor remainder `r` (0 ≤ r < denominator)
+    /// of `numerator` above its floor multiple of the denominator.
+    @inlinable
+    public func roundedQuotientAndRemainder(_ numerator: Int128, _ denominator: Int128)
+        -> (rounded: Int128, remainder: Int128) {
+        var (q, r) = numerator.dividedWithRemainder(by: denominator)
         // Floor division: 0 ≤ r < denominator.
         if r < 0 { q -= 1; r += denominator }
-        if r == 0 { return q }
+        if r == 0 { return (q, r) }
         switch self {
         case .down:
-            return q
+            return (q, r)
         case .halfAwayFromZero, .halfEven:
             // Compare 2r with the denominator without overflow.
             let half = denominator - r  // distance to the next integer
-            if r < half { return q }
-            if r > half { return q + 1 }
-            if self == .halfAwayFromZero { return q < 0 ? q : q + 1 }
-            return q & 1 == 0 ? q : q + 1
+            if r < half { return (q, r) }
+            if r > half { return (q + 1, r) }
+            if self == .halfAwayFromZero { return (q < 0 ? q : q + 1, r) }
+            return (q & 1 == 0 ? q : q + 1, r)
         }
     }
 }

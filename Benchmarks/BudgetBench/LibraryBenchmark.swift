@@ -1,0 +1,80 @@
+import Dispatch
+import Foundation
+import PHBCodec
+import PHBEngine
+import _PHBTestSupport
+
+/// Library timings: nanoseconds per budget for the fast path and the full
+/// breakdown, per calculator, on one core and on all cores.
+struct LibraryBenchmark {
+    let budgets: Int
+    let repeats: Int
+    let seed: UInt64
+    /// Run only the timings whose label contains this.
+    let only: String?
+
+    func run() throws -> [Timing] {
+        let policy = try ExamplePolicy.policy()
+        guard let date = CalendarDate(iso: "2026-06-01") else { return [] }
+        let context = try CalculationContext(asAt: date, policy: policy)
+        let parameters = BottomUpParameters(context)
+        guard let fast = FastBottomUpParameters(parameters) else { throw BenchError("the example policy has no fast form") }
+        // A pool of distinct plans, cycled: enough to defeat the caches' luck, small enough to build quickly.
+        let pool = (0..<min(budgets, 20_000)).map { RandomPlans.plan(seed: seed, index: $0) }
+        let cores = ProcessInfo.activeCores
+        let slow = max(1, budgets / 50)
+        var work: [(label: String, items: Int, body: () -> Void)] = [
+            ("bottom-up, fast path, 1 core", budgets, {
+                var sum: Int64 = 0
+                for i in 0..<budgets { sum &+= pool[i % pool.count].fastTotals(fast)?.firstYear.pence ?? 0 }
+                blackHole(sum)
+            }),
+            ("bottom-up, fast path, \(cores) cores", budgets, {
+                let chunk = (budgets + cores - 1) / cores
+                DispatchQueue.concurrentPerform(iterations: cores) { c in
+                    var sum: Int64 = 0
+                    for i in (c * chunk)..<min(budgets, (c + 1) * chunk) {
+                        sum &+= pool[i % pool.count].fastTotals(fast)?.firstYear.pence ?? 0
+                    }
+                    blackHole(sum)
+                }
+            }),
+        ]
+        for explains in [false, true] {
+            work.append(("bottom-up, full breakdown, " + (explains ? "with explanation" : "figures only") + ", 1 core", slow, {
+                var sum: Int64 = 0
+                for i in 0..<slow {
+                    sum &+= (try? pool[i % pool.count].calculate(with: parameters, explains: explains))?.totals.firstYear.pence ?? 0
+                }
+                blackHole(sum)
+            }))
+        }
+        let ras: [any BudgetCalculation] = (0..<100).map { RASAssessment(points: Rational(20 + $0)) }
+        let clusters: [any BudgetCalculation] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]
+            .map { MentalHealthClusterAllocation(cluster: $0) }
+        for (name, calculations) in [("RAS", ras), ("mental health cluster", clusters)] {
+            work.append(("\(name), full breakdown with explanation, 1 core", slow, {
+                var sum: Int64 = 0
+                for i in 0..<slow {
+                    sum &+= (try? calculations[i % calculations.count].calculate(in: context))?.totals.annual.pence ?? 0
+                }
+                blackHole(sum)
+            }))
+        }
+        let timings = work.filter { only.map($0.label.contains) ?? true }.map {
+            time($0.label, items: $0.items, repeats: repeats, $0.body)
+        }
+        return timings
+    }
+}
+
+/// A benchmark that could not run.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension ProcessInfo {
+    /// The cores this process may use.
+    static var activeCores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}

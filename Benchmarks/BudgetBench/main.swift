@@ -1,0 +1,114 @@
+// budget-bench: the speed, memory and fast-path proof harness (release builds only).
+//   swift run -c release budget-bench --help
+import Foundation
+
+let usage = """
+Usage: budget-bench COMMAND [options]
+
+Measures the engine on seeded synthetic cohorts (a realistic mix: PA and agency
+lines across time bands, 2:1 support, sleep-ins, one to three PAs with shares,
+other items in every period, every deployment). Build in release:
+  swift run -c release budget-bench library
+
+Commands:
+  library      ns per budget: fast path and full breakdown, per calculator, 1 core and all cores
+  check        prove fast == full breakdown, line by line, on seeded random plans (exit 1 on any mismatch)
+  end-to-end   budget-calc recalc, CSV → CSV: people per second and MB/s (needs the release budget-calc)
+  memory       peak resident memory of budget-calc recalc on cohorts of 10k, 100k, 1M and 10M people
+
+Options:
+  --budgets N   budgets per timing (library; default 1000000)
+  --plans N     plans to check (check; default 100000)
+  --people N    cohort size (end-to-end; default 200000)
+  --sizes LIST  cohort sizes, comma-separated (memory; default 10000,100000,1000000,10000000)
+  --repeats R   timing repeats; min, median and max are shown (default 5)
+  --seed S      the cohort's seed (default 2026)
+  --only WORDS  run only the library timings whose name contains WORDS
+  --json        print the results as JSON instead of a table
+  -h, --help    show this help
+
+Example:
+  swift run -c release budget-bench check --plans 1000000
+"""
+
+/// The options after the command word.
+struct BenchOptions {
+    var budgets = 1_000_000
+    var plans = 100_000
+    var people = 200_000
+    var sizes = [10_000, 100_000, 1_000_000, 10_000_000]
+    var repeats = 5
+    var seed: UInt64 = 2026
+    var json = false
+    var only: String?
+
+    init(_ arguments: ArraySlice<String>) throws {
+        var rest = arguments
+        func number(_ flag: String) throws -> Int {
+            guard let text = rest.popFirst(), let n = Int(text.replacingOccurrences(of: "_", with: "")), n > 0 else {
+                throw BenchError("\(flag) needs a positive whole number")
+            }
+            return n
+        }
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--budgets": budgets = try number(argument)
+            case "--plans": plans = try number(argument)
+            case "--people": people = try number(argument)
+            case "--repeats": repeats = try number(argument)
+            case "--seed": seed = UInt64(try number(argument))
+            case "--sizes":
+                guard let list = rest.popFirst() else { throw BenchError("--sizes needs a list such as 10000,100000") }
+                sizes = list.split(separator: ",").compactMap { Int($0) }
+            case "--json": json = true
+            case "--only": only = rest.popFirst()
+            default: throw BenchError("unknown option '\(argument)'")
+            }
+        }
+    }
+}
+
+func printTimings(_ timings: [Timing], json: Bool) {
+    if json {
+        print("[" + timings.map { t in
+            let ns = t.nanosecondsPerItem
+            return #"{"benchmark": "\#(t.label)", "items": \#(t.items), "nsPerItem": {"min": \#(ns.min), "median": \#(ns.median), "max": \#(ns.max)}, "perSecondMedian": \#(Int(t.perSecond))}"#
+        }.joined(separator: ",\n ") + "]")
+        return
+    }
+    print("| benchmark | items | ns each: min | median | max | per second (median) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for t in timings {
+        let ns = t.nanosecondsPerItem
+        print("| \(t.label) | \(formatted(Double(t.items))) | \(formatted(ns.min, places: 1)) | "
+              + "\(formatted(ns.median, places: 1)) | \(formatted(ns.max, places: 1)) | \(formatted(t.perSecond)) |")
+    }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let command = arguments.first, !["-h", "--help", "help"].contains(command) else {
+    print(usage)
+    exit(0)
+}
+do {
+    let options = try BenchOptions(arguments.dropFirst())
+    switch command {
+    case "library":
+        printTimings(try LibraryBenchmark(budgets: options.budgets, repeats: options.repeats, seed: options.seed,
+                                                 only: options.only).run(),
+                     json: options.json)
+    case "check":
+        let counts = try FastPathProof(plans: options.plans, seed: options.seed).run { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        print("fast path checked on \(counts.proven + counts.declined) plans: \(counts.proven) proven equal line by line, "
+              + "\(counts.declined) declined to the full breakdown, \(counts.mismatches.count) mismatches")
+        for m in counts.mismatches.prefix(20) { print("  mismatch: \(m)") }
+        exit(counts.mismatches.isEmpty ? 0 : 1)
+    default:
+        throw BenchError("unknown command '\(command)'")
+    }
+} catch {
+    FileHandle.standardError.write(Data("budget-bench: \(error)\nRun 'budget-bench --help' for usage.\n".utf8))
+    exit(64)
+}

@@ -1,0 +1,33 @@
+extension Int128 {
+    /// The truncating quotient and remainder, as `quotientAndRemainder(dividingBy:)`
+    /// gives them, by one 128-by-64-bit hardware division whenever the divisor
+    /// is positive and fits 64 bits and the quotient does too (every division on
+    /// the fast path); otherwise by the general 128-bit division.
+    @inlinable
+    func dividedWithRemainder(by divisor: Int128) -> (quotient: Int128, remainder: Int128) {
+        if divisor > 0, divisor <= Int128(UInt64.max) {
+            let magnitude = self.magnitude
+            let d = UInt64(truncatingIfNeeded: divisor)
+            let high = UInt64(truncatingIfNeeded: magnitude >> 64)
+            if high < d {
+                let (q, r) = d.dividingFullWidth((high, UInt64(truncatingIfNeeded: magnitude)))
+                return self < 0 ? (-Int128(q), -Int128(r)) : (Int128(q), Int128(r))
+            }
+        }
+        return quotientAndRemainder(dividingBy: divisor)
+    }
+}
+
+extension Int128 {
+    /// The product and whether it overflowed, as `multipliedReportingOverflow(by:)`
+    /// gives them, by one 64-by-64-bit multiplication when both factors fit 64 bits
+    /// (their product then always fits 128).
+    @inlinable
+    func multipliedCheckingOverflow(by other: Int128) -> (partialValue: Int128, overflow: Bool) {
+        if let a = Int64(exactly: self), let b = Int64(exactly: other) {
+            let (high, low) = a.multipliedFullWidth(by: b)
+            return (Int128(high) << 64 | Int128(low), false)
+        }
+        return multipliedReportingOverflow(by: other)
+    }
+}
