@@ -15,11 +15,13 @@ Commands:
   check        prove fast == full breakdown, line by line, on seeded random plans (exit 1 on any mismatch)
   end-to-end   budget-calc recalc, CSV → CSV: people per second and MB/s (needs the release budget-calc)
   memory       peak resident memory of budget-calc recalc on cohorts of 10k, 100k, 1M and 10M people
+  cohort       write a seeded synthetic cohort CSV of --people people to --out FILE
 
 Options:
   --budgets N   budgets per timing (library; default 1000000)
   --plans N     plans to check (check; default 100000)
-  --people N    cohort size (end-to-end; default 200000)
+  --people N    cohort size (end-to-end, cohort; default 200000)
+  --out FILE    where the cohort goes (cohort)
   --sizes LIST  cohort sizes, comma-separated (memory; default 10000,100000,1000000,10000000)
   --repeats R   timing repeats; min, median and max are shown (default 5)
   --seed S      the cohort's seed (default 2026)
@@ -41,6 +43,7 @@ struct BenchOptions {
     var seed: UInt64 = 2026
     var json = false
     var only: String?
+    var out: String?
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
@@ -62,6 +65,7 @@ struct BenchOptions {
                 sizes = list.split(separator: ",").compactMap { Int($0) }
             case "--json": json = true
             case "--only": only = rest.popFirst()
+            case "--out": out = rest.popFirst()
             default: throw BenchError("unknown option '\(argument)'")
             }
         }
@@ -105,6 +109,9 @@ do {
               + "\(counts.declined) declined to the full breakdown, \(counts.mismatches.count) mismatches")
         for m in counts.mismatches.prefix(20) { print("  mismatch: \(m)") }
         exit(counts.mismatches.isEmpty ? 0 : 1)
+    case "cohort":
+        guard let out = options.out else { throw BenchError("cohort needs --out FILE") }
+        try SyntheticCohort(people: options.people, seed: options.seed).write(to: out)
     default:
         throw BenchError("unknown command '\(command)'")
     }

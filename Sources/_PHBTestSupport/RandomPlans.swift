@@ -37,7 +37,7 @@ public enum RandomPlans {
                 let tenThousandths = Int128(g.pick([50, 25, 75, 49, 51, 1, 9999, 5]))
                 line.hourlyRate = Rational(pounds * 10_000 + tenThousandths, over: 10_000)
             } else if g.chance(10) {
-                line.hourlyRate = Rational(Int128(g.int(1_300_000...3_500_000)), over: 100_000)  // 4 decimal places
+                line.hourlyRate = Rational(Int128(g.int(130_000...350_000)), over: 10_000)  // 4 decimal places
             }
             if g.chance(10) { line.deployment = g.pick(Deployment.allCases) }
             plan.care.append(line)
@@ -49,8 +49,16 @@ public enum RandomPlans {
                                              deployment: g.chance(10) ? g.pick(Deployment.allCases) : nil))
         }
         for _ in 0..<g.int(0...3) {
-            var item = OtherItem(description: "Item", amount: Rational(Int128(g.int(1...500_000)), over: 100),
-                                 period: g.pick(ItemPeriod.allCases), quantity: Rational(g.int(1...3)))
+            let period = g.pick(ItemPeriod.allCases)
+            let largestPence = switch period {
+            case .weekly: 10_000
+            case .fourWeekly, .monthly: 40_000
+            case .annual: 500_000
+            case .oneOff: 200_000
+            }
+            var item = OtherItem(description: g.pick(["Gym membership", "Travel", "Equipment", "Activities", "Respite"]),
+                                 amount: Rational(Int128(g.int(1...largestPence)), over: 100),
+                                 period: period, quantity: Rational(g.int(1...3)))
             if nearHalfPenny, g.chance(50) {
                 // An annual amount whose weekly figure is exactly a half penny at 52 weeks.
                 item.period = .annual

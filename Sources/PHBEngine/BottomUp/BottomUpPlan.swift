@@ -106,7 +106,7 @@ public struct OtherItem: Sendable, Hashable {
 }
 
 /// A person's agreed plan, costed bottom-up (spec §2): the bottom-up calculator.
-public struct BottomUpPlan: BudgetCalculation {
+public struct BottomUpPlan: BudgetCalculation, Hashable {
     public var calculatorName: String { "bottomUp" }
 
     /// How lines are held unless they say otherwise.

@@ -1,0 +1,66 @@
+/// Writes CSV rows that open safely in a spreadsheet.
+///
+/// Text cells are quoted when they hold a separator, quote or line break; a
+/// text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// is neutralised with a leading `'` so it can never run as a formula.
+/// Numbers the engine writes (`-12.50` for a fall) are numbers, written as
+/// they are. The spreadsheet style adds a byte-order mark and CRLF line ends,
+/// as Excel expects.
+public struct CSVWriter: Sendable {
+    /// How lines end and whether a byte-order mark leads.
+    public enum Style: Sendable, Hashable {
+        /// LF, no byte-order mark.
+        case plain
+        /// CRLF and a UTF-8 byte-order mark, for spreadsheets.
+        case spreadsheet
+    }
+
+    /// One cell: text from outside (neutralised) or a number the engine made.
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        case number(String)
+    }
+
+    public let style: Style
+
+    public init(style: Style = .plain) {
+        self.style = style
+    }
+
+    /// The bytes that start a file: the byte-order mark for spreadsheets.
+    public var preamble: String { style == .spreadsheet ? "\u{FEFF}" : "" }
+
+    /// The line end.
+    public var lineEnd: String { style == .spreadsheet ? "\r\n" : "\n" }
+
+    /// One row, with its line end.
+    public func row(_ cells: [Cell]) -> String {
+        var out = ""
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { out += "," }
+            switch cell {
+            case .number(let n): out += n
+            case .text(let t): out += CSVWriter.escape(t)
+            }
+        }
+        return out + lineEnd
+    }
+
+    /// A row of text cells (a header).
+    public func row(_ texts: [String]) -> String { row(texts.map(Cell.text)) }
+
+    /// `text` as a safe CSV field.
+    public static func escape(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            value = "'" + value
+        }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        var quoted = "\""
+        for character in value {
+            quoted.append(character)
+            if character == "\"" { quoted.append("\"") }
+        }
+        return quoted + "\""
+    }
+}

@@ -1,0 +1,337 @@
+import PHBEngine
+
+/// A problem with a cohort input: the row (line) it is on, the person and
+/// column where known, a stable code and a message.
+public struct CohortRowError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The line of the input, counting the header as line 1.
+    public var row: Int
+    /// The person's id, where known.
+    public var person: String?
+    /// The column (CSV) or field path (JSON Lines), where known.
+    public var column: String?
+    /// A stable code: `invalidValue`, `missingInput`, a ``BudgetError/code``…
+    public var code: String
+    /// What is wrong.
+    public var message: String
+
+    public init(row: Int, person: String? = nil, column: String? = nil, code: String, message: String) {
+        self.row = row
+        self.person = person
+        self.column = column
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String {
+        "row \(row)" + (person.map { ", person \($0)" } ?? "") + (column.map { ", \($0)" } ?? "") + ": \(message)"
+    }
+}
+
+/// The columns of a cohort CSV file (docs/cohort-files.md).
+public enum CohortColumn: String, CaseIterable, Sendable {
+    case person, line
+    case deployment, personalAssistants, paShares
+    case hoursPerWeek, staffRatio, provider, band, hourlyRate
+    case nightsPerWeek, nightRate
+    case description, amount, period, quantity
+}
+
+/// What a row of a cohort file is.
+public enum CohortLineKind: String, CaseIterable, Sendable {
+    /// Plan-level fields: default deployment, number of PAs, their shares.
+    case plan
+    /// A line of hourly care.
+    case care
+    /// Sleep-in nights.
+    case sleepIn
+    /// Any other cost.
+    case other
+}
+
+/// One person's rows as read, before they are decoded: the unit of parallel work.
+public struct CohortRecord: Sendable {
+    /// The person's id.
+    public let id: String
+    /// The line of the person's first row.
+    public let row: Int
+    /// The person's rows.
+    public let records: [CSVRecord]
+}
+
+/// Where each of a person's plan lines came from, so a calculation error can
+/// be placed on its row and column.
+public struct CohortLineRows: Sendable, Hashable {
+    public var person: String
+    public var first: Int
+    public var plan: Int?
+    public var care: [Int] = []
+    public var sleepIns: [Int] = []
+    public var otherItems: [Int] = []
+
+    /// The row and column of an engine error's field (`plan.care[2].hoursPerWeek`).
+    public func locate(_ error: BudgetError) -> CohortRowError {
+        var row = first, column: String?
+        if let field = error.field, field.hasPrefix("plan.") {
+            let path = field.dropFirst("plan.".count)
+            let parts = path.split(separator: ".", maxSplits: 1)
+            let head = parts.first.map(String.init) ?? ""
+            column = parts.count > 1 ? String(parts[1]) : nil
+            if let open = head.firstIndex(of: "["), let close = head.firstIndex(of: "]"),
+               let index = Int(head[head.index(after: open)..<close]) {
+                let rows = switch head[..<open] {
+                case "care": care
+                case "sleepIns": sleepIns
+                case "otherItems": otherItems
+                default: [Int]()
+                }
+                if rows.indices.contains(index) { row = rows[index] } else { row = plan ?? first }
+                if head.hasPrefix("paShares") { column = "paShares"; row = plan ?? first }
+            } else {
+                column = head
+                row = plan ?? first
+            }
+        }
+        return CohortRowError(row: row, person: person, column: column, code: error.code, message: error.description)
+    }
+}
+
+/// Reads cohort CSV files: one row per plan line, grouped by person (rows of
+/// one person together), with a header naming the columns in any order.
+public struct CohortCSVLayout: Sendable {
+    /// Column index by column.
+    let index: [CohortColumn: Int]
+    /// Header names this layout does not use (reported, not fatal).
+    public let ignoredColumns: [String]
+
+    /// The layout named by the header record.
+    public init(header: CSVRecord) throws(CohortRowError) {
+        guard !header.isInvalidUTF8 else {
+            throw CohortRowError(row: header.line, code: "syntax", message: "the header is not valid UTF-8 text")
+        }
+        var index: [CohortColumn: Int] = [:]
+        var ignored: [String] = []
+        for (i, name) in header.fields.enumerated() {
+            let trimmed = name.trimmingSpaces
+            guard let column = CohortColumn(rawValue: trimmed) else {
+                ignored.append(trimmed)
+                continue
+            }
+            guard index[column] == nil else {
+                throw CohortRowError(row: header.line, column: trimmed, code: "invalidValue",
+                                     message: "column '\(trimmed)' is named twice in the header")
+            }
+            index[column] = i
+        }
+        for required in [CohortColumn.person, .line] where index[required] == nil {
+            throw CohortRowError(row: header.line, column: required.rawValue, code: "missingInput",
+                                 message: "the header has no '\(required.rawValue)' column (columns: "
+                                     + CohortColumn.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        self.index = index
+        ignoredColumns = ignored
+    }
+
+    /// The person id of a record ("" when the cell is empty).
+    func personID(_ record: CSVRecord) -> String {
+        guard let i = index[.person], record.fields.indices.contains(i) else { return "" }
+        return record.fields[i].trimmingSpaces
+    }
+
+    /// Decodes one person's rows into a plan, or the first problem found.
+    public func person(_ record: CohortRecord) -> (Result<CohortPerson, CohortRowError>, CohortLineRows) {
+        var rows = CohortLineRows(person: record.id, first: record.row)
+        var plan = BottomUpPlan()
+        do throws(CohortRowError) {
+            guard !record.id.isEmpty else {
+                throw CohortRowError(row: record.row, column: "person", code: "missingInput", message: "the person id is empty")
+            }
+            var personalAssistants: Int?
+            for csv in record.records {
+                let cells = Cells(layout: self, record: csv, person: record.id)
+                guard !csv.isInvalidUTF8 else {
+                    throw CohortRowError(row: csv.line, person: record.id, code: "syntax", message: "the row is not valid UTF-8 text")
+                }
+                let kind = try cells.word(.line, CohortLineKind.self)
+                switch kind {
+                case .plan:
+                    guard rows.plan == nil else {
+                        throw cells.fail(.line, "a second 'plan' row for person \(record.id) (the first is row \(rows.plan ?? 0))")
+                    }
+                    rows.plan = csv.line
+                    plan.deployment = try cells.optionalWord(.deployment, Deployment.self)
+                    personalAssistants = try cells.optionalInteger(.personalAssistants)
+                    if let shares = cells.text(.paShares) {
+                        plan.paShares = try shares.split(whereSeparator: { $0 == ":" || $0 == ";" }).map {
+                            (part: Substring) throws(CohortRowError) -> Rational in
+                            guard let value = Rational(decimalText: String(part).trimmingSpaces) else {
+                                throw cells.fail(.paShares, "'\(shares)' is not a list of shares such as 3:1")
+                            }
+                            return value
+                        }
+                    }
+                case .care:
+                    rows.care.append(csv.line)
+                    plan.care.append(CareLine(
+                        hoursPerWeek: try cells.requiredDecimal(.hoursPerWeek),
+                        staffRatio: try cells.optionalInteger(.staffRatio) ?? 1,
+                        provider: try cells.word(.provider, Provider.self),
+                        band: try cells.required(.band),
+                        hourlyRate: try cells.optionalAmount(.hourlyRate, places: 4),
+                        deployment: try cells.optionalWord(.deployment, Deployment.self),
+                        description: cells.text(.description)))
+                case .sleepIn:
+                    rows.sleepIns.append(csv.line)
+                    plan.sleepIns.append(SleepInLine(
+                        nightsPerWeek: try cells.requiredDecimal(.nightsPerWeek),
+                        provider: try cells.optionalWord(.provider, Provider.self) ?? .personalAssistant,
+                        nightRate: try cells.optionalAmount(.nightRate, places: 4),
+                        deployment: try cells.optionalWord(.deployment, Deployment.self)))
+                case .other:
+                    rows.otherItems.append(csv.line)
+                    plan.otherItems.append(OtherItem(
+                        description: cells.text(.description) ?? "Other item",
+                        amount: try cells.requiredAmount(.amount, places: 2),
+                        period: try cells.word(.period, ItemPeriod.self),
+                        quantity: try cells.optionalDecimal(.quantity) ?? .one,
+                        deployment: try cells.optionalWord(.deployment, Deployment.self)))
+                }
+            }
+            plan.personalAssistants = personalAssistants ?? plan.paShares?.count ?? 1
+            return (.success(CohortPerson(id: record.id, row: record.row, plan: plan)), rows)
+        } catch {
+            return (.failure(error), rows)
+        }
+    }
+}
+
+/// The cells of one CSV record, read by column with errors that name the row and column.
+struct Cells {
+    let layout: CohortCSVLayout
+    let record: CSVRecord
+    let person: String
+
+    func fail(_ column: CohortColumn, _ message: String, code: String = "invalidValue") -> CohortRowError {
+        CohortRowError(row: record.line, person: person, column: column.rawValue, code: code, message: message)
+    }
+
+    /// The trimmed cell, or `nil` when the column is absent or the cell empty.
+    func text(_ column: CohortColumn) -> String? {
+        guard let i = layout.index[column], record.fields.indices.contains(i) else { return nil }
+        let value = record.fields[i].trimmingSpaces
+        return value.isEmpty ? nil : value
+    }
+
+    func required(_ column: CohortColumn) throws(CohortRowError) -> String {
+        guard let value = text(column) else { throw fail(column, "required but empty", code: "missingInput") }
+        return value
+    }
+
+    func word<E: RawRepresentable & CaseIterable>(_ column: CohortColumn, _ type: E.Type) throws(CohortRowError) -> E
+    where E.RawValue == String {
+        let value = try required(column)
+        guard let e = E(rawValue: value) else {
+            throw fail(column, "'\(value.prefix(40))' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return e
+    }
+
+    func optionalWord<E: RawRepresentable & CaseIterable>(_ column: CohortColumn, _ type: E.Type) throws(CohortRowError) -> E?
+    where E.RawValue == String {
+        text(column) == nil ? nil : try word(column, type)
+    }
+
+    func optionalDecimal(_ column: CohortColumn) throws(CohortRowError) -> Rational? {
+        guard let value = text(column) else { return nil }
+        guard let number = CohortCSV.decimal(value) else {
+            throw fail(column, "'\(value.prefix(40))' is not a number such as 13.75 or £1,234.50")
+        }
+        return number
+    }
+
+    func requiredDecimal(_ column: CohortColumn) throws(CohortRowError) -> Rational {
+        guard let value = try optionalDecimal(column) else { throw fail(column, "required but empty", code: "missingInput") }
+        return value
+    }
+
+    func optionalAmount(_ column: CohortColumn, places: Int) throws(CohortRowError) -> Rational? {
+        guard let value = try optionalDecimal(column) else { return nil }
+        guard let p = value.decimalPlaces, p <= places else {
+            throw fail(column, "'\(text(column)?.prefix(40) ?? "")' has more than \(places) decimal places")
+        }
+        return value
+    }
+
+    func requiredAmount(_ column: CohortColumn, places: Int) throws(CohortRowError) -> Rational {
+        guard let value = try optionalAmount(column, places: places) else {
+            throw fail(column, "required but empty", code: "missingInput")
+        }
+        return value
+    }
+
+    func optionalInteger(_ column: CohortColumn) throws(CohortRowError) -> Int? {
+        guard let value = try optionalDecimal(column) else { return nil }
+        guard value.isInteger, let n = Int(exactly: value.numerator), abs(n) <= 1_000_000 else {
+            throw fail(column, "'\(text(column)?.prefix(40) ?? "")' is not a whole number")
+        }
+        return n
+    }
+}
+
+/// Cohort CSV helpers.
+public enum CohortCSV {
+    /// Longest cell read as a number.
+    static let longestNumber = 40
+
+    /// A decimal written plainly or as money: `13.75`, `£1,234.50`, ` 20 `.
+    /// Commas must group thousands; no exponents.
+    public static func decimal(_ text: String) -> Rational? {
+        guard text.utf8.count <= longestNumber else { return nil }
+        var body = Substring(text.trimmingSpaces)
+        var sign = ""
+        if body.first == "-" || body.first == "+" {
+            sign = String(body.removeFirst())
+        }
+        if body.first == "£" { body.removeFirst() }
+        if body.contains(",") {
+            let point = body.firstIndex(of: ".") ?? body.endIndex
+            let groups = body[..<point].split(separator: ",", omittingEmptySubsequences: false)
+            guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
+            body = Substring(groups.joined() + body[point...])
+        }
+        return Rational(decimalText: sign + body)
+    }
+}
+
+/// Groups consecutive records by person id: the records of one person must be together.
+public struct CohortGrouper: Sendable {
+    let layout: CohortCSVLayout
+    private var id: String?
+    private var row = 0
+    private var records: [CSVRecord] = []
+
+    public init(layout: CohortCSVLayout) {
+        self.layout = layout
+    }
+
+    /// Adds the next record; returns the previous person when this record starts a new one.
+    public mutating func add(_ record: CSVRecord) -> CohortRecord? {
+        let next = record.isInvalidUTF8 ? "" : layout.personID(record)
+        if let current = id, current == next, !next.isEmpty {
+            records.append(record)
+            return nil
+        }
+        let finished = finish()
+        id = next
+        row = record.line
+        records = [record]
+        return finished
+    }
+
+    /// The last person, at the end of the input.
+    public mutating func finish() -> CohortRecord? {
+        guard let current = id else { return nil }
+        defer { id = nil; records = [] }
+        return CohortRecord(id: current, row: row, records: records)
+    }
+}

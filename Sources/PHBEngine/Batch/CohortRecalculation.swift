@@ -1,0 +1,157 @@
+/// One person of a cohort: who, where in the input, and their plan.
+public struct CohortPerson: Sendable, Hashable {
+    /// The person's id as the cohort file gives it.
+    public var id: String
+    /// The input row (or line) where the person's rows start, counting the header as row 1.
+    public var row: Int
+    /// The plan, costed bottom-up.
+    public var plan: BottomUpPlan
+
+    public init(id: String, row: Int, plan: BottomUpPlan) {
+        self.id = id
+        self.row = row
+        self.plan = plan
+    }
+}
+
+/// The period over which new rates were due but not yet paid: from the date
+/// they took effect (inclusive) to the date the new rates are first paid
+/// (exclusive). Arrears = (new weekly total − old weekly total) × days ÷ 7,
+/// exact, rounded once.
+public struct ArrearsPeriod: Sendable, Hashable {
+    /// The first day the new rates apply.
+    public var effective: CalendarDate
+    /// The first day the new rates are paid.
+    public var paidFrom: CalendarDate
+
+    /// A period; `paidFrom` must not be before `effective`.
+    public init(effective: CalendarDate, paidFrom: CalendarDate) throws(BudgetError) {
+        guard !(paidFrom < effective) else {
+            throw .invalidValue(field: "arrears", value: "\(effective) to \(paidFrom)",
+                                reason: "the payment date must not be before the effective date")
+        }
+        self.effective = effective
+        self.paidFrom = paidFrom
+    }
+
+    /// Days in the period.
+    public var days: Int { paidFrom.dayNumber - effective.dayNumber }
+}
+
+/// A person's outcome in a recalculation: old and new totals and the change, or the error.
+public struct RecalculationRow: Sendable, Hashable {
+    /// The person.
+    public var id: String
+    /// Where the person's rows start in the input.
+    public var row: Int
+    /// The figures, or what stopped them.
+    public var outcome: Result<RecalculatedFigures, BudgetError>
+
+    public init(id: String, row: Int, outcome: Result<RecalculatedFigures, BudgetError>) {
+        self.id = id
+        self.row = row
+        self.outcome = outcome
+    }
+}
+
+/// Old and new totals of one person and what changed.
+public struct RecalculatedFigures: Sendable, Hashable {
+    /// Totals under the old parameters (equal to `new` in a single-date batch).
+    public var old: BudgetTotals
+    /// Totals under the new parameters.
+    public var new: BudgetTotals
+    /// new − old, annual.
+    public var annualChange: Money
+    /// The annual change as a percentage of the old annual total, to 2 decimal
+    /// places by the new rounding rule; `nil` when the old total is zero.
+    public var percentChange: Rational?
+    /// Arrears owed for the period, when one was given.
+    public var arrears: Money?
+    /// How many calculations the person took (1 in a single-date batch, else 2), and how many
+    /// of them the fast path carried: for diagnostics only.
+    public var calculationCount: Int
+    public var fastPathCount: Int
+
+    public init(old: BudgetTotals, new: BudgetTotals, annualChange: Money, percentChange: Rational?, arrears: Money?,
+                calculationCount: Int, fastPathCount: Int) {
+        self.old = old
+        self.new = new
+        self.annualChange = annualChange
+        self.percentChange = percentChange
+        self.arrears = arrears
+        self.calculationCount = calculationCount
+        self.fastPathCount = fastPathCount
+    }
+}
+
+/// Recalculates people from old parameters to new: the per-person work of a
+/// cohort batch, pure and `Sendable`, so any number of threads can share it.
+///
+/// Each person's totals come from the fast path when it can prove every penny,
+/// and from the full breakdown otherwise (docs/fast-path.md): the same pennies
+/// either way.
+public struct CohortRecalculation: Sendable {
+    public let old: BottomUpParameters
+    public let new: BottomUpParameters
+    public let arrears: ArrearsPeriod?
+    let fastOld: FastBottomUpParameters?
+    let fastNew: FastBottomUpParameters?
+    /// The new rounding rule, for percentages and arrears.
+    let rule: RoundingRule
+    /// Whether old and new are one snapshot (a single-date batch): each plan is then costed once.
+    let singleDate: Bool
+
+    /// A recalculation from `old` to `new`, with arrears over `arrears` if given.
+    public init(old: BottomUpParameters, new: BottomUpParameters, arrears: ArrearsPeriod? = nil) {
+        self.old = old
+        self.new = new
+        self.arrears = arrears
+        fastOld = FastBottomUpParameters(old)
+        fastNew = FastBottomUpParameters(new)
+        rule = (try? new.rounding.get().value) ?? .halfAwayFromZero
+        singleDate = false
+    }
+
+    /// A single-date batch: old and new are the same parameters, and each plan is costed once.
+    public init(parameters: BottomUpParameters) {
+        old = parameters
+        new = parameters
+        arrears = nil
+        fastNew = FastBottomUpParameters(parameters)
+        fastOld = fastNew
+        rule = (try? parameters.rounding.get().value) ?? .halfAwayFromZero
+        singleDate = true
+    }
+
+    /// The totals of `plan` under one snapshot, by the fast path when it proves them.
+    func totals(_ plan: BottomUpPlan, _ parameters: BottomUpParameters,
+                _ fast: FastBottomUpParameters?) -> (Result<BudgetTotals, BudgetError>, fast: Bool) {
+        if let fast, let totals = plan.fastTotals(fast) { return (.success(totals), true) }
+        return (Result { () throws(BudgetError) in try plan.calculate(with: parameters, explains: false).totals }, false)
+    }
+
+    /// One person's row.
+    public func recalculate(_ person: CohortPerson) -> RecalculationRow {
+        let (newTotals, newFast) = totals(person.plan, new, fastNew)
+        let (oldTotals, oldFast): (Result<BudgetTotals, BudgetError>, Bool) =
+            singleDate ? (newTotals, newFast) : totals(person.plan, old, fastOld)
+        let outcome = Result { () throws(BudgetError) -> RecalculatedFigures in
+            let oldValue = try oldTotals.get(), newValue = try newTotals.get()
+            let (change, o) = newValue.annual.pence.subtractingReportingOverflow(oldValue.annual.pence)
+            if o { throw .arithmeticOverflow("annual change") }
+            let percent = oldValue.annual.pence == 0 ? nil
+                : (Rational(Int128(change), over: Int128(oldValue.annual.pence)) * 100).rounded(places: 2, rule)
+            var arrearsMoney: Money?
+            if let arrears {
+                let weeklyChange = Int128(newValue.weekly.pence) - Int128(oldValue.weekly.pence)
+                arrearsMoney = try (Rational(weeklyChange * Int128(arrears.days), over: 700))
+                    .roundedToMoney(rule, context: "arrears")
+            }
+            return RecalculatedFigures(old: oldValue, new: newValue, annualChange: Money(pence: change),
+                                       percentChange: percent, arrears: arrearsMoney,
+                                       calculationCount: singleDate ? 1 : 2,
+                                       fastPathCount: singleDate ? (newFast ? 1 : 0) : (oldFast ? 1 : 0) + (newFast ? 1 : 0))
+        }
+        return RecalculationRow(id: person.id, row: person.row, outcome: outcome)
+    }
+}

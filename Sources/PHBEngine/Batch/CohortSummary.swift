@@ -1,0 +1,130 @@
+/// What a whole cohort came to: counts, totals old and new, the change, the
+/// distribution of percentage changes, and the largest rises and falls.
+///
+/// Rows are added in input order, so the summary is the same whether the
+/// rows were computed by one job or many.
+public struct CohortSummary: Sendable, Hashable {
+    /// A band of percentage changes, from `lower` (inclusive) to `upper` (exclusive); `nil` is unbounded.
+    public struct ChangeBand: Sendable, Hashable {
+        public let label: String
+        public let lower: Rational?
+        public let upper: Rational?
+        public var people = 0
+    }
+
+    /// A person's annual change, for the largest rises and falls.
+    public struct Change: Sendable, Hashable {
+        public let id: String
+        public let row: Int
+        public let old: Money
+        public let new: Money
+        public let change: Money
+        public let percent: Rational?
+    }
+
+    /// People read (computed and failed).
+    public private(set) var people = 0
+    /// People whose figures were computed.
+    public private(set) var computed = 0
+    /// People whose rows had an error.
+    public private(set) var failed = 0
+    /// How many calculations the fast path carried, and how many the full breakdown.
+    public private(set) var fastPathCalculations = 0
+    public private(set) var fullBreakdownCalculations = 0
+    /// Totals over the computed people.
+    public private(set) var oldWeekly = Money.zero, newWeekly = Money.zero
+    public private(set) var oldAnnual = Money.zero, newAnnual = Money.zero
+    public private(set) var oldOneOff = Money.zero, newOneOff = Money.zero
+    public private(set) var arrears = Money.zero
+    /// People by percentage change of the annual total.
+    public private(set) var bands: [ChangeBand]
+    /// People with no old annual total (no percentage).
+    public private(set) var noOldTotal = 0
+    /// The largest rises and falls by annual £ change, largest first; ties keep input order.
+    public private(set) var largestRises: [Change] = []
+    public private(set) var largestFalls: [Change] = []
+    /// How many of each to keep.
+    public let keep: Int
+    /// Whether a total overflowed (the totals are then not meaningful and the summary says so).
+    public private(set) var overflowed = false
+
+    /// An empty summary keeping the `keep` largest rises and falls.
+    public init(keep: Int = 10) {
+        self.keep = max(0, keep)
+        let edges: [Int] = [-10, -5, -2, 0]
+        var bands: [ChangeBand] = []
+        var lower: Rational?
+        for edge in edges {
+            let upper = Rational(edge)
+            bands.append(ChangeBand(label: lower.map { "\($0)% to \(upper)%" } ?? "below \(upper)%", lower: lower,
+                                    upper: upper))
+            lower = upper
+        }
+        bands.append(ChangeBand(label: "no change", lower: .zero, upper: .zero))
+        let rises: [Int] = [2, 5, 10]
+        var from = Rational.zero
+        for edge in rises {
+            let upper = Rational(edge)
+            bands.append(ChangeBand(label: "\(from)% to \(upper)%", lower: from, upper: upper))
+            from = upper
+        }
+        bands.append(ChangeBand(label: "\(from)% or more", lower: from, upper: nil))
+        self.bands = bands
+    }
+
+    /// The total annual change, new − old.
+    public var annualChange: Money { Money(pence: newAnnual.pence &- oldAnnual.pence) }
+
+    /// Counts a person whose input could not be read at all (no id, no row of figures).
+    public mutating func addUnreadable() {
+        people += 1
+        failed += 1
+    }
+
+    /// Adds the next row in input order.
+    public mutating func add(_ row: RecalculationRow) {
+        people += 1
+        guard case .success(let figures) = row.outcome else {
+            failed += 1
+            return
+        }
+        computed += 1
+        fastPathCalculations += figures.fastPathCount
+        fullBreakdownCalculations += figures.calculationCount - figures.fastPathCount
+        func add(_ total: inout Money, _ amount: Money) {
+            let (sum, o) = total.pence.addingReportingOverflow(amount.pence)
+            overflowed = overflowed || o
+            total = Money(pence: sum)
+        }
+        add(&oldWeekly, figures.old.weekly)
+        add(&newWeekly, figures.new.weekly)
+        add(&oldAnnual, figures.old.annual)
+        add(&newAnnual, figures.new.annual)
+        add(&oldOneOff, figures.old.oneOff)
+        add(&newOneOff, figures.new.oneOff)
+        if let owed = figures.arrears { add(&arrears, owed) }
+        if let percent = figures.percentChange {
+            let noChange = bands.firstIndex { $0.lower == .zero && $0.upper == .zero }
+            let band = percent.isZero ? noChange : bands.indices.first { i in
+                i != noChange && (bands[i].lower.map { !(percent < $0) } ?? true)
+                    && (bands[i].upper.map { percent < $0 } ?? true)
+            }
+            if let band { bands[band].people += 1 }
+        } else {
+            noOldTotal += 1
+        }
+        let change = Change(id: row.id, row: row.row, old: figures.old.annual, new: figures.new.annual,
+                            change: figures.annualChange, percent: figures.percentChange)
+        if change.change.pence > 0 { insert(change, into: &largestRises) { $0.change.pence > $1.change.pence } }
+        if change.change.pence < 0 { insert(change, into: &largestFalls) { $0.change.pence < $1.change.pence } }
+    }
+
+    /// Keeps `list` as the `keep` largest by `larger`, earlier rows first among equals.
+    private func insert(_ change: Change, into list: inout [Change], larger: (Change, Change) -> Bool) {
+        guard keep > 0 else { return }
+        if list.count == keep, let last = list.last, !larger(change, last) { return }
+        let at = list.firstIndex { larger(change, $0) } ?? list.count
+        list.insert(change, at: at)
+        if list.count > keep { list.removeLast() }
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import PHBCodec
+import PHBEngine
+
+/// `budget-calc batch`: a whole cohort as at one date.
+struct BatchCommand: Command {
+    static let name = "batch"
+    static let summary = "compute a cohort file (CSV or JSON Lines) as at a date, one results row per person"
+    static let valued = CohortOptions.valued.union(["--as-at", "--policy"])
+    static let flags = CohortOptions.flags
+    static let help = """
+    Usage: budget-calc batch COHORT_FILE --as-at YYYY-MM-DD [--policy FILE] [--out FILE] [options]
+
+    Computes every person of a cohort file as at one date and writes one CSV row
+    per person (weekly, annual, one-off and first-year totals). A person whose rows
+    have a problem goes to the errors file with its row, column and what is wrong;
+    everyone else still computes. The file layout: docs/cohort-files.md.
+
+    Options:
+      --as-at DATE         the calculation date (required)
+      --policy FILE        the local policy (default: the embedded illustrative example policy)
+    \(CohortOptions.help)
+
+    Example:
+      budget-calc batch Fixtures/cohorts/example-cohort.csv --as-at 2026-06-01 --out results.csv
+    """
+
+    let options: CohortOptions
+    let asAt: CalendarDate
+    let policyFile: String?
+
+    init(_ arguments: ParsedArguments) throws(CommandLineError) {
+        options = try CohortOptions(arguments, defaultSuffix: "results")
+        guard let date = try arguments.date("--as-at") else { throw .usage("batch needs --as-at YYYY-MM-DD") }
+        asAt = date
+        policyFile = arguments["--policy"]
+    }
+
+    func run() throws(CommandLineError) -> Int32 {
+        let policy = try loadPolicy(policyFile)
+        let parameters = try snapshot(asAt, policy)
+        return try CohortRun(options: options, recalculation: CohortRecalculation(parameters: parameters),
+                             kind: .batch).run()
+    }
+}
+
+/// `budget-calc recalc`: a cohort recalculated from old parameters to new (April uprating), with arrears.
+struct RecalcCommand: Command {
+    static let name = "recalc"
+    static let summary = "recalculate a cohort from one date and/or policy to another: change, % and arrears"
+    static let valued = CohortOptions.valued.union(["--from", "--to", "--policy", "--old-policy", "--new-policy",
+                                                    "--effective", "--paid-from"])
+    static let flags = CohortOptions.flags
+    static let help = """
+    Usage: budget-calc recalc COHORT_FILE --from DATE --to DATE [--old-policy FILE] [--new-policy FILE] [options]
+
+    Recalculates every person of a cohort under old parameters (as at --from, with
+    --old-policy) and new ones (as at --to, with --new-policy), and writes one CSV
+    row per person: old and new totals, the annual change in £ and %. With
+    --paid-from, also the arrears owed when the new rates took effect (--effective,
+    default --to) before they were paid: (new weekly − old weekly) × days ÷ 7.
+    Ends with a summary: counts, totals, the spread of changes, the largest rises
+    and falls.
+
+    Options:
+      --from DATE          the old calculation date (required)
+      --to DATE            the new calculation date (required)
+      --policy FILE        one policy for both sides (default: the embedded example policy)
+      --old-policy FILE    the old side's policy
+      --new-policy FILE    the new side's policy
+      --effective DATE     when the new rates took effect (default: --to)
+      --paid-from DATE     when the new rates are first paid: adds an arrears column
+    \(CohortOptions.help)
+
+    Example (the April 2026 uprating, paid from June):
+      budget-calc recalc Fixtures/cohorts/example-cohort.csv --from 2025-06-01 --to 2026-04-06 \\
+          --paid-from 2026-06-01 --out recalc.csv
+    """
+
+    let options: CohortOptions
+    let from: CalendarDate
+    let to: CalendarDate
+    let oldPolicy: String?
+    let newPolicy: String?
+    let arrears: ArrearsPeriod?
+
+    init(_ arguments: ParsedArguments) throws(CommandLineError) {
+        options = try CohortOptions(arguments, defaultSuffix: "recalc")
+        guard let from = try arguments.date("--from"), let to = try arguments.date("--to") else {
+            throw .usage("recalc needs --from DATE and --to DATE")
+        }
+        self.from = from
+        self.to = to
+        if arguments["--policy"] != nil, arguments["--old-policy"] != nil || arguments["--new-policy"] != nil {
+            throw .usage("give --policy, or --old-policy and --new-policy, not both")
+        }
+        oldPolicy = arguments["--old-policy"] ?? arguments["--policy"]
+        newPolicy = arguments["--new-policy"] ?? arguments["--policy"]
+        if let paidFrom = try arguments.date("--paid-from") {
+            do {
+                arrears = try ArrearsPeriod(effective: try arguments.date("--effective") ?? to, paidFrom: paidFrom)
+            } catch {
+                throw .usage("--paid-from must not be before the effective date")
+            }
+        } else {
+            if arguments["--effective"] != nil { throw .usage("--effective goes with --paid-from") }
+            arrears = nil
+        }
+    }
+
+    func run() throws(CommandLineError) -> Int32 {
+        let old = try snapshot(from, try loadPolicy(oldPolicy))
+        let new = try snapshot(to, try loadPolicy(newPolicy))
+        return try CohortRun(options: options, recalculation: CohortRecalculation(old: old, new: new, arrears: arrears),
+                             kind: .recalculation(arrears: arrears != nil)).run()
+    }
+}
+
+/// The parameters resolved once for `date`.
+func snapshot(_ date: CalendarDate, _ policy: LocalPolicy) throws(CommandLineError) -> BottomUpParameters {
+    do {
+        return BottomUpParameters(try CalculationContext(asAt: date, policy: policy))
+    } catch {
+        throw .invalid(error.description)
+    }
+}
+
+/// The options every cohort command shares.
+struct CohortOptions {
+    static let valued: Set<String> = ["--out", "--errors", "--lines", "--jobs"]
+    static let flags: Set<String> = ["--quiet", "--spreadsheet", "--help"]
+    static let help = """
+      --out FILE           the results CSV (default: COHORT-\\(kind).csv in this folder)
+      --errors FILE        the errors CSV: row, person, column, code, message (default: beside --out)
+      --lines FILE         also write one row per line of each breakdown (the new side's)
+      --jobs N             threads to use (default: every core); the output is the same for any N
+      --spreadsheet        write for a spreadsheet: a byte-order mark and CRLF line ends
+      --quiet              no progress on standard error
+      -h, --help           show this help
+
+    Outputs are written whole or not at all, never over the input. Exit codes: 0 every
+    person computed; 2 some people failed (see the errors file); 64 usage; 65 invalid
+    input (e.g. no header); 66 unreadable; 73 cannot write.
+    """
+
+    let input: String
+    let out: String
+    let errors: String
+    let lines: String?
+    let jobs: Int
+    let quiet: Bool
+    let style: CSVWriter.Style
+
+    init(_ arguments: ParsedArguments, defaultSuffix: String) throws(CommandLineError) {
+        guard arguments.positionals.count == 1, let input = arguments.positionals.first else {
+            throw .usage("give one cohort file (CSV, or JSON Lines ending .jsonl)")
+        }
+        self.input = input
+        let stem = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+        out = arguments["--out"] ?? "\(stem)-\(defaultSuffix).csv"
+        let outURL = URL(fileURLWithPath: out)
+        errors = arguments["--errors"] ?? outURL.deletingLastPathComponent()
+            .appendingPathComponent(outURL.deletingPathExtension().lastPathComponent + "-errors.csv").relativePath
+        lines = arguments["--lines"]
+        jobs = try arguments.integer("--jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
+        quiet = arguments.has("--quiet")
+        style = arguments.has("--spreadsheet") ? .spreadsheet : .plain
+        let outputs = [out, errors] + (lines.map { [$0] } ?? [])
+        if Set(outputs).count != outputs.count { throw .usage("the output files must be three different files") }
+    }
+}
+
+/// One cohort run: read, compute in parallel, write in input order, summarise.
+struct CohortRun {
+    let options: CohortOptions
+    let recalculation: CohortRecalculation
+    let kind: RecalculationCSV.Kind
+
+    /// What one person came to, ready to write.
+    struct Processed: Sendable {
+        var result: String
+        var error: String?
+        var lines: String?
+        var row: RecalculationRow?
+    }
+
+    func run() throws(CommandLineError) -> Int32 {
+        var input = try CohortInput(path: options.input)
+        try input.readHeader()
+        if let ignored = input.layout?.ignoredColumns, !ignored.isEmpty, !options.quiet {
+            writeError("budget-calc: note: \(options.input): columns not used: \(ignored.joined(separator: ", "))\n")
+        }
+        let format = RecalculationCSV(kind: kind, style: options.style)
+        let inputs = [options.input]
+        let results = try AtomicOutputFile(options.out, inputs: inputs)
+        let errors = try AtomicOutputFile(options.errors, inputs: inputs)
+        let lines = try options.lines.map { (path: String) throws(CommandLineError) in try AtomicOutputFile(path, inputs: inputs) }
+        try results.write(format.header)
+        try errors.write(format.errorsHeader)
+        try lines?.write(format.linesHeader)
+
+        var summary = CohortSummary()
+        var progress = ProgressReporter(quiet: options.quiet, totalBytes: input.totalBytes)
+        let layout = input.layout
+        let withLines = options.lines != nil
+        let bytesRead = input.bytesRead
+        let transform = { (item: CohortItem) -> Processed in
+            process(item, layout: layout, format: format, withLines: withLines)
+        }
+        var failure: CommandLineError?
+        OrderedParallelMap(jobs: options.jobs).run(&input, transform: transform) { processed in
+            guard failure == nil else { return }
+            do throws(CommandLineError) {
+                try results.write(processed.result)
+                if let error = processed.error { try errors.write(error) }
+                if let text = processed.lines { try lines?.write(text) }
+            } catch {
+                failure = error
+            }
+            if let row = processed.row { summary.add(row) } else { summary.addUnreadable() }
+            progress.update(people: summary.people, bytesRead: bytesRead.value)
+        }
+        progress.finish()
+        if let failure { throw failure }
+        try results.commit()
+        try errors.commit()
+        try lines?.commit()
+        writeOut(SummaryText.render(summary, kind: kind, files: (options.out, options.errors, options.lines)))
+        return summary.failed == 0 ? 0 : 2
+    }
+
+    /// Decodes, computes and formats one person (runs on any thread).
+    func process(_ item: CohortItem, layout: CohortCSVLayout?, format: RecalculationCSV, withLines: Bool) -> Processed {
+        let decoded: (Result<CohortPerson, CohortRowError>, CohortLineRows)
+        switch item {
+        case .csv(let record):
+            guard let layout else { return Processed(result: "", error: nil, lines: nil, row: nil) }
+            decoded = layout.person(record)
+        case .jsonLine(let text, let line):
+            decoded = CohortJSONLines.person(text, line: line)
+        case .unreadable(let error):
+            return Processed(result: "", error: format.errorRow(error), lines: nil, row: nil)
+        }
+        let (personResult, lineRows) = decoded
+        switch personResult {
+        case .failure(let error):
+            let row = RecalculationRow(id: error.person ?? lineRows.person, row: error.row,
+                                       outcome: .failure(.invalidValue(field: error.column ?? "", value: "", reason: error.message)))
+            return Processed(result: format.row(row), error: format.errorRow(error), lines: nil, row: row)
+        case .success(let person):
+            let row = recalculation.recalculate(person)
+            var processed = Processed(result: format.row(row), error: nil, lines: nil, row: row)
+            if case .failure(let error) = row.outcome {
+                processed.error = format.errorRow(lineRows.locate(error))
+            } else if withLines, let result = try? person.plan.calculate(with: recalculation.new, explains: false) {
+                processed.lines = result.lines.map {
+                    format.lineRow(person: person.id, key: $0.key, weekly: $0.weekly, annual: $0.annual, oneOff: $0.oneOff)
+                }.joined()
+            }
+            return processed
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import PHBCodec
+import PHBEngine
+
+/// One person's input as read, before decoding: the unit of parallel work.
+enum CohortItem: Sendable {
+    /// A person's rows of a CSV cohort.
+    case csv(CohortRecord)
+    /// One line of a JSON Lines cohort.
+    case jsonLine(String, line: Int)
+    /// Input that could not be read as text.
+    case unreadable(CohortRowError)
+}
+
+/// Reads a cohort file a chunk at a time and yields its people in order:
+/// memory holds a chunk, never the file.
+struct CohortInput: IteratorProtocol {
+    enum Format: String { case csv, jsonl }
+
+    let path: String
+    let format: Format
+    private let handle: FileHandle
+    /// Bytes read so far, shared with the progress display.
+    let bytesRead = ByteCount()
+    let totalBytes: Int
+    private var parser = CSVParser()
+    private(set) var layout: CohortCSVLayout?
+    private var grouper: CohortGrouper?
+    private var pending: [CohortItem] = []
+    private var pendingIndex = 0
+    private var atEnd = false
+    private var partialLine: [UInt8] = []
+    private var lineTooLong = false
+    private var lineNumber = 0
+
+    /// Opens `path`; the format is JSON Lines for `.jsonl` and `.ndjson`, else CSV.
+    init(path: String) throws(CommandLineError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw .unreadable(file: path, reason: exists ? "permission denied or not a file" : "no such file")
+        }
+        self.path = path
+        self.handle = handle
+        let lower = path.lowercased()
+        format = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonl : .csv
+        totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    /// Reads the header (CSV): the layout every row is decoded with.
+    mutating func readHeader() throws(CommandLineError) {
+        guard format == .csv else { return }
+        while layout == nil, !atEnd {
+            try fill()
+        }
+        if layout == nil { throw .invalid("\(path): the file is empty (a cohort CSV starts with a header row)") }
+    }
+
+    mutating func next() -> CohortItem? {
+        while pendingIndex == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingIndex = 0
+            if atEnd { return nil }
+            do { try fill() } catch { atEnd = true }
+        }
+        defer { pendingIndex += 1 }
+        return pending[pendingIndex]
+    }
+
+    /// Reads the next chunk and turns it into items.
+    private mutating func fill() throws(CommandLineError) {
+        let data: Data
+        do {
+            data = try handle.read(upToCount: 1 << 20) ?? Data()
+        } catch {
+            throw .unreadable(file: path, reason: error.localizedDescription)
+        }
+        bytesRead.value += data.count
+        if data.isEmpty { atEnd = true }
+        switch format {
+        case .csv:
+            var headerError: CohortRowError?
+            var records: [CSVRecord] = []
+            data.withUnsafeBytes { raw in
+                parser.parse(raw.bindMemory(to: UInt8.self)) { records.append($0) }
+            }
+            if atEnd { parser.finish { records.append($0) } }
+            for record in records { take(record, headerError: &headerError) }
+            if atEnd, let last = grouper?.finish() { pending.append(.csv(last)) }
+            if let headerError { throw .invalid("\(path): \(headerError)") }
+        case .jsonl:
+            for byte in data {
+                if byte == UInt8(ascii: "\n") {
+                    endLine()
+                } else if partialLine.count < CohortJSONLines.longestLine {
+                    partialLine.append(byte)
+                } else {
+                    lineTooLong = true
+                }
+            }
+            if atEnd, !partialLine.isEmpty { endLine() }
+        }
+    }
+
+    private mutating func take(_ record: CSVRecord, headerError: inout CohortRowError?) {
+        guard grouper != nil else {
+            do {
+                let layout = try CohortCSVLayout(header: record)
+                self.layout = layout
+                grouper = CohortGrouper(layout: layout)
+            } catch {
+                headerError = error
+            }
+            return
+        }
+        if let person = grouper?.add(record) ?? nil { pending.append(.csv(person)) }
+    }
+
+    private mutating func endLine() {
+        lineNumber += 1
+        var line = partialLine
+        partialLine.removeAll(keepingCapacity: true)
+        if lineTooLong {
+            lineTooLong = false
+            pending.append(.unreadable(CohortRowError(row: lineNumber, code: "tooLarge",
+                                                      message: "the line is longer than \(CohortJSONLines.longestLine) bytes")))
+            return
+        }
+        if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
+        guard let text = String(validating: line, as: UTF8.self) else {
+            pending.append(.unreadable(CohortRowError(row: lineNumber, code: "syntax", message: "the line is not valid UTF-8 text")))
+            return
+        }
+        pending.append(.jsonLine(text, line: lineNumber))
+    }
+}
+
+/// A count of bytes read, shared between the reader and the progress display (one thread).
+final class ByteCount {
+    var value = 0
+}

@@ -1,0 +1,96 @@
+import Foundation
+import PHBCodec
+import PHBEngine
+
+/// `budget-calc compute`: one case file (or the built-in example) as a table or JSON.
+struct ComputeCommand: Command {
+    static let name = "compute"
+    static let summary = "compute one case file (or the built-in example) and print its breakdown"
+    static let valued: Set<String> = ["--policy", "--as-at", "--format"]
+    static let flags: Set<String> = ["--check", "--help"]
+    static let help = """
+    Usage: budget-calc compute [CASE_FILE] [--policy FILE] [--as-at YYYY-MM-DD] [--format table|json] [--check]
+
+    Computes a personal health budget from a case file and prints its breakdown.
+    With no CASE_FILE, computes the built-in example (spec §8: one PA, 20 hours a
+    week of weekday-day care, held as a direct payment, as at 2025-06-01) with the
+    embedded England statutory values and the illustrative example policy.
+
+    Options:
+      --policy FILE        use this local policy file instead of the case's policy
+      --as-at DATE         calculate as at this date instead of the case's date
+      --format FORMAT      table (default) for people, json for programs
+      --check              compare the result with the case's "expected" figures
+      -h, --help           show this help
+
+    Example:
+      budget-calc compute Fixtures/bottom-up/15-mixed-deployment.json --format json
+    """
+
+    enum Format: String { case table, json }
+
+    let caseFile: String?
+    let policyFile: String?
+    let asAt: CalendarDate?
+    let format: Format
+    let check: Bool
+
+    init(_ arguments: ParsedArguments) throws(CommandLineError) {
+        guard arguments.positionals.count <= 1 else {
+            throw .usage("give one case file (got \(arguments.positionals.map { "'\($0)'" }.joined(separator: ", ")))")
+        }
+        caseFile = arguments.positionals.first
+        policyFile = arguments["--policy"]
+        asAt = try arguments.date("--as-at")
+        let formatText = arguments["--format"] ?? "table"
+        guard let format = Format(rawValue: formatText) else { throw .usage("--format: '\(formatText)' is not table or json") }
+        self.format = format
+        check = arguments.has("--check")
+        if check && caseFile == nil { throw .usage("--check needs a case file with expected figures") }
+    }
+
+    func run() throws(CommandLineError) -> Int32 {
+        var budgetCase: BudgetCase
+        if let file = caseFile {
+            let text = try readText(file)
+            do { budgetCase = try BudgetCase.decode(text, file: file) } catch { throw .invalid(error.description) }
+        } else {
+            budgetCase = try builtInExample()
+        }
+        if let asAt { budgetCase.asAt = asAt }
+
+        var policyPath = policyFile
+        if policyPath == nil, case .file(let relative) = budgetCase.policy {
+            let base = URL(fileURLWithPath: caseFile ?? ".").deletingLastPathComponent()
+            policyPath = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).path
+        }
+        let policy = try loadPolicy(policyPath)
+
+        let outcome = Result { () throws(BudgetError) -> BudgetResult in try budgetCase.calculate(policy: policy) }
+        if check, let expectation = budgetCase.expectation {
+            let problems = expectation.mismatches(outcome)
+            guard problems.isEmpty else { throw .checkFailed(problems) }
+            writeOut("\(budgetCase.name): matches the expected figures\n")
+            return 0
+        } else if check {
+            throw .usage("\(caseFile ?? "the case") has no \"expected\" or \"expectedError\" to check against")
+        }
+        switch outcome {
+        case .success(let result):
+            writeOut(format == .json ? ResultCodec.json(result).text() + "\n" : TableRenderer.render(result))
+            return 0
+        case .failure(let error):
+            throw .invalid(InputError(error, file: caseFile).description)
+        }
+    }
+
+    /// The built-in example: spec §8's plan under the illustrative example policy, as at 2025-06-01.
+    func builtInExample() throws(CommandLineError) -> BudgetCase {
+        guard let date = CalendarDate(iso: "2025-06-01") else { throw .invalid("the built-in example's date is invalid") }
+        let plan = BottomUpPlan(deployment: .directPayment, care: [
+            CareLine(hoursPerWeek: Rational(20), provider: .personalAssistant, band: "weekdayDay",
+                     description: "PA care, weekday day"),
+        ])
+        return BudgetCase(name: "Built-in example (spec §8)", asAt: date, calculation: plan)
+    }
+}

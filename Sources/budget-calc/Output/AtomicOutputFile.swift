@@ -1,0 +1,63 @@
+import Foundation
+
+/// An output file written whole or not at all: bytes go to a temporary file
+/// beside it, which replaces the target only on ``commit()``; a run that stops
+/// early leaves the target as it was.
+final class AtomicOutputFile {
+    let path: String
+    private let temporaryPath: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var committed = false
+
+    /// Opens a temporary file beside `path`; refuses to write over any of `inputs`.
+    init(_ path: String, inputs: [String]) throws(CommandLineError) {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
+            throw .usage("refusing to write \(path) over the input file \(input)")
+        }
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        temporaryPath = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)").path
+        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
+        }
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Appends text, writing to disk a megabyte at a time.
+    func write(_ text: String) throws(CommandLineError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private func flush() throws(CommandLineError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw .cannotWrite(file: path, reason: String(cString: strerror(errno))) }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and puts the file in place.
+    func commit() throws(CommandLineError) {
+        try flush()
+        guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
+            throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
+        }
+        descriptor = -1
+        guard rename(temporaryPath, path) == 0 else {
+            throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
+        }
+        committed = true
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+        if !committed { unlink(temporaryPath) }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Progress of a long run on standard error (people done, rate, time left),
+/// shown only when standard error is a terminal and not asked to be quiet.
+struct ProgressReporter {
+    let enabled: Bool
+    let totalBytes: Int
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var last: ContinuousClock.Instant
+
+    init(quiet: Bool, totalBytes: Int) {
+        enabled = !quiet && isatty(STDERR_FILENO) == 1
+        self.totalBytes = totalBytes
+        start = clock.now
+        last = start
+    }
+
+    /// Shows progress at most four times a second.
+    mutating func update(people: Int, bytesRead: Int) {
+        guard enabled else { return }
+        let now = clock.now
+        guard now - last >= .milliseconds(250) else { return }
+        last = now
+        let seconds = (now - start) / .seconds(1)
+        let rate = seconds > 0 ? Int(Double(people) / seconds) : 0
+        var text = "\r\(people) people, \(rate) a second"
+        if totalBytes > 0, bytesRead > 0 {
+            let left = seconds * Double(totalBytes - bytesRead) / Double(bytesRead)
+            text += ", about \(Int(left.rounded(.up))) s left   "
+        }
+        writeError(text)
+    }
+
+    /// Clears the progress line.
+    func finish() {
+        if enabled { writeError("\r\u{1B}[K") }
+    }
+}
