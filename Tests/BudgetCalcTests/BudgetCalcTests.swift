@@ -136,4 +136,86 @@ import Testing
         #expect(run.status == 65)
         #expect(run.stderr.contains("icb.json: parameters.weeksPerYear[0].value: must not be negative"))
     }
+
+    /// A fresh temporary folder, removed by `defer` in the caller.
+    func temporaryFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("budget-calc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func batchReportsBadRowsAndComputesTheRest() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("results.csv")
+        let run = try run(["batch", "Fixtures/cohorts/cohort-with-bad-rows.csv", "--as-at", "2026-06-01",
+                           "--out", out.path, "--quiet"])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stdout.contains("8 people: 4 computed, 4 failed"))
+        let results = try String(contentsOf: out, encoding: .utf8)
+        #expect(results.contains("A001,2,computed,377.17,19612.65,354.00,19966.65"))
+        #expect(results.contains("A002,5,failed,,,,"))
+        let errors = try String(contentsOf: dir.appendingPathComponent("results-errors.csv"), encoding: .utf8)
+        #expect(errors.contains("6,A002,hoursPerWeek,invalidValue,'200' must be above 0 and at most 168 hours a week"))
+        #expect(errors.contains("11,A004,band,unknownBand,"))
+        #expect(errors.contains("13,A005,hourlyRate,belowNationalLivingWage,"))
+        #expect(errors.contains("18,A007,amount,invalidValue,'12.345' has more than 2 decimal places"))
+    }
+
+    @Test func recalcIsTheSameForOneJobOrMany() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var outputs: [Data] = []
+        for jobs in ["1", "3"] {
+            let out = dir.appendingPathComponent("recalc-\(jobs).csv")
+            let run = try run(["recalc", "Fixtures/cohorts/example-cohort.csv", "--from", "2025-06-01", "--to=2026-04-06",
+                               "--paid-from", "2026-06-01", "--out", out.path, "--jobs", jobs, "--quiet", "--lines",
+                               dir.appendingPathComponent("lines-\(jobs).csv").path])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("1000 people: 1000 computed, 0 failed"))
+            outputs.append(try Data(contentsOf: out))
+            outputs.append(try Data(contentsOf: dir.appendingPathComponent("lines-\(jobs).csv")))
+        }
+        #expect(outputs[0] == outputs[2])
+        #expect(outputs[1] == outputs[3])
+        #expect(outputs[0].count > 100_000)
+    }
+
+    @Test func cohortOutputsNeverReplaceTheInputNorAppearHalfWritten() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("cohort.csv")
+        try FileManager.default.copyItem(atPath: Self.packageRoot.appendingPathComponent("Fixtures/cohorts/example-cohort.csv").path,
+                                         toPath: input.path)
+        let refused = try run(["batch", input.path, "--as-at", "2026-06-01", "--out", input.path])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("refusing to write"))
+        let missing = try run(["batch", dir.appendingPathComponent("nope.csv").path, "--as-at", "2026-06-01",
+                               "--out", dir.appendingPathComponent("r.csv").path])
+        #expect(missing.status == 66)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["cohort.csv"])
+    }
+
+    @Test func spreadsheetStyleHasAByteOrderMarkAndCRLF() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r.csv")
+        let run = try run(["batch", "Fixtures/cohorts/cohort-with-bad-rows.csv", "--as-at", "2026-06-01", "--out", out.path,
+                           "--spreadsheet", "--quiet"])
+        #expect(run.status == 2)
+        let bytes = try Data(contentsOf: out)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("firstYear\r\nA001,"))
+    }
+
+    @Test func commandsHaveHelpAndTheToolAVersion() throws {
+        let version = try run(["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("budget-calc "))
+        for command in ["compute", "batch", "recalc"] {
+            let help = try run([command, "--help"])
+            #expect(help.status == 0 && help.stdout.contains("Example"), "\(command)")
+        }
+        let unknown = try run(["frobnicate"])
+        #expect(unknown.status == 64)
+    }
 }

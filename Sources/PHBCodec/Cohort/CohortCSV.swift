@@ -91,7 +91,9 @@ public struct CohortLineRows: Sendable, Hashable {
                 row = plan ?? first
             }
         }
-        return CohortRowError(row: row, person: person, column: column, code: error.code, message: error.description)
+        var message = error.description
+        if let field = error.field, message.hasPrefix(field + ": ") { message.removeFirst(field.count + 2) }
+        return CohortRowError(row: row, person: person, column: column, code: error.code, message: message)
     }
 }
 

@@ -1,0 +1,125 @@
+import PHBCodec
+import PHBEngine
+import Testing
+import _PHBTestSupport
+
+/// Cohort files in and out, and the batch's determinism.
+@Suite struct CohortTests {
+    func records(_ text: String, chunk: Int = 3) -> [CSVRecord] {
+        var parser = CSVParser()
+        var out: [CSVRecord] = []
+        let bytes = Array(text.utf8)
+        for start in stride(from: 0, to: bytes.count, by: chunk) {
+            bytes[start..<min(bytes.count, start + chunk)].withUnsafeBufferPointer { parser.parse($0) { out.append($0) } }
+        }
+        parser.finish { out.append($0) }
+        return out
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 100])
+    func csvParserReadsQuotesLineEndsAndAByteOrderMark(chunk: Int) {
+        let text = "\u{FEFF}a,b,c\r\n1,\"x, \"\"y\"\"\",3\r\n\r\n\"multi\nline\",,\"\"\nlast,row,end"
+        let got = records(text, chunk: chunk)
+        #expect(got.map(\.fields) == [["a", "b", "c"], ["1", "x, \"y\"", "3"], ["multi\nline", "", ""], ["last", "row", "end"]])
+        #expect(got.map(\.line) == [1, 2, 4, 6])
+    }
+
+    @Test func invalidUTF8IsFlaggedNotGuessed() {
+        var parser = CSVParser()
+        var out: [CSVRecord] = []
+        [UInt8]([0x61, 0x2C, 0xFF, 0x0A]).withUnsafeBufferPointer { parser.parse($0) { out.append($0) } }
+        #expect(out.first?.isInvalidUTF8 == true)
+    }
+
+    @Test(arguments: [("13.75", "13.75"), ("£1,234.50", "1234.5"), (" 20 ", "20"), ("£40", "40"), ("-£5.00", "-5")])
+    func moneyIsReadAsWritten(text: String, value: String) {
+        #expect(CohortCSV.decimal(text) == Rational(decimalText: value))
+    }
+
+    @Test(arguments: ["1,2", "12,34.5", "1e3", "£", "13.75.1", "abc", String(repeating: "9", count: 60)])
+    func malformedNumbersAreRefused(text: String) {
+        #expect(CohortCSV.decimal(text) == nil)
+    }
+
+    @Test func writerNeutralisesFormulasAndQuotes() {
+        #expect(CSVWriter.escape("=SUM(A1)") == "'=SUM(A1)")
+        #expect(CSVWriter.escape("+44") == "'+44")
+        #expect(CSVWriter.escape("@x") == "'@x")
+        #expect(CSVWriter.escape("-1") == "'-1")
+        #expect(CSVWriter.escape("a, \"b\"") == "\"a, \"\"b\"\"\"")
+        let writer = CSVWriter(style: .spreadsheet)
+        #expect(writer.preamble == "\u{FEFF}")
+        #expect(writer.row([.text("x"), .number("-12.50")]) == "x,-12.50\r\n")
+    }
+
+    @Test func aBadCellIsPlacedOnItsRowAndColumn() throws {
+        let text = """
+        person,line,hoursPerWeek,provider,band,deployment
+        P1,care,20,pa,weekdayDay,notional
+        P2,care,twenty,pa,weekdayDay,notional
+        P3,care,200,pa,weekdayDay,notional
+        """
+        let all = records(text)
+        let layout = try CohortCSVLayout(header: all[0])
+        var grouper = CohortGrouper(layout: layout)
+        var people = all.dropFirst().compactMap { grouper.add($0) }
+        if let last = grouper.finish() { people.append(last) }
+        let decoded = people.map { layout.person($0) }
+        #expect(decoded.count == 3)
+        guard case .failure(let bad) = decoded[1].0 else { Issue.record("P2 should fail"); return }
+        #expect(bad.row == 3 && bad.column == "hoursPerWeek" && bad.person == "P2")
+        guard case .success(let p3) = decoded[2].0 else { Issue.record("P3 should decode"); return }
+        let context = try CalculationContext(asAt: CalendarDate(iso: "2026-06-01")!, policy: try ExamplePolicy.policy())
+        let row = CohortRecalculation(parameters: BottomUpParameters(context)).recalculate(p3)
+        guard case .failure(let error) = row.outcome else { Issue.record("P3 should fail to compute"); return }
+        let placed = decoded[2].1.locate(error)
+        #expect(placed.row == 4 && placed.column == "hoursPerWeek" && !placed.message.hasPrefix("plan."))
+    }
+
+    @Test func cohortRowsRoundTripThroughTheEncoder() throws {
+        let plans = (0..<200).map { RandomPlans.plan(seed: 11, index: $0) }
+        let text = CohortCSVEncoder.header + plans.enumerated().map { CohortCSVEncoder.rows(id: "P\($0.offset)", plan: $0.element) }
+            .joined()
+        let all = records(text, chunk: 4_096)
+        let layout = try CohortCSVLayout(header: all[0])
+        var grouper = CohortGrouper(layout: layout)
+        var people = all.dropFirst().compactMap { grouper.add($0) }
+        if let last = grouper.finish() { people.append(last) }
+        let decoded = try people.map { try layout.person($0).0.get().plan }
+        #expect(decoded == plans)
+    }
+
+    @Test func parallelEqualsSerialRowForRow() throws {
+        let policy = try ExamplePolicy.policy()
+        let old = BottomUpParameters(try CalculationContext(asAt: CalendarDate(iso: "2025-06-01")!, policy: policy))
+        let new = BottomUpParameters(try CalculationContext(asAt: CalendarDate(iso: "2026-04-06")!, policy: policy))
+        let recalculation = CohortRecalculation(old: old, new: new,
+                                                arrears: try ArrearsPeriod(effective: CalendarDate(iso: "2026-04-06")!,
+                                                                           paidFrom: CalendarDate(iso: "2026-06-01")!))
+        func run(jobs: Int) -> ([RecalculationRow], CohortSummary) {
+            var people = (0..<3_000).lazy.map { CohortPerson(id: "P\($0)", row: $0 + 2, plan: RandomPlans.plan(seed: 5, index: $0)) }
+                .makeIterator()
+            var rows: [RecalculationRow] = []
+            var summary = CohortSummary()
+            OrderedParallelMap(jobs: jobs, chunkSize: 97).run(&people, transform: recalculation.recalculate) {
+                rows.append($0)
+                summary.add($0)
+            }
+            return (rows, summary)
+        }
+        let serial = run(jobs: 1), parallel = run(jobs: 4)
+        #expect(serial.0 == parallel.0)
+        #expect(serial.1 == parallel.1)
+        #expect(serial.1.computed == 3_000 && serial.1.bands.reduce(0) { $0 + $1.people } + serial.1.noOldTotal == 3_000)
+    }
+
+    @Test func arrearsAreTheWeeklyChangeForTheDaysOwed() throws {
+        let period = try ArrearsPeriod(effective: CalendarDate(iso: "2026-04-06")!, paidFrom: CalendarDate(iso: "2026-06-01")!)
+        #expect(period.days == 56)
+        #expect(throws: BudgetError.self) {
+            try ArrearsPeriod(effective: CalendarDate(iso: "2026-06-01")!, paidFrom: CalendarDate(iso: "2026-04-06")!)
+        }
+        #expect(CalendarDate(iso: "1970-01-01")!.dayNumber == 0)
+        #expect(CalendarDate(iso: "2024-03-01")!.dayNumber - CalendarDate(iso: "2024-02-28")!.dayNumber == 2)
+    }
+}
