@@ -109,6 +109,22 @@ do {
               + "\(counts.declined) declined to the full breakdown, \(counts.mismatches.count) mismatches")
         for m in counts.mismatches.prefix(20) { print("  mismatch: \(m)") }
         exit(counts.mismatches.isEmpty ? 0 : 1)
+    case "end-to-end":
+        let cores = ProcessInfo.activeCores
+        printTimings(try EndToEndBenchmark(people: options.people, repeats: options.repeats, seed: options.seed,
+                                           jobs: cores > 1 ? [1, cores] : [1]).run(), json: options.json)
+    case "memory":
+        let rows = try MemoryBenchmark(sizes: options.sizes, seed: options.seed).run()
+        if options.json {
+            print("[" + rows.map { #"{"people": \#($0.people), "peakMiB": \#($0.megabytes), "seconds": \#($0.seconds)}"# }
+                .joined(separator: ",\n ") + "]")
+        } else {
+            print("| people | peak memory (MiB) | wall time (s) |")
+            print("|---:|---:|---:|")
+            for row in rows {
+                print("| \(formatted(Double(row.people))) | \(formatted(row.megabytes, places: 1)) | \(formatted(row.seconds, places: 2)) |")
+            }
+        }
     case "cohort":
         guard let out = options.out else { throw BenchError("cohort needs --out FILE") }
         try SyntheticCohort(people: options.people, seed: options.seed).write(to: out)

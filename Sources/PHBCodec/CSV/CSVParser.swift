@@ -1,11 +1,38 @@
-/// One record of a CSV file: its fields and the line it starts on.
+/// One record of a CSV file: its fields' bytes, unquoted, and the line it starts on.
+///
+/// The fields stay bytes until asked for: a number is read straight from its
+/// bytes, and only text that is kept becomes a `String`.
 public struct CSVRecord: Sendable, Hashable {
-    /// The fields, unquoted.
-    public var fields: [String]
+    /// Every field's bytes, one after another.
+    let bytes: [UInt8]
+    /// Where each field ends in `bytes`.
+    let ends: [Int]
     /// The line the record starts on (the first line is 1).
-    public var line: Int
-    /// Whether the record's bytes were not valid UTF-8 (its fields are then empty).
-    public var isInvalidUTF8: Bool
+    public let line: Int
+    /// Whether the record's bytes are not valid UTF-8.
+    public let isInvalidUTF8: Bool
+
+    init(bytes: [UInt8], ends: [Int], line: Int) {
+        self.bytes = bytes
+        self.ends = ends
+        self.line = line
+        isInvalidUTF8 = !bytes.allSatisfy { $0 < 0x80 } && String(validating: bytes, as: UTF8.self) == nil
+    }
+
+    /// How many fields the record has.
+    public var count: Int { ends.count }
+
+    /// The bytes of field `index` (empty when the record has fewer fields).
+    public func bytes(_ index: Int) -> ArraySlice<UInt8> {
+        guard ends.indices.contains(index) else { return [] }
+        return bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+    }
+
+    /// Field `index` as text ("" when absent; replacement characters if not UTF-8).
+    public func field(_ index: Int) -> String { String(decoding: bytes(index), as: UTF8.self) }
+
+    /// Every field as text.
+    public var fields: [String] { ends.indices.map(field) }
 }
 
 /// Reads CSV (RFC 4180) from bytes that arrive in pieces, so a file of any
@@ -20,8 +47,11 @@ public struct CSVParser: Sendable {
     public let separator: UInt8
     private var line = 1
     private var recordLine = 1
-    private var field: [UInt8] = []
-    private var fields: [[UInt8]] = []
+    /// The record so far: its bytes and where each finished field ends.
+    private var recordBytes: [UInt8] = []
+    private var ends: [Int] = []
+    /// Where the current field starts in `recordBytes`.
+    private var fieldStart = 0
     private var inQuotes = false
     /// A quote seen inside a quoted field: either the closing quote or the first of `""`.
     private var quoteInQuotes = false
@@ -45,7 +75,7 @@ public struct CSVParser: Sendable {
                     continue
                 }
                 startOfInput = false
-                if bomBytesSeen > 0 { field.append(contentsOf: bom[0..<bomBytesSeen]) }
+                if bomBytesSeen > 0 { recordBytes.append(contentsOf: bom[0..<bomBytesSeen]) }
             }
             try take(byte, emit: emit)
         }
@@ -53,10 +83,10 @@ public struct CSVParser: Sendable {
 
     /// Ends the input: emits the last record if it had no line end.
     public mutating func finish(emit: (CSVRecord) throws -> Void) rethrows {
-        if startOfInput, bomBytesSeen > 0 { field.append(contentsOf: [0xEF, 0xBB, 0xBF][0..<bomBytesSeen]) }
+        if startOfInput, bomBytesSeen > 0 { recordBytes.append(contentsOf: [0xEF, 0xBB, 0xBF][0..<bomBytesSeen]) }
         startOfInput = false
         if quoteInQuotes { inQuotes = false; quoteInQuotes = false }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { try endRecord(emit: emit) }
+        if !recordIsEmpty { try endRecord(emit: emit) }
     }
 
     private mutating func take(_ byte: UInt8, emit: (CSVRecord) throws -> Void) rethrows {
@@ -65,7 +95,7 @@ public struct CSVParser: Sendable {
             if quoteInQuotes {
                 quoteInQuotes = false
                 if byte == quote {  // "" is one quote
-                    field.append(quote)
+                    recordBytes.append(quote)
                     return
                 }
                 inQuotes = false  // the quote closed the field; fall through to read this byte
@@ -74,7 +104,7 @@ public struct CSVParser: Sendable {
                 return
             } else {
                 if byte == lf { line += 1 }
-                field.append(byte)
+                recordBytes.append(byte)
                 return
             }
         }
@@ -82,7 +112,7 @@ public struct CSVParser: Sendable {
         case separator:
             endField()
         case lf:
-            if field.isEmpty && fields.isEmpty && !fieldWasQuoted {
+            if recordIsEmpty {
                 // A blank line, or the LF of a CRLF whose CR ended the record.
                 line += 1
                 recordLine = line
@@ -92,34 +122,30 @@ public struct CSVParser: Sendable {
             line += 1
             recordLine = line
         case cr:
-            if !(field.isEmpty && fields.isEmpty && !fieldWasQuoted) { try endRecord(emit: emit) }
-        case quote where field.isEmpty && !fieldWasQuoted:
+            if !recordIsEmpty { try endRecord(emit: emit) }
+        case quote where recordBytes.count == fieldStart && !fieldWasQuoted:
             inQuotes = true
             fieldWasQuoted = true
         default:
-            field.append(byte)
+            recordBytes.append(byte)
         }
     }
 
+    /// Whether nothing of a record has been read since the last one ended.
+    private var recordIsEmpty: Bool { recordBytes.isEmpty && ends.isEmpty && !fieldWasQuoted }
+
     private mutating func endField() {
-        fields.append(field)
-        field.removeAll(keepingCapacity: true)
+        ends.append(recordBytes.count)
+        fieldStart = recordBytes.count
         fieldWasQuoted = false
     }
 
     private mutating func endRecord(emit: (CSVRecord) throws -> Void) rethrows {
         endField()
-        var strings: [String] = []
-        strings.reserveCapacity(fields.count)
-        var valid = true
-        for bytes in fields {
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                valid = false
-                break
-            }
-            strings.append(text)
-        }
-        fields.removeAll(keepingCapacity: true)
-        try emit(CSVRecord(fields: valid ? strings : [], line: recordLine, isInvalidUTF8: !valid))
+        let record = CSVRecord(bytes: recordBytes, ends: ends, line: recordLine)
+        recordBytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        fieldStart = 0
+        try emit(record)
     }
 }

@@ -46,6 +46,22 @@ public struct CSVWriter: Sendable {
         return out + lineEnd
     }
 
+    /// Appends one text cell (escaped and neutralised) to `bytes`.
+    public func appendText(_ text: String, to bytes: inout [UInt8]) {
+        let plain = text.utf8.allSatisfy { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") && $0 >= 0x20 }
+        if plain, let first = text.utf8.first, !"=+-@".utf8.contains(first) {
+            bytes.append(contentsOf: text.utf8)
+        } else if !text.isEmpty {
+            bytes.append(contentsOf: CSVWriter.escape(text).utf8)
+        }
+    }
+
+    /// Appends the line end to `bytes`.
+    public func appendLineEnd(to bytes: inout [UInt8]) {
+        if style == .spreadsheet { bytes.append(UInt8(ascii: "\r")) }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
     /// A row of text cells (a header).
     public func row(_ texts: [String]) -> String { row(texts.map(Cell.text)) }
 

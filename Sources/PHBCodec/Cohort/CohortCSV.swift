@@ -34,6 +34,28 @@ public enum CohortColumn: String, CaseIterable, Sendable {
     case hoursPerWeek, staffRatio, provider, band, hourlyRate
     case nightsPerWeek, nightRate
     case description, amount, period, quantity
+
+    /// The column's position in `allCases`.
+    var position: Int {
+        switch self {
+        case .person: 0
+        case .line: 1
+        case .deployment: 2
+        case .personalAssistants: 3
+        case .paShares: 4
+        case .hoursPerWeek: 5
+        case .staffRatio: 6
+        case .provider: 7
+        case .band: 8
+        case .hourlyRate: 9
+        case .nightsPerWeek: 10
+        case .nightRate: 11
+        case .description: 12
+        case .amount: 13
+        case .period: 14
+        case .quantity: 15
+        }
+    }
 }
 
 /// What a row of a cohort file is.
@@ -100,8 +122,8 @@ public struct CohortLineRows: Sendable, Hashable {
 /// Reads cohort CSV files: one row per plan line, grouped by person (rows of
 /// one person together), with a header naming the columns in any order.
 public struct CohortCSVLayout: Sendable {
-    /// Column index by column.
-    let index: [CohortColumn: Int]
+    /// The field index of each column, by the column's position in ``CohortColumn/allCases`` (−1: absent).
+    let index: [Int]
     /// Header names this layout does not use (reported, not fatal).
     public let ignoredColumns: [String]
 
@@ -110,7 +132,7 @@ public struct CohortCSVLayout: Sendable {
         guard !header.isInvalidUTF8 else {
             throw CohortRowError(row: header.line, code: "syntax", message: "the header is not valid UTF-8 text")
         }
-        var index: [CohortColumn: Int] = [:]
+        var index = Array(repeating: -1, count: CohortColumn.allCases.count)
         var ignored: [String] = []
         for (i, name) in header.fields.enumerated() {
             let trimmed = name.trimmingSpaces
@@ -118,13 +140,13 @@ public struct CohortCSVLayout: Sendable {
                 ignored.append(trimmed)
                 continue
             }
-            guard index[column] == nil else {
+            guard index[column.position] < 0 else {
                 throw CohortRowError(row: header.line, column: trimmed, code: "invalidValue",
                                      message: "column '\(trimmed)' is named twice in the header")
             }
-            index[column] = i
+            index[column.position] = i
         }
-        for required in [CohortColumn.person, .line] where index[required] == nil {
+        for required in [CohortColumn.person, .line] where index[required.position] < 0 {
             throw CohortRowError(row: header.line, column: required.rawValue, code: "missingInput",
                                  message: "the header has no '\(required.rawValue)' column (columns: "
                                      + CohortColumn.allCases.map(\.rawValue).joined(separator: ", ") + ")")
@@ -135,8 +157,7 @@ public struct CohortCSVLayout: Sendable {
 
     /// The person id of a record ("" when the cell is empty).
     func personID(_ record: CSVRecord) -> String {
-        guard let i = index[.person], record.fields.indices.contains(i) else { return "" }
-        return record.fields[i].trimmingSpaces
+        String(decoding: record.bytes(index[CohortColumn.person.position]).trimmingSpaces, as: UTF8.self)
     }
 
     /// Decodes one person's rows into a plan, or the first problem found.
@@ -216,11 +237,15 @@ struct Cells {
         CohortRowError(row: record.line, person: person, column: column.rawValue, code: code, message: message)
     }
 
+    /// The trimmed cell's bytes (empty when the column is absent).
+    func bytes(_ column: CohortColumn) -> ArraySlice<UInt8> {
+        record.bytes(layout.index[column.position]).trimmingSpaces
+    }
+
     /// The trimmed cell, or `nil` when the column is absent or the cell empty.
     func text(_ column: CohortColumn) -> String? {
-        guard let i = layout.index[column], record.fields.indices.contains(i) else { return nil }
-        let value = record.fields[i].trimmingSpaces
-        return value.isEmpty ? nil : value
+        let value = bytes(column)
+        return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
     }
 
     func required(_ column: CohortColumn) throws(CohortRowError) -> String {
@@ -230,22 +255,22 @@ struct Cells {
 
     func word<E: RawRepresentable & CaseIterable>(_ column: CohortColumn, _ type: E.Type) throws(CohortRowError) -> E
     where E.RawValue == String {
+        let cell = bytes(column)
+        for e in E.allCases where e.rawValue.utf8.elementsEqual(cell) { return e }
         let value = try required(column)
-        guard let e = E(rawValue: value) else {
-            throw fail(column, "'\(value.prefix(40))' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return e
+        throw fail(column, "'\(value.prefix(40))' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
     }
 
     func optionalWord<E: RawRepresentable & CaseIterable>(_ column: CohortColumn, _ type: E.Type) throws(CohortRowError) -> E?
     where E.RawValue == String {
-        text(column) == nil ? nil : try word(column, type)
+        bytes(column).isEmpty ? nil : try word(column, type)
     }
 
     func optionalDecimal(_ column: CohortColumn) throws(CohortRowError) -> Rational? {
-        guard let value = text(column) else { return nil }
-        guard let number = CohortCSV.decimal(value) else {
-            throw fail(column, "'\(value.prefix(40))' is not a number such as 13.75 or £1,234.50")
+        let cell = bytes(column)
+        if cell.isEmpty { return nil }
+        guard let number = CohortCSV.decimal(bytes: cell) else {
+            throw fail(column, "'\(text(column)?.prefix(40) ?? "")' is not a number such as 13.75 or £1,234.50")
         }
         return number
     }
@@ -287,21 +312,40 @@ public enum CohortCSV {
     /// A decimal written plainly or as money: `13.75`, `£1,234.50`, ` 20 `.
     /// Commas must group thousands; no exponents.
     public static func decimal(_ text: String) -> Rational? {
-        guard text.utf8.count <= longestNumber else { return nil }
-        var body = Substring(text.trimmingSpaces)
-        var sign = ""
-        if body.first == "-" || body.first == "+" {
-            sign = String(body.removeFirst())
+        decimal(bytes: Array(text.utf8)[...])
+    }
+
+    /// ``decimal(_:)`` from a cell's bytes.
+    static func decimal(bytes cell: ArraySlice<UInt8>) -> Rational? {
+        guard cell.count <= longestNumber else { return nil }
+        var body = cell.trimmingSpaces
+        var negative = false
+        if let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            body = body.dropFirst()
         }
-        if body.first == "£" { body.removeFirst() }
-        if body.contains(",") {
-            let point = body.firstIndex(of: ".") ?? body.endIndex
-            let groups = body[..<point].split(separator: ",", omittingEmptySubsequences: false)
-            guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+        if body.starts(with: [0xC2, 0xA3]) { body = body.dropFirst(2) }  // £
+        guard body.contains(UInt8(ascii: ",")) else {
+            guard let value = Rational(decimalBytes: body), body.first != UInt8(ascii: "-"), body.first != UInt8(ascii: "+")
             else { return nil }
-            body = Substring(groups.joined() + body[point...])
+            return negative ? -value : value
         }
-        return Rational(decimalText: sign + body)
+        let point = body.firstIndex(of: UInt8(ascii: ".")) ?? body.endIndex
+        let groups = body[..<point].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              let value = Rational(decimalBytes: Array(groups.joined()) + body[point...]),
+              head.first != UInt8(ascii: "-"), head.first != UInt8(ascii: "+")
+        else { return nil }
+        return negative ? -value : value
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// The bytes without leading and trailing spaces.
+    var trimmingSpaces: ArraySlice<UInt8> {
+        guard let start = firstIndex(where: { $0 != UInt8(ascii: " ") }),
+              let end = lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return [] }
+        return self[start...end]
     }
 }
 

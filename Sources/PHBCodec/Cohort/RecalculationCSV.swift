@@ -29,23 +29,39 @@ public struct RecalculationCSV: Sendable {
         }
     }
 
-    /// One person's results row (a failed person has blank figures and status `failed`).
-    public func row(_ result: RecalculationRow) -> String {
-        var cells: [CSVWriter.Cell] = [.text(result.id), .number(String(result.row))]
-        let money = { (m: Money) in CSVWriter.Cell.number(m.plainText) }
-        let totals = { (t: BudgetTotals) in [money(t.weekly), money(t.annual), money(t.oneOff), money(t.firstYear)] }
+    /// Appends one person's results row to `bytes` (a failed person has blank figures and status `failed`).
+    public func appendRow(_ result: RecalculationRow, to bytes: inout [UInt8]) {
+        let comma = UInt8(ascii: ",")
+        writer.appendText(result.id, to: &bytes)
+        bytes.append(comma)
+        bytes.append(contentsOf: String(result.row).utf8)
+        func money(_ m: Money?) {
+            bytes.append(comma)
+            m?.appendPlainText(to: &bytes)
+        }
+        func totals(_ t: BudgetTotals) {
+            money(t.weekly)
+            money(t.annual)
+            money(t.oneOff)
+            money(t.firstYear)
+        }
         switch (kind, result.outcome) {
         case (.batch, .success(let f)):
-            cells += [.text("computed")] + totals(f.new)
+            bytes.append(contentsOf: ",computed".utf8)
+            totals(f.new)
         case (.recalculation(let arrears), .success(let f)):
-            cells += [.text("computed")] + totals(f.old) + totals(f.new) + [money(f.annualChange),
-                      .number(f.percentChange?.decimalText(minPlaces: 2) ?? "")]
-            if arrears { cells.append(.number(f.arrears?.plainText ?? "")) }
+            bytes.append(contentsOf: ",computed".utf8)
+            totals(f.old)
+            totals(f.new)
+            money(f.annualChange)
+            bytes.append(comma)
+            if let percent = f.percentChange { bytes.append(contentsOf: percent.decimalText(minPlaces: 2).utf8) }
+            if arrears { money(f.arrears) }
         case (_, .failure):
-            cells.append(.text("failed"))
-            cells += Array(repeating: .number(""), count: columnCount - 3)
+            bytes.append(contentsOf: ",failed".utf8)
+            bytes.append(contentsOf: repeatElement(comma, count: columnCount - 3))
         }
-        return writer.row(cells)
+        writer.appendLineEnd(to: &bytes)
     }
 
     var columnCount: Int {

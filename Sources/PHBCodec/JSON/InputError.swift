@@ -141,7 +141,12 @@ struct JSONField {
 }
 
 extension String {
+    /// The string without leading and trailing spaces (the usual case, none, costs two byte checks).
     var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        let bytes = utf8
+        guard bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ") else { return self }
+        let start = bytes.firstIndex { $0 != UInt8(ascii: " ") } ?? bytes.endIndex
+        let end = bytes.lastIndex { $0 != UInt8(ascii: " ") }.map { bytes.index(after: $0) } ?? start
+        return start < end ? String(self[start..<end]) : ""
     }
 }

@@ -3,37 +3,46 @@ extension Rational {
     ///
     /// Accepts an optional sign, digits, and an optional point with digits after
     /// it; no exponent, grouping or currency sign. Returns `nil` for anything
-    /// else, or for more than 30 significant digits.
+    /// else, and for what it cannot hold exactly: more than 30 significant
+    /// digits, more than 30 places after the point, or more than 64 characters.
     public init?(decimalText text: Substring) {
+        self.init(decimalBytes: text.utf8)
+    }
+
+    /// Reads a plain decimal from its UTF-8 bytes; see ``init(decimalText:)-(Substring)``.
+    @inlinable
+    public init?<Bytes: Collection>(decimalBytes bytes: Bytes) where Bytes.Element == UInt8 {
+        guard bytes.count <= Rational.longestDecimalText else { return nil }
         var digits: Int128 = 0
-        var scale = 0
-        var count = 0
-        var seenPoint = false
-        var negative = false
-        var index = text.startIndex
-        if index < text.endIndex, text[index] == "-" || text[index] == "+" {
-            negative = text[index] == "-"
-            index = text.index(after: index)
+        var significant = 0, before = 0, after = 0
+        var seenPoint = false, negative = false
+        var index = bytes.startIndex
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index = bytes.index(after: index)
         }
-        var digitsBefore = 0, digitsAfter = 0
-        while index < text.endIndex {
-            let c = text[index]
-            if c == "." {
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
                 if seenPoint { return nil }
                 seenPoint = true
-            } else if let d = c.wholeNumberValue, c.isASCII {
-                if digits != 0 || d != 0 { count += 1 }
-                guard count <= 30 else { return nil }
-                digits = digits * 10 + Int128(d)
-                if seenPoint { scale += 1; digitsAfter += 1 } else { digitsBefore += 1 }
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                let d = Int128(byte &- UInt8(ascii: "0"))
+                if digits != 0 || d != 0 { significant += 1 }
+                guard significant <= 30 else { return nil }
+                digits = digits * 10 + d
+                if seenPoint { after += 1 } else { before += 1 }
             } else {
                 return nil
             }
-            index = text.index(after: index)
+            index = bytes.index(after: index)
         }
-        guard digitsBefore > 0, !seenPoint || digitsAfter > 0 else { return nil }
-        self.init(negative ? -digits : digits, over: Int128.powerOfTen(scale))
+        guard before > 0, !seenPoint || after > 0, after <= 30 else { return nil }
+        self.init(negative ? -digits : digits, over: Int128.powerOfTen(after))
     }
+
+    /// The longest decimal text read, in bytes.
+    public static let longestDecimalText = 64
 
     /// Reads a plain decimal such as `13.75` exactly; see ``init(decimalText:)-(Substring)``.
     public init?(decimalText text: String) {

@@ -178,7 +178,7 @@ struct CohortRun {
 
     /// What one person came to, ready to write.
     struct Processed: Sendable {
-        var result: String
+        var result: [UInt8]
         var error: String?
         var lines: String?
         var row: RecalculationRow?
@@ -211,7 +211,7 @@ struct CohortRun {
         OrderedParallelMap(jobs: options.jobs).run(&input, transform: transform) { processed in
             guard failure == nil else { return }
             do throws(CommandLineError) {
-                try results.write(processed.result)
+                try results.write(bytes: processed.result)
                 if let error = processed.error { try errors.write(error) }
                 if let text = processed.lines { try lines?.write(text) }
             } catch {
@@ -234,22 +234,27 @@ struct CohortRun {
         let decoded: (Result<CohortPerson, CohortRowError>, CohortLineRows)
         switch item {
         case .csv(let record):
-            guard let layout else { return Processed(result: "", error: nil, lines: nil, row: nil) }
+            guard let layout else { return Processed(result: [], error: nil, lines: nil, row: nil) }
             decoded = layout.person(record)
         case .jsonLine(let text, let line):
             decoded = CohortJSONLines.person(text, line: line)
         case .unreadable(let error):
-            return Processed(result: "", error: format.errorRow(error), lines: nil, row: nil)
+            return Processed(result: [], error: format.errorRow(error), lines: nil, row: nil)
         }
         let (personResult, lineRows) = decoded
         switch personResult {
         case .failure(let error):
             let row = RecalculationRow(id: error.person ?? lineRows.person, row: error.row,
                                        outcome: .failure(.invalidValue(field: error.column ?? "", value: "", reason: error.message)))
-            return Processed(result: format.row(row), error: format.errorRow(error), lines: nil, row: row)
+            var bytes: [UInt8] = []
+            format.appendRow(row, to: &bytes)
+            return Processed(result: bytes, error: format.errorRow(error), lines: nil, row: row)
         case .success(let person):
             let row = recalculation.recalculate(person)
-            var processed = Processed(result: format.row(row), error: nil, lines: nil, row: row)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(160)
+            format.appendRow(row, to: &bytes)
+            var processed = Processed(result: bytes, error: nil, lines: nil, row: row)
             if case .failure(let error) = row.outcome {
                 processed.error = format.errorRow(lineRows.locate(error))
             } else if withLines, let result = try? person.plan.calculate(with: recalculation.new, explains: false) {

@@ -29,7 +29,12 @@ final class AtomicOutputFile {
 
     /// Appends text, writing to disk a megabyte at a time.
     func write(_ text: String) throws(CommandLineError) {
-        buffer.append(contentsOf: text.utf8)
+        try write(bytes: Array(text.utf8))
+    }
+
+    /// Appends bytes, writing to disk a megabyte at a time.
+    func write(bytes: [UInt8]) throws(CommandLineError) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 

@@ -1,0 +1,102 @@
+import Foundation
+
+/// A finished child process: exit status, wall time and peak resident memory.
+struct ChildRun {
+    let status: Int32
+    let seconds: Double
+    let peakResidentBytes: Int
+}
+
+/// Runs `executable` with `arguments`, output discarded, and measures it with wait4.
+func runChild(_ executable: String, _ arguments: [String]) throws -> ChildRun {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let clock = ContinuousClock()
+    let start = clock.now
+    guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
+        throw BenchError("cannot start \(executable)")
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    guard wait4(pid, &status, 0, &usage) == pid else { throw BenchError("lost \(executable)") }
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    #if canImport(Glibc)
+    let peak = usage.ru_maxrss * 1024
+    #else
+    let peak = usage.ru_maxrss
+    #endif
+    return ChildRun(status: (status >> 8) & 0xFF, seconds: seconds, peakResidentBytes: peak)
+}
+
+/// End to end: `budget-calc recalc` on a synthetic cohort file, CSV → CSV, as
+/// a user runs it (process start included).
+struct EndToEndBenchmark {
+    let people: Int
+    let repeats: Int
+    let seed: UInt64
+    let jobs: [Int]
+
+    /// The release `budget-calc` beside this executable.
+    static var budgetCalc: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("budget-calc").path
+    }
+
+    /// A cohort file of `people` (made once and kept in the temporary folder).
+    static func cohortFile(people: Int, seed: UInt64) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("budget-bench-\(seed)-\(people).csv").path
+        if !FileManager.default.fileExists(atPath: path) {
+            FileHandle.standardError.write(Data("making a cohort of \(people) people at \(path)…\n".utf8))
+            try SyntheticCohort(people: people, seed: seed).write(to: path)
+        }
+        return path
+    }
+
+    /// The recalc arguments for `cohort`, writing beside it.
+    static func recalcArguments(_ cohort: String, jobs: Int) -> [String] {
+        ["recalc", cohort, "--from", "2025-06-01", "--to", "2026-04-06", "--paid-from", "2026-06-01",
+         "--out", cohort + ".out.csv", "--errors", cohort + ".errors.csv", "--jobs", String(jobs), "--quiet"]
+    }
+
+    func run() throws -> [Timing] {
+        let binary = Self.budgetCalc
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw BenchError("no release budget-calc at \(binary): run 'swift build -c release' first")
+        }
+        let cohort = try Self.cohortFile(people: people, seed: seed)
+        let bytes = (try FileManager.default.attributesOfItem(atPath: cohort)[.size] as? Int) ?? 0
+        return try jobs.map { jobs in
+            var seconds: [Double] = []
+            for _ in 0..<repeats {
+                let child = try runChild(binary, Self.recalcArguments(cohort, jobs: jobs))
+                guard child.status == 0 else { throw BenchError("budget-calc recalc exited \(child.status)") }
+                seconds.append(child.seconds)
+            }
+            let megabytes = Double(bytes) / 1_048_576
+            return Timing(label: "budget-calc recalc, CSV → CSV, \(people) people (\(formatted(megabytes, places: 1)) MB), "
+                          + "\(jobs) job" + (jobs == 1 ? "" : "s"), items: people, seconds: seconds)
+        }
+    }
+}
+
+/// Peak memory of `budget-calc recalc` for cohorts of several sizes: it must not grow with the cohort.
+struct MemoryBenchmark {
+    let sizes: [Int]
+    let seed: UInt64
+
+    func run() throws -> [(people: Int, megabytes: Double, seconds: Double)] {
+        try sizes.map { size in
+            let cohort = try EndToEndBenchmark.cohortFile(people: size, seed: seed)
+            let child = try runChild(EndToEndBenchmark.budgetCalc,
+                                     EndToEndBenchmark.recalcArguments(cohort, jobs: ProcessInfo.activeCores))
+            guard child.status == 0 else { throw BenchError("budget-calc recalc exited \(child.status)") }
+            return (size, Double(child.peakResidentBytes) / 1_048_576, child.seconds)
+        }
+    }
+}
