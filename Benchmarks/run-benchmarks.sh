@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Reproduces the figures in Benchmarks/README.md: library, end to end and memory, release builds.
+# Usage: Benchmarks/run-benchmarks.sh [--json]
+#   Memory of 10M people needs a 2.4 GB cohort file in the temporary folder (made once, kept).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release
+bench=.build/release/budget-bench
+echo "## Machine"; echo; echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(swift --version 2>&1 | head -1)"; echo
+echo "## Library"; echo; $bench library --budgets 1000000 --repeats 5 "$@"; echo
+echo "## End to end"; echo; $bench end-to-end --people 200000 --repeats 5 "$@"; echo
+echo "## Peak memory"; echo; $bench memory --sizes 10000,100000,1000000,10000000 "$@"
