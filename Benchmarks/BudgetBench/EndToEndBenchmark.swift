@@ -79,8 +79,8 @@ struct EndToEndBenchmark {
                 seconds.append(child.seconds)
             }
             let megabytes = Double(bytes) / 1_048_576
-            return Timing(label: "budget-calc recalc, CSV → CSV, \(people) people (\(formatted(megabytes, places: 1)) MB), "
-                          + "\(jobs) job" + (jobs == 1 ? "" : "s"), items: people, seconds: seconds)
+            return Timing(label: "budget-calc recalc, CSV → CSV, \(people) people (\(formatted(megabytes, places: 1)) MiB), "
+                          + "\(jobs) job" + (jobs == 1 ? "" : "s"), items: people, seconds: seconds, bytes: bytes)
         }
     }
 }

@@ -13,6 +13,8 @@ struct Timing: Sendable {
     let items: Int
     /// Seconds per repeat.
     let seconds: [Double]
+    /// Input bytes per repeat, where the work reads a file.
+    var bytes: Int?
 
     var sorted: [Double] { seconds.sorted() }
     /// Nanoseconds per item: min, median, max.
@@ -23,6 +25,8 @@ struct Timing: Sendable {
     }
     /// Items per second at the median.
     var perSecond: Double { Double(items) / sorted[seconds.count / 2] }
+    /// Input megabytes (MiB) per second at the median.
+    var megabytesPerSecond: Double? { bytes.map { Double($0) / 1_048_576 / sorted[seconds.count / 2] } }
 }
 
 /// Times `body` `repeats` times after one warm-up run.

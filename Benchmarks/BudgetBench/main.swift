@@ -76,16 +76,18 @@ func printTimings(_ timings: [Timing], json: Bool) {
     if json {
         print("[" + timings.map { t in
             let ns = t.nanosecondsPerItem
-            return #"{"benchmark": "\#(t.label)", "items": \#(t.items), "nsPerItem": {"min": \#(ns.min), "median": \#(ns.median), "max": \#(ns.max)}, "perSecondMedian": \#(Int(t.perSecond))}"#
+            let mbps = t.megabytesPerSecond.map { ", \"mibPerSecondMedian\": \($0)" } ?? ""
+            return #"{"benchmark": "\#(t.label)", "items": \#(t.items), "nsPerItem": {"min": \#(ns.min), "median": \#(ns.median), "max": \#(ns.max)}, "perSecondMedian": \#(Int(t.perSecond))\#(mbps)}"#
         }.joined(separator: ",\n ") + "]")
         return
     }
-    print("| benchmark | items | ns each: min | median | max | per second (median) |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| benchmark | items | ns each: min | median | max | per second (median) | MiB/s (median) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for t in timings {
         let ns = t.nanosecondsPerItem
         print("| \(t.label) | \(formatted(Double(t.items))) | \(formatted(ns.min, places: 1)) | "
-              + "\(formatted(ns.median, places: 1)) | \(formatted(ns.max, places: 1)) | \(formatted(t.perSecond)) |")
+              + "\(formatted(ns.median, places: 1)) | \(formatted(ns.max, places: 1)) | \(formatted(t.perSecond)) | "
+              + (t.megabytesPerSecond.map { formatted($0, places: 1) } ?? "–") + " |")
     }
 }
 

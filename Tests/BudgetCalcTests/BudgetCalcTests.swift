@@ -208,6 +208,20 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self).contains("firstYear\r\nA001,"))
     }
 
+    @Test func jsonLinesCohortsReportTheLineOfEachProblem() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("j.csv")
+        let run = try run(["batch", "Fixtures/cohorts/small-cohort.jsonl", "--as-at", "2026-06-01", "--out", out.path, "--quiet"])
+        #expect(run.status == 2)
+        let results = try String(contentsOf: out, encoding: .utf8)
+        #expect(results.contains("J1,1,computed,353.43,18378.15,354.00,18732.15"))
+        #expect(results.contains("J5,6,computed,12.31,640.00,150.00,790.00"))
+        let errors = try String(contentsOf: dir.appendingPathComponent("j-errors.csv"), encoding: .utf8)
+        #expect(errors.contains("4,J3,hourlyRate,belowNationalLivingWage,"))
+        #expect(errors.contains("5,,,syntax,"))
+    }
+
     @Test func commandsHaveHelpAndTheToolAVersion() throws {
         let version = try run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("budget-calc "))
