@@ -18,7 +18,7 @@ func main(_ arguments: [String]) throws(CommandLineError) -> Int32 {
         command = named
         rest.removeFirst()
     } else if let first = arguments.first, !first.hasPrefix("-"), !first.contains("."), !first.contains("/") {
-        throw .usage("unknown command '\(first.prefix(40))' (commands: \(commands.map(\.name).joined(separator: ", ")))")
+        throw .usage("unknown command '\(first.safeForDisplay(limit: 40))' (commands: \(commands.map(\.name).joined(separator: ", ")))")
     }
     let parsed = try ParsedArguments(rest, valued: command.valued, flags: command.flags)
     if parsed.has("--help") {

@@ -35,6 +35,30 @@ import Testing
         #expect((tiny + Rational(1, over: Int128.max / 5)).isOverflow)
     }
 
+    @Test(arguments: [(Int128(-1) << 64, Int128(1) << 63), (Int128(1) << 64, -(Int128(1) << 63)),
+                      (-(Int128(1) << 126), Int128(2)), (Int128.min + 1, Int128(-1))])
+    func productsAtTheEdgeOfInt128NeverTrap(a: Int128, b: Int128) {
+        let product = Rational(a, over: 1) * Rational(b, over: 1)
+        // −2¹²⁷ itself is out of range (it has no negation); everything else is exact.
+        if product.isOverflow {
+            #expect((-product).isOverflow)
+            #expect((product / Rational(3)).isOverflow)
+        } else {
+            #expect(-(-product) == product)
+        }
+        let sum = Rational(Int128.min + 1, over: 1) + Rational(-1)
+        #expect(sum.isOverflow)
+        #expect((Rational(Int128.min + 1, over: 7) - Rational(1, over: 7)).isOverflow)
+    }
+
+    @Test func messagesNeverEchoControlCharactersOrHugeValues() {
+        let error = BudgetError.invalidValue(field: "input.care[0].band", value: "\u{1B}[31m" + String(repeating: "9", count: 5_000),
+                                             reason: "is wrong \u{202E}")
+        let text = error.description
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+        #expect(text.count < 200)
+    }
+
     @Test func comparesExactlyEvenWhenCrossProductsOverflow() {
         let a = Rational(Int128.max / 3, over: Int128.max / 4)
         let b = Rational(Int128.max / 3 + 1, over: Int128.max / 4)

@@ -23,7 +23,8 @@ public struct CohortRowError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     public var description: String {
-        "row \(row)" + (person.map { ", person \($0)" } ?? "") + (column.map { ", \($0)" } ?? "") + ": \(message)"
+        "row \(row)" + (person.map { ", person \($0.safeForDisplay(limit: 40))" } ?? "")
+            + (column.map { ", \($0.safeForDisplay(limit: 40))" } ?? "") + ": \(message.safeForDisplay(limit: 300))"
     }
 }
 
@@ -187,7 +188,7 @@ public struct CohortCSVLayout: Sendable {
                         plan.paShares = try shares.split(whereSeparator: { $0 == ":" || $0 == ";" }).map {
                             (part: Substring) throws(CohortRowError) -> Rational in
                             guard let value = Rational(decimalText: String(part).trimmingSpaces) else {
-                                throw cells.fail(.paShares, "'\(shares)' is not a list of shares such as 3:1")
+                                throw cells.fail(.paShares, "'\(shares.safeForDisplay(limit: 40))' is not a list of shares such as 3:1")
                             }
                             return value
                         }
@@ -258,7 +259,7 @@ struct Cells {
         let cell = bytes(column)
         for e in E.allCases where e.rawValue.utf8.elementsEqual(cell) { return e }
         let value = try required(column)
-        throw fail(column, "'\(value.prefix(40))' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw fail(column, "'\(value.safeForDisplay(limit: 40))' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
     }
 
     func optionalWord<E: RawRepresentable & CaseIterable>(_ column: CohortColumn, _ type: E.Type) throws(CohortRowError) -> E?
@@ -270,7 +271,7 @@ struct Cells {
         let cell = bytes(column)
         if cell.isEmpty { return nil }
         guard let number = CohortCSV.decimal(bytes: cell) else {
-            throw fail(column, "'\(text(column)?.prefix(40) ?? "")' is not a number such as 13.75 or £1,234.50")
+            throw fail(column, "'\(text(column)?.safeForDisplay(limit: 40) ?? "")' is not a number such as 13.75 or £1,234.50")
         }
         return number
     }
@@ -283,7 +284,7 @@ struct Cells {
     func optionalAmount(_ column: CohortColumn, places: Int) throws(CohortRowError) -> Rational? {
         guard let value = try optionalDecimal(column) else { return nil }
         guard let p = value.decimalPlaces, p <= places else {
-            throw fail(column, "'\(text(column)?.prefix(40) ?? "")' has more than \(places) decimal places")
+            throw fail(column, "'\(text(column)?.safeForDisplay(limit: 40) ?? "")' has more than \(places) decimal places")
         }
         return value
     }
@@ -298,7 +299,7 @@ struct Cells {
     func optionalInteger(_ column: CohortColumn) throws(CohortRowError) -> Int? {
         guard let value = try optionalDecimal(column) else { return nil }
         guard value.isInteger, let n = Int(exactly: value.numerator), abs(n) <= 1_000_000 else {
-            throw fail(column, "'\(text(column)?.prefix(40) ?? "")' is not a whole number")
+            throw fail(column, "'\(text(column)?.safeForDisplay(limit: 40) ?? "")' is not a whole number")
         }
         return n
     }

@@ -33,9 +33,9 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `file: message` (the message of a calculation error already names the field).
     public var description: String {
-        var text = message
-        if let field, !message.hasPrefix(field) { text = "\(field): \(message)" }
-        return file.map { "\($0): \(text)" } ?? text
+        var text = message.safeForDisplay(limit: 300)
+        if let field, !message.hasPrefix(field) { text = "\(field.safeForDisplay()): \(text)" }
+        return file.map { "\($0.safeForDisplay(limit: 200)): \(text)" } ?? text
     }
 }
 
@@ -111,7 +111,7 @@ struct JSONField {
         default: throw fail("must be a number such as 13.75, not \(value.kindName)")
         }
         guard let r = Rational(decimalText: text) else {
-            throw fail("'\(text)' is not a plain decimal number such as 13.75 (no exponents, commas or £)")
+            throw fail("'\(text.safeForDisplay(limit: 40))' is not a plain decimal number such as 13.75 (no exponents, commas or £)")
         }
         return r
     }
@@ -126,7 +126,7 @@ struct JSONField {
     /// A date `YYYY-MM-DD`.
     func date() throws(InputError) -> CalendarDate {
         let s = try string()
-        guard let d = CalendarDate(iso: s) else { throw fail("'\(s)' is not a date written YYYY-MM-DD") }
+        guard let d = CalendarDate(iso: s) else { throw fail("'\(s.safeForDisplay(limit: 40))' is not a date written YYYY-MM-DD") }
         return d
     }
 
@@ -134,7 +134,7 @@ struct JSONField {
     func word<E: RawRepresentable & CaseIterable>(_ type: E.Type) throws(InputError) -> E where E.RawValue == String {
         let s = try string()
         guard let e = E(rawValue: s) else {
-            throw fail("'\(s)' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fail("'\(s.safeForDisplay(limit: 40))' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return e
     }

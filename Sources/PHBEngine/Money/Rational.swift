@@ -86,7 +86,7 @@ extension Rational {
         if a.isOverflow || b.isOverflow { return .overflow }
         if a.denominator == b.denominator {
             let (n, o) = a.numerator.addingReportingOverflow(b.numerator)
-            return o ? .overflow : Rational(n, over: a.denominator)
+            return o ? .overflow : Rational(n, over: a.denominator)  // that initialiser refuses Int128.min
         }
         // Knuth 4.5.1: keeps intermediates small and the result in lowest terms.
         let g = Int128(gcd(a.denominator.magnitude, b.denominator.magnitude))
@@ -94,7 +94,8 @@ extension Rational {
         let (x, o1) = a.numerator.multipliedReportingOverflow(by: bOverG)
         let (y, o2) = b.numerator.multipliedReportingOverflow(by: aOverG)
         let (t, o3) = x.addingReportingOverflow(y)
-        if o1 || o2 || o3 { return .overflow }
+        // Int128.min has no negation: treat it as out of range, so no later sign change can trap.
+        if o1 || o2 || o3 || t == .min { return .overflow }
         let g2 = Int128(gcd(t.magnitude, g.magnitude))
         let (d, o4) = aOverG.multipliedReportingOverflow(by: b.denominator / g2)
         return o4 ? .overflow : Rational(reduced: t / g2, d)
@@ -119,7 +120,8 @@ extension Rational {
         let g2 = Int128(gcd(b.numerator.magnitude, a.denominator.magnitude))
         let (n, o1) = (a.numerator / g1).multipliedReportingOverflow(by: b.numerator / g2)
         let (d, o2) = (a.denominator / g2).multipliedReportingOverflow(by: b.denominator / g1)
-        return o1 || o2 ? .overflow : Rational(reduced: n, d)
+        // Int128.min has no negation: treat it as out of range, so no later sign change can trap.
+        return o1 || o2 || n == .min || d == .min ? .overflow : Rational(reduced: n, d)
     }
 
     /// Exact quotient; dividing by zero gives the overflowed value.

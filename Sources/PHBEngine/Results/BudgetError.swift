@@ -48,9 +48,9 @@ extension BudgetError: CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalidValue(field, value, reason):
-            "\(field): \(value.isEmpty ? "value" : "'\(value)'") \(reason)"
+            "\(field.safeForDisplay()): \(value.isEmpty ? "value" : "'\(value.safeForDisplay(limit: 40))'") \(reason.safeForDisplay(limit: 200))"
         case let .missingInput(field):
-            "\(field): required but missing"
+            "\(field.safeForDisplay()): required but missing"
         case let .parameterNotInForce(name, date, first):
             if let first {
                 "parameter \(name) has no value in force on \(date) (its first value is from \(first))"
@@ -58,14 +58,14 @@ extension BudgetError: CustomStringConvertible {
                 "parameter \(name) has no value in force on \(date) (the policy does not set it)"
             }
         case let .unknownBand(field, provider, band, known):
-            "\(field): no \(provider) rate for time band '\(band)'" +
-                (known.isEmpty ? "" : " (the policy has: \(known.joined(separator: ", ")))")
+            "\(field.safeForDisplay()): no \(provider) rate for time band '\(band.safeForDisplay(limit: 40))'" +
+                (known.isEmpty ? "" : " (the policy has: \(known.joined(separator: ", ").safeForDisplay(limit: 200)))")
         case let .belowNationalLivingWage(field, rate, wage, date):
             "\(field): PA hourly rate \(pounds(rate)) is below the National Living Wage of \(pounds(wage)) in force on \(date)"
         case let .parameterKindMismatch(name, expected):
             "parameter \(name) must be \(expected)"
         case let .arithmeticOverflow(context):
-            "\(context): the figure is too large to compute"
+            "\(context.safeForDisplay()): the figure is too large to compute"
         }
     }
 }

@@ -80,6 +80,8 @@ public struct RASAssessment: BudgetCalculation {
         let floor = try context.number(ParameterKey.rasFloor)
         let cap = try context.number(ParameterKey.rasCap)
         uses += [floor.use, cap.use]
+        // An amount out of range must not be compared (it would be "floored"): it is an error.
+        guard !amount.isOverflow, !total.isOverflow else { throw .arithmeticOverflow("RAS points-derived amount") }
         if amount < floor.value {
             flags.append(ResultFlag(code: "floored", message: "The points-derived amount \(pounds(amount)) is below the floor \(pounds(floor.value)) and was raised to it: review."))
             formula += "; raised to the floor \(pounds(floor.value))"

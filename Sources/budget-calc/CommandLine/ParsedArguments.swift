@@ -46,7 +46,7 @@ struct ParsedArguments {
     /// A date option, `YYYY-MM-DD`.
     func date(_ name: String) throws(CommandLineError) -> CalendarDate? {
         guard let text = values[name] else { return nil }
-        guard let date = CalendarDate(iso: text) else { throw .usage("\(name): '\(text.prefix(40))' is not a date written YYYY-MM-DD") }
+        guard let date = CalendarDate(iso: text) else { throw .usage("\(name): '\(text.safeForDisplay(limit: 40))' is not a date written YYYY-MM-DD") }
         return date
     }
 
@@ -54,7 +54,7 @@ struct ParsedArguments {
     func integer(_ name: String, in range: ClosedRange<Int>) throws(CommandLineError) -> Int? {
         guard let text = values[name] else { return nil }
         guard let n = Int(text), range.contains(n) else {
-            throw .usage("\(name): '\(text.prefix(40))' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw .usage("\(name): '\(text.safeForDisplay(limit: 40))' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return n
     }
