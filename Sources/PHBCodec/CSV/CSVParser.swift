@@ -142,7 +142,10 @@ public struct CSVParser: Sendable {
 
     private mutating func endRecord(emit: (CSVRecord) throws -> Void) rethrows {
         endField()
-        let record = CSVRecord(bytes: recordBytes, ends: ends, line: recordLine)
+        // Copies of exactly the record's size: the working buffers stay unshared, so
+        // clearing them keeps their capacity instead of allocating afresh (and growing).
+        let record = CSVRecord(bytes: recordBytes.withUnsafeBufferPointer { Array($0) },
+                               ends: ends.withUnsafeBufferPointer { Array($0) }, line: recordLine)
         recordBytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         fieldStart = 0

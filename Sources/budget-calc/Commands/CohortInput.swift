@@ -19,7 +19,7 @@ struct CohortInput: IteratorProtocol {
 
     let path: String
     let format: Format
-    private let handle: FileHandle
+    private let file: ReadOnlyFile
     /// Bytes read so far, shared with the progress display.
     let bytesRead = ByteCount()
     let totalBytes: Int
@@ -35,12 +35,8 @@ struct CohortInput: IteratorProtocol {
 
     /// Opens `path`; the format is JSON Lines for `.jsonl` and `.ndjson`, else CSV.
     init(path: String) throws(CommandLineError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw .unreadable(file: path, reason: exists ? "permission denied or not a file" : "no such file")
-        }
+        file = try ReadOnlyFile(path)
         self.path = path
-        self.handle = handle
         let lower = path.lowercased()
         format = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonl : .csv
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -68,20 +64,15 @@ struct CohortInput: IteratorProtocol {
 
     /// Reads the next chunk and turns it into items.
     private mutating func fill() throws(CommandLineError) {
-        let data: Data
-        do {
-            data = try handle.read(upToCount: 1 << 20) ?? Data()
-        } catch {
-            throw .unreadable(file: path, reason: error.localizedDescription)
-        }
+        let data = try file.read()
         bytesRead.value += data.count
         if data.isEmpty { atEnd = true }
         switch format {
         case .csv:
             var headerError: CohortRowError?
             var records: [CSVRecord] = []
-            data.withUnsafeBytes { raw in
-                parser.parse(raw.bindMemory(to: UInt8.self)) { records.append($0) }
+            data.withUnsafeBufferPointer { bytes in
+                parser.parse(bytes) { records.append($0) }
             }
             if atEnd { parser.finish { records.append($0) } }
             for record in records { take(record, headerError: &headerError) }
@@ -117,7 +108,7 @@ struct CohortInput: IteratorProtocol {
 
     private mutating func endLine() {
         lineNumber += 1
-        var line = partialLine
+        var line = partialLine.withUnsafeBufferPointer { Array($0) }  // a copy: the buffer stays unshared
         partialLine.removeAll(keepingCapacity: true)
         if lineTooLong {
             lineTooLong = false
@@ -139,4 +130,29 @@ struct CohortInput: IteratorProtocol {
 /// A count of bytes read, shared between the reader and the progress display (one thread).
 final class ByteCount {
     var value = 0
+}
+
+/// A file read a megabyte at a time into one reused buffer (POSIX `read`).
+final class ReadOnlyFile {
+    let path: String
+    private let descriptor: Int32
+    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+
+    init(_ path: String) throws(CommandLineError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw .unreadable(file: path, reason: "it is a folder") }
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
+        self.path = path
+    }
+
+    /// The next bytes of the file (empty at the end).
+    func read() throws(CommandLineError) -> ArraySlice<UInt8> {
+        let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+        guard count >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
+        return buffer[..<count]
+    }
+
+    deinit { close(descriptor) }
 }
