@@ -65,7 +65,20 @@ public struct CSVParser: Sendable {
 
     /// Reads `bytes`, calling `emit` for every record completed in them.
     public mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, emit: (CSVRecord) throws -> Void) rethrows {
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            // A run of ordinary bytes outside quotes is copied at once.
+            if !startOfInput, !inQuotes, !fieldWasQuoted {
+                var end = index
+                while end < bytes.count, !isSpecial(bytes[end]) { end += 1 }
+                if end > index {
+                    recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            index += 1
             if startOfInput {
                 // Skip a UTF-8 byte-order mark, EF BB BF.
                 let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -79,6 +92,12 @@ public struct CSVParser: Sendable {
             }
             try take(byte, emit: emit)
         }
+    }
+
+    /// Whether `byte` ends a field or a record or opens a quote.
+    @inline(__always)
+    private func isSpecial(_ byte: UInt8) -> Bool {
+        byte == separator || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\"")
     }
 
     /// Ends the input: emits the last record if it had no line end.
