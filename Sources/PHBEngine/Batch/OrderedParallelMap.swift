@@ -20,18 +20,49 @@ public struct OrderedParallelMap: Sendable {
 
     /// Takes every element of `source`, maps it by `transform` and passes the
     /// results to `consume` in input order.
+    ///
+    /// With more than one job the rounds overlap: while the threads map one
+    /// chunk, this thread reads the next and hands on the results of the one
+    /// before, so reading and writing are not left waiting on each other.
     public func run<Source: IteratorProtocol, Output>(
         _ source: inout Source,
         transform: (Source.Element) -> Output,
         consume: (Output) throws -> Void
     ) rethrows {
-        var inputs: [Source.Element] = []
-        inputs.reserveCapacity(jobs * chunkSize)
-        while true {
-            inputs.removeAll(keepingCapacity: true)
-            while inputs.count < jobs * chunkSize, let next = source.next() { inputs.append(next) }
-            if inputs.isEmpty { return }
-            for output in map(inputs, transform) { try consume(output) }
+        func nextChunk() -> [Source.Element] {
+            var chunk: [Source.Element] = []
+            chunk.reserveCapacity(jobs * chunkSize)
+            while chunk.count < jobs * chunkSize, let next = source.next() { chunk.append(next) }
+            return chunk
+        }
+        if jobs == 1 {
+            while true {
+                let chunk = nextChunk()
+                if chunk.isEmpty { return }
+                for input in chunk { try consume(transform(input)) }
+            }
+        }
+        try withoutActuallyEscaping(transform) { transform in
+            let work = UncheckedSendable(transform)
+            /// Maps `chunk` on the global queue; `wait()` gives the results.
+            func start(_ chunk: [Source.Element]) -> PendingResults<Output> {
+                let pending = PendingResults<Output>()
+                let input = UncheckedSendable(chunk)
+                DispatchQueue.global().async(group: pending.group) {
+                    pending.results = self.map(input.value, work.value)
+                }
+                return pending
+            }
+            var chunk = nextChunk()
+            guard !chunk.isEmpty else { return }
+            var pending = start(chunk)
+            while true {
+                chunk = nextChunk()
+                let results = pending.wait()
+                if !chunk.isEmpty { pending = start(chunk) }
+                for output in results { try consume(output) }
+                if chunk.isEmpty { return }
+            }
         }
     }
 
@@ -66,4 +97,16 @@ public struct OrderedParallelMap: Sendable {
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// The results of a chunk being mapped on another thread.
+final class PendingResults<Output>: @unchecked Sendable {
+    let group = DispatchGroup()
+    /// Written once by the mapping thread before the group leaves; read after `wait()`.
+    var results: [Output] = []
+
+    func wait() -> [Output] {
+        group.wait()
+        return results
+    }
 }
