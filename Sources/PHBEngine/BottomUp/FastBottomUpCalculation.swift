@@ -135,14 +135,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
                   h.numerator <= 168 * h.denominator,
                   (1...100).contains(line.staffRatio), let held = deployment(line.deployment), let hours = Multiplier(h)
             else { return false }
-            let rate: Int128
-            if let own = line.hourlyRate {
-                let amount = BoundedAmount(exactly: own, p.scale)
-                guard !own.isNegative, !amount.isPoisoned else { return false }
-                rate = amount.value
-            } else {
-                guard let policyRate = p.hourlyRate(line.provider, band: line.band) else { return false }
-                rate = policyRate
+            guard let rate = rate(own: line.hourlyRate, policy: p.hourlyRate(line.provider, band: line.band)) else {
+                return false
             }
             if line.provider == .personalAssistant {
                 guard let wage = p.nationalLivingWage, rate >= wage else { return false }
@@ -159,20 +153,19 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
             let n = line.nightsPerWeek
             guard let nights = Multiplier(n), nights.numerator <= 7 * nights.denominator,
                   let held = deployment(line.deployment) else { return false }
-            let rate: Int128
-            if let own = line.nightRate {
-                let amount = BoundedAmount(exactly: own, p.scale)
-                guard !own.isNegative, !amount.isPoisoned else { return false }
-                rate = amount.value
-            } else {
-                guard let policyRate = p.sleepInRate else { return false }
-                rate = policyRate
-            }
+            guard let rate = rate(own: line.nightRate, policy: p.sleepInRate) else { return false }
             let weekly = BoundedAmount(units: rate).times(nights)
             guard weeklyLine(.sleepIn(i), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
         return true
+    }
+
+    /// A line's own rate (not negative) or the policy's, in units; `nil` when neither is usable.
+    func rate(own: Rational?, policy: Int128?) -> Int128? {
+        guard let own else { return policy }
+        let amount = BoundedAmount(exactly: own, p.scale)
+        return own.isNegative || amount.isPoisoned ? nil : amount.value
     }
 
     /// Adds a care or sleep-in line's weekly pay to its provider's pay and the care subtotal.
