@@ -76,6 +76,28 @@ import _PHBTestSupport
         #expect(placed.row == 4 && placed.column == "hoursPerWeek" && !placed.message.hasPrefix("plan."))
     }
 
+    @Test func hugeRowsAndHugePeopleAreReportedNotHeld() throws {
+        let huge = String(repeating: "9", count: 200_000)
+        var text = "person,line,hoursPerWeek,provider,band,deployment\n"
+        text += "P1,care,\(huge),pa,weekdayDay,notional\n"
+        text += String(repeating: "P2,care,1,pa,weekdayDay,notional\n", count: CohortGrouper.mostRows + 5)
+        text += "P3,care," + String(repeating: ",", count: 5_000) + "\n"
+        text += "P4,care,20,pa,weekdayDay,notional\n"
+        let all = records(text, chunk: 65_536)
+        #expect(all.allSatisfy { $0.byteCount <= CSVParser.longestRecord && $0.count <= CSVParser.mostFields })
+        let layout = try CohortCSVLayout(header: all[0])
+        var grouper = CohortGrouper(layout: layout)
+        var people = all.dropFirst().compactMap { grouper.add($0) }
+        if let last = grouper.finish() { people.append(last) }
+        let decoded = people.map { layout.person($0).0 }
+        #expect(decoded.count == 4)
+        #expect(decoded.map(failureCode) == ["tooLarge", "tooLarge", "tooLarge", "ok"])
+    }
+
+    func failureCode(_ result: Result<CohortPerson, CohortRowError>) -> String {
+        if case .failure(let error) = result { error.code } else { "ok" }
+    }
+
     @Test func cohortRowsRoundTripThroughTheEncoder() throws {
         let plans = (0..<200).map { RandomPlans.plan(seed: 11, index: $0) }
         let text = CohortCSVEncoder.header + plans.enumerated().map { CohortCSVEncoder.rows(id: "P\($0.offset)", plan: $0.element) }

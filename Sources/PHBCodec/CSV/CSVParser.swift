@@ -11,13 +11,19 @@ public struct CSVRecord: Sendable, Hashable {
     public let line: Int
     /// Whether the record's bytes are not valid UTF-8.
     public let isInvalidUTF8: Bool
+    /// Whether the record was longer than ``CSVParser/longestRecord`` bytes (the rest was not kept).
+    public let isTooLong: Bool
 
-    init(bytes: [UInt8], ends: [Int], line: Int) {
+    init(bytes: [UInt8], ends: [Int], line: Int, isTooLong: Bool = false) {
         self.bytes = bytes
         self.ends = ends
         self.line = line
+        self.isTooLong = isTooLong
         isInvalidUTF8 = !bytes.allSatisfy { $0 < 0x80 } && String(validating: bytes, as: UTF8.self) == nil
     }
+
+    /// How many bytes the record holds.
+    public var byteCount: Int { bytes.count }
 
     /// How many fields the record has.
     public var count: Int { ends.count }
@@ -43,8 +49,14 @@ public struct CSVRecord: Sendable, Hashable {
 /// lines are skipped. Feed it with ``parse(_:emit:)`` and end with
 /// ``finish(emit:)``.
 public struct CSVParser: Sendable {
+    /// The longest record kept, in bytes; a longer one is reported, not held in memory.
+    public static let longestRecord = 65_536
+    /// The most fields kept in one record; a record with more is reported as too long.
+    public static let mostFields = 1_024
     /// The field separator (`,` by default).
     public let separator: UInt8
+    /// Whether the current record outgrew ``longestRecord``.
+    private var recordTooLong = false
     private var line = 1
     private var recordLine = 1
     /// The record so far: its bytes and where each finished field ends.
@@ -72,7 +84,9 @@ public struct CSVParser: Sendable {
                 var end = index
                 while end < bytes.count, !isSpecial(bytes[end]) { end += 1 }
                 if end > index {
-                    recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    let room = max(0, CSVParser.longestRecord - recordBytes.count)
+                    if end - index > room { recordTooLong = true }
+                    recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + room)]))
                     index = end
                     continue
                 }
@@ -114,7 +128,7 @@ public struct CSVParser: Sendable {
             if quoteInQuotes {
                 quoteInQuotes = false
                 if byte == quote {  // "" is one quote
-                    recordBytes.append(quote)
+                    keep(quote)
                     return
                 }
                 inQuotes = false  // the quote closed the field; fall through to read this byte
@@ -123,7 +137,7 @@ public struct CSVParser: Sendable {
                 return
             } else {
                 if byte == lf { line += 1 }
-                recordBytes.append(byte)
+                keep(byte)
                 return
             }
         }
@@ -146,15 +160,21 @@ public struct CSVParser: Sendable {
             inQuotes = true
             fieldWasQuoted = true
         default:
-            recordBytes.append(byte)
+            keep(byte)
         }
+    }
+
+    /// Adds a byte to the record, up to ``longestRecord``.
+    @inline(__always)
+    private mutating func keep(_ byte: UInt8) {
+        if recordBytes.count < CSVParser.longestRecord { recordBytes.append(byte) } else { recordTooLong = true }
     }
 
     /// Whether nothing of a record has been read since the last one ended.
     private var recordIsEmpty: Bool { recordBytes.isEmpty && ends.isEmpty && !fieldWasQuoted }
 
     private mutating func endField() {
-        ends.append(recordBytes.count)
+        if ends.count < CSVParser.mostFields { ends.append(recordBytes.count) } else { recordTooLong = true }
         fieldStart = recordBytes.count
         fieldWasQuoted = false
     }
@@ -164,7 +184,8 @@ public struct CSVParser: Sendable {
         // Copies of exactly the record's size: the working buffers stay unshared, so
         // clearing them keeps their capacity instead of allocating afresh (and growing).
         let record = CSVRecord(bytes: recordBytes.withUnsafeBufferPointer { Array($0) },
-                               ends: ends.withUnsafeBufferPointer { Array($0) }, line: recordLine)
+                               ends: ends.withUnsafeBufferPointer { Array($0) }, line: recordLine, isTooLong: recordTooLong)
+        recordTooLong = false
         recordBytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         fieldStart = 0

@@ -77,8 +77,10 @@ public struct CohortRecord: Sendable {
     public let id: String
     /// The line of the person's first row.
     public let row: Int
-    /// The person's rows.
+    /// The person's rows (at most ``CohortGrouper/mostRows``).
     public let records: [CSVRecord]
+    /// Rows of the person beyond ``CohortGrouper/mostRows``, counted but not kept.
+    public let extraRows: Int
 }
 
 /// Where each of a person's plan lines came from, so a calculation error can
@@ -169,11 +171,20 @@ public struct CohortCSVLayout: Sendable {
             guard !record.id.isEmpty else {
                 throw CohortRowError(row: record.row, column: "person", code: "missingInput", message: "the person id is empty")
             }
+            guard record.extraRows == 0 else {
+                throw CohortRowError(row: record.row, person: record.id, code: "tooLarge",
+                                     message: "the person has \(record.records.count + record.extraRows) rows; at most "
+                                         + "\(CohortGrouper.mostRows) are read for one person")
+            }
             var personalAssistants: Int?
             for csv in record.records {
                 let cells = Cells(layout: self, record: csv, person: record.id)
                 guard !csv.isInvalidUTF8 else {
                     throw CohortRowError(row: csv.line, person: record.id, code: "syntax", message: "the row is not valid UTF-8 text")
+                }
+                guard !csv.isTooLong else {
+                    throw CohortRowError(row: csv.line, person: record.id, code: "tooLarge",
+                                         message: "the row is longer than \(CSVParser.longestRecord) bytes")
                 }
                 let kind = try cells.word(.line, CohortLineKind.self)
                 switch kind {
@@ -352,10 +363,13 @@ extension ArraySlice<UInt8> {
 
 /// Groups consecutive records by person id: the records of one person must be together.
 public struct CohortGrouper: Sendable {
+    /// The most rows kept for one person; more are counted and reported.
+    public static let mostRows = 1_000
     let layout: CohortCSVLayout
     private var id: String?
     private var row = 0
     private var records: [CSVRecord] = []
+    private var extraRows = 0
 
     public init(layout: CohortCSVLayout) {
         self.layout = layout
@@ -365,13 +379,14 @@ public struct CohortGrouper: Sendable {
     public mutating func add(_ record: CSVRecord) -> CohortRecord? {
         let next = record.isInvalidUTF8 ? "" : layout.personID(record)
         if let current = id, current == next, !next.isEmpty {
-            records.append(record)
+            if records.count < CohortGrouper.mostRows { records.append(record) } else { extraRows += 1 }
             return nil
         }
         let finished = finish()
         id = next
         row = record.line
         records = [record]
+        extraRows = 0
         return finished
     }
 
@@ -379,6 +394,6 @@ public struct CohortGrouper: Sendable {
     public mutating func finish() -> CohortRecord? {
         guard let current = id else { return nil }
         defer { id = nil; records = [] }
-        return CohortRecord(id: current, row: row, records: records)
+        return CohortRecord(id: current, row: row, records: records, extraRows: extraRows)
     }
 }
