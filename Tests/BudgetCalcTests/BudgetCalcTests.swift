@@ -222,6 +222,15 @@ import Testing
         #expect(errors.contains("5,,,syntax,"))
     }
 
+    @Test func outOfDateValuesAreNotedOrRefusedWhenStrict() throws {
+        let noted = try run(["--as-at", "2028-06-01"])
+        #expect(noted.status == 0)
+        #expect(noted.stdout.contains("nationalLivingWage: the newest value (£12.71, from 2026-04-01) is known only until 2027-03-31"))
+        let strict = try run(["--as-at", "2028-06-01", "--strict-dates"])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("is known only until 2027-03-31, before the calculation date 2028-06-01"))
+    }
+
     @Test func commandsHaveHelpAndTheToolAVersion() throws {
         let version = try run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("budget-calc "))

@@ -167,3 +167,35 @@ import Testing
                                                "oneOff", "review"])
     }
 }
+
+/// Values used after the last day they are known to hold are flagged, or refused when strict.
+@Suite struct OutOfDateTests {
+    static func date(_ s: String) -> CalendarDate { CalendarDate(iso: s)! }
+
+    @Test func statutoryValuesAreKnownForTheYearOfTheirNewestValue() throws {
+        let policy = LocalPolicy(name: "empty", isIllustrative: true, parameters: ParameterSet())
+        let within = try CalculationContext(asAt: Self.date("2027-03-31"), policy: policy)
+        #expect(try within.parameter(.nationalLivingWage).staleAfter == nil)
+        var late = try CalculationContext(asAt: Self.date("2100-01-01"), policy: policy)
+        let use = try late.parameter(.nationalLivingWage)
+        #expect(use.staleAfter == Self.date("2027-03-31"))
+        #expect(use.outOfDateWarning?.contains("known only until 2027-03-31") == true)
+        #expect(try late.parameter(.employerNIRate).staleAfter == Self.date("2027-04-05"))
+        late.strictDates = true
+        #expect(throws: BudgetError.parameterOutOfDate(name: "nationalLivingWage", date: Self.date("2100-01-01"),
+                                                       knownUntil: Self.date("2027-03-31"))) {
+            try late.parameter(.nationalLivingWage)
+        }
+    }
+
+    @Test func aSingleStandingValueNeverGoesOutOfDateButAnUntilBounds() throws {
+        let standing = try ParameterHistory(key: .weeksPerYear, values: [
+            DatedValue(from: Self.date("2024-04-01"), value: .number(Rational(52)), source: "policy")])
+        #expect(standing.knownUntil == nil)
+        let bounded = try ParameterHistory(key: .weeksPerYear, values: standing.values, until: Self.date("2030-03-31"))
+        #expect(bounded.knownUntil == Self.date("2030-03-31"))
+        #expect(throws: BudgetError.self) {
+            try ParameterHistory(key: .weeksPerYear, values: standing.values, until: Self.date("2020-01-01"))
+        }
+    }
+}

@@ -89,9 +89,11 @@ public struct BudgetCase: Sendable {
         "review": TopDownCodec.review,
     ]
 
-    /// Runs the case against `policy`.
-    public func calculate(policy: LocalPolicy) throws(BudgetError) -> BudgetResult {
-        let context = try CalculationContext(asAt: asAt, policy: policy, overrides: overrides)
+    /// Runs the case against `policy`; with `strictDates`, a value used after
+    /// the last day it is known to hold is an error instead of a warning.
+    public func calculate(policy: LocalPolicy, strictDates: Bool = false) throws(BudgetError) -> BudgetResult {
+        var context = try CalculationContext(asAt: asAt, policy: policy, overrides: overrides)
+        context.strictDates = strictDates
         return try calculation.calculate(in: context)
     }
 }

@@ -117,7 +117,9 @@ public struct CohortLineRows: Sendable, Hashable {
             }
         }
         var message = error.description
-        if let field = error.field, message.hasPrefix(field + ": ") { message.removeFirst(field.count + 2) }
+        if let field = error.field, field.hasPrefix("plan."), message.hasPrefix(field + ": ") {
+            message.removeFirst(field.count + 2)
+        }
         return CohortRowError(row: row, person: person, column: column, code: error.code, message: message)
     }
 }

@@ -5,7 +5,8 @@ import PHBEngine
 /// A policy file is an object with `name`, `illustrative`, optional
 /// `description`, and `parameters`: each parameter name maps to a list of
 /// `{ "from": "YYYY-MM-DD", "value": …, "source": "…" }`, start dates
-/// strictly increasing. Unknown keys, unknown parameters, values of the wrong
+/// strictly increasing; the newest may add `"until": "YYYY-MM-DD"`, the last
+/// day it is known to hold (see ``ParameterHistory/knownUntil``). Unknown keys, unknown parameters, values of the wrong
 /// kind, negative numbers and duplicate or unordered dates are errors naming
 /// the file and the key.
 public enum PolicyCodec {
@@ -34,15 +35,21 @@ public enum PolicyCodec {
             throw field.fail("unknown parameter '\(name)'", code: "unknownParameter")
         }
         var values: [DatedValue] = []
-        for entry in try field.array() {
-            try entry.checkKeys(["from", "value", "source"])
+        var until: CalendarDate?
+        let entries = try field.array()
+        for (i, entry) in entries.enumerated() {
+            try entry.checkKeys(["from", "value", "source", "until"])
             values.append(DatedValue(
                 from: try entry.required("from").date(),
                 value: try value(try entry.required("value"), key: key),
                 source: try entry.required("source").string()))
+            if let last = entry.member("until") {
+                guard i == entries.count - 1 else { throw last.fail("only the newest value may say 'until'") }
+                until = try last.date()
+            }
         }
         do {
-            return try ParameterHistory(key: key, values: values)
+            return try ParameterHistory(key: key, values: values, until: until)
         } catch {
             guard case let .invalidValue(_, value, reason) = error else { throw InputError(error) }
             throw field.fail(value.isEmpty ? reason : "start date \(value): \(reason)")

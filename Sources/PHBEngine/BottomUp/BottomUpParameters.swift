@@ -43,50 +43,60 @@ public struct BottomUpParameters: Sendable {
     /// Hourly rates by time band.
     let paRates: [String: ParameterLookup<Rational>]
     let agencyRates: [String: ParameterLookup<Rational>]
+    /// The values in force that are used after the last day they are known to
+    /// hold (``ParameterHistory/knownUntil``): a batch warns of them once.
+    public let outOfDate: [ParameterUse]
 
     /// Resolves every bottom-up parameter in force on `context.asAt`.
     public init(_ context: CalculationContext) {
+        var stale: [ParameterUse] = []
+        /// Notes a resolved value that is out of date, and passes the lookup on.
+        func track<Value>(_ lookup: ParameterLookup<Value>) -> ParameterLookup<Value> {
+            if case .success(let resolved) = lookup, resolved.use.staleAfter != nil { stale.append(resolved.use) }
+            return lookup
+        }
         asAt = context.asAt
         policyName = context.policy.name
         policyIsIllustrative = context.policy.isIllustrative
-        rounding = context.lookUpChoice(.roundingRule, as: RoundingRule.self)
-        weeksPerYear = context.lookUpNumber(.weeksPerYear).flatMap { weeks in
+        rounding = track(context.lookUpChoice(.roundingRule, as: RoundingRule.self))
+        weeksPerYear = track(context.lookUpNumber(.weeksPerYear)).flatMap { weeks in
             weeks.value.isZero
                 ? .failure(.invalidValue(field: ParameterKey.weeksPerYear.name, value: "0", reason: "must be above zero"))
                 : .success(weeks)
         }
-        nationalLivingWage = context.lookUpNumber(.nationalLivingWage)
-        sleepInRate = context.lookUpNumber(.sleepInRate)
-        bankHolidaysPerYear = context.lookUpNumber(.bankHolidaysPerYear)
-        bankHolidayMultiplier = context.lookUpNumber(.bankHolidayMultiplier)
-        onCostMode = context.lookUpChoice(.onCostMode, as: OnCostMode.self)
-        flatOnCost = context.lookUpFraction(.flatOnCostPercent)
-        holidayAccrual = context.lookUpFraction(.holidayAccrualPercent)
-        employerNIRate = context.lookUpFraction(.employerNIRate)
-        niSecondaryThreshold = context.lookUpNumber(.niSecondaryThreshold)
-        employmentAllowanceApplied = context.lookUpFlag(.employmentAllowanceApplied)
-        employmentAllowance = context.lookUpNumber(.employmentAllowance)
-        pensionRate = context.lookUpFraction(.pensionEmployerRate)
-        pensionFunding = context.lookUpChoice(.pensionFundedFrom, as: PensionFunding.self)
-        pensionTrigger = context.lookUpNumber(.pensionTrigger)
-        pensionLowerLimit = context.lookUpNumber(.pensionLowerLimit)
-        pensionUpperLimit = context.lookUpNumber(.pensionUpperLimit)
-        insurancePerYear = context.lookUpNumber(.insurancePerYear)
-        payrollPerMonth = context.lookUpNumber(.payrollPerMonth)
-        trainingPerPAPerYear = context.lookUpNumber(.trainingPerPAPerYear)
-        dbsCheckPerPA = context.lookUpNumber(.dbsCheckPerPA)
-        recruitmentPerPA = context.lookUpNumber(.recruitmentPerPA)
-        contingencyMode = context.lookUpChoice(.contingencyMode, as: ContingencyMode.self)
-        contingencyValue = context.lookUpNumber(.contingencyValue)
-        directPaymentSupportPerMonth = context.lookUpNumber(.directPaymentSupportPerMonth)
-        directPaymentSetUpFee = context.lookUpNumber(.directPaymentSetUpFee)
-        thirdPartyFee = context.lookUpFraction(.thirdPartyFeePercent)
+        nationalLivingWage = track(context.lookUpNumber(.nationalLivingWage))
+        sleepInRate = track(context.lookUpNumber(.sleepInRate))
+        bankHolidaysPerYear = track(context.lookUpNumber(.bankHolidaysPerYear))
+        bankHolidayMultiplier = track(context.lookUpNumber(.bankHolidayMultiplier))
+        onCostMode = track(context.lookUpChoice(.onCostMode, as: OnCostMode.self))
+        flatOnCost = track(context.lookUpFraction(.flatOnCostPercent))
+        holidayAccrual = track(context.lookUpFraction(.holidayAccrualPercent))
+        employerNIRate = track(context.lookUpFraction(.employerNIRate))
+        niSecondaryThreshold = track(context.lookUpNumber(.niSecondaryThreshold))
+        employmentAllowanceApplied = track(context.lookUpFlag(.employmentAllowanceApplied))
+        employmentAllowance = track(context.lookUpNumber(.employmentAllowance))
+        pensionRate = track(context.lookUpFraction(.pensionEmployerRate))
+        pensionFunding = track(context.lookUpChoice(.pensionFundedFrom, as: PensionFunding.self))
+        pensionTrigger = track(context.lookUpNumber(.pensionTrigger))
+        pensionLowerLimit = track(context.lookUpNumber(.pensionLowerLimit))
+        pensionUpperLimit = track(context.lookUpNumber(.pensionUpperLimit))
+        insurancePerYear = track(context.lookUpNumber(.insurancePerYear))
+        payrollPerMonth = track(context.lookUpNumber(.payrollPerMonth))
+        trainingPerPAPerYear = track(context.lookUpNumber(.trainingPerPAPerYear))
+        dbsCheckPerPA = track(context.lookUpNumber(.dbsCheckPerPA))
+        recruitmentPerPA = track(context.lookUpNumber(.recruitmentPerPA))
+        contingencyMode = track(context.lookUpChoice(.contingencyMode, as: ContingencyMode.self))
+        contingencyValue = track(context.lookUpNumber(.contingencyValue))
+        directPaymentSupportPerMonth = track(context.lookUpNumber(.directPaymentSupportPerMonth))
+        directPaymentSetUpFee = track(context.lookUpNumber(.directPaymentSetUpFee))
+        thirdPartyFee = track(context.lookUpFraction(.thirdPartyFeePercent))
         paRates = Dictionary(uniqueKeysWithValues: context.bands(of: .personalAssistant).map {
-            ($0, context.lookUpNumber(.paHourlyRate(band: $0)))
+            ($0, track(context.lookUpNumber(.paHourlyRate(band: $0))))
         })
         agencyRates = Dictionary(uniqueKeysWithValues: context.bands(of: .agency).map {
-            ($0, context.lookUpNumber(.agencyHourlyRate(band: $0)))
+            ($0, track(context.lookUpNumber(.agencyHourlyRate(band: $0))))
         })
+        outOfDate = stale
     }
 
     /// The policy's hourly rate for `provider` in `band`, or `nil` for a band it does not know.

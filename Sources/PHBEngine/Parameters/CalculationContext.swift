@@ -32,6 +32,9 @@ public struct CalculationContext: Sendable {
     /// Whether lines carry their formulas in words (default). Batch runs that
     /// need only the figures turn this off: the figures are the same.
     public var explains: Bool
+    /// Whether a value used after the last day it is known to hold is an
+    /// error (strict) rather than a warning on the result (default).
+    public var strictDates = false
 
     /// A context; every override must fit its parameter's kind.
     public init(asAt: CalendarDate, policy: LocalPolicy,
@@ -62,7 +65,13 @@ public struct CalculationContext: Sendable {
             guard let dated = history.value(on: asAt) else {
                 throw .parameterNotInForce(name: key.name, date: asAt, firstFrom: history.values.first?.from)
             }
-            return ParameterUse(key: key, value: dated.value, from: dated.from, source: dated.source, origin: origin)
+            var staleAfter: CalendarDate?
+            if dated.from == history.values.last?.from, let knownUntil = history.knownUntil, knownUntil < asAt {
+                if strictDates { throw .parameterOutOfDate(name: key.name, date: asAt, knownUntil: knownUntil) }
+                staleAfter = knownUntil
+            }
+            return ParameterUse(key: key, value: dated.value, from: dated.from, source: dated.source, origin: origin,
+                                staleAfter: staleAfter)
         }
         throw .parameterNotInForce(name: key.name, date: asAt, firstFrom: nil)
     }

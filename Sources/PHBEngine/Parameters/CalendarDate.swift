@@ -38,6 +38,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// The day before, or `nil` before 0001-01-01.
+    public var dayBefore: CalendarDate? {
+        if day > 1 { return CalendarDate(year: year, month: month, day: day - 1) }
+        if month > 1 { return CalendarDate(year: year, month: month - 1, day: CalendarDate.daysIn(month: month - 1, year: year)) }
+        return CalendarDate(year: year - 1, month: 12, day: 31)
+    }
+
     /// Days since 1970-01-01 (negative before it), for counting the days between two dates.
     public var dayNumber: Int {
         // Howard Hinnant's days_from_civil.

@@ -86,9 +86,11 @@ public struct ParameterHistory: Sendable, Hashable {
     public let key: ParameterKey
     /// Values in strictly increasing order of their start dates.
     public let values: [DatedValue]
+    /// The last day the newest value is known to hold, when the source says (see ``knownUntil``).
+    public let until: CalendarDate?
 
     /// A history; the start dates must strictly increase (no duplicates).
-    public init(key: ParameterKey, values: [DatedValue]) throws(BudgetError) {
+    public init(key: ParameterKey, values: [DatedValue], until: CalendarDate? = nil) throws(BudgetError) {
         guard !values.isEmpty else {
             throw .invalidValue(field: key.name, value: "", reason: "has no dated values")
         }
@@ -96,8 +98,26 @@ public struct ParameterHistory: Sendable, Hashable {
             let problem = earlier.from == later.from ? "is given twice" : "is out of order (dates must increase)"
             throw .invalidValue(field: key.name, value: later.from.isoText, reason: problem)
         }
+        if let until, let last = values.last, until < last.from {
+            throw .invalidValue(field: key.name, value: until.isoText, reason: "'until' is before the last value's start date")
+        }
         self.key = key
         self.values = values
+        self.until = until
+    }
+
+    /// The last day the newest value is known to be in force, or `nil` when
+    /// it holds until changed: `until` when the history gives it; otherwise,
+    /// for a history that changes over time (more than one value), the day
+    /// before the first anniversary of the newest start (such values are
+    /// renewed every year); a single value is a standing choice. A calculation
+    /// dated later still uses the newest value, and is warned that it may be
+    /// out of date.
+    public var knownUntil: CalendarDate? {
+        if let until { return until }
+        guard values.count > 1, let last = values.last?.from else { return nil }
+        return CalendarDate(year: last.year + 1, month: last.month, day: last.day)?.dayBefore
+            ?? CalendarDate(year: last.year + 1, month: 2, day: 28)
     }
 
     /// The value in force on `date`, or `nil` before the first start date.
@@ -142,9 +162,12 @@ public struct ParameterUse: Sendable, Hashable {
     public var source: String
     /// Which layer supplied it.
     public var origin: ParameterOrigin
+    /// The last day the value is known to hold, when the calculation date is later (the value may be out of date).
+    public var staleAfter: CalendarDate?
 
     public init(key: ParameterKey, value: ParameterValue, from: CalendarDate,
-                source: String, origin: ParameterOrigin) {
+                source: String, origin: ParameterOrigin, staleAfter: CalendarDate? = nil) {
+        self.staleAfter = staleAfter
         self.key = key
         self.value = value
         self.from = from
@@ -157,6 +180,14 @@ public struct ParameterUse: Sendable, Hashable {
 
     /// The parameter's dotted name.
     public var name: String { key.name }
+
+    /// A warning when the value is used after the last day it is known to hold.
+    public var outOfDateWarning: String? {
+        staleAfter.map {
+            "\(name): the newest value (\(displayValue), from \(from)) is known only until \($0); "
+                + "check whether a newer value applies."
+        }
+    }
 }
 
 /// Which layer of parameters a value came from.

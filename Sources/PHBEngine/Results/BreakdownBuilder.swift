@@ -86,11 +86,13 @@ struct BreakdownBuilder {
     func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
                 figures: [ResultFigure] = [], warnings: [String] = [],
                 flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
-        BudgetResult(
+        var result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
             basis: basis, lines: lines, totals: try BudgetTotals(of: lines), figures: figures,
             warnings: warnings, flags: flags)
+        result.warnings += result.parametersUsed.compactMap(\.outOfDateWarning)
+        return result
     }
 }
 

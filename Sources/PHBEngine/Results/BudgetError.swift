@@ -10,6 +10,8 @@ public enum BudgetError: Error, Sendable, Hashable {
     case missingInput(field: String)
     /// No value of a parameter is in force on the date.
     case parameterNotInForce(name: String, date: CalendarDate, firstFrom: CalendarDate?)
+    /// With strict dates: the newest value of a parameter is known only until a day before the calculation date.
+    case parameterOutOfDate(name: String, date: CalendarDate, knownUntil: CalendarDate)
     /// A care line names a time band the policy has no rate for.
     case unknownBand(field: String, provider: String, band: String, known: [String])
     /// A PA hourly rate is below the National Living Wage in force.
@@ -25,6 +27,7 @@ public enum BudgetError: Error, Sendable, Hashable {
         case .invalidValue: "invalidValue"
         case .missingInput: "missingInput"
         case .parameterNotInForce: "parameterNotInForce"
+        case .parameterOutOfDate: "parameterOutOfDate"
         case .unknownBand: "unknownBand"
         case .belowNationalLivingWage: "belowNationalLivingWage"
         case .parameterKindMismatch: "parameterKindMismatch"
@@ -37,7 +40,7 @@ public enum BudgetError: Error, Sendable, Hashable {
         switch self {
         case .invalidValue(let f, _, _), .missingInput(let f), .unknownBand(let f, _, _, _),
              .belowNationalLivingWage(let f, _, _, _): f
-        case .parameterNotInForce(let n, _, _), .parameterKindMismatch(let n, _): n
+        case .parameterNotInForce(let n, _, _), .parameterKindMismatch(let n, _), .parameterOutOfDate(let n, _, _): n
         case .arithmeticOverflow: nil
         }
     }
@@ -57,6 +60,9 @@ extension BudgetError: CustomStringConvertible {
             } else {
                 "parameter \(name) has no value in force on \(date) (the policy does not set it)"
             }
+        case let .parameterOutOfDate(name, date, until):
+            "\(name): its newest value is known only until \(until), before the calculation date \(date)"
+                + " (give a newer value, or calculate without strict dates)"
         case let .unknownBand(field, provider, band, known):
             "\(field.safeForDisplay()): no \(provider) rate for time band '\(band.safeForDisplay(limit: 40))'" +
                 (known.isEmpty ? "" : " (the policy has: \(known.joined(separator: ", ").safeForDisplay(limit: 200)))")

@@ -38,7 +38,7 @@ struct BatchCommand: Command {
 
     func run() throws(CommandLineError) -> Int32 {
         let policy = try loadPolicy(policyFile)
-        let parameters = try snapshot(asAt, policy)
+        let parameters = try snapshot(asAt, policy, strict: options.strictDates)
         return try CohortRun(options: options, recalculation: CohortRecalculation(parameters: parameters),
                              kind: .batch).run()
     }
@@ -109,17 +109,19 @@ struct RecalcCommand: Command {
     }
 
     func run() throws(CommandLineError) -> Int32 {
-        let old = try snapshot(from, try loadPolicy(oldPolicy))
-        let new = try snapshot(to, try loadPolicy(newPolicy))
+        let old = try snapshot(from, try loadPolicy(oldPolicy), strict: options.strictDates)
+        let new = try snapshot(to, try loadPolicy(newPolicy), strict: options.strictDates)
         return try CohortRun(options: options, recalculation: CohortRecalculation(old: old, new: new, arrears: arrears),
                              kind: .recalculation(arrears: arrears != nil)).run()
     }
 }
 
-/// The parameters resolved once for `date`.
-func snapshot(_ date: CalendarDate, _ policy: LocalPolicy) throws(CommandLineError) -> BottomUpParameters {
+/// The parameters resolved once for `date`; with `strict`, out-of-date values fail every person that uses them.
+func snapshot(_ date: CalendarDate, _ policy: LocalPolicy, strict: Bool) throws(CommandLineError) -> BottomUpParameters {
     do {
-        return BottomUpParameters(try CalculationContext(asAt: date, policy: policy))
+        var context = try CalculationContext(asAt: date, policy: policy)
+        context.strictDates = strict
+        return BottomUpParameters(context)
     } catch {
         throw .invalid(error.description)
     }
@@ -128,13 +130,15 @@ func snapshot(_ date: CalendarDate, _ policy: LocalPolicy) throws(CommandLineErr
 /// The options every cohort command shares.
 struct CohortOptions {
     static let valued: Set<String> = ["--out", "--errors", "--lines", "--jobs"]
-    static let flags: Set<String> = ["--quiet", "--spreadsheet", "--help"]
+    static let flags: Set<String> = ["--quiet", "--spreadsheet", "--strict-dates", "--help"]
     static let help = """
       --out FILE           the results CSV (default: COHORT-\\(kind).csv in this folder)
       --errors FILE        the errors CSV: row, person, column, code, message (default: beside --out)
       --lines FILE         also write one row per line of each breakdown (the new side's)
       --jobs N             threads to use (default: every core); the output is the same for any N
       --spreadsheet        write for a spreadsheet: a byte-order mark and CRLF line ends
+      --strict-dates       a value used after the last day it is known to hold fails the people
+                           who need it, instead of a warning
       --quiet              no progress on standard error
       -h, --help           show this help
 
@@ -150,6 +154,7 @@ struct CohortOptions {
     let jobs: Int
     let quiet: Bool
     let style: CSVWriter.Style
+    let strictDates: Bool
 
     init(_ arguments: ParsedArguments, defaultSuffix: String) throws(CommandLineError) {
         guard arguments.positionals.count == 1, let input = arguments.positionals.first else {
@@ -165,6 +170,7 @@ struct CohortOptions {
         jobs = try arguments.integer("--jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
         quiet = arguments.has("--quiet")
         style = arguments.has("--spreadsheet") ? .spreadsheet : .plain
+        strictDates = arguments.has("--strict-dates")
         let outputs = [out, errors] + (lines.map { [$0] } ?? [])
         if Set(outputs).count != outputs.count { throw .usage("the output files must be three different files") }
     }
@@ -226,6 +232,10 @@ struct CohortRun {
         try errors.commit()
         try lines?.commit()
         writeOut(SummaryText.render(summary, kind: kind, files: (options.out, options.errors, options.lines)))
+        var warned = Set<String>()
+        for use in recalculation.old.outOfDate + recalculation.new.outOfDate {
+            if let warning = use.outOfDateWarning, warned.insert(warning).inserted { writeOut("Warning: \(warning)\n") }
+        }
         return summary.failed == 0 ? 0 : 2
     }
 

@@ -7,7 +7,7 @@ struct ComputeCommand: Command {
     static let name = "compute"
     static let summary = "compute one case file (or the built-in example) and print its breakdown"
     static let valued: Set<String> = ["--policy", "--as-at", "--format"]
-    static let flags: Set<String> = ["--check", "--help"]
+    static let flags: Set<String> = ["--check", "--strict-dates", "--help"]
     static let help = """
     Usage: budget-calc compute [CASE_FILE] [--policy FILE] [--as-at YYYY-MM-DD] [--format table|json] [--check]
 
@@ -21,6 +21,8 @@ struct ComputeCommand: Command {
       --as-at DATE         calculate as at this date instead of the case's date
       --format FORMAT      table (default) for people, json for programs
       --check              compare the result with the case's "expected" figures
+      --strict-dates       a value used after the last day it is known to hold is an error,
+                           not a note (e.g. a 2026/27 rate used in 2028)
       -h, --help           show this help
 
     Example:
@@ -34,6 +36,7 @@ struct ComputeCommand: Command {
     let asAt: CalendarDate?
     let format: Format
     let check: Bool
+    let strictDates: Bool
 
     init(_ arguments: ParsedArguments) throws(CommandLineError) {
         guard arguments.positionals.count <= 1 else {
@@ -46,6 +49,7 @@ struct ComputeCommand: Command {
         guard let format = Format(rawValue: formatText) else { throw .usage("--format: '\(formatText)' is not table or json") }
         self.format = format
         check = arguments.has("--check")
+        strictDates = arguments.has("--strict-dates")
         if check && caseFile == nil { throw .usage("--check needs a case file with expected figures") }
     }
 
@@ -66,7 +70,7 @@ struct ComputeCommand: Command {
         }
         let policy = try loadPolicy(policyPath)
 
-        let outcome = Result { () throws(BudgetError) -> BudgetResult in try budgetCase.calculate(policy: policy) }
+        let outcome = Result { () throws(BudgetError) -> BudgetResult in try budgetCase.calculate(policy: policy, strictDates: strictDates) }
         if check, let expectation = budgetCase.expectation {
             let problems = expectation.mismatches(outcome)
             guard problems.isEmpty else { throw .checkFailed(problems) }
