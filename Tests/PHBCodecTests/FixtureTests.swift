@@ -14,7 +14,8 @@ import _PHBTestSupport
     static let caseFiles: [String] = {
         let root = fixturesDirectory.path
         let all = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
-        return all.filter { $0.hasSuffix(".json") && $0.contains("/") }.sorted()
+        // The case files; bad-input/ has its own catalogue test, run through the binary.
+        return all.filter { $0.hasSuffix(".json") && ($0.hasPrefix("bottom-up/") || $0.hasPrefix("top-down/")) }.sorted()
     }()
 
     @Test func thereAreAtLeastTwentyBottomUpCases() {

@@ -379,7 +379,7 @@ public struct CohortGrouper: Sendable {
 
     /// Adds the next record; returns the previous person when this record starts a new one.
     public mutating func add(_ record: CSVRecord) -> CohortRecord? {
-        let next = record.isInvalidUTF8 ? "" : layout.personID(record)
+        let next = layout.personID(record)  // bad bytes elsewhere in the row are reported by `person(_:)`
         if let current = id, current == next, !next.isEmpty {
             if records.count < CohortGrouper.mostRows { records.append(record) } else { extraRows += 1 }
             return nil

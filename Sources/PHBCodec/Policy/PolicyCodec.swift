@@ -66,11 +66,9 @@ public enum PolicyCodec {
         case .choice: value = .choice(try field.string())
         case .table(let shape): value = .table(try PolicyTableCodec.decode(field, shape: shape))
         }
-        guard definition.kind.accepts(value) else {
-            if case .number(let n) = value, n.isNegative {
-                throw field.fail("must not be negative (\(definition.name) is \(definition.kind.description))")
-            }
-            throw field.fail("must be \(definition.kind.description)", code: "parameterKindMismatch")
+        if let problem = key.problem(with: value) {
+            throw field.fail(problem, code: definition.kind.accepts(value) || problem.hasPrefix("must not be negative")
+                                 ? "invalidValue" : "parameterKindMismatch")
         }
         return value
     }

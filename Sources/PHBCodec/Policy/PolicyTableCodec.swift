@@ -9,14 +9,22 @@ enum PolicyTableCodec {
         case "cluster costs": return .clusterCosts(try clusterCosts(field))
         case "DST scoring": return .dstScoring(try dstScoring(field))
         case "one-off purposes":
+            var seen = Set<String>()
             return .oneOffPurposes(try field.array().map { (f: JSONField) throws(InputError) in
                 try f.checkKeys(["purpose", "upTo"])
-                return OneOffPurpose(purpose: try f.required("purpose").string(), upTo: try f.required("upTo").nonNegative())
+                let purpose = try f.required("purpose").string()
+                guard seen.insert(purpose).inserted else { throw f.fail("purpose '\(purpose.safeForDisplay(limit: 40))' is given twice") }
+                return OneOffPurpose(purpose: purpose, upTo: try f.required("upTo").nonNegative())
             })
         default:
-            let tiers = try field.array().map { (f: JSONField) throws(InputError) in
+            let items = try field.array()
+            let tiers = try items.map { (f: JSONField) throws(InputError) in
                 try f.checkKeys(["upTo", "authoriser"])
                 return AuthorisationTier(upTo: try f.member("upTo")?.nonNegative(), authoriser: try f.required("authoriser").string())
+            }
+            // Tiers are tried in order: a catch-all (no upTo) may only come last.
+            for (i, tier) in tiers.enumerated() where tier.upTo == nil && i != tiers.count - 1 {
+                throw items[i].fail("the tier without 'upTo' takes every amount, so it must be the last tier")
             }
             try increasing(tiers.compactMap(\.upTo), field, what: "upTo limits")
             return .authorisationTiers(tiers)

@@ -119,7 +119,7 @@ struct BottomUpCalculation {
             }
             guard line.staffRatio >= 1, line.staffRatio <= 100 else {
                 throw .invalidValue(field: "\(field).staffRatio", value: String(line.staffRatio),
-                                    reason: "must be a whole number of staff, at least 1")
+                                    reason: "must be a whole number of staff from 1 to 100")
             }
             let held = try deployment(line.deployment, field: field)
             let policyRate = parameters.hourlyRate(line.provider, band: line.band)

@@ -36,12 +36,15 @@ public struct CalculationContext: Sendable {
     /// error (strict) rather than a warning on the result (default).
     public var strictDates = false
 
-    /// A context; every override must fit its parameter's kind.
+    /// A context; every override must fit its parameter's kind and range (``ParameterKey/problem(with:)``).
     public init(asAt: CalendarDate, policy: LocalPolicy,
                 statutory: ParameterSet = EnglandStatutoryParameters.parameters,
                 overrides: [ParameterKey: ParameterValue] = [:], explains: Bool = true) throws(BudgetError) {
-        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) where !key.definition.kind.accepts(value) {
-            throw .parameterKindMismatch(name: key.name, expected: key.definition.kind.description)
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard key.definition.kind.accepts(value) else {
+                throw .parameterKindMismatch(name: key.name, expected: key.definition.kind.description)
+            }
+            if let problem = key.problem(with: value) { throw .invalidValue(field: key.name, value: "", reason: problem) }
         }
         self.asAt = asAt
         self.policy = policy
