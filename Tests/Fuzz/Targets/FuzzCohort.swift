@@ -1,0 +1,31 @@
+// libFuzzer target: cohort CSV and JSON Lines, decoded and recalculated. Built by Tests/Fuzz/run-fuzzers.sh.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCohort(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: count)
+    var parser = CSVParser()
+    var records: [CSVRecord] = []
+    parser.parse(bytes) { records.append($0) }
+    parser.finish { records.append($0) }
+    guard let policy = try? ExamplePolicy.policy(), let date = CalendarDate(iso: "2026-06-01"),
+          let context = try? CalculationContext(asAt: date, policy: policy) else { return 0 }
+    let recalculation = CohortRecalculation(parameters: BottomUpParameters(context))
+    let format = RecalculationCSV(kind: .batch)
+    if let header = records.first, let layout = try? CohortCSVLayout(header: header) {
+        var grouper = CohortGrouper(layout: layout)
+        var people = records.dropFirst().compactMap { grouper.add($0) }
+        if let last = grouper.finish() { people.append(last) }
+        for person in people {
+            let (decoded, rows) = layout.person(person)
+            if case .success(let p) = decoded {
+                let row = recalculation.recalculate(p)
+                var out: [UInt8] = []
+                format.appendRow(row, to: &out)
+                if case .failure(let error) = row.outcome { _ = format.errorRow(rows.locate(error)) }
+            }
+        }
+    }
+    for (i, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n").enumerated() {
+        if case .success(let p) = CohortJSONLines.person(String(line), line: i + 1).0 { _ = recalculation.recalculate(p) }
+    }
+    return 0
+}

@@ -1,0 +1,58 @@
+import PHBCodec
+import PHBEngine
+import Testing
+import _PHBTestSupport
+
+/// Properties every bottom-up budget keeps, over seeded random plans.
+@Suite struct PropertyTests {
+    static let context: CalculationContext = {
+        // The example policy is embedded and valid; a failure here fails every test below.
+        (try? CalculationContext(asAt: CalendarDate(iso: "2026-06-01")!, policy: ExamplePolicy.policy()))!
+    }()
+
+    func totals(_ plan: BottomUpPlan) throws -> BudgetTotals { try plan.calculate(in: Self.context).totals }
+
+    @Test func theOrderOfLinesDoesNotChangeTheBudget() throws {
+        var g = SeededGenerator(seed: 31)
+        for index in 0..<400 {
+            let plan = RandomPlans.plan(seed: 31, index: index)
+            var shuffled = plan
+            shuffled.care.shuffle(using: &g)
+            shuffled.sleepIns.shuffle(using: &g)
+            shuffled.otherItems.shuffle(using: &g)
+            #expect(try totals(plan) == totals(shuffled), "plan \(index)")
+        }
+    }
+
+    @Test func moreHoursOrAHigherRateNeverLowerTheBudget() throws {
+        for index in 0..<400 {
+            let plan = RandomPlans.plan(seed: 32, index: index)
+            let before = try totals(plan)
+            var more = plan
+            if more.care[0].hoursPerWeek + Rational(1, over: 4) <= Rational(168) {
+                more.care[0].hoursPerWeek += Rational(1, over: 4)
+                let after = try totals(more)
+                #expect(after.weekly >= before.weekly && after.annual >= before.annual, "plan \(index), hours")
+            }
+            var dearer = plan
+            if let rate = dearer.care[0].hourlyRate {
+                dearer.care[0].hourlyRate = rate + Rational(1, over: 100)
+                let after = try totals(dearer)
+                #expect(after.weekly >= before.weekly && after.annual >= before.annual, "plan \(index), rate")
+            }
+        }
+    }
+
+    @Test func theSameInputGivesByteIdenticalOutputThatReadsBackToItsFigures() throws {
+        for index in 0..<100 {
+            let plan = RandomPlans.plan(seed: 33, index: index)
+            let first = try plan.calculate(in: Self.context), second = try plan.calculate(in: Self.context)
+            let json = ResultCodec.json(first).text()
+            #expect(json == ResultCodec.json(second).text())
+            #expect(TableRenderer.render(first) == TableRenderer.render(second))
+            let read = try JSONValue.parse(json)
+            #expect(read["totals"]?["annual"] == .number(first.totals.annual.plainText), "plan \(index)")
+            #expect(read["totals"]?["firstYear"] == .number(first.totals.firstYear.plainText), "plan \(index)")
+        }
+    }
+}
