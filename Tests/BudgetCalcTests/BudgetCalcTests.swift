@@ -84,7 +84,7 @@ import Testing
         let run = try run(["Fixtures/bottom-up/e05-below-living-wage.json"])
         #expect(run.status == 65)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.contains("Fixtures/bottom-up/e05-below-living-wage.json: plan.care[0].hourlyRate: PA hourly rate £11.50 is below the National Living Wage of £12.21 in force on 2025-06-01"))
+        #expect(run.stderr.contains("Fixtures/bottom-up/e05-below-living-wage.json: input.care[0].hourlyRate: PA hourly rate £11.50 is below the National Living Wage of £12.21 in force on 2025-06-01"))
     }
 
     @Test func malformedAmountNamesFileAndField() throws {

@@ -73,7 +73,7 @@ import _PHBTestSupport
         let row = CohortRecalculation(parameters: BottomUpParameters(context)).recalculate(p3)
         guard case .failure(let error) = row.outcome else { Issue.record("P3 should fail to compute"); return }
         let placed = decoded[2].1.locate(error)
-        #expect(placed.row == 4 && placed.column == "hoursPerWeek" && !placed.message.hasPrefix("plan."))
+        #expect(placed.row == 4 && placed.column == "hoursPerWeek" && !placed.message.hasPrefix("input."))
     }
 
     @Test func hugeRowsAndHugePeopleAreReportedNotHeld() throws {

@@ -93,11 +93,11 @@ public struct CohortLineRows: Sendable, Hashable {
     public var sleepIns: [Int] = []
     public var otherItems: [Int] = []
 
-    /// The row and column of an engine error's field (`plan.care[2].hoursPerWeek`).
+    /// The row and column of an engine error's field (`input.care[2].hoursPerWeek`).
     public func locate(_ error: BudgetError) -> CohortRowError {
         var row = first, column: String?
-        if let field = error.field, field.hasPrefix("plan.") {
-            let path = field.dropFirst("plan.".count)
+        if let field = error.field, field.hasPrefix("input.") {
+            let path = field.dropFirst("input.".count)
             let parts = path.split(separator: ".", maxSplits: 1)
             let head = parts.first.map(String.init) ?? ""
             column = parts.count > 1 ? String(parts[1]) : nil
@@ -117,7 +117,7 @@ public struct CohortLineRows: Sendable, Hashable {
             }
         }
         var message = error.description
-        if let field = error.field, field.hasPrefix("plan."), message.hasPrefix(field + ": ") {
+        if let field = error.field, field.hasPrefix("input."), message.hasPrefix(field + ": ") {
             message.removeFirst(field.count + 2)
         }
         return CohortRowError(row: row, person: person, column: column, code: error.code, message: message)

@@ -1,7 +1,7 @@
 import PHBEngine
 
 /// A problem with an input file or a calculation from it, saying what is
-/// wrong and where: file, field path (`plan.care[0].hoursPerWeek`), message.
+/// wrong and where: file, field path (`input.care[0].hoursPerWeek`), message.
 public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file, where the input came from one.
     public var file: String?

@@ -71,19 +71,24 @@ struct BottomUpCalculation {
 
     /// The PAs' relative shares of pay (spec §7.9): equal unless the plan weights them.
     func paShareWeights() throws(BudgetError) -> [Rational] {
+        let lines = plan.care.count + plan.sleepIns.count + plan.otherItems.count
+        guard lines <= BottomUpPlan.mostLines else {
+            throw .invalidValue(field: "input", value: "\(lines) lines",
+                                reason: "has more than \(BottomUpPlan.mostLines) lines (care, sleep-ins and other items)")
+        }
         guard plan.personalAssistants >= 1, plan.personalAssistants <= 1_000 else {
-            throw .invalidValue(field: "plan.personalAssistants", value: String(plan.personalAssistants),
+            throw .invalidValue(field: "input.personalAssistants", value: String(plan.personalAssistants),
                                 reason: "must be a whole number from 1 to 1000")
         }
         guard let shares = plan.paShares else {
             return Array(repeating: .one, count: plan.personalAssistants)
         }
         guard shares.count == plan.personalAssistants else {
-            throw .invalidValue(field: "plan.paShares", value: "\(shares.count) shares",
+            throw .invalidValue(field: "input.paShares", value: "\(shares.count) shares",
                                 reason: "must give one share for each of the \(plan.personalAssistants) PAs")
         }
         for (i, share) in shares.enumerated() where share.isNegative || share.isZero {
-            throw .invalidValue(field: "plan.paShares[\(i)]", value: share.decimalText(), reason: "must be above zero")
+            throw .invalidValue(field: "input.paShares[\(i)]", value: share.decimalText(), reason: "must be above zero")
         }
         return shares
     }
@@ -107,7 +112,7 @@ struct BottomUpCalculation {
 
     mutating func addCareLines(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, line) in plan.care.enumerated() {
-            let field = "plan.care[\(i)]"
+            let field = "input.care[\(i)]"
             let h = line.hoursPerWeek
             guard !h.isNegative, !h.isZero, !(Rational(168) < h) else {
                 throw .invalidValue(field: "\(field).hoursPerWeek", value: h.decimalText(),
@@ -159,7 +164,7 @@ struct BottomUpCalculation {
 
     mutating func addSleepIns(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, line) in plan.sleepIns.enumerated() {
-            let field = "plan.sleepIns[\(i)]"
+            let field = "input.sleepIns[\(i)]"
             let n = line.nightsPerWeek
             guard !n.isNegative, !(Rational(7) < n) else {
                 throw .invalidValue(field: "\(field).nightsPerWeek", value: n.decimalText(),
@@ -219,7 +224,7 @@ struct BottomUpCalculation {
 
     mutating func addOtherItems(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, item) in plan.otherItems.enumerated() {
-            let field = "plan.otherItems[\(i)]"
+            let field = "input.otherItems[\(i)]"
             guard !item.amount.isNegative else {
                 throw .invalidValue(field: "\(field).amount", value: item.amount.decimalText(), reason: "must not be negative")
             }

@@ -109,6 +109,9 @@ public struct OtherItem: Sendable, Hashable {
 public struct BottomUpPlan: BudgetCalculation, Hashable {
     public var calculatorName: String { "bottomUp" }
 
+    /// The most lines a plan may have (care, sleep-ins and other items together).
+    public static let mostLines = 1_000
+
     /// How lines are held unless they say otherwise.
     public var deployment: Deployment?
     /// How many PAs share the PA hours (k).

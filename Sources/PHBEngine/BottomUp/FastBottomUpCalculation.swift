@@ -111,7 +111,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     }
 
     mutating func run() -> Bool {
-        guard (1...1_000).contains(plan.personalAssistants),
+        guard plan.care.count + plan.sleepIns.count + plan.otherItems.count <= BottomUpPlan.mostLines,
+              (1...1_000).contains(plan.personalAssistants),
               plan.paShares.map({ $0.count == plan.personalAssistants && $0.allSatisfy { !$0.isNegative && !$0.isZero } })
                 ?? true,
               addCareLines(), addSleepIns() else { return false }

@@ -1,7 +1,7 @@
 /// Everything that can stop a calculation, each with a message that says what
 /// is wrong and where.
 ///
-/// `field` values are paths into the input, such as `plan.care[2].hoursPerWeek`,
+/// `field` values are paths into the input, such as `input.care[2].hoursPerWeek`,
 /// so a person can find the bad value in their file.
 public enum BudgetError: Error, Sendable, Hashable {
     /// A value is outside what the rules allow.
@@ -32,6 +32,15 @@ public enum BudgetError: Error, Sendable, Hashable {
         case .belowNationalLivingWage: "belowNationalLivingWage"
         case .parameterKindMismatch: "parameterKindMismatch"
         case .arithmeticOverflow: "arithmeticOverflow"
+        }
+    }
+
+    /// Whether the error is about the parameters (the policy or the statutory
+    /// values) rather than the calculation's own input.
+    public var isAboutParameters: Bool {
+        switch self {
+        case .parameterNotInForce, .parameterKindMismatch, .parameterOutOfDate: true
+        default: false
         }
     }
 

@@ -84,7 +84,9 @@ struct ComputeCommand: Command {
             writeOut(format == .json ? ResultCodec.json(result).text() + "\n" : TableRenderer.render(result))
             return 0
         case .failure(let error):
-            throw .invalid(InputError(error, file: caseFile).description)
+            // A fault of the parameters is the policy's (or the embedded values'), not the case's.
+            let blamed = error.isAboutParameters ? policyPath ?? "the embedded example policy and statutory values" : caseFile
+            throw .invalid(InputError(error, file: blamed).description)
         }
     }
 
