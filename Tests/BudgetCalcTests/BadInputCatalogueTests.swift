@@ -10,6 +10,7 @@ import Testing
         let arguments: [String]
         let exit: Int32
         let stderr: String
+        let stdout: String?
         let errors: String?
         var testDescription: String { file }
     }
@@ -46,7 +47,11 @@ import Testing
         #expect(run.status == entry.exit, "\(entry.file): \(run.stderr)")
         #expect(entry.stderr.isEmpty || run.stderr.contains(entry.stderr), "\(entry.file): \(run.stderr)")
         #expect(run.stderr.count < 2_000, "\(entry.file): the message is too long")
-        #expect(!run.stderr.unicodeScalars.contains { $0.value == 0x1B }, "\(entry.file): a raw escape reached the terminal")
+        for output in [run.stderr, run.stdout] {
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E },
+                    "\(entry.file): a raw escape reached the terminal")
+        }
+        if let expected = entry.stdout { #expect(run.stdout.contains(expected), "\(entry.file): \(run.stdout)") }
         if let expected = entry.errors {
             let errors = try String(contentsOf: dir.appendingPathComponent("results-errors.csv"), encoding: .utf8)
             #expect(errors.contains(expected), "\(entry.file): \(errors)")

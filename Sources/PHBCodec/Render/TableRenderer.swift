@@ -31,7 +31,8 @@ public enum TableRenderer {
         out += columns([["  Parameter", "Value", "In force from", "Source"]] + result.parametersUsed.map {
             ["  " + $0.name, $0.displayValue, $0.from.isoText, $0.source]
         }, rightAligned: [])
-        return out.joined(separator: "\n") + "\n"
+        // Input text (descriptions, names, sources) never reaches a terminal raw.
+        return out.map { $0.safeForDisplay(limit: 2_000) }.joined(separator: "\n") + "\n"
     }
 
     static func breakdown(_ result: BudgetResult) -> [String] {
