@@ -57,6 +57,7 @@ public enum ResultCodec {
         case .money, .percent, .number: .number(figure.value.plainText)
         case .flag(let b): .bool(b)
         case .text(let t): .string(t)
+        case .list(let items): .array(items.map(JSONValue.string))
         }
         return .object([("key", .string(figure.key)), ("label", .string(figure.label)), ("value", value),
                         ("formula", .string(figure.formula))])

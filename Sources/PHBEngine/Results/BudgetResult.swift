@@ -186,6 +186,8 @@ public enum FigureValue: Sendable, Hashable {
     case text(String)
     /// Yes or no (within tolerance, in range).
     case flag(Bool)
+    /// A list of words (the DST domains at priority), in a fixed order.
+    case list([String])
 
     /// The value as a person reads it.
     public var displayText: String {
@@ -195,6 +197,7 @@ public enum FigureValue: Sendable, Hashable {
         case .number(let n): n.decimalText()
         case .text(let t): t
         case .flag(let b): b ? "yes" : "no"
+        case .list(let items): items.isEmpty ? "none" : items.joined(separator: ", ")
         }
     }
 
@@ -206,6 +209,7 @@ public enum FigureValue: Sendable, Hashable {
         case .number(let n): n.decimalText()
         case .text(let t): t
         case .flag(let b): b ? "true" : "false"
+        case .list(let items): items.joined(separator: ";")
         }
     }
 }

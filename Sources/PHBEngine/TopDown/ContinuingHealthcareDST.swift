@@ -69,8 +69,8 @@ public struct DSTBanding: BudgetCalculation {
                               formula: "score \(score.decimalText()) is in band \(bandName) (from \(band.from.decimalText())):"
                                 + " \(pounds(band.amount)) a week", parameters: [table.use])
 
-        let priorities = assessed.filter { $0.1 == .priority }.map(\.0.rawValue)
-        let severes = assessed.filter { $0.1 == .severe }.map(\.0.rawValue)
+        let priorities = assessed.filter { $0.1 == .priority }.map(\.0.rawValue).sorted()
+        let severes = assessed.filter { $0.1 == .severe }.map(\.0.rawValue).sorted()
         let indication = !priorities.isEmpty || severes.count >= 2
         let reason = !priorities.isEmpty ? "priority level in \(priorities.joined(separator: ", "))"
             : severes.count >= 2 ? "severe in \(severes.count) domains (\(severes.joined(separator: ", ")))"
@@ -81,6 +81,10 @@ public struct DSTBanding: BudgetCalculation {
             ResultFigure(key: "band", label: "Band", value: .text(bandName), formula: "bands run from their lower score, inclusive"),
             ResultFigure(key: "primaryHealthNeedIndicated", label: "DST indication of a primary health need (information)",
                          value: .flag(indication), formula: reason),
+            ResultFigure(key: "priorityDomains", label: "Domains at priority", value: .list(priorities),
+                         formula: "the domains assessed at priority, sorted"),
+            ResultFigure(key: "severeDomains", label: "Domains at severe", value: .list(severes),
+                         formula: "the domains assessed at severe, sorted"),
         ]
         return try builder.result(calculator: calculatorName, title: "CHC DST indicative budget", context: context,
                                   figures: figures)

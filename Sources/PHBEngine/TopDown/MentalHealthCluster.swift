@@ -44,16 +44,18 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
         let crisis = cost.annualCost * cost.crisisPercent / 100
         let inpatient = cost.annualCost * cost.inpatientPercent / 100
         let indicative = cost.annualCost - crisis - inpatient
-        try builder.recurring("clusterCost", "Cluster \(cluster) annual cost", exactAnnual: cost.annualCost,
-                              formula: "\(pounds(cost.annualCost)) a year ÷ \(weeks)", parameters: [table.use])
-        try builder.recurring("less.crisis", "Less crisis care share", exactAnnual: -crisis,
-                              formula: "−\(cost.crisisPercent.decimalText())% × \(pounds(cost.annualCost)) = −\(pounds(crisis)) a year ÷ \(weeks)")
-        try builder.recurring("less.inpatient", "Less inpatient care share", exactAnnual: -inpatient,
-                              formula: "−\(cost.inpatientPercent.decimalText())% × \(pounds(cost.annualCost)) = −\(pounds(inpatient)) a year ÷ \(weeks)")
+        // One figure, rounded once from its exact value: the shares are shown, not rounded apart.
+        try builder.recurring(
+            "indicative", "Cluster \(cluster) indicative budget (less crisis and inpatient care)", exactAnnual: indicative,
+            formula: "cluster cost \(pounds(cost.annualCost)) a year − crisis \(cost.crisisPercent.decimalText())%"
+                + " (\(pounds(crisis))) − inpatient \(cost.inpatientPercent.decimalText())% (\(pounds(inpatient)))"
+                + " = \(pounds(indicative)) a year ÷ \(weeks)",
+            parameters: [table.use])
 
         let periodAmount = indicative * Rational(periodWeeks) / 52
         var figures = [
-            ResultFigure(key: "reviewPeriodWeeks", label: "Maximum review period", value: .text("\(periodWeeks) weeks"),
+            ResultFigure(key: "cluster", label: "Care cluster", value: .number(Rational(cluster)), formula: "the input"),
+            ResultFigure(key: "reviewPeriodWeeks", label: "Maximum review period, weeks", value: .number(Rational(periodWeeks)),
                          formula: "cluster \(cluster)'s maximum review period"),
             ResultFigure(key: "reviewPeriodAmount", label: "Amount for the review period",
                          value: .money(try periodAmount.roundedToMoney(builder.rule, context: "review-period amount")),
