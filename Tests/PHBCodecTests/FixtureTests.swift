@@ -15,7 +15,7 @@ import _PHBTestSupport
         let root = fixturesDirectory.path
         let all = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         // The case files; bad-input/ has its own catalogue test, run through the binary.
-        return all.filter { $0.hasSuffix(".json") && ($0.hasPrefix("bottom-up/") || $0.hasPrefix("top-down/")) }.sorted()
+        return all.filter { $0.hasSuffix(".json") && ["bottom-up/", "top-down/", "finance/"].contains { p in $0.hasPrefix(p) } }.sorted()
     }()
 
     @Test func thereAreAtLeastTwentyBottomUpCases() {

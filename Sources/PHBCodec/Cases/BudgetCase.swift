@@ -87,6 +87,11 @@ public struct BudgetCase: Sendable {
         "chcDST": TopDownCodec.dst,
         "oneOff": TopDownCodec.oneOff,
         "review": TopDownCodec.review,
+        "blockContractRelease": FinanceCodec.blockRelease,
+        "groupContactPricing": FinanceCodec.groupContacts,
+        "packageSavings": FinanceCodec.savings,
+        "trajectory": FinanceCodec.trajectory,
+        "directPaymentHeadroom": FinanceCodec.headroom,
     ]
 
     /// Runs the case against `policy`; with `strictDates`, a value used after

@@ -1,0 +1,272 @@
+/// The sums commissioners do around budgets (rules: docs/rules.md §6). Each is
+/// a ``BudgetCalculation``: money appears as lines where it adds up (a release
+/// schedule, a priced contract) and everything else as named figures, so one
+/// table, one JSON form and one fixture format serve them all.
+
+/// Stepped release of a block contract (Leeds): year 1 guarantees a share of
+/// the contract value, then the guarantee falls by a step of percentage points
+/// a year until nothing is guaranteed.
+public struct BlockContractRelease: BudgetCalculation {
+    public var calculatorName: String { "blockContractRelease" }
+
+    /// The contract's value.
+    public var contractValue: Rational
+    /// The percentage guaranteed in year 1 (80 in Leeds).
+    public var firstYearGuaranteedPercent: Rational
+    /// The fall in the guarantee each year, in percentage points (20 in Leeds).
+    public var stepPercent: Rational
+
+    public init(contractValue: Rational, firstYearGuaranteedPercent: Rational = Rational(80), stepPercent: Rational = Rational(20)) {
+        self.contractValue = contractValue
+        self.firstYearGuaranteedPercent = firstYearGuaranteedPercent
+        self.stepPercent = stepPercent
+    }
+
+    public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
+        guard !contractValue.isNegative, !contractValue.isOverflow else {
+            throw .invalidValue(field: "input.contractValue", value: contractValue.decimalText(), reason: "must not be negative")
+        }
+        guard !firstYearGuaranteedPercent.isNegative, !(Rational(100) < firstYearGuaranteedPercent) else {
+            throw .invalidValue(field: "input.firstYearGuaranteedPercent", value: firstYearGuaranteedPercent.decimalText(),
+                                reason: "must be from 0 to 100")
+        }
+        guard Rational.zero < stepPercent, !(Rational(100) < stepPercent) else {
+            throw .invalidValue(field: "input.stepPercent", value: stepPercent.decimalText(), reason: "must be above 0 and at most 100")
+        }
+        var builder = try BreakdownBuilder(context: context)
+        var figures: [ResultFigure] = []
+        var guaranteed = firstYearGuaranteedPercent
+        var releasedBefore = Rational.zero
+        var year = 1
+        while true {
+            let releasedToDate = contractValue * (Rational(100) - guaranteed) / 100
+            let inYear = releasedToDate - releasedBefore
+            try builder.oneOff("year\(year)", "Year \(year): released in the year", exact: inYear,
+                               formula: "guarantee \(guaranteed.decimalText())% of \(pounds(contractValue)); released to date "
+                                   + "\(pounds(releasedToDate)) − \(pounds(releasedBefore)) released before")
+            figures.append(ResultFigure(key: "year\(year).guaranteedPercent", label: "Year \(year): guaranteed, %",
+                                        value: .percent(guaranteed), formula: "percentage points of the original value"))
+            figures.append(ResultFigure(key: "year\(year).guaranteed", label: "Year \(year): guaranteed",
+                                        value: .money(try (contractValue * guaranteed / 100).roundedToMoney(builder.rule, context: "guaranteed")),
+                                        formula: "\(guaranteed.decimalText())% × \(pounds(contractValue))"))
+            figures.append(ResultFigure(key: "year\(year).releasedToDate", label: "Year \(year): released to date",
+                                        value: .money(try releasedToDate.roundedToMoney(builder.rule, context: "released to date")),
+                                        formula: "(100% − \(guaranteed.decimalText())%) × \(pounds(contractValue))"))
+            guard !guaranteed.isZero, year < 100 else { break }
+            releasedBefore = releasedToDate
+            guaranteed = (guaranteed - stepPercent).clampedAtZero
+            year += 1
+        }
+        return try builder.result(calculator: calculatorName, title: "Stepped release of a block contract",
+                                  context: context, figures: figures)
+    }
+}
+
+/// Pricing group contacts (Northamptonshire): a group contact at a share of
+/// the average cost per contact, and the one-to-one price that keeps the
+/// contract total.
+public struct GroupContactPricing: BudgetCalculation {
+    public var calculatorName: String { "groupContactPricing" }
+
+    public var contractTotal: Rational
+    public var oneToOneContacts: Int
+    public var groupContacts: Int
+    /// The group contact's price as a percentage of the average cost per contact (25 in Northamptonshire).
+    public var groupSharePercent: Rational
+
+    public init(contractTotal: Rational, oneToOneContacts: Int, groupContacts: Int, groupSharePercent: Rational = Rational(25)) {
+        self.contractTotal = contractTotal
+        self.oneToOneContacts = oneToOneContacts
+        self.groupContacts = groupContacts
+        self.groupSharePercent = groupSharePercent
+    }
+
+    public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
+        guard !contractTotal.isNegative, !contractTotal.isOverflow else {
+            throw .invalidValue(field: "input.contractTotal", value: contractTotal.decimalText(), reason: "must not be negative")
+        }
+        guard oneToOneContacts >= 1, groupContacts >= 0, oneToOneContacts <= 100_000_000, groupContacts <= 100_000_000 else {
+            throw .invalidValue(field: "input.oneToOneContacts", value: "\(oneToOneContacts) and \(groupContacts)",
+                                reason: "one-to-one contacts must be at least 1 and group contacts at least 0 (each at most 100,000,000)")
+        }
+        guard !groupSharePercent.isNegative, !(Rational(100) < groupSharePercent) else {
+            throw .invalidValue(field: "input.groupSharePercent", value: groupSharePercent.decimalText(), reason: "must be from 0 to 100")
+        }
+        var builder = try BreakdownBuilder(context: context)
+        let contacts = oneToOneContacts + groupContacts
+        let average = contractTotal / contacts
+        let groupExact = average * groupSharePercent / 100
+        let oneToOneExact = (contractTotal - groupExact * groupContacts) / oneToOneContacts
+        let groupPrice = try groupExact.roundedToMoney(builder.rule, context: "group price")
+        let oneToOnePrice = try oneToOneExact.roundedToMoney(builder.rule, context: "one-to-one price")
+        try builder.oneOff("oneToOne", "One-to-one contacts at the rounded price", exact: oneToOnePrice.exact * oneToOneContacts,
+                           formula: "\(oneToOneContacts) × \(oneToOnePrice.displayText)",
+                           quantity: "\(oneToOneContacts) contacts", unitRate: oneToOnePrice.displayText)
+        try builder.oneOff("group", "Group contacts at the rounded price", exact: groupPrice.exact * groupContacts,
+                           formula: "\(groupContacts) × \(groupPrice.displayText)",
+                           quantity: "\(groupContacts) contacts", unitRate: groupPrice.displayText)
+        let atRounded = oneToOnePrice.exact * oneToOneContacts + groupPrice.exact * groupContacts
+        let figures = [
+            ResultFigure(key: "averageCostPerContact", label: "Average cost per contact",
+                         value: .money(try average.roundedToMoney(builder.rule, context: "average")),
+                         formula: "\(pounds(contractTotal)) ÷ \(contacts) contacts = \(pounds(average))"),
+            ResultFigure(key: "groupPrice", label: "Group contact price", value: .money(groupPrice),
+                         formula: "\(groupSharePercent.decimalText())% × \(pounds(average)) = \(pounds(groupExact)), rounded once"),
+            ResultFigure(key: "oneToOnePrice", label: "One-to-one contact price", value: .money(oneToOnePrice),
+                         formula: "(\(pounds(contractTotal)) − \(groupContacts) × \(pounds(groupExact))) ÷ \(oneToOneContacts)"
+                             + " = \(pounds(oneToOneExact)), rounded once"),
+            ResultFigure(key: "totalAtRoundedPrices", label: "Contract at the rounded prices",
+                         value: .money(try atRounded.roundedToMoney(builder.rule, context: "total")),
+                         formula: "\(oneToOneContacts) × \(oneToOnePrice.displayText) + \(groupContacts) × \(groupPrice.displayText)"),
+            ResultFigure(key: "differenceFromContract", label: "Difference from the contract",
+                         value: .money(try (atRounded - contractTotal).roundedToMoney(builder.rule, context: "difference")),
+                         formula: "total at the rounded prices − \(pounds(contractTotal))"),
+        ]
+        return try builder.result(calculator: calculatorName, title: "Pricing group and one-to-one contacts",
+                                  context: context, figures: figures)
+    }
+}
+
+/// Savings of personal health budgets against commissioned packages, gross
+/// and net of the administration they cost (North West Devon).
+public struct PackageSavings: BudgetCalculation {
+    public var calculatorName: String { "packageSavings" }
+
+    /// What the commissioned packages cost.
+    public var packagesCost: Rational
+    /// What the PHB approach saved, before administration.
+    public var grossSaving: Rational
+    /// What administering the PHBs cost.
+    public var administration: Rational
+
+    public init(packagesCost: Rational, grossSaving: Rational, administration: Rational) {
+        self.packagesCost = packagesCost
+        self.grossSaving = grossSaving
+        self.administration = administration
+    }
+
+    public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
+        for (name, value) in [("packagesCost", packagesCost), ("grossSaving", grossSaving), ("administration", administration)]
+        where value.isNegative || value.isOverflow {
+            throw .invalidValue(field: "input.\(name)", value: value.decimalText(), reason: "must not be negative")
+        }
+        guard Rational.zero < packagesCost else {
+            throw .invalidValue(field: "input.packagesCost", value: "0", reason: "must be above zero")
+        }
+        let builder = try BreakdownBuilder(context: context)
+        let net = grossSaving - administration
+        let percent = { (x: Rational) in (x / packagesCost * 100).rounded(places: 2, builder.rule) }
+        let figures = [
+            ResultFigure(key: "grossSaving", label: "Gross saving",
+                         value: .money(try grossSaving.roundedToMoney(builder.rule, context: "gross saving")), formula: "as given"),
+            ResultFigure(key: "grossSavingPercent", label: "Gross saving, % of packages", value: .percent(percent(grossSaving)),
+                         formula: "\(pounds(grossSaving)) ÷ \(pounds(packagesCost)) × 100"),
+            ResultFigure(key: "netSaving", label: "Net saving (after administration)",
+                         value: .money(try net.roundedToMoney(builder.rule, context: "net saving")),
+                         formula: "\(pounds(grossSaving)) − \(pounds(administration))"),
+            ResultFigure(key: "netSavingPercent", label: "Net saving, % of packages", value: .percent(percent(net)),
+                         formula: "\(pounds(net)) ÷ \(pounds(packagesCost)) × 100"),
+        ]
+        return try builder.result(calculator: calculatorName, title: "Savings against commissioned packages",
+                                  context: context, figures: figures)
+    }
+}
+
+/// PHB numbers for each area at each rate of its population (whole people,
+/// half up), and the total both ways: the sum of the rounded areas and the
+/// rounded total (Nottingham's table shows 705 where its rows add to 704).
+public struct PHBTrajectory: BudgetCalculation {
+    public var calculatorName: String { "trajectory" }
+
+    /// Each area's name and population.
+    public var areas: [(name: String, population: Int)]
+    /// The rates, as percentages of the population (0.04, 0.1).
+    public var ratesPercent: [Rational]
+
+    public init(areas: [(name: String, population: Int)], ratesPercent: [Rational]) {
+        self.areas = areas
+        self.ratesPercent = ratesPercent
+    }
+
+    public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
+        guard !areas.isEmpty, areas.count <= 1_000, !ratesPercent.isEmpty, ratesPercent.count <= 100 else {
+            throw .invalidValue(field: "input.areas", value: "\(areas.count) areas, \(ratesPercent.count) rates",
+                                reason: "needs 1 to 1,000 areas and 1 to 100 rates")
+        }
+        for (i, area) in areas.enumerated() where !(0...1_000_000_000).contains(area.population) {
+            throw .invalidValue(field: "input.areas[\(i)].population", value: String(area.population),
+                                reason: "must be a whole number from 0 to 1,000,000,000")
+        }
+        for (i, rate) in ratesPercent.enumerated() where rate.isNegative || Rational(100) < rate {
+            throw .invalidValue(field: "input.ratesPercent[\(i)]", value: rate.decimalText(), reason: "must be from 0 to 100")
+        }
+        let builder = try BreakdownBuilder(context: context)
+        var figures: [ResultFigure] = []
+        let population = areas.reduce(0) { $0 + $1.population }
+        for rate in ratesPercent {
+            let r = rate.decimalText()
+            var sum = 0
+            for area in areas {
+                let people = (Rational(area.population) * rate / 100).roundedToInteger(.halfAwayFromZero) ?? 0
+                sum += Int(people)
+                figures.append(ResultFigure(key: "\(r)%.\(area.name)", label: "\(area.name) at \(r)%", value: .number(Rational(Int128(people), over: 1)),
+                                            formula: "\(area.population) × \(r)% = \((Rational(area.population) * rate / 100).decimalText()), whole people half up"))
+            }
+            let total = (Rational(population) * rate / 100).roundedToInteger(.halfAwayFromZero) ?? 0
+            figures.append(ResultFigure(key: "\(r)%.sumOfAreas", label: "Sum of the rounded areas at \(r)%",
+                                        value: .number(Rational(sum)), formula: "Σ of the rounded areas"))
+            figures.append(ResultFigure(key: "\(r)%.roundedTotal", label: "Rounded total at \(r)%",
+                                        value: .number(Rational(Int128(total), over: 1)),
+                                        formula: "\(population) × \(r)%, whole people half up"))
+            figures.append(ResultFigure(key: "\(r)%.totalsDiffer", label: "The two totals differ at \(r)%",
+                                        value: .flag(Int128(sum) != total),
+                                        formula: "the sum of the rounded areas against the rounded total"))
+        }
+        return try builder.result(calculator: calculatorName, title: "PHB trajectories", context: context, figures: figures)
+    }
+}
+
+/// Direct-payment headroom: the direct payments a freed share of a contract
+/// funds, and the PHBs that makes when a share of them are notional.
+public struct DirectPaymentHeadroom: BudgetCalculation {
+    public var calculatorName: String { "directPaymentHeadroom" }
+
+    public var contractValue: Rational
+    /// The share of the contract freed, % (1 in the national planning assumption).
+    public var freedPercent: Rational
+    /// What one direct payment costs a year.
+    public var costPerPayment: Rational
+    /// The share of PHBs that are notional, as a fraction (2/3).
+    public var notionalShare: Rational
+
+    public init(contractValue: Rational, freedPercent: Rational = .one, costPerPayment: Rational, notionalShare: Rational) {
+        self.contractValue = contractValue
+        self.freedPercent = freedPercent
+        self.costPerPayment = costPerPayment
+        self.notionalShare = notionalShare
+    }
+
+    public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
+        guard !contractValue.isNegative, !contractValue.isOverflow, Rational.zero < costPerPayment,
+              !freedPercent.isNegative, !(Rational(100) < freedPercent),
+              !notionalShare.isNegative, notionalShare < .one else {
+            throw .invalidValue(field: "input", value: "",
+                                reason: "needs a contract value ≥ 0, a cost per payment above 0, a freed share of 0–100% and a notional share from 0 up to (not including) 1")
+        }
+        let builder = try BreakdownBuilder(context: context)
+        let freed = contractValue * freedPercent / 100
+        let payments = (freed / costPerPayment).roundedToInteger(.down) ?? 0
+        let phbs = (Rational(Int128(payments), over: 1) / (.one - notionalShare)).roundedToInteger(.down) ?? 0
+        let figures = [
+            ResultFigure(key: "freed", label: "Freed from the contract",
+                         value: .money(try freed.roundedToMoney(builder.rule, context: "freed")),
+                         formula: "\(freedPercent.decimalText())% × \(pounds(contractValue))"),
+            ResultFigure(key: "directPayments", label: "Direct payments funded", value: .number(Rational(Int128(payments), over: 1)),
+                         formula: "⌊\(pounds(freed)) ÷ \(pounds(costPerPayment))⌋"),
+            ResultFigure(key: "phbs", label: "PHBs, with notional ones", value: .number(Rational(Int128(phbs), over: 1)),
+                         formula: "⌊\(payments) ÷ (1 − \(notionalShare.decimalText()))⌋"),
+        ]
+        return try builder.result(calculator: calculatorName, title: "Direct-payment headroom", context: context,
+                                  figures: figures)
+    }
+}
