@@ -15,7 +15,8 @@ import _PHBTestSupport
         let root = fixturesDirectory.path
         let all = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         // The case files; bad-input/ has its own catalogue test, run through the binary.
-        return all.filter { $0.hasSuffix(".json") && ["bottom-up/", "top-down/", "finance/"].contains { p in $0.hasPrefix(p) } }.sorted()
+        let folders = ["bottom-up/", "top-down/", "finance/"]
+        return all.filter { path in path.hasSuffix(".json") && folders.contains { path.hasPrefix($0) } }.sorted()
     }()
 
     @Test func thereAreAtLeastTwentyBottomUpCases() {
