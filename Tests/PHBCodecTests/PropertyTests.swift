@@ -57,3 +57,36 @@ import _PHBTestSupport
         }
     }
 }
+
+/// Joint funding splits every line to the penny, whatever the shares.
+@Suite struct JointFundingTests {
+    @Test func largestRemainderPartsAddUpAndBreakTiesInFunderOrder() {
+        var g = SeededGenerator(seed: 41)
+        for _ in 0..<2_000 {
+            let a = g.int(0...100), b = g.int(0...(100 - a))
+            let shares: [(Funder, Rational)] = [(.health, Rational(a)), (.socialCare, Rational(b)), (.education, Rational(100 - a - b))]
+            let pence = Int64(g.int(-1_000_000...1_000_000))
+            let parts = LargestRemainder.apportion(pence, shares: shares)
+            #expect(parts.values.reduce(0, +) == pence)
+        }
+        // 1p three ways: the tie goes to health first.
+        let third = Rational(100, over: 3)
+        #expect(LargestRemainder.apportion(1, shares: [(.health, third), (.socialCare, third), (.education, third)])
+                == [.health: 1, .socialCare: 0, .education: 0])
+    }
+
+    @Test func theFundersTotalsAreTheBudgetsTotals() throws {
+        let context = try CalculationContext(asAt: CalendarDate(iso: "2026-06-01")!, policy: ExamplePolicy.policy())
+        for index in 0..<100 {
+            let plan = RandomPlans.plan(seed: 42, index: index)
+            let joint = JointFunding(plan: plan, shares: [.health: Rational(45), .socialCare: Rational(35), .education: Rational(20)])
+            let result = try joint.calculate(in: context)
+            for (column, total) in [("weekly", result.totals.weekly), ("annual", result.totals.annual), ("oneOff", result.totals.oneOff)] {
+                let sum = Funder.allCases.compactMap { result.figure("\($0.rawValue).\(column)") }.reduce(Int64(0)) {
+                    if case .money(let m) = $1.value { $0 + m.pence } else { $0 }
+                }
+                #expect(sum == total.pence, "plan \(index) \(column)")
+            }
+        }
+    }
+}

@@ -92,6 +92,9 @@ public struct BudgetCase: Sendable {
         "packageSavings": FinanceCodec.savings,
         "trajectory": FinanceCodec.trajectory,
         "directPaymentHeadroom": FinanceCodec.headroom,
+        "jointFunding": FinanceCodec.joint,
+        "paymentSchedule": FinanceCodec.schedule,
+        "rateAndWage": FinanceCodec.rateAndWage,
     ]
 
     /// Runs the case against `policy`; with `strictDates`, a value used after

@@ -52,3 +52,43 @@ enum FinanceCodec {
                                      notionalShare: try input.member("notionalShare").map(fraction) ?? .zero)
     }
 }
+
+extension FinanceCodec {
+    /// Shares by funder: `{ "health": 50, "socialCare": 30, "education": 20 }`.
+    static func shares(_ field: JSONField) throws(InputError) -> [Funder: Rational] {
+        var shares: [Funder: Rational] = [:]
+        for (name, value) in try field.members(allowing: Set(Funder.allCases.map(\.rawValue))) {
+            guard let funder = Funder(rawValue: name) else { continue }
+            shares[funder] = try value.decimal()
+        }
+        return shares
+    }
+
+    static func joint(_ input: JSONField) throws(InputError) -> any BudgetCalculation {
+        try input.checkKeys(["plan", "shares", "lineShares"])
+        var lineShares: [String: [Funder: Rational]] = [:]
+        for (key, value) in try input.member("lineShares")?.members() ?? [] { lineShares[key] = try shares(value) }
+        return JointFunding(plan: try BottomUpCodec.decode(try input.required("plan")), shares: try shares(try input.required("shares")),
+                            lineShares: lineShares)
+    }
+
+    static func schedule(_ input: JSONField) throws(InputError) -> any BudgetCalculation {
+        try input.checkKeys(["plan", "frequency", "start", "end"])
+        return PaymentSchedule(plan: try BottomUpCodec.decode(try input.required("plan")),
+                               frequency: try input.required("frequency").word(PaymentFrequency.self),
+                               start: try input.required("start").date(), end: try input.member("end")?.date())
+    }
+
+    static func rateAndWage(_ input: JSONField) throws(InputError) -> any BudgetCalculation {
+        try input.checkKeys(["hourlyAmount", "hourlyPay", "hoursPerWeek", "personalAssistants", "deployment"])
+        let question: RateAndWage.Question
+        switch (input.member("hourlyAmount"), input.member("hourlyPay")) {
+        case (let amount?, nil): question = .payAffordedBy(hourlyAmount: try amount.amount(places: 4))
+        case (nil, let pay?): question = .amountNeededFor(hourlyPay: try pay.amount(places: 4))
+        default: throw input.fail("give either hourlyAmount (the pay it affords) or hourlyPay (the amount it needs)")
+        }
+        return RateAndWage(question: question, hoursPerWeek: try input.required("hoursPerWeek").amount(places: 2),
+                           personalAssistants: try input.member("personalAssistants")?.integer() ?? 1,
+                           deployment: try input.member("deployment")?.word(Deployment.self) ?? .directPayment)
+    }
+}
