@@ -121,6 +121,14 @@ import Testing
             let check = try run(["Fixtures/top-down/\(file).json", "--check"])
             #expect(check.status == 0, "\(file): \(check.stderr)")
         }
+        for file in ["f01-leeds-block-release", "f04-nottingham-trajectory", "f06-joint-funding", "f08-payment-schedule-part-year",
+                     "f09-pay-afforded-by-rate"] {
+            let json = try run(["Fixtures/finance/\(file).json", "--format", "json"])
+            #expect(json.status == 0, "\(file): \(json.stderr)")
+            _ = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8))
+            let check = try run(["Fixtures/finance/\(file).json", "--check"])
+            #expect(check.status == 0, "\(file): \(check.stderr)")
+        }
         let km = try run(["Fixtures/top-down/t01-ras-km-cambridgeshire.json"])
         #expect(km.stdout.contains("1,628.43  84,678.00"))
     }
