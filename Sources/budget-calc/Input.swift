@@ -17,8 +17,32 @@ func loadPolicy(_ path: String?) throws(CommandLineError) -> LocalPolicy {
     guard let path else {
         do { return try ExamplePolicy.policy() } catch { throw .invalid(error.description) }
     }
+    return try loadPolicy(path, seen: [])
+}
+
+/// The policy in `path` with its base layers, which are read relative to it; `seen` stops a loop of bases.
+func loadPolicy(_ path: String, seen: [String]) throws(CommandLineError) -> LocalPolicy {
+    guard !seen.contains(path), seen.count < 8 else {
+        throw .invalid("\(path): its 'base' leads back to itself or is more than 8 layers deep (\(seen.joined(separator: " → ")))")
+    }
     let text = try readText(path)
-    do { return try PolicyCodec.decode(text, file: path) } catch { throw .invalid(error.description) }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    var baseFailure: CommandLineError?
+    let read = { (base: String) throws(InputError) -> LocalPolicy in
+        let basePath = base.hasPrefix("/") ? base : folder.appendingPathComponent(base).path
+        do throws(CommandLineError) {
+            return try loadPolicy(basePath, seen: seen + [path])
+        } catch {
+            baseFailure = error
+            throw InputError(field: "base", message: "the base policy could not be read", code: "invalidValue")
+        }
+    }
+    do throws(InputError) {
+        return try PolicyCodec.decode(text, file: path, loadBase: read)
+    } catch {
+        if let baseFailure { throw baseFailure }
+        throw .invalid(error.description)
+    }
 }
 
 /// Writes to standard output.

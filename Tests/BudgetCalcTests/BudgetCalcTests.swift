@@ -239,6 +239,26 @@ import Testing
         #expect(strict.stderr.contains("is known only until 2027-03-31, before the calculation date 2028-06-01"))
     }
 
+    @Test func aPolicyMaySetOnlyWhatItChangesOnABase() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let icb = dir.appendingPathComponent("icb.json"), team = dir.appendingPathComponent("team.json")
+        try #"{"base": "example", "name": "My ICB", "parameters": {"pa.hourlyRate.weekdayDay": [{"from": "2025-04-01", "value": "14.50", "source": "ICB board"}]}}"#
+            .write(to: icb, atomically: true, encoding: .utf8)
+        try #"{"base": "icb.json", "name": "Team", "parameters": {"contingency.value": [{"from": "2024-04-01", "value": "0", "source": "team"}]}}"#
+            .write(to: team, atomically: true, encoding: .utf8)
+        let one = try run(["--policy", icb.path])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("My ICB over Illustrative example policy"))
+        #expect(one.stdout.contains("£14.50            2025-04-01     ICB board"))
+        let two = try run(["--policy", team.path])
+        #expect(two.status == 0, "\(two.stderr)")
+        #expect(two.stdout.contains("Team over My ICB over Illustrative example policy"))
+        try #"{"base": "loop.json", "parameters": {}}"#.write(to: dir.appendingPathComponent("loop.json"), atomically: true, encoding: .utf8)
+        let loop = try run(["--policy", dir.appendingPathComponent("loop.json").path])
+        #expect(loop.status == 65 && loop.stderr.contains("leads back to itself"))
+    }
+
     @Test func commandsHaveHelpAndTheToolAVersion() throws {
         let version = try run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("budget-calc "))

@@ -21,7 +21,7 @@ import Testing
 
     @Test func unknownTopLevelKey() {
         let e = error("", extra: #""nmae": "x","#)
-        #expect(e?.description == "icb.json: nmae: unknown key (expected one of: description, illustrative, name, parameters)")
+        #expect(e?.description == "icb.json: nmae: unknown key (expected one of: base, description, illustrative, name, parameters)")
     }
 
     @Test func unknownParameter() {

@@ -9,19 +9,42 @@ import PHBEngine
 /// day it is known to hold (see ``ParameterHistory/knownUntil``). Unknown keys, unknown parameters, values of the wrong
 /// kind, negative numbers and duplicate or unordered dates are errors naming
 /// the file and the key.
+///
+/// **Layers.** A policy with `"base": "example"` (the embedded example
+/// policy) or `"base": "other-policy.json"` (a path relative to it) sets only
+/// what it changes: each parameter it gives replaces the base's whole history
+/// of that parameter, and everything else comes from the base.
 public enum PolicyCodec {
-    /// Decodes a policy from JSON text; `file` names it in errors.
-    public static func decode(_ text: String, file: String) throws(InputError) -> LocalPolicy {
+    /// Decodes a policy from JSON text; `file` names it in errors. A `base` is
+    /// read by `loadBase` (given the base's name as written) and layered under it.
+    public static func decode(_ text: String, file: String,
+                              loadBase: (String) throws(InputError) -> LocalPolicy = { _ throws(InputError) in
+                                  throw InputError(field: "base", message: "a policy with a base file needs a reader", code: "invalidValue")
+                              }) throws(InputError) -> LocalPolicy {
+        let root: JSONField
+        let own: LocalPolicy
         do {
-            return try decode(JSONField(try parseJSON(text)))
+            root = JSONField(try parseJSON(text))
+            own = try decode(root)
         } catch {
             throw error.inFile(file)
         }
+        guard let baseField = root.member("base") else { return own }
+        let baseName: String
+        do { baseName = try baseField.string() } catch { throw error.inFile(file) }
+        let base = baseName == "example" ? try ExamplePolicy.policy() : try loadBase(baseName)
+        return own.layered(over: base)
     }
 
     static func decode(_ root: JSONField) throws(InputError) -> LocalPolicy {
-        try root.checkKeys(["name", "illustrative", "description", "parameters"])
-        let name = try root.required("name").string()
+        try root.checkKeys(["name", "illustrative", "description", "parameters", "base"])
+        let hasBase = root.member("base") != nil
+        let name: String
+        if let field = root.member("name") {
+            name = try field.string()
+        } else {
+            name = hasBase ? "" : try root.required("name").string()
+        }
         let illustrative = try root.member("illustrative")?.bool() ?? false
         var set = ParameterSet()
         for (parameter, field) in try root.required("parameters").members() {

@@ -12,6 +12,17 @@ public struct LocalPolicy: Sendable, Hashable {
         self.isIllustrative = isIllustrative
         self.parameters = parameters
     }
+
+    /// This policy on top of `base`: each parameter this policy gives replaces
+    /// the base's history of it; the rest comes from the base. Illustrative if
+    /// either layer is.
+    public func layered(over base: LocalPolicy) -> LocalPolicy {
+        var merged = base.parameters
+        for history in parameters.histories.values.sorted(by: { $0.key < $1.key }) { merged.set(history) }
+        let ownName = name.isEmpty ? "changes" : name
+        return LocalPolicy(name: "\(ownName) over \(base.name)", isIllustrative: isIllustrative || base.isIllustrative,
+                           parameters: merged)
+    }
 }
 
 /// Everything a calculation reads besides its own input: the date, the
