@@ -15,7 +15,7 @@ func readText(_ path: String) throws(CommandLineError) -> String {
 /// The policy in `path`, or the embedded example policy when `path` is `nil`.
 func loadPolicy(_ path: String?) throws(CommandLineError) -> LocalPolicy {
     guard let path else {
-        do { return try ExamplePolicy.policy() } catch { throw .invalid(error.description) }
+        do { return try ExamplePolicy.policy() } catch { throw .input(error) }
     }
     return try loadPolicy(path, seen: [])
 }
@@ -41,7 +41,7 @@ func loadPolicy(_ path: String, seen: [String]) throws(CommandLineError) -> Loca
         return try PolicyCodec.decode(text, file: path, loadBase: read)
     } catch {
         if let baseFailure { throw baseFailure }
-        throw .invalid(error.description)
+        throw .input(error)
     }
 }
 

@@ -259,10 +259,41 @@ import Testing
         #expect(loop.status == 65 && loop.stderr.contains("leads back to itself"))
     }
 
+    @Test func paramsListsWhatIsInForceWithSources() throws {
+        let table = try run(["params", "--as-at", "2026-04-06"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("nationalLivingWage"))
+        #expect(table.stdout.contains("£12.71"))
+        let json = try run(["params", "employerNI.ratePercent", "--as-at=2024-06-01", "--format", "json"])
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let first = (object?["parameters"] as? [[String: Any]])?.first
+        #expect(first?["value"] as? Double == 13.8)
+        #expect(first?["from"] as? String == "2024-04-06")
+        #expect(try run(["params", "nope"]).status == 64)
+    }
+
+    @Test func fixturesRunsAFolderAndEndsWithTheCount() throws {
+        let run = try run(["fixtures", "Fixtures/finance"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix("11 passed, 0 failed\n"))
+    }
+
+    @Test func jsonErrorsAreJSONOnStandardOutputWithTheExitCode() throws {
+        let run = try run(["Fixtures/bottom-up/e05-below-living-wage.json", "--format", "json"])
+        #expect(run.status == 65)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let error = object?["error"] as? [String: Any]
+        #expect(object?["formatVersion"] as? Int == 1)
+        #expect(error?["code"] as? String == "belowNationalLivingWage")
+        #expect(error?["field"] as? String == "input.care[0].hourlyRate")
+        #expect(error?["exitCode"] as? Int == 65)
+    }
+
     @Test func commandsHaveHelpAndTheToolAVersion() throws {
         let version = try run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("budget-calc "))
-        for command in ["compute", "batch", "recalc"] {
+        for command in ["compute", "params", "fixtures", "batch", "recalc"] {
             let help = try run([command, "--help"])
             #expect(help.status == 0 && help.stdout.contains("Example"), "\(command)")
         }

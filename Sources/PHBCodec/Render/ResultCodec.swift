@@ -6,6 +6,7 @@ public enum ResultCodec {
     /// The result as a JSON value.
     public static func json(_ result: BudgetResult) -> JSONValue {
         .object([
+            ("formatVersion", .number("1")),
             ("calculator", .string(result.calculator)),
             ("title", .string(result.title)),
             ("asAt", .string(result.asAt.isoText)),
@@ -25,13 +26,14 @@ public enum ResultCodec {
         ])
     }
 
-    /// An error as a JSON value (`{"error": {"code", "field", "message"}}`).
-    public static func json(_ error: InputError) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [("code", .string(error.code))]
-        if let file = error.file { members.append(("file", .string(file))) }
-        if let field = error.field { members.append(("field", .string(field))) }
-        members.append(("message", .string(error.description)))
-        return .object([("error", .object(members))])
+    /// A parameter's value, typed: a number as exact decimal text, a flag, a word, or a table's summary.
+    public static func json(_ value: ParameterValue) -> JSONValue {
+        switch value {
+        case .number(let n): .number(n.decimalText(maxPlaces: 12))
+        case .flag(let b): .bool(b)
+        case .choice(let word): .string(word)
+        case .table(let table): .string(table.summary)
+        }
     }
 
     static func money(_ m: Money?) -> JSONValue { m.map { .number($0.plainText) } ?? .null }

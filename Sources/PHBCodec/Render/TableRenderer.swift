@@ -59,7 +59,7 @@ public enum TableRenderer {
     }
 
     /// Pads cells into aligned columns, two spaces apart; the last column is not padded.
-    static func columns(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
+    public static func columns(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
         let count = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

@@ -54,10 +54,21 @@ struct ComputeCommand: Command {
     }
 
     func run() throws(CommandLineError) -> Int32 {
+        do {
+            return try compute()
+        } catch {
+            // Programs asked for JSON get the error as JSON on standard output, with the same exit code.
+            guard format == .json else { throw error }
+            writeOut(error.json.text() + "\n")
+            return error.exitCode
+        }
+    }
+
+    func compute() throws(CommandLineError) -> Int32 {
         var budgetCase: BudgetCase
         if let file = caseFile {
             let text = try readText(file)
-            do { budgetCase = try BudgetCase.decode(text, file: file) } catch { throw .invalid(error.description) }
+            do { budgetCase = try BudgetCase.decode(text, file: file) } catch { throw .input(error) }
         } else {
             budgetCase = try builtInExample()
         }
@@ -86,7 +97,7 @@ struct ComputeCommand: Command {
         case .failure(let error):
             // A fault of the parameters is the policy's (or the embedded values'), not the case's.
             let blamed = error.isAboutParameters ? policyPath ?? "the embedded example policy and statutory values" : caseFile
-            throw .invalid(InputError(error, file: blamed).description)
+            throw .input(InputError(error, file: blamed))
         }
     }
 
