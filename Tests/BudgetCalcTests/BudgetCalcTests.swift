@@ -290,10 +290,29 @@ import Testing
         #expect(error?["exitCode"] as? Int == 65)
     }
 
+    @Test func theStatementIsAnAccessiblePageAndMarkdown() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = dir.appendingPathComponent("s.html"), md = dir.appendingPathComponent("s.md")
+        let run = try run(["statement", "Fixtures/bottom-up/01-spec-worked-example.json", "--out", html.path, "--markdown", md.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        for part in ["<html lang=\"en-GB\">", "<h1>Your personal health budget</h1>", "<caption>", "<th scope=\"col\"",
+                     "<th scope=\"row\">PA care, weekdayDay</th>", "<tfoot>", "@page { size: A4", "£17,740.95 a year (£341.18 a week)",
+                     "<h2>If your needs change</h2>", "worked out as at 1 June 2025"] {
+            #expect(page.contains(part), "\(part)")
+        }
+        #expect(!page.lowercased().contains("<script"))
+        let text = try String(contentsOf: md, encoding: .utf8)
+        #expect(text.hasPrefix("# Your personal health budget"))
+        #expect(text.contains("| PA care, weekdayDay | £275.00 | £14,300.00 |"))
+        #expect(text.contains("## How each amount was worked out"))
+    }
+
     @Test func commandsHaveHelpAndTheToolAVersion() throws {
         let version = try run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("budget-calc "))
-        for command in ["compute", "params", "fixtures", "batch", "recalc"] {
+        for command in ["compute", "statement", "params", "fixtures", "batch", "recalc"] {
             let help = try run([command, "--help"])
             #expect(help.status == 0 && help.stdout.contains("Example"), "\(command)")
         }

@@ -65,44 +65,65 @@ struct ComputeCommand: Command {
     }
 
     func compute() throws(CommandLineError) -> Int32 {
-        var budgetCase: BudgetCase
-        if let file = caseFile {
-            let text = try readText(file)
-            do { budgetCase = try BudgetCase.decode(text, file: file) } catch { throw .input(error) }
-        } else {
-            budgetCase = try builtInExample()
-        }
-        if let asAt { budgetCase.asAt = asAt }
-
-        var policyPath = policyFile
-        if policyPath == nil, case .file(let relative) = budgetCase.policy {
-            let base = URL(fileURLWithPath: caseFile ?? ".").deletingLastPathComponent()
-            policyPath = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).path
-        }
-        let policy = try loadPolicy(policyPath)
-
-        let outcome = Result { () throws(BudgetError) -> BudgetResult in try budgetCase.calculate(policy: policy, strictDates: strictDates) }
-        if check, let expectation = budgetCase.expectation {
+        let loaded = try LoadedCase(caseFile: caseFile, policyFile: policyFile, asAt: asAt)
+        let outcome = loaded.outcome(strictDates: strictDates)
+        if check, let expectation = loaded.budgetCase.expectation {
             let problems = expectation.mismatches(outcome)
             guard problems.isEmpty else { throw .checkFailed(problems) }
-            writeOut("\(budgetCase.name): matches the expected figures\n")
+            writeOut("\(loaded.budgetCase.name): matches the expected figures\n")
             return 0
         } else if check {
             throw .usage("\(caseFile ?? "the case") has no \"expected\" or \"expectedError\" to check against")
         }
+        let result = try loaded.result(outcome)
+        writeOut(format == .json ? ResultCodec.json(result).text() + "\n" : TableRenderer.render(result))
+        return 0
+    }
+}
+
+/// A case read from its file (or the built-in example) with its policy, ready to calculate.
+struct LoadedCase {
+    let caseFile: String?
+    var budgetCase: BudgetCase
+    let policyPath: String?
+    let policy: LocalPolicy
+
+    init(caseFile: String?, policyFile: String?, asAt: CalendarDate?) throws(CommandLineError) {
+        self.caseFile = caseFile
+        if let file = caseFile {
+            let text = try readText(file)
+            do { budgetCase = try BudgetCase.decode(text, file: file) } catch { throw .input(error) }
+        } else {
+            budgetCase = try LoadedCase.builtInExample()
+        }
+        if let asAt { budgetCase.asAt = asAt }
+        var path = policyFile
+        if path == nil, case .file(let relative) = budgetCase.policy {
+            let base = URL(fileURLWithPath: caseFile ?? ".").deletingLastPathComponent()
+            path = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).path
+        }
+        policyPath = path
+        policy = try loadPolicy(path)
+    }
+
+    /// The calculation's result or error.
+    func outcome(strictDates: Bool) -> Result<BudgetResult, BudgetError> {
+        Result { () throws(BudgetError) -> BudgetResult in try budgetCase.calculate(policy: policy, strictDates: strictDates) }
+    }
+
+    /// The result, or the error placed on the right file: a fault of the
+    /// parameters is the policy's (or the embedded values'), not the case's.
+    func result(_ outcome: Result<BudgetResult, BudgetError>) throws(CommandLineError) -> BudgetResult {
         switch outcome {
-        case .success(let result):
-            writeOut(format == .json ? ResultCodec.json(result).text() + "\n" : TableRenderer.render(result))
-            return 0
+        case .success(let result): return result
         case .failure(let error):
-            // A fault of the parameters is the policy's (or the embedded values'), not the case's.
             let blamed = error.isAboutParameters ? policyPath ?? "the embedded example policy and statutory values" : caseFile
             throw .input(InputError(error, file: blamed))
         }
     }
 
-    /// The built-in example: spec §8's plan under the illustrative example policy, as at 2025-06-01.
-    func builtInExample() throws(CommandLineError) -> BudgetCase {
+    /// The built-in example: the worked example's plan under the illustrative example policy, as at 2025-06-01.
+    static func builtInExample() throws(CommandLineError) -> BudgetCase {
         guard let date = CalendarDate(iso: "2025-06-01") else { throw .invalid("the built-in example's date is invalid") }
         let plan = BottomUpPlan(deployment: .directPayment, care: [
             CareLine(hoursPerWeek: Rational(20), provider: .personalAssistant, band: "weekdayDay",

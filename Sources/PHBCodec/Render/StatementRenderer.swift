@@ -1,0 +1,190 @@
+import PHBEngine
+
+/// The budget holder's statement (PHB Quality Framework, step 3: "I know how
+/// much money is likely to be available and how it was calculated"), in plain
+/// English, as an accessible HTML page or as Markdown with the same content.
+///
+/// It says how much, what for, how each line was worked out in words a person
+/// can check with a calculator, the date and the rules used, and what happens
+/// if needs change. The HTML has no scripts, a language, headings and table
+/// headers a screen reader can follow, dark text on white, and prints on A4.
+public enum StatementRenderer {
+    /// One section of the statement: a heading, paragraphs and an optional table.
+    struct Section {
+        var heading: String
+        var paragraphs: [String] = []
+        var table: (caption: String, header: [String], rows: [[String]], total: [String]?)?
+    }
+
+    /// The statement's sections, shared by both renderings.
+    static func sections(_ result: BudgetResult) -> [Section] {
+        let weeks = result.weeksPerYear.decimalText()
+        var how = Section(heading: "How much money there is")
+        how.paragraphs.append("Your personal health budget is \(result.totals.annual.displayText) a year. That is "
+            + "\(result.totals.weekly.displayText) a week.")
+        if result.totals.oneOff.pence != 0 {
+            how.paragraphs.append("There is also \(result.totals.oneOff.displayText) to pay once, at the start, so the first "
+                + "year comes to \(result.totals.firstYear.displayText).")
+        }
+        how.paragraphs.append("These figures are an indicative budget: the amount we expect to be available while you plan "
+            + "your care and support with us. Your agreed plan sets the final amount.")
+
+        var what = Section(heading: "What the money is for")
+        what.paragraphs.append("Each line below is rounded to the penny on its own, and the totals add up the lines.")
+        let recurring = result.lines.filter(\.isRecurring)
+        let once = result.lines.filter { !$0.isRecurring }
+        what.table = (caption: "What the budget pays for, each week and each year",
+                      header: ["What it is for", "Each week", "Each year"],
+                      rows: recurring.map { [$0.description, $0.weekly?.displayText ?? "", $0.annual?.displayText ?? ""] },
+                      total: ["Total", result.totals.weekly.displayText, result.totals.annual.displayText])
+        var oneOff = Section(heading: "Paid once")
+        if !once.isEmpty {
+            oneOff.table = (caption: "Costs paid once", header: ["What it is for", "Amount"],
+                            rows: once.map { [$0.description, $0.oneOff?.displayText ?? ""] },
+                            total: ["Total paid once", result.totals.oneOff.displayText])
+        }
+
+        var worked = Section(heading: "How each amount was worked out")
+        worked.paragraphs.append("You can check every line with a calculator. A year is counted as \(weeks) weeks. "
+            + "Amounts are rounded to the nearest penny (\(result.roundingRule.description)) only at the end of each line.")
+        for line in result.lines {
+            var text = "\(line.description): "
+            if let quantity = line.quantity, let rate = line.unitRate { text += "\(quantity) at \(rate). " }
+            text += line.formula.isEmpty ? "" : "\(line.formula)."
+            if let weekly = line.weekly, let annual = line.annual {
+                text += " That is \(weekly.displayText) a week and \(annual.displayText) a year."
+            } else if let amount = line.oneOff {
+                text += " That is \(amount.displayText), paid once."
+            }
+            worked.paragraphs.append(text)
+        }
+        for figure in result.figures where figure.key == "hourlyCostOfPACare" {
+            worked.paragraphs.append("An hour of care from your personal assistant costs \(figure.value.displayText) in all, "
+                + "once their holiday, National Insurance, pension and other employment costs are counted.")
+        }
+
+        var rules = Section(heading: "The date and the rules we used")
+        rules.paragraphs.append("This statement was worked out as at \(spoken(result.asAt)), using the rates and "
+            + "allowances in force that day under \(result.policyName)"
+            + (result.policyIsIllustrative ? " (an illustrative policy, not one an NHS body has adopted)." : "."))
+        rules.paragraphs.append("The national figures it uses, such as the National Living Wage and employer National "
+            + "Insurance, come from GOV.UK and HMRC. The values used are:")
+        rules.table = (caption: "The rates and allowances used", header: ["Rate or allowance", "Value", "In force from"],
+                       rows: result.parametersUsed.map { [$0.key.definition.summary, $0.displayValue, spoken($0.from)] },
+                       total: nil)
+        var change = Section(heading: "If your needs change")
+        change.paragraphs.append("Tell your care coordinator if your needs or circumstances change. We will look at your "
+            + "budget again with you, and work it out again in the same way.")
+        if result.lines.contains(where: { $0.key == BottomUpLine.contingency.key }) {
+            change.paragraphs.append("Your budget includes a contingency: a sum kept for unexpected needs, such as cover when "
+                + "your usual carer is ill. You can use it without waiting for a review.")
+        }
+        change.paragraphs.append("Rates such as the National Living Wage change every April. When they do, your budget is "
+            + "worked out again and you will be sent a new statement.")
+        for note in result.warnings { change.paragraphs.append("Note: \(note)") }
+        return [how, what] + (once.isEmpty ? [] : [oneOff]) + [worked, rules, change]
+    }
+
+    /// A date as people say it: 1 June 2025.
+    static func spoken(_ date: CalendarDate) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                      "November", "December"]
+        return "\(date.day) \(months[max(0, min(11, date.month - 1))]) \(date.year)"
+    }
+
+    /// The statement as a self-contained, accessible HTML page.
+    public static func html(_ result: BudgetResult) -> String {
+        var body = ""
+        for section in sections(result) {
+            body += "<section>\n<h2>\(escape(section.heading))</h2>\n"
+            for paragraph in section.paragraphs { body += "<p>\(escape(paragraph))</p>\n" }
+            if let table = section.table {
+                body += "<table>\n<caption>\(escape(table.caption))</caption>\n<thead><tr>"
+                body += table.header.enumerated().map { "<th scope=\"col\"\($0.offset > 0 ? " class=\"money\"" : "")>\(escape($0.element))</th>" }.joined()
+                body += "</tr></thead>\n<tbody>\n"
+                for row in table.rows {
+                    body += "<tr><th scope=\"row\">\(escape(row.first ?? ""))</th>"
+                        + row.dropFirst().map { "<td class=\"money\">\(escape($0))</td>" }.joined() + "</tr>\n"
+                }
+                body += "</tbody>\n"
+                if let total = table.total {
+                    body += "<tfoot><tr><th scope=\"row\">\(escape(total.first ?? ""))</th>"
+                        + total.dropFirst().map { "<td class=\"money\">\(escape($0))</td>" }.joined() + "</tr></tfoot>\n"
+                }
+                body += "</table>\n"
+            }
+            body += "</section>\n"
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Your personal health budget</title>
+        <style>
+        @page { size: A4; margin: 18mm; }
+        body { font-family: Arial, Helvetica, sans-serif; font-size: 1.0625rem; line-height: 1.5; color: #0b0c0c; background: #ffffff; max-width: 46rem; margin: 0 auto; padding: 1.5rem; }
+        h1 { font-size: 2rem; margin: 0 0 .5rem; }
+        h2 { font-size: 1.4rem; margin: 2rem 0 .5rem; border-bottom: 3px solid #005eb8; padding-bottom: .25rem; }
+        .summary { font-size: 1.3rem; background: #e8edee; padding: 1rem; border-left: 6px solid #005eb8; }
+        table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+        caption { text-align: left; font-weight: bold; padding-bottom: .5rem; }
+        th, td { border-bottom: 1px solid #4c6272; padding: .4rem .5rem; text-align: left; vertical-align: top; }
+        th[scope="row"] { font-weight: normal; }
+        tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #0b0c0c; }
+        .money { text-align: right; white-space: nowrap; }
+        @media print { body { padding: 0; max-width: none; } section { break-inside: avoid-page; } }
+        </style>
+        </head>
+        <body>
+        <main>
+        <h1>Your personal health budget</h1>
+        <p class="summary">\(escape("\(result.totals.annual.displayText) a year (\(result.totals.weekly.displayText) a week)"
+            + (result.totals.oneOff.pence != 0 ? ", and \(result.totals.oneOff.displayText) paid once" : "")))</p>
+        \(body)</main>
+        </body>
+        </html>
+
+        """
+    }
+
+    /// The statement as Markdown, with the same content.
+    public static func markdown(_ result: BudgetResult) -> String {
+        var out = "# Your personal health budget\n\n**\(result.totals.annual.displayText) a year "
+            + "(\(result.totals.weekly.displayText) a week)"
+            + (result.totals.oneOff.pence != 0 ? ", and \(result.totals.oneOff.displayText) paid once" : "") + "**\n"
+        for section in sections(result) {
+            out += "\n## \(section.heading)\n\n"
+            for paragraph in section.paragraphs { out += paragraph.safeForDisplay(limit: 4_000) + "\n\n" }
+            if let table = section.table {
+                let cell = { (s: String) in s.safeForDisplay(limit: 500).replacingPipes }
+                out += "| " + table.header.map(cell).joined(separator: " | ") + " |\n"
+                out += "|" + table.header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"
+                for row in table.rows + (table.total.map { [$0] } ?? []) { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+                out += "\n"
+            }
+        }
+        return out
+    }
+
+    /// `text` with HTML's special characters escaped, and control characters shown, not passed on.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text.safeForDisplay(limit: 4_000) {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string with `|` escaped for a Markdown table cell.
+    var replacingPipes: String { split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+}
