@@ -15,6 +15,9 @@ import PHBEngine
 /// what it changes: each parameter it gives replaces the base's whole history
 /// of that parameter, and everything else comes from the base.
 public enum PolicyCodec {
+    /// The keys a policy file may have.
+    static let policyKeys: Set<String> = ["name", "illustrative", "description", "parameters", "base"]
+
     /// Decodes a policy from JSON text; `file` names it in errors. A `base` is
     /// read by `loadBase` (given the base's name as written) and layered under it.
     public static func decode(_ text: String, file: String,
@@ -36,8 +39,36 @@ public enum PolicyCodec {
         return own.layered(over: base)
     }
 
+    /// Every problem of a policy file at once (not only the first), each with
+    /// the file and the key: for `budget-calc validate`. Empty when valid.
+    public static func problems(_ text: String, file: String) -> [InputError] {
+        let root: JSONField
+        do { root = JSONField(try parseJSON(text)) } catch { return [error.inFile(file)] }
+        var found: [InputError] = []
+        guard case .object(let members) = root.value else {
+            return [InputError(file: file, field: nil, message: "must be an object, not \(root.value.kindName)", code: "invalidValue")]
+        }
+        let allowed = policyKeys
+        for member in members where !allowed.contains(member.key) {
+            found.append(InputError(file: file, field: member.key,
+                                    message: "unknown key (expected one of: \(allowed.sorted().joined(separator: ", ")))",
+                                    code: "unknownKey"))
+        }
+        if root.member("name") == nil, root.member("base") == nil {
+            found.append(InputError(file: file, field: "name", message: "required but missing", code: "missingInput"))
+        }
+        do {
+            for (parameter, field) in try root.required("parameters").members() {
+                do { _ = try history(parameter, field) } catch { found.append(error.inFile(file)) }
+            }
+        } catch {
+            found.append(error.inFile(file))
+        }
+        return found
+    }
+
     static func decode(_ root: JSONField) throws(InputError) -> LocalPolicy {
-        try root.checkKeys(["name", "illustrative", "description", "parameters", "base"])
+        try root.checkKeys(policyKeys)
         let hasBase = root.member("base") != nil
         let name: String
         if let field = root.member("name") {
