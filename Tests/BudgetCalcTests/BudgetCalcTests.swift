@@ -99,7 +99,7 @@ import Testing
         #expect(missing.stderr.contains("cannot read no-such-case.json: no such file"))
         let usage = try run(["--format", "xml"])
         #expect(usage.status == 64)
-        #expect(usage.stderr.contains("--format: 'xml' is not table or json"))
+        #expect(usage.stderr.contains("--format: 'xml' is not table, json or csv"))
         let help = try run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("Usage: budget-calc"))
@@ -247,10 +247,11 @@ import Testing
             .write(to: icb, atomically: true, encoding: .utf8)
         try #"{"base": "icb.json", "name": "Team", "parameters": {"contingency.value": [{"from": "2024-04-01", "value": "0", "source": "team"}]}}"#
             .write(to: team, atomically: true, encoding: .utf8)
-        let one = try run(["--policy", icb.path])
+        let one = try run(["--policy", icb.path, "--explain"])
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout.contains("My ICB over Illustrative example policy"))
         #expect(one.stdout.contains("£14.50            2025-04-01     ICB board"))
+        #expect(try run(["--policy", icb.path]).stdout.contains("Run with --explain"))
         let two = try run(["--policy", team.path])
         #expect(two.status == 0, "\(two.stderr)")
         #expect(two.stdout.contains("Team over My ICB over Illustrative example policy"))
@@ -307,6 +308,15 @@ import Testing
         #expect(text.hasPrefix("# Your personal health budget"))
         #expect(text.contains("| PA care, weekdayDay | £275.00 | £14,300.00 |"))
         #expect(text.contains("## How each amount was worked out"))
+    }
+
+    @Test func csvOutputOpensSafelyWithARowPerLine() throws {
+        let run = try run(["--format=csv", "--explain"])
+        #expect(run.status == 0)
+        let rows = run.stdout.split(separator: "\n")
+        #expect(rows.first == "line,description,heldAs,quantity,unitRate,weekly,annual,oneOff,formula,parameters")
+        #expect(rows.contains { $0.hasPrefix("care[0],\"PA care, weekday day\",direct payment,20 h × 1,£13.75 an hour,275.00,14300.00,") })
+        #expect(rows.last?.hasPrefix("total,Total,,,,341.18,17740.95,354.00") == true)
     }
 
     @Test func commandsHaveHelpAndTheToolAVersion() throws {

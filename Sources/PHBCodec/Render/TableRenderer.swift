@@ -4,8 +4,9 @@ import PHBEngine
 /// breakdown table with totals, the figures, how each line is worked out,
 /// and the parameter values used with their sources.
 public enum TableRenderer {
-    /// The whole report.
-    public static func render(_ result: BudgetResult) -> String {
+    /// The report: the breakdown, figures, flags and notes; with `explain`,
+    /// also how each line is worked out and every parameter value used.
+    public static func render(_ result: BudgetResult, explain: Bool = true) -> String {
         var out: [String] = []
         out.append(result.title)
         let policy = result.policyName + (result.policyIsIllustrative ? " (illustrative figures, not an adopted policy)" : "")
@@ -22,6 +23,10 @@ public enum TableRenderer {
         }
         if !result.warnings.isEmpty {
             out += ["", "Notes"] + result.warnings.map { "  - \($0)" }
+        }
+        if !explain {
+            out += ["", "(Run with --explain to see how each line is worked out and the parameter values used.)"]
+            return out.map { $0.safeForDisplay(limit: 2_000) }.joined(separator: "\n") + "\n"
         }
         out += ["", "How each line is worked out"]
         for (i, line) in result.lines.enumerated() {

@@ -7,9 +7,9 @@ struct ComputeCommand: Command {
     static let name = "compute"
     static let summary = "compute one case file (or the built-in example) and print its breakdown"
     static let valued: Set<String> = ["--policy", "--as-at", "--format"]
-    static let flags: Set<String> = ["--check", "--strict-dates", "--help"]
+    static let flags: Set<String> = ["--check", "--strict-dates", "--explain", "--help"]
     static let help = """
-    Usage: budget-calc compute [CASE_FILE] [--policy FILE] [--as-at YYYY-MM-DD] [--format table|json] [--check]
+    Usage: budget-calc compute [CASE_FILE] [--policy FILE] [--as-at YYYY-MM-DD] [--format table|json|csv] [--explain] [--check]
 
     Computes a personal health budget from a case file and prints its breakdown.
     With no CASE_FILE, computes the built-in example (spec §8: one PA, 20 hours a
@@ -19,7 +19,8 @@ struct ComputeCommand: Command {
     Options:
       --policy FILE        use this local policy file instead of the case's policy
       --as-at DATE         calculate as at this date instead of the case's date
-      --format FORMAT      table (default) for people, json for programs
+      --format FORMAT      table (default) for people, json for programs, csv for a spreadsheet
+      --explain            add how each line is worked out and every parameter value used
       --check              compare the result with the case's "expected" figures
       --strict-dates       a value used after the last day it is known to hold is an error,
                            not a note (e.g. a 2026/27 rate used in 2028)
@@ -29,7 +30,7 @@ struct ComputeCommand: Command {
       budget-calc compute Fixtures/bottom-up/15-mixed-deployment.json --format json
     """
 
-    enum Format: String { case table, json }
+    enum Format: String { case table, json, csv }
 
     let caseFile: String?
     let policyFile: String?
@@ -37,6 +38,7 @@ struct ComputeCommand: Command {
     let format: Format
     let check: Bool
     let strictDates: Bool
+    let explain: Bool
 
     init(_ arguments: ParsedArguments) throws(CommandLineError) {
         guard arguments.positionals.count <= 1 else {
@@ -46,10 +48,11 @@ struct ComputeCommand: Command {
         policyFile = arguments["--policy"]
         asAt = try arguments.date("--as-at")
         let formatText = arguments["--format"] ?? "table"
-        guard let format = Format(rawValue: formatText) else { throw .usage("--format: '\(formatText)' is not table or json") }
+        guard let format = Format(rawValue: formatText) else { throw .usage("--format: '\(formatText)' is not table, json or csv") }
         self.format = format
         check = arguments.has("--check")
         strictDates = arguments.has("--strict-dates")
+        explain = arguments.has("--explain")
         if check && caseFile == nil { throw .usage("--check needs a case file with expected figures") }
     }
 
@@ -76,7 +79,11 @@ struct ComputeCommand: Command {
             throw .usage("\(caseFile ?? "the case") has no \"expected\" or \"expectedError\" to check against")
         }
         let result = try loaded.result(outcome)
-        writeOut(format == .json ? ResultCodec.json(result).text() + "\n" : TableRenderer.render(result))
+        switch format {
+        case .json: writeOut(ResultCodec.json(result).text() + "\n")
+        case .csv: writeOut(ResultCSV.lines(result, explain: explain))
+        case .table: writeOut(TableRenderer.render(result, explain: explain))
+        }
         return 0
     }
 }
