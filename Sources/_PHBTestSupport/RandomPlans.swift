@@ -40,6 +40,7 @@ public enum RandomPlans {
                 line.hourlyRate = Rational(Int128(g.int(130_000...350_000)), over: 10_000)  // 4 decimal places
             }
             if g.chance(10) { line.deployment = g.pick(Deployment.allCases) }
+            if g.chance(20) { line.id = "care\(plan.care.count)" }
             plan.care.append(line)
         }
         if g.chance(25) {
@@ -66,6 +67,7 @@ public enum RandomPlans {
                 item.quantity = .one
             }
             if g.chance(10) { item.deployment = g.pick(Deployment.allCases) }
+            if g.chance(20) { item.id = "item\(plan.otherItems.count)" }
             plan.otherItems.append(item)
         }
         return plan

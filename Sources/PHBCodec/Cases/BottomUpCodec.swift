@@ -11,7 +11,7 @@ enum BottomUpCodec {
         }
         plan.personalAssistants = try input.member("personalAssistants")?.integer() ?? plan.paShares?.count ?? 1
         for line in try input.member("care")?.array() ?? [] {
-            try line.checkKeys(["hoursPerWeek", "staffRatio", "provider", "band", "hourlyRate", "deployment", "description"])
+            try line.checkKeys(["id", "hoursPerWeek", "staffRatio", "provider", "band", "hourlyRate", "deployment", "description"])
             plan.care.append(CareLine(
                 hoursPerWeek: try line.required("hoursPerWeek").decimal(),
                 staffRatio: try line.member("staffRatio")?.integer() ?? 1,
@@ -19,24 +19,27 @@ enum BottomUpCodec {
                 band: try line.required("band").string(),
                 hourlyRate: try line.member("hourlyRate")?.amount(places: 4),
                 deployment: try line.member("deployment")?.word(Deployment.self),
-                description: try line.member("description")?.string()))
+                description: try line.member("description")?.string(),
+                id: try line.member("id")?.string()))
         }
         for line in try input.member("sleepIns")?.array() ?? [] {
-            try line.checkKeys(["nightsPerWeek", "provider", "nightRate", "deployment"])
+            try line.checkKeys(["id", "nightsPerWeek", "provider", "nightRate", "deployment"])
             plan.sleepIns.append(SleepInLine(
                 nightsPerWeek: try line.required("nightsPerWeek").decimal(),
                 provider: try line.member("provider")?.word(Provider.self) ?? .personalAssistant,
                 nightRate: try line.member("nightRate")?.amount(places: 4),
-                deployment: try line.member("deployment")?.word(Deployment.self)))
+                deployment: try line.member("deployment")?.word(Deployment.self),
+                id: try line.member("id")?.string()))
         }
         for item in try input.member("otherItems")?.array() ?? [] {
-            try item.checkKeys(["description", "amount", "period", "quantity", "deployment"])
+            try item.checkKeys(["id", "description", "amount", "period", "quantity", "deployment"])
             plan.otherItems.append(OtherItem(
                 description: try item.required("description").string(),
                 amount: try item.required("amount").amount(places: 2),
                 period: try item.required("period").word(ItemPeriod.self),
                 quantity: try item.member("quantity")?.decimal() ?? .one,
-                deployment: try item.member("deployment")?.word(Deployment.self)))
+                deployment: try item.member("deployment")?.word(Deployment.self),
+                id: try item.member("id")?.string()))
         }
         return plan
     }

@@ -35,6 +35,8 @@ public enum CohortColumn: String, CaseIterable, Sendable {
     case hoursPerWeek, staffRatio, provider, band, hourlyRate
     case nightsPerWeek, nightRate
     case description, amount, period, quantity
+    /// The line's own name (`day`): its key in the lines file becomes `care:day`.
+    case id
 
     /// The column's position in `allCases`.
     var position: Int {
@@ -55,6 +57,7 @@ public enum CohortColumn: String, CaseIterable, Sendable {
         case .amount: 13
         case .period: 14
         case .quantity: 15
+        case .id: 16
         }
     }
 }
@@ -215,14 +218,14 @@ public struct CohortCSVLayout: Sendable {
                         band: try cells.required(.band),
                         hourlyRate: try cells.optionalAmount(.hourlyRate, places: 4),
                         deployment: try cells.optionalWord(.deployment, Deployment.self),
-                        description: cells.text(.description)))
+                        description: cells.text(.description), id: cells.text(.id)))
                 case .sleepIn:
                     rows.sleepIns.append(csv.line)
                     plan.sleepIns.append(SleepInLine(
                         nightsPerWeek: try cells.requiredDecimal(.nightsPerWeek),
                         provider: try cells.optionalWord(.provider, Provider.self) ?? .personalAssistant,
                         nightRate: try cells.optionalAmount(.nightRate, places: 4),
-                        deployment: try cells.optionalWord(.deployment, Deployment.self)))
+                        deployment: try cells.optionalWord(.deployment, Deployment.self), id: cells.text(.id)))
                 case .other:
                     rows.otherItems.append(csv.line)
                     plan.otherItems.append(OtherItem(
@@ -230,7 +233,7 @@ public struct CohortCSVLayout: Sendable {
                         amount: try cells.requiredAmount(.amount, places: 2),
                         period: try cells.word(.period, ItemPeriod.self),
                         quantity: try cells.optionalDecimal(.quantity) ?? .one,
-                        deployment: try cells.optionalWord(.deployment, Deployment.self)))
+                        deployment: try cells.optionalWord(.deployment, Deployment.self), id: cells.text(.id)))
                 }
             }
             plan.personalAssistants = personalAssistants ?? plan.paShares?.count ?? 1

@@ -22,17 +22,18 @@ public enum CohortCSVEncoder {
             row([.person: id, .line: CohortLineKind.care.rawValue, .hoursPerWeek: number(line.hoursPerWeek),
                  .staffRatio: line.staffRatio == 1 ? "" : String(line.staffRatio), .provider: line.provider.rawValue,
                  .band: line.band, .hourlyRate: line.hourlyRate.map(number) ?? "",
-                 .deployment: line.deployment?.rawValue ?? "", .description: line.description ?? ""])
+                 .deployment: line.deployment?.rawValue ?? "", .description: line.description ?? "", .id: line.id ?? ""])
         }
         for line in plan.sleepIns {
             row([.person: id, .line: CohortLineKind.sleepIn.rawValue, .nightsPerWeek: number(line.nightsPerWeek),
                  .provider: line.provider.rawValue, .nightRate: line.nightRate.map(number) ?? "",
-                 .deployment: line.deployment?.rawValue ?? ""])
+                 .deployment: line.deployment?.rawValue ?? "", .id: line.id ?? ""])
         }
         for item in plan.otherItems {
             row([.person: id, .line: CohortLineKind.other.rawValue, .description: item.description,
                  .amount: number(item.amount), .period: item.period.rawValue,
-                 .quantity: item.quantity == .one ? "" : number(item.quantity), .deployment: item.deployment?.rawValue ?? ""])
+                 .quantity: item.quantity == .one ? "" : number(item.quantity), .deployment: item.deployment?.rawValue ?? "",
+                 .id: item.id ?? ""])
         }
         return out
     }

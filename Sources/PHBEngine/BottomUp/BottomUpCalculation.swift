@@ -71,6 +71,9 @@ struct BottomUpCalculation {
 
     /// The PAs' relative shares of pay (spec §7.9): equal unless the plan weights them.
     func paShareWeights() throws(BudgetError) -> [Rational] {
+        try BottomUpCalculation.checkIDs(plan.care.map(\.id), field: "input.care")
+        try BottomUpCalculation.checkIDs(plan.sleepIns.map(\.id), field: "input.sleepIns")
+        try BottomUpCalculation.checkIDs(plan.otherItems.map(\.id), field: "input.otherItems")
         let lines = plan.care.count + plan.sleepIns.count + plan.otherItems.count
         guard lines <= BottomUpPlan.mostLines else {
             throw .invalidValue(field: "input", value: "\(lines) lines",
@@ -91,6 +94,21 @@ struct BottomUpCalculation {
             throw .invalidValue(field: "input.paShares[\(i)]", value: share.decimalText(), reason: "must be above zero")
         }
         return shares
+    }
+
+    /// Line ids are short names (letters, digits, `_`, `-`), each used once in its list.
+    static func checkIDs(_ ids: [String?], field: String) throws(BudgetError) {
+        var seen = Set<String>()
+        for (i, id) in ids.enumerated() {
+            guard let id else { continue }
+            guard ParameterKey.isBandName(id) else {
+                throw .invalidValue(field: "\(field)[\(i)].id", value: id,
+                                    reason: "must be 1 to 64 letters, digits, '_' or '-'")
+            }
+            guard seen.insert(id).inserted else {
+                throw .invalidValue(field: "\(field)[\(i)].id", value: id, reason: "is the id of an earlier line too")
+            }
+        }
     }
 
     /// The line's own deployment, or the plan's default.
@@ -144,7 +162,7 @@ struct BottomUpCalculation {
             let shares = DeploymentShares(held)
             let what = line.description ?? "\(line.provider.description) care, \(line.band)"
             try builder.recurring(
-                BottomUpLine.care(i).key, what, exactWeekly: exact,
+                BottomUpLine.care(i, id: line.id).key, what, exactWeekly: exact,
                 formula: "\(h.decimalText()) h × \(line.staffRatio) × \(pounds(rate)) an hour = \(pounds(exact)) a week"
                     + (line.hourlyRate == nil ? "" : " (rate agreed for this line)")
                     + (line.provider == .personalAssistant ? "; rate checked against the National Living Wage" : ""),
@@ -176,7 +194,7 @@ struct BottomUpCalculation {
             let exact = n * rate
             let shares = DeploymentShares(held)
             try builder.recurring(
-                BottomUpLine.sleepIn(i).key, "\(line.provider.description) sleep-in nights", exactWeekly: exact,
+                BottomUpLine.sleepIn(i, id: line.id).key, "\(line.provider.description) sleep-in nights", exactWeekly: exact,
                 formula: "\(n.decimalText()) nights × \(pounds(rate)) a night = \(pounds(exact)) a week",
                 quantity: "\(n.decimalText()) nights", unitRate: pounds(rate) + " a night",
                 deployment: shares.description, parameters: uses)
@@ -235,7 +253,7 @@ struct BottomUpCalculation {
             let amount = item.amount * item.quantity
             // Built only when the line is explained (the builder's arguments are autoclosures).
             func base() -> String { "\(item.quantity.decimalText()) × \(pounds(item.amount))" }
-            let key = BottomUpLine.other(i).key
+            let key = BottomUpLine.other(i, id: item.id).key
             let line: BudgetLine
             switch item.period {
             case .weekly:

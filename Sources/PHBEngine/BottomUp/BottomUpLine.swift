@@ -1,10 +1,10 @@
 /// Which line of a bottom-up breakdown: the one naming shared by the full
 /// breakdown and the fast path, so the two can be compared line by line.
 public enum BottomUpLine: Sendable, Hashable {
-    /// The plan's care line at this index.
-    case care(Int)
-    /// The plan's sleep-in line at this index.
-    case sleepIn(Int)
+    /// The plan's care line at this index, with the id the input gave it.
+    case care(Int, id: String? = nil)
+    /// The plan's sleep-in line at this index, with the id the input gave it.
+    case sleepIn(Int, id: String? = nil)
     /// The bank-holiday enhancement of one provider's pay.
     case bankHolidays(Provider)
     /// The flat PA on-cost (flat mode).
@@ -25,8 +25,8 @@ public enum BottomUpLine: Sendable, Hashable {
     case dbsChecks
     /// PA recruitment (one-off).
     case recruitment
-    /// The plan's other item at this index.
-    case other(Int)
+    /// The plan's other item at this index, with the id the input gave it.
+    case other(Int, id: String? = nil)
     /// Contingency.
     case contingency
     /// The third-party management fee.
@@ -36,11 +36,12 @@ public enum BottomUpLine: Sendable, Hashable {
     /// The direct-payment set-up fee (one-off).
     case directPaymentSetUpFee
 
-    /// The line's key in a result (`care[0]`, `holidayCover`).
+    /// The line's key in a result: `care:day` when the input named the line,
+    /// else its position (`care[0]`); `holidayCover` for a derived line.
     public var key: String {
         switch self {
-        case .care(let i): "care[\(i)]"
-        case .sleepIn(let i): "sleepIn[\(i)]"
+        case .care(let i, let id): id.map { "care:\($0)" } ?? "care[\(i)]"
+        case .sleepIn(let i, let id): id.map { "sleepIn:\($0)" } ?? "sleepIn[\(i)]"
         case .bankHolidays(let provider): "bankHolidays.\(provider.rawValue)"
         case .flatOnCost: "flatOnCost"
         case .holidayCover: "holidayCover"
@@ -51,7 +52,7 @@ public enum BottomUpLine: Sendable, Hashable {
         case .training: "training"
         case .dbsChecks: "dbsChecks"
         case .recruitment: "recruitment"
-        case .other(let i): "other[\(i)]"
+        case .other(let i, let id): id.map { "other:\($0)" } ?? "other[\(i)]"
         case .contingency: "contingency"
         case .thirdPartyFee: "thirdParty.managementFee"
         case .directPaymentSupportFee: "directPayment.supportFee"

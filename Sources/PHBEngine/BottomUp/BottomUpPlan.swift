@@ -49,9 +49,12 @@ public struct CareLine: Sendable, Hashable {
     public var deployment: Deployment?
     /// Words for the breakdown.
     public var description: String?
+    /// The input's own name for the line (`day`): its key becomes `care:day`.
+    public var id: String?
 
     public init(hoursPerWeek: Rational, staffRatio: Int = 1, provider: Provider, band: String,
-                hourlyRate: Rational? = nil, deployment: Deployment? = nil, description: String? = nil) {
+                hourlyRate: Rational? = nil, deployment: Deployment? = nil, description: String? = nil, id: String? = nil) {
+        self.id = id
         self.hoursPerWeek = hoursPerWeek
         self.staffRatio = staffRatio
         self.provider = provider
@@ -72,9 +75,12 @@ public struct SleepInLine: Sendable, Hashable {
     public var nightRate: Rational?
     /// How the line is held; `nil` takes the plan's default.
     public var deployment: Deployment?
+    /// The input's own name for the line: its key becomes `sleepIn:<id>`.
+    public var id: String?
 
     public init(nightsPerWeek: Rational, provider: Provider = .personalAssistant, nightRate: Rational? = nil,
-                deployment: Deployment? = nil) {
+                deployment: Deployment? = nil, id: String? = nil) {
+        self.id = id
         self.nightsPerWeek = nightsPerWeek
         self.provider = provider
         self.nightRate = nightRate
@@ -94,9 +100,12 @@ public struct OtherItem: Sendable, Hashable {
     public var quantity: Rational
     /// How it is held; `nil` takes the plan's default.
     public var deployment: Deployment?
+    /// The input's own name for the line: its key becomes `other:<id>`.
+    public var id: String?
 
     public init(description: String, amount: Rational, period: ItemPeriod, quantity: Rational = .one,
-                deployment: Deployment? = nil) {
+                deployment: Deployment? = nil, id: String? = nil) {
+        self.id = id
         self.description = description
         self.amount = amount
         self.period = period

@@ -111,7 +111,10 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     }
 
     mutating func run() -> Bool {
-        guard plan.care.count + plan.sleepIns.count + plan.otherItems.count <= BottomUpPlan.mostLines,
+        guard (try? BottomUpCalculation.checkIDs(plan.care.map(\.id), field: "")) != nil,
+              (try? BottomUpCalculation.checkIDs(plan.sleepIns.map(\.id), field: "")) != nil,
+              (try? BottomUpCalculation.checkIDs(plan.otherItems.map(\.id), field: "")) != nil,
+              plan.care.count + plan.sleepIns.count + plan.otherItems.count <= BottomUpPlan.mostLines,
               (1...1_000).contains(plan.personalAssistants),
               plan.paShares.map({ $0.count == plan.personalAssistants && $0.allSatisfy { !$0.isNegative && !$0.isZero } })
                 ?? true,
@@ -143,7 +146,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
                 guard let wage = p.nationalLivingWage, rate >= wage else { return false }
             }
             let weekly = BoundedAmount(units: rate).times(hours).times(Int128(line.staffRatio))
-            guard weeklyLine(.care(i), weekly) else { return false }
+            guard weeklyLine(.care(i, id: line.id), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
         return true
@@ -156,7 +159,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
                   let held = deployment(line.deployment) else { return false }
             guard let rate = rate(own: line.nightRate, policy: p.sleepInRate) else { return false }
             let weekly = BoundedAmount(units: rate).times(nights)
-            guard weeklyLine(.sleepIn(i), weekly) else { return false }
+            guard weeklyLine(.sleepIn(i, id: line.id), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
         return true
@@ -294,17 +297,17 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
             let weekly: BoundedAmount
             switch item.period {
             case .weekly:
-                guard weeklyLine(.other(i), amount) else { return false }
+                guard weeklyLine(.other(i, id: item.id), amount) else { return false }
                 weekly = amount
             case .fourWeekly:
                 weekly = amount.scaled(by: 1, over: 4)
-                guard weeklyLine(.other(i), weekly) else { return false }
+                guard weeklyLine(.other(i, id: item.id), weekly) else { return false }
             case .monthly:
-                weekly = annualLine(.other(i), amount.times(12))
+                weekly = annualLine(.other(i, id: item.id), amount.times(12))
             case .annual:
-                weekly = annualLine(.other(i), amount)
+                weekly = annualLine(.other(i, id: item.id), amount)
             case .oneOff:
-                guard oneOffLine(.other(i), amount) else { return false }
+                guard oneOffLine(.other(i, id: item.id), amount) else { return false }
                 continue
             }
             if weekly.isPoisoned { return false }
