@@ -319,6 +319,22 @@ import Testing
         #expect(rows.last?.hasPrefix("total,Total,,,,341.18,17740.95,354.00") == true)
     }
 
+    @Test func theCohortReportIsASelfContainedPageWithChartsAndTables() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = dir.appendingPathComponent("report.html")
+        let run = try run(["recalc", "Fixtures/cohorts/example-cohort.csv", "--from", "2025-06-01", "--to", "2026-04-06",
+                           "--out", dir.appendingPathComponent("r.csv").path, "--report", report.path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOf: report, encoding: .utf8)
+        for part in ["<html lang=\"en-GB\">", "<svg role=\"img\" aria-labelledby=\"chart-bands\"", "<title id=\"chart-totals\">",
+                     "<desc>", "<caption>People by percentage change</caption>", "<h2>Largest rises</h2>", "1000 people, 1000 computed"] {
+            #expect(page.contains(part), "\(part)")
+        }
+        #expect(!page.lowercased().contains("<script"))
+        #expect(!page.contains("http"))
+    }
+
     @Test func commandsHaveHelpAndTheToolAVersion() throws {
         let version = try run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("budget-calc "))

@@ -40,7 +40,7 @@ struct BatchCommand: Command {
         let policy = try loadPolicy(policyFile)
         let parameters = try snapshot(asAt, policy, strict: options.strictDates)
         return try CohortRun(options: options, recalculation: CohortRecalculation(parameters: parameters),
-                             kind: .batch).run()
+                             kind: .batch, report: nil).run()
     }
 }
 
@@ -49,7 +49,7 @@ struct RecalcCommand: Command {
     static let name = "recalc"
     static let summary = "recalculate a cohort from one date and/or policy to another: change, % and arrears"
     static let valued = CohortOptions.valued.union(["--from", "--to", "--policy", "--old-policy", "--new-policy",
-                                                    "--effective", "--paid-from"])
+                                                    "--effective", "--paid-from", "--report"])
     static let flags = CohortOptions.flags
     static let help = """
     Usage: budget-calc recalc COHORT_FILE --from DATE --to DATE [--old-policy FILE] [--new-policy FILE] [options]
@@ -70,6 +70,7 @@ struct RecalcCommand: Command {
       --new-policy FILE    the new side's policy
       --effective DATE     when the new rates took effect (default: --to)
       --paid-from DATE     when the new rates are first paid: adds an arrears column
+      --report FILE        also write the cohort report: an HTML page with charts of the changes
     \(CohortOptions.help)
 
     Example (the April 2026 uprating, paid from June):
@@ -83,9 +84,11 @@ struct RecalcCommand: Command {
     let oldPolicy: String?
     let newPolicy: String?
     let arrears: ArrearsPeriod?
+    let report: String?
 
     init(_ arguments: ParsedArguments) throws(CommandLineError) {
         options = try CohortOptions(arguments, defaultSuffix: "recalc")
+        report = arguments["--report"]
         guard let from = try arguments.date("--from"), let to = try arguments.date("--to") else {
             throw .usage("recalc needs --from DATE and --to DATE")
         }
@@ -111,8 +114,11 @@ struct RecalcCommand: Command {
     func run() throws(CommandLineError) -> Int32 {
         let old = try snapshot(from, try loadPolicy(oldPolicy), strict: options.strictDates)
         let new = try snapshot(to, try loadPolicy(newPolicy), strict: options.strictDates)
+        let context = CohortReportRenderer.Context(
+            cohort: options.input, old: "as at \(from)" + (oldPolicy.map { " under \($0)" } ?? " under the example policy"),
+            new: "as at \(to)" + (newPolicy.map { " under \($0)" } ?? " under the example policy"))
         return try CohortRun(options: options, recalculation: CohortRecalculation(old: old, new: new, arrears: arrears),
-                             kind: .recalculation(arrears: arrears != nil)).run()
+                             kind: .recalculation(arrears: arrears != nil), report: report.map { ($0, context) }).run()
     }
 }
 
@@ -181,6 +187,8 @@ struct CohortRun {
     let options: CohortOptions
     let recalculation: CohortRecalculation
     let kind: RecalculationCSV.Kind
+    /// Where to write the cohort report, and what it compares.
+    let report: (path: String, context: CohortReportRenderer.Context)?
 
     /// What one person came to, ready to write.
     struct Processed: Sendable {
@@ -201,6 +209,7 @@ struct CohortRun {
         let results = try AtomicOutputFile(options.out, inputs: inputs)
         let errors = try AtomicOutputFile(options.errors, inputs: inputs)
         let lines = try options.lines.map { (path: String) throws(CommandLineError) in try AtomicOutputFile(path, inputs: inputs) }
+        let reportFile = try report.map { (r) throws(CommandLineError) in try AtomicOutputFile(r.path, inputs: inputs) }
         try results.write(format.header)
         try errors.write(format.errorsHeader)
         try lines?.write(format.linesHeader)
@@ -228,9 +237,11 @@ struct CohortRun {
         }
         progress.finish()
         if let failure { throw failure }
+        if let report, let reportFile { try reportFile.write(CohortReportRenderer.html(summary, context: report.context)) }
         try results.commit()
         try errors.commit()
         try lines?.commit()
+        try reportFile?.commit()
         writeOut(SummaryText.render(summary, kind: kind, files: (options.out, options.errors, options.lines)))
         var warned = Set<String>()
         for use in recalculation.old.outOfDate + recalculation.new.outOfDate {
