@@ -335,10 +335,23 @@ import Testing
         #expect(!page.contains("http"))
     }
 
+    @Test func calibrateAndReviewRunFromFiles() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cohort = dir.appendingPathComponent("ras.csv")
+        try "points,actualAnnual\n10,9000\n20,21000\n35,30500\n50,52000\n".write(to: cohort, atomically: true, encoding: .utf8)
+        let calibrate = try run(["calibrate", cohort.path, "--envelope", "£120,000", "--reserve", "5", "--format", "json"])
+        #expect(calibrate.status == 0, "\(calibrate.stderr)")
+        #expect(calibrate.stdout.contains("\"pricePerPoint\""))
+        let review = try run(["review", "Fixtures/bottom-up/01-spec-worked-example.json", "--indicative-annual", "17000"])
+        #expect(review.status == 0, "\(review.stderr)")
+        #expect(review.stdout.contains("Variance (plan − indicative)   £740.95"))
+    }
+
     @Test func commandsHaveHelpAndTheToolAVersion() throws {
         let version = try run(["--version"])
         #expect(version.status == 0 && version.stdout.hasPrefix("budget-calc "))
-        for command in ["compute", "statement", "params", "fixtures", "batch", "recalc"] {
+        for command in ["compute", "statement", "params", "validate", "fixtures", "calibrate", "review", "batch", "recalc"] {
             let help = try run([command, "--help"])
             #expect(help.status == 0 && help.stdout.contains("Example"), "\(command)")
         }

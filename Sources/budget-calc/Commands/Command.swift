@@ -36,7 +36,8 @@ struct CommandEntry: Sendable {
 
 /// Every command, in the order `--help` lists them.
 let commands = [CommandEntry(ComputeCommand.self), CommandEntry(StatementCommand.self), CommandEntry(ParamsCommand.self),
-                CommandEntry(ValidateCommand.self), CommandEntry(FixturesCommand.self), CommandEntry(BatchCommand.self), CommandEntry(RecalcCommand.self)]
+                CommandEntry(ValidateCommand.self), CommandEntry(FixturesCommand.self), CommandEntry(CalibrateCommand.self),
+                CommandEntry(ReviewCommand.self), CommandEntry(BatchCommand.self), CommandEntry(RecalcCommand.self)]
 
 /// The tool's version.
 let version = "0.3.0"
