@@ -55,18 +55,24 @@ public enum ResultCodec {
     }
 
     static func figure(_ figure: ResultFigure) -> JSONValue {
-        let value: JSONValue = switch figure.value {
-        case .money, .percent, .number: .number(figure.value.plainText)
-        case .flag(let b): .bool(b)
-        case .text(let t): .string(t)
-        case .list(let items): .array(items.map(JSONValue.string))
+        let (kind, value): (String, JSONValue) = switch figure.value {
+        case .money: ("money", .number(figure.value.plainText))
+        case .percent: ("percent", .number(figure.value.plainText))
+        case .number: ("number", .number(figure.value.plainText))
+        case .flag(let b): ("flag", .bool(b))
+        case .text(let t): ("word", .string(t))
+        case .list(let items): ("list", .array(items.map(JSONValue.string)))
         }
-        return .object([("key", .string(figure.key)), ("label", .string(figure.label)), ("value", value),
-                        ("formula", .string(figure.formula))])
+        return .object([("key", .string(figure.key)), ("label", .string(figure.label)), ("kind", .string(kind)),
+                        ("value", value), ("formula", .string(figure.formula))])
     }
 
     static func parameter(_ use: ParameterUse) -> JSONValue {
-        .object([("name", .string(use.name)), ("value", .string(use.displayValue)), ("from", .string(use.from.isoText)),
-                 ("source", .string(use.source)), ("origin", .string(use.origin.rawValue))])
+        var members: [(key: String, value: JSONValue)] = [
+            ("name", .string(use.name)), ("value", json(use.value)), ("display", .string(use.displayValue)),
+            ("from", .string(use.from.isoText)), ("source", .string(use.source)), ("origin", .string(use.origin.rawValue)),
+        ]
+        if let until = use.staleAfter { members.append(("knownUntil", .string(until.isoText))) }
+        return .object(members)
     }
 }

@@ -65,8 +65,8 @@ public struct BudgetReview: BudgetCalculation {
                          value: .money(try planAnnual.roundedToMoney(builder.rule, context: "plan")),
                          formula: "the plan's annual total (not the first-year total)"),
         ] + check.figures + [
-            ResultFigure(key: "approvalRoute", label: "Approval route",
-                         value: .text(delegated ? "delegated authority" : "panel"),
+            ResultFigure(key: "approvalRoute", label: "Approval route (delegated authority or panel)",
+                         value: .text(delegated ? "delegated" : "panel"),
                          formula: "plan \(pounds(planAnnual)) a year \(delegated ? "≤" : ">") delegated limit \(pounds(limit.value))",
                          parameters: [limit.use]),
         ]

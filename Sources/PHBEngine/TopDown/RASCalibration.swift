@@ -54,6 +54,8 @@ public struct RASCalibration: BudgetCalculation {
         let headroom = try (envelope - allocated.exact).roundedToMoney(rule, context: "headroom")
 
         var figures: [ResultFigure] = [
+            ResultFigure(key: "totalPoints", label: "Cohort points", value: .number(totalPoints),
+                         formula: "Σ points over \(cohort.count) people"),
             ResultFigure(key: "pricePerPoint", label: "Price per point", value: .money(price),
                          formula: "(envelope \(pounds(envelope)) − reserve \(pounds(reserve))) ÷ \(totalPoints.decimalText()) points"
                             + " = \(pounds(priceExact)), rounded down to the penny"),

@@ -71,6 +71,12 @@ public struct RASAssessment: BudgetCalculation {
             }
             amount = band.amount
             formula = "\(total.decimalText()) points fall in the band from \(band.from.decimalText()) points: \(pounds(amount)) a year"
+            figures.append(ResultFigure(key: "bandFrom", label: "Band, from points", value: .number(band.from),
+                                        formula: "the band the points fall in starts here (inclusive)", parameters: [bands.use]))
+            if let name = band.name {
+                figures.append(ResultFigure(key: "band", label: "Band", value: .text(name), formula: "the band's name in the policy",
+                                            parameters: [bands.use]))
+            }
         } else {
             let price = try context.number(ParameterKey.rasPricePerPoint)
             uses.append(price.use)
@@ -82,6 +88,9 @@ public struct RASAssessment: BudgetCalculation {
         uses += [floor.use, cap.use]
         // An amount out of range must not be compared (it would be "floored"): it is an error.
         guard !amount.isOverflow, !total.isOverflow else { throw .arithmeticOverflow("RAS points-derived amount") }
+        figures.append(ResultFigure(key: "amountBeforeFloorAndCap", label: "Points-derived amount before floor and cap",
+                                    value: .money(try amount.roundedToMoney(builder.rule, context: "points-derived amount")),
+                                    formula: formula, parameters: uses))
         if amount < floor.value {
             flags.append(ResultFlag(code: "floored", message: "The points-derived amount \(pounds(amount)) is below the floor \(pounds(floor.value)) and was raised to it: review."))
             formula += "; raised to the floor \(pounds(floor.value))"
