@@ -58,14 +58,7 @@ public enum CohortReportRenderer {
                                             $0.percent.map { $0.decimalText(minPlaces: 2) + "%" } ?? ""] })
             body += "</section>\n"
         }
-        return """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Cohort recalculation</title>
-        <style>
+        return HTMLPage.document(title: "Cohort recalculation", css: """
         @page { size: A4; margin: 15mm; }
         body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; background: #fff; max-width: 60rem; margin: 0 auto; padding: 1.5rem; line-height: 1.45; }
         h2 { border-bottom: 3px solid #005eb8; padding-bottom: .25rem; margin-top: 2rem; }
@@ -76,15 +69,10 @@ public enum CohortReportRenderer {
         td:not(:first-child) { text-align: right; white-space: nowrap; }
         svg text { font-family: Arial, Helvetica, sans-serif; font-size: 12px; fill: #0b0c0c; }
         @media print { section { break-inside: avoid-page; } }
-        </style>
-        </head>
-        <body>
+        """, body: """
         <main>
         \(body)</main>
-        </body>
-        </html>
-
-        """
+        """)
     }
 
     static func signed(_ money: Money) -> String { money.pence > 0 ? "+" + money.displayText : money.displayText }

@@ -115,14 +115,7 @@ public enum StatementRenderer {
             }
             body += "</section>\n"
         }
-        return """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Your personal health budget</title>
-        <style>
+        return HTMLPage.document(title: "Your personal health budget", css: """
         @page { size: A4; margin: 18mm; }
         body { font-family: Arial, Helvetica, sans-serif; font-size: 1.0625rem; line-height: 1.5; color: #0b0c0c; background: #ffffff; max-width: 46rem; margin: 0 auto; padding: 1.5rem; }
         h1 { font-size: 2rem; margin: 0 0 .5rem; }
@@ -135,18 +128,13 @@ public enum StatementRenderer {
         tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #0b0c0c; }
         .money { text-align: right; white-space: nowrap; }
         @media print { body { padding: 0; max-width: none; } section { break-inside: avoid-page; } }
-        </style>
-        </head>
-        <body>
+        """, body: """
         <main>
         <h1>Your personal health budget</h1>
         <p class="summary">\(escape("\(result.totals.annual.displayText) a year (\(result.totals.weekly.displayText) a week)"
             + (result.totals.oneOff.pence != 0 ? ", and \(result.totals.oneOff.displayText) paid once" : "")))</p>
         \(body)</main>
-        </body>
-        </html>
-
-        """
+        """)
     }
 
     /// The statement as Markdown, with the same content.
