@@ -54,3 +54,9 @@ func writeOut(_ text: String) {
 func writeError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
 }
+
+/// The built-in example's date, 1 June 2025: the default of the commands that take `--as-at`.
+func builtInExampleDate() throws(CommandLineError) -> CalendarDate {
+    guard let date = CalendarDate(year: 2025, month: 6, day: 1) else { throw .invalid("the built-in example's date is invalid") }
+    return date
+}

@@ -131,7 +131,7 @@ struct LoadedCase {
 
     /// The built-in example: the worked example's plan under the illustrative example policy, as at 2025-06-01.
     static func builtInExample() throws(CommandLineError) -> BudgetCase {
-        guard let date = CalendarDate(iso: "2025-06-01") else { throw .invalid("the built-in example's date is invalid") }
+        let date = try builtInExampleDate()
         let plan = BottomUpPlan(deployment: .directPayment, care: [
             CareLine(hoursPerWeek: Rational(20), provider: .personalAssistant, band: "weekdayDay",
                      description: "PA care, weekday day"),

@@ -29,7 +29,7 @@ struct ParamsCommand: Command {
     init(_ arguments: ParsedArguments) throws(CommandLineError) {
         guard arguments.positionals.count <= 1 else { throw .usage("give at most one parameter name") }
         name = arguments.positionals.first
-        asAt = try arguments.date("--as-at") ?? CalendarDate(year: 2025, month: 6, day: 1) ?? CalendarDate(year: 2025, month: 1, day: 1)!
+        asAt = try arguments.date("--as-at") ?? builtInExampleDate()
         policyFile = arguments["--policy"]
         let format = arguments["--format"] ?? "table"
         guard format == "table" || format == "json" else { throw .usage("--format: '\(format)' is not table or json") }
