@@ -29,7 +29,7 @@ struct ParamsCommand: Command {
     init(_ arguments: ParsedArguments) throws(CommandLineError) {
         guard arguments.positionals.count <= 1 else { throw .usage("give at most one parameter name") }
         name = arguments.positionals.first
-        asAt = try arguments.date("--as-at") ?? builtInExampleDate()
+        if let date = try arguments.date("--as-at") { asAt = date } else { asAt = try builtInExampleDate() }
         policyFile = arguments["--policy"]
         let format = arguments["--format"] ?? "table"
         guard format == "table" || format == "json" else { throw .usage("--format: '\(format)' is not table or json") }

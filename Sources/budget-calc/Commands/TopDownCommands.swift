@@ -18,7 +18,7 @@ struct TopDownOptions {
     let explain: Bool
 
     init(_ arguments: ParsedArguments) throws(CommandLineError) {
-        asAt = try arguments.date("--as-at") ?? builtInExampleDate()
+        if let date = try arguments.date("--as-at") { asAt = date } else { asAt = try builtInExampleDate() }
         policyFile = arguments["--policy"]
         let format = arguments["--format"] ?? "table"
         guard format == "table" || format == "json" else { throw .usage("--format: '\(format)' is not table or json") }
