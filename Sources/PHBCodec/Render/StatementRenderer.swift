@@ -47,17 +47,7 @@ public enum StatementRenderer {
         var worked = Section(heading: "How each amount was worked out")
         worked.paragraphs.append("You can check every line with a calculator. A year is counted as \(weeks) weeks. "
             + "Amounts are rounded to the nearest penny (\(result.roundingRule.description)) only at the end of each line.")
-        for line in result.lines {
-            var text = "\(line.description): "
-            if let quantity = line.quantity, let rate = line.unitRate { text += "\(quantity) at \(rate). " }
-            text += line.formula.isEmpty ? "" : "\(line.formula)."
-            if let weekly = line.weekly, let annual = line.annual {
-                text += " That is \(weekly.displayText) a week and \(annual.displayText) a year."
-            } else if let amount = line.oneOff {
-                text += " That is \(amount.displayText), paid once."
-            }
-            worked.paragraphs.append(text)
-        }
+        for line in result.lines { worked.paragraphs.append(plainWords(line)) }
         for figure in result.figures where figure.key == "hourlyCostOfPACare" {
             worked.paragraphs.append("An hour of care from your personal assistant costs \(figure.value.displayText) in all, "
                 + "once their holiday, National Insurance, pension and other employment costs are counted.")
@@ -83,6 +73,54 @@ public enum StatementRenderer {
             + "worked out again and you will be sent a new statement.")
         for note in result.warnings { change.paragraphs.append("Note: \(note)") }
         return [how, what] + (once.isEmpty ? [] : [oneOff]) + [worked, rules, change]
+    }
+
+    /// How a line was worked out, in plain words a budget holder can check: a
+    /// sentence for each kind of bottom-up line, from the values it used; the
+    /// working itself for other calculators.
+    static func plainWords(_ line: BudgetLine) -> String {
+        func value(_ key: ParameterKey) -> String { line.parameters.first { $0.key == key }?.displayValue ?? "" }
+        let amount: String
+        if let weekly = line.weekly, let annual = line.annual {
+            amount = "\(weekly.displayText) a week, \(annual.displayText) a year"
+        } else {
+            amount = "\(line.oneOff?.displayText ?? "£0.00"), paid once"
+        }
+        let key = line.key
+        let words: String
+        if key.hasPrefix("care") || key.hasPrefix("sleepIn") || key.hasPrefix("other") {
+            let quantity = line.quantity.map { " \($0)" } ?? ""
+            words = "\(line.description):\(quantity)" + (line.unitRate.map { " at \($0)" } ?? "")
+        } else if key.hasPrefix("bankHolidays") {
+            words = "Extra pay for bank holidays: \(value(.bankHolidaysPerYear)) bank holidays a year at "
+                + "\(value(.bankHolidayMultiplier)) times the usual pay"
+        } else {
+            switch key {
+            case BottomUpLine.holidayCover.key:
+                words = "Holiday pay, so that your personal assistant can take paid holidays: \(value(.holidayAccrualPercent)) of their pay"
+            case BottomUpLine.employerNI.key:
+                words = "Employer's National Insurance: \(value(.employerNIRate)) of each assistant's earnings above "
+                    + "\(value(.niSecondaryThreshold)) a week"
+                    + (line.annual == .zero && value(.employmentAllowanceApplied) == "yes"
+                        ? ", all of it covered by the Employment Allowance (\(value(.employmentAllowance)) a year), so nothing to pay"
+                        : "")
+            case BottomUpLine.pension.key:
+                words = "Workplace pension: \(value(.pensionEmployerRate)) of earnings between \(value(.pensionLowerLimit)) and "
+                    + "\(value(.pensionUpperLimit)) a week, for each assistant who earns enough to be enrolled"
+            case BottomUpLine.flatOnCost.key:
+                words = "Employment costs (holiday pay, National Insurance and pension together): \(value(.flatOnCostPercent)) of pay"
+            case BottomUpLine.contingency.key:
+                words = "A contingency for unexpected needs: \(value(.contingencyValue))"
+                    + (line.parameters.contains { $0.displayValue == "weeks" } ? " weeks" : "%") + " of the cost of your care"
+            case BottomUpLine.thirdPartyFee.key:
+                words = "The fee of the organisation that holds your budget for you: \(value(.thirdPartyFeePercent)) of what it holds"
+            case BottomUpLine.directPaymentSupportFee.key:
+                words = "Support with managing your direct payment: \(value(.directPaymentSupportPerMonth)) a month"
+            default:
+                words = line.description + (line.formula.isEmpty ? "" : " (\(line.formula))")
+            }
+        }
+        return words + ": " + amount + "."
     }
 
     /// A date as people say it: 1 June 2025.
