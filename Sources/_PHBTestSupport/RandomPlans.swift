@@ -78,7 +78,7 @@ public enum RandomPlans {
         g.chance(80) ? Rational(Int128(g.int(1...240)), over: 4) : Rational(Int128(g.int(1...6_000)), over: 100)
     }
 
-    /// Overrides that vary the rounding rule and weeks per year (spec §0): both rules, 52 and 52.1429 weeks.
+    /// Overrides that vary the rounding rule and weeks per year (docs/rules.md §1): both rules, 52 and 52.1429 weeks.
     public static func variations() -> [[ParameterKey: ParameterValue]] {
         let weeks = [Rational(52), Rational(521_429, over: 10_000)]
         return weeks.flatMap { w in

@@ -18,8 +18,8 @@ import Testing
             "directPayment.supportFeePerMonth": number("10"), "directPayment.setUpFee": number("150"),
             "employmentAllowance.applied": .flag(true), "pension.fundedFrom": .choice("trigger"),
         ]
-        let set = ParameterSet(values.map { try! ParameterHistory(key: ParameterKey(name: $0.key)!, values: [DatedValue(from: from, value: $0.value, source: "spec §8")]) })
-        return LocalPolicy(name: "spec §8", isIllustrative: true, parameters: set)
+        let set = ParameterSet(values.map { try! ParameterHistory(key: ParameterKey(name: $0.key)!, values: [DatedValue(from: from, value: $0.value, source: "docs/rules.md §3")]) })
+        return LocalPolicy(name: "docs/rules.md §3", isIllustrative: true, parameters: set)
     }()
 
     @Test func workedExampleMatchesSpecToThePenny() throws {

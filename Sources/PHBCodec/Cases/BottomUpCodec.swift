@@ -1,6 +1,6 @@
 import PHBEngine
 
-/// Reads a bottom-up plan (spec §2) from a case file's `input`.
+/// Reads a bottom-up plan (docs/rules.md §3) from a case file's `input`.
 enum BottomUpCodec {
     static func decode(_ input: JSONField) throws(InputError) -> BottomUpPlan {
         try input.checkKeys(["deployment", "personalAssistants", "paShares", "care", "sleepIns", "otherItems"])

@@ -9,37 +9,37 @@ public enum ExamplePolicy {
 {
   "name": "Illustrative example policy",
   "illustrative": true,
-  "description": "An illustrative local policy for trying the engine. Its figures are drawn from published council rates where one exists (spec §1.2) and otherwise invented; it is no ICB's adopted policy. Local rates change on 1 April.",
+  "description": "An illustrative local policy for trying the engine. Its figures are drawn from published council rates where one exists and otherwise invented; it is no ICB's adopted policy. Local rates change on 1 April.",
   "parameters": {
     "weeksPerYear": [
       {
         "from": "2024-04-01",
         "value": "52",
-        "source": "Illustrative: 52 weeks a year (spec §0 default)"
+        "source": "Illustrative: 52 weeks a year (docs/rules.md §1)"
       }
     ],
     "roundingRule": [
       {
         "from": "2024-04-01",
         "value": "halfAwayFromZero",
-        "source": "Illustrative: half away from zero (spec §0 default)"
+        "source": "Illustrative: half away from zero (docs/rules.md §1)"
       }
     ],
     "pa.hourlyRate.weekdayDay": [
       {
         "from": "2024-04-01",
         "value": "13.25",
-        "source": "Illustrative (spec §1.2): a published council PA pay rate of £13.75 an hour in 2025/26, moved by 50p a year"
+        "source": "Illustrative: a published council PA pay rate of £13.75 an hour in 2025/26, moved by 50p a year"
       },
       {
         "from": "2025-04-01",
         "value": "13.75",
-        "source": "Illustrative (spec §1.2): a published council PA pay rate of £13.75 an hour in 2025/26, moved by 50p a year"
+        "source": "Illustrative: a published council PA pay rate of £13.75 an hour in 2025/26, moved by 50p a year"
       },
       {
         "from": "2026-04-01",
         "value": "14.25",
-        "source": "Illustrative (spec §1.2): a published council PA pay rate of £13.75 an hour in 2025/26, moved by 50p a year"
+        "source": "Illustrative: a published council PA pay rate of £13.75 an hour in 2025/26, moved by 50p a year"
       }
     ],
     "pa.hourlyRate.weekdayEvening": [
@@ -97,17 +97,17 @@ public enum ExamplePolicy {
       {
         "from": "2024-04-01",
         "value": "30.88",
-        "source": "Illustrative (spec §1.2): a published council agency rate of £32.14 an hour in 2025/26"
+        "source": "Illustrative: a published council agency rate of £32.14 an hour in 2025/26"
       },
       {
         "from": "2025-04-01",
         "value": "32.14",
-        "source": "Illustrative (spec §1.2): a published council agency rate of £32.14 an hour in 2025/26"
+        "source": "Illustrative: a published council agency rate of £32.14 an hour in 2025/26"
       },
       {
         "from": "2026-04-01",
         "value": "33.50",
-        "source": "Illustrative (spec §1.2): a published council agency rate of £32.14 an hour in 2025/26"
+        "source": "Illustrative: a published council agency rate of £32.14 an hour in 2025/26"
       }
     ],
     "agency.hourlyRate.weekdayEvening": [
@@ -165,38 +165,38 @@ public enum ExamplePolicy {
       {
         "from": "2024-04-01",
         "value": "75.00",
-        "source": "Illustrative (spec §1.2): a published council sleep-in rate of £77.95 a night in 2025/26"
+        "source": "Illustrative: a published council sleep-in rate of £77.95 a night in 2025/26"
       },
       {
         "from": "2025-04-01",
         "value": "77.95",
-        "source": "Illustrative (spec §1.2): a published council sleep-in rate of £77.95 a night in 2025/26"
+        "source": "Illustrative: a published council sleep-in rate of £77.95 a night in 2025/26"
       },
       {
         "from": "2026-04-01",
         "value": "80.50",
-        "source": "Illustrative (spec §1.2): a published council sleep-in rate of £77.95 a night in 2025/26"
+        "source": "Illustrative: a published council sleep-in rate of £77.95 a night in 2025/26"
       }
     ],
     "pa.onCostMode": [
       {
         "from": "2024-04-01",
         "value": "itemised",
-        "source": "Illustrative: itemised on-costs (spec §2.3)"
+        "source": "Illustrative: itemised on-costs (docs/rules.md)"
       }
     ],
     "pa.flatOnCostPercent": [
       {
         "from": "2024-04-01",
         "value": "26.08",
-        "source": "Illustrative (spec §1.2): Norfolk County Council's flat PA on-cost of 26.08%"
+        "source": "Illustrative: Norfolk County Council's flat PA on-cost of 26.08%"
       }
     ],
     "pa.holidayAccrualPercent": [
       {
         "from": "2024-04-01",
         "value": "12.07",
-        "source": "5.6 weeks ÷ 46.4 working weeks = 12.07% (spec §1.2 default)"
+        "source": "5.6 weeks ÷ 46.4 working weeks = 12.07% (the usual default)"
       }
     ],
     "pension.fundedFrom": [
@@ -231,35 +231,35 @@ public enum ExamplePolicy {
       {
         "from": "2024-04-01",
         "value": "61",
-        "source": "Illustrative (spec §1.2): employer's liability insurance of £61 a year, as published by a council"
+        "source": "Illustrative: employer's liability insurance of £61 a year, as published by a council"
       }
     ],
     "employmentCosts.payrollPerMonth": [
       {
         "from": "2024-04-01",
         "value": "9.99",
-        "source": "Illustrative (spec §1.2): a payroll service at £9.99 a month, as published by a council"
+        "source": "Illustrative: a payroll service at £9.99 a month, as published by a council"
       }
     ],
     "employmentCosts.trainingPerPAPerYear": [
       {
         "from": "2024-04-01",
         "value": "100",
-        "source": "Illustrative: £100 a PA a year for training (spec §8)"
+        "source": "Illustrative: £100 a PA a year for training (the worked example, docs/rules.md §3)"
       }
     ],
     "employmentCosts.dbsCheckPerPA": [
       {
         "from": "2024-04-01",
         "value": "54",
-        "source": "Illustrative: an enhanced DBS check at £54 (spec §8)"
+        "source": "Illustrative: an enhanced DBS check at £54 (the worked example, docs/rules.md §3)"
       }
     ],
     "employmentCosts.recruitmentPerPA": [
       {
         "from": "2024-04-01",
         "value": "150",
-        "source": "Illustrative: £150 a PA for advertising and recruitment (spec §8)"
+        "source": "Illustrative: £150 a PA for advertising and recruitment (the worked example, docs/rules.md §3)"
       }
     ],
     "contingency.mode": [
@@ -273,21 +273,21 @@ public enum ExamplePolicy {
       {
         "from": "2024-04-01",
         "value": "5",
-        "source": "Illustrative: 5% contingency (spec §8)"
+        "source": "Illustrative: 5% contingency (the worked example, docs/rules.md §3)"
       }
     ],
     "directPayment.supportFeePerMonth": [
       {
         "from": "2024-04-01",
         "value": "10",
-        "source": "Illustrative: direct-payment support at £10 a month (spec §8)"
+        "source": "Illustrative: direct-payment support at £10 a month (the worked example, docs/rules.md §3)"
       }
     ],
     "directPayment.setUpFee": [
       {
         "from": "2024-04-01",
         "value": "150",
-        "source": "Illustrative: direct-payment set-up at £150 (spec §8)"
+        "source": "Illustrative: direct-payment set-up at £150 (the worked example, docs/rules.md §3)"
       }
     ],
     "thirdParty.managementFeePercent": [
@@ -674,7 +674,7 @@ public enum ExamplePolicy {
             "upTo": "750"
           }
         ],
-        "source": "Illustrative; mental health recovery up to £400 as in spec §3.4 (PHB Quality Framework, 2023)"
+        "source": "Illustrative; mental health recovery up to £400 as in the PHB Quality Framework (2023)"
       }
     ],
     "oneOff.authorisationTiers": [

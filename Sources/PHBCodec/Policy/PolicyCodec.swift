@@ -1,6 +1,6 @@
 import PHBEngine
 
-/// Reads local policies (spec §1.2) and parameter values from JSON.
+/// Reads local policies (docs/rules.md §2) and parameter values from JSON.
 ///
 /// A policy file is an object with `name`, `illustrative`, optional
 /// `description`, and `parameters`: each parameter name maps to a list of

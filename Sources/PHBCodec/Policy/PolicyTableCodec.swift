@@ -1,6 +1,6 @@
 import PHBEngine
 
-/// Reads the policy's tables (spec §7.24) from JSON; see `Fixtures/example-policy.json`.
+/// Reads the policy's tables (docs/rules.md §2) from JSON; see `Fixtures/example-policy.json`.
 enum PolicyTableCodec {
     static func decode(_ field: JSONField, shape: String) throws(InputError) -> PolicyTable {
         switch shape {

@@ -6,7 +6,7 @@ extension Sequence where Element == HeldAmount {
     var exactTotal: Rational { reduce(.zero) { $0 + $1.amount } }
 }
 
-/// The steps of spec §2 for one plan, in order; `run()` returns the breakdown.
+/// The steps of docs/rules.md §3 for one plan, in order; `run()` returns the breakdown.
 struct BottomUpCalculation {
     let plan: BottomUpPlan
     let parameters: BottomUpParameters
@@ -23,9 +23,9 @@ struct BottomUpCalculation {
     var agencyPay: [HeldAmount] = []
     /// Σ h × r over PA care lines.
     var paHours: Rational = .zero
-    /// The contingency base (spec §7.6).
+    /// The contingency base (docs/rules.md §3).
     var careSubtotal: [HeldAmount] = []
-    /// Every recurring line except fees: the third-party fee base (spec §7.10).
+    /// Every recurring line except fees: the third-party fee base (docs/rules.md §3).
     var recurring: [HeldAmount] = []
     /// Whether any input line is a direct payment.
     var anyDirectPayment = false
@@ -69,7 +69,7 @@ struct BottomUpCalculation {
 
     // MARK: Inputs
 
-    /// The PAs' relative shares of pay (spec §7.9): equal unless the plan weights them.
+    /// The PAs' relative shares of pay (docs/rules.md §3): equal unless the plan weights them.
     func paShareWeights() throws(BudgetError) -> [Rational] {
         try BottomUpCalculation.checkIDs(plan.care.map(\.id), field: "input.care")
         try BottomUpCalculation.checkIDs(plan.sleepIns.map(\.id), field: "input.sleepIns")
@@ -204,7 +204,7 @@ struct BottomUpCalculation {
         }
     }
 
-    /// Bank-holiday enhancements for PA and agency pay (spec §2.2); returns the PA line's exact weekly value.
+    /// Bank-holiday enhancements for PA and agency pay (docs/rules.md §3); returns the PA line's exact weekly value.
     mutating func addBankHolidays(_ builder: inout BreakdownBuilder) throws(BudgetError) -> Rational {
         guard !paPay.exactTotal.isZero || !agencyPay.exactTotal.isZero else { return .zero }
         let multiplier = try parameters.bankHolidayMultiplier.get()
@@ -230,7 +230,7 @@ struct BottomUpCalculation {
         return paWeekly
     }
 
-    /// Hourly cost of PA care (spec §7.7).
+    /// Hourly cost of PA care (docs/rules.md §3).
     mutating func addHourlyCost(payAndOnCosts cost: Rational, rule: RoundingRule) throws(BudgetError) {
         let hourly = cost / paHours
         figures.append(ResultFigure(
@@ -282,7 +282,7 @@ struct BottomUpCalculation {
         }
     }
 
-    /// Contingency on the care subtotal (spec §2.5, §7.6).
+    /// Contingency on the care subtotal (docs/rules.md §3).
     mutating func addContingency(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         guard !careSubtotal.isEmpty else { return }
         let base = careSubtotal.exactTotal
@@ -307,7 +307,7 @@ struct BottomUpCalculation {
         recurring.append((line.exact, shares))
     }
 
-    /// Fees by how the budget is held (spec §2.6, §7.10).
+    /// Fees by how the budget is held (docs/rules.md §3).
     mutating func addFees(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         let thirdPartyBase = recurring.reduce(Rational.zero) { $0 + $1.amount * $1.shares.thirdParty }
         if !thirdPartyBase.isZero {

@@ -4,7 +4,7 @@
 /// Resolving does every dated, layered lookup (override → policy →
 /// statutory) up front, so costing a plan reads typed fields and never hashes
 /// a parameter name. A parameter that has no value in force is kept as the
-/// error a plan gets if it needs that parameter (spec §7.2).
+/// error a plan gets if it needs that parameter (docs/rules.md §2).
 public struct BottomUpParameters: Sendable {
     /// The calculation date.
     public let asAt: CalendarDate

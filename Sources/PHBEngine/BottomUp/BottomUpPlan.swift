@@ -114,7 +114,7 @@ public struct OtherItem: Sendable, Hashable {
     }
 }
 
-/// A person's agreed plan, costed bottom-up (spec §2): the bottom-up calculator.
+/// A person's agreed plan, costed bottom-up (docs/rules.md §3): the bottom-up calculator.
 public struct BottomUpPlan: BudgetCalculation, Hashable {
     public var calculatorName: String { "bottomUp" }
 

@@ -30,7 +30,7 @@ struct DeploymentShares: Hashable {
     }
 
     /// The shares of a line derived from `sources` (exact weekly amount and
-    /// shares of each): in proportion to the amounts (spec §7.10). With no
+    /// shares of each): in proportion to the amounts (docs/rules.md §3). With no
     /// amount to weigh, the first source's shares.
     static func derived(from sources: [(amount: Rational, shares: DeploymentShares)]) -> DeploymentShares {
         let total = sources.reduce(Rational.zero) { $0 + $1.amount }

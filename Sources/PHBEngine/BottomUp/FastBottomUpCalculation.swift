@@ -59,7 +59,7 @@ extension BottomUpPlan {
     }
 }
 
-/// The steps of spec §2 on ``BoundedAmount``s, in the same order as
+/// The steps of docs/rules.md §3 on ``BoundedAmount``s, in the same order as
 /// `BottomUpCalculation`, with no strings, arrays or results built.
 struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     let p: FastBottomUpParameters
@@ -69,7 +69,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     /// `G`, and the part of it held by a third party.
     var paPay = BoundedAmount.zero, paPayThirdParty = BoundedAmount.zero
     var agencyPay = BoundedAmount.zero, agencyPayThirdParty = BoundedAmount.zero
-    /// The contingency base (spec §7.6) and its third-party part.
+    /// The contingency base (docs/rules.md §3) and its third-party part.
     var careSubtotal = BoundedAmount.zero, careSubtotalThirdParty = BoundedAmount.zero
     /// The third-party part of the other items.
     var otherThirdParty = BoundedAmount.zero
@@ -186,7 +186,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         careSubtotalThirdParty += thirdParty
     }
 
-    /// Bank holidays (spec §2.2): returns the PA line's exact weekly amount (zero when none), poisoned when not proven.
+    /// Bank holidays (docs/rules.md §3): returns the PA line's exact weekly amount (zero when none), poisoned when not proven.
     mutating func addBankHolidays() -> BoundedAmount {
         guard let noPA = paPay.isZero, let noAgency = agencyPay.isZero else { return .poisoned }
         if noPA && noAgency { return .zero }
@@ -209,7 +209,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         return weekly
     }
 
-    /// PA on-costs (spec §2.3): itemised or flat, then the employment costs.
+    /// PA on-costs (docs/rules.md §3): itemised or flat, then the employment costs.
     mutating func addOnCosts(bankHolidaysPA: BoundedAmount) -> Bool {
         guard let mode = p.onCostMode else { return false }
         var onCosts = BoundedAmount.zero
@@ -265,7 +265,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
 
         var niWeekly = weeklyNI
         if allowanceApplied {
-            // annual = max(0, weekly NI × weeks − allowance) (spec §7.8)
+            // annual = max(0, weekly NI × weeks − allowance) (docs/rules.md §3)
             guard let allowance = p.employmentAllowance else { return nil }
             niWeekly = annualLine(.employerNI, (weeklyNI.times(p.weeks) - BoundedAmount(units: allowance)).atLeast(0))
         } else if !weeklyLine(.employerNI, weeklyNI) {
@@ -276,7 +276,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         return sum.isPoisoned ? nil : sum
     }
 
-    /// Insurance and payroll once; training, DBS and recruitment per PA (spec §7.5); returns the recurring weekly sum.
+    /// Insurance and payroll once; training, DBS and recruitment per PA (docs/rules.md §3); returns the recurring weekly sum.
     mutating func addEmploymentCosts() -> BoundedAmount? {
         guard let insurance = p.insurancePerYear, let payroll = p.payrollPerMonth, let training = p.trainingPerPAPerYear,
               let dbs = p.dbsCheckPerPA, let recruitment = p.recruitmentPerPA else { return nil }
@@ -316,7 +316,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         return true
     }
 
-    /// Contingency (spec §2.5, §7.6), present when the plan has any care or sleep-in line.
+    /// Contingency (docs/rules.md §3), present when the plan has any care or sleep-in line.
     mutating func addContingency() -> Bool {
         guard !plan.care.isEmpty || !plan.sleepIns.isEmpty else { return true }
         guard let mode = p.contingencyMode, let value = p.contingency else { return false }
@@ -333,7 +333,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         return true
     }
 
-    /// Fees by how the budget is held (spec §2.6, §7.10).
+    /// Fees by how the budget is held (docs/rules.md §3).
     mutating func addFees() -> Bool {
         let thirdPartyBase = careSubtotalThirdParty + otherThirdParty
         guard let noFee = thirdPartyBase.isZero else { return false }

@@ -1,4 +1,4 @@
-/// The costs of employing PAs on top of their pay (spec §2.3, §7.4–7.9):
+/// The costs of employing PAs on top of their pay (docs/rules.md §3):
 /// holiday cover, employer NI, pension (or one flat percentage), and the
 /// employment costs of insurance, payroll, training, DBS checks and recruitment.
 struct PersonalAssistantOnCosts {
@@ -82,7 +82,7 @@ struct PersonalAssistantOnCosts {
         let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold.value).clampedAtZero * rate.value }
         let applied = try parameters.employmentAllowanceApplied.get()
         var uses = [rate.use, threshold.use, applied.use]
-        // With the allowance: annual NI = max(0, weekly NI × weeks − allowance) (spec §7.8).
+        // With the allowance: annual NI = max(0, weekly NI × weeks − allowance) (docs/rules.md §3).
         var allowance: (value: Rational, annualBefore: Rational, annual: Rational)?
         if applied.value {
             let annualAllowance = try parameters.employmentAllowance.get()
@@ -133,7 +133,7 @@ struct PersonalAssistantOnCosts {
             quantity: "\(enrolled) PA" + (enrolled == 1 ? "" : "s"), deployment: shares.description, parameters: uses))
     }
 
-    /// Insurance and payroll once per employer; training, DBS and recruitment per PA (spec §7.5).
+    /// Insurance and payroll once per employer; training, DBS and recruitment per PA (docs/rules.md §3).
     private mutating func addEmploymentCosts(to builder: inout BreakdownBuilder) throws(BudgetError) {
         let k = Rational(paCount)
         let pas = "\(paCount) PA" + (paCount == 1 ? "" : "s")

@@ -44,7 +44,7 @@ public enum ParameterKey: Sendable, Hashable {
     case directPaymentSetUpFee
     case thirdPartyFeePercent
 
-    // Top-down tables and review (spec §3, §4).
+    // Top-down tables and review (docs/rules.md §4).
     case rasQuestionnaire
     case rasConversion
     case rasPricePerPoint

@@ -1,4 +1,4 @@
-/// A whole table held as one dated parameter (spec §7.24): questionnaire,
+/// A whole table held as one dated parameter (docs/rules.md §2): questionnaire,
 /// bands, cluster costs, DST scoring, one-off ranges and tiers.
 public enum PolicyTable: Sendable, Hashable {
     case rasQuestionnaire(RASQuestionnaire)
@@ -133,7 +133,7 @@ extension [AmountBand] {
 }
 
 extension [AuthorisationTier] {
-    /// The first tier whose limit covers `amount` ("up to" is inclusive, spec §7.14).
+    /// The first tier whose limit covers `amount` ("up to" is inclusive, docs/rules.md §4).
     func tier(for amount: Rational) -> AuthorisationTier? {
         first { $0.upTo.map { !($0 < amount) } ?? true }
     }

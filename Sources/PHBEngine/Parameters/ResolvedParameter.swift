@@ -12,7 +12,7 @@ public struct Resolved<Value: Sendable & Hashable>: Sendable, Hashable {
 }
 
 /// A parameter as a snapshot holds it: resolved, or the error a calculation
-/// gets when it uses the parameter (spec §7.2: a missing value is an error
+/// gets when it uses the parameter (docs/rules.md §2: a missing value is an error
 /// only for a calculation that needs it).
 public typealias ParameterLookup<Value: Sendable & Hashable> = Result<Resolved<Value>, BudgetError>
 

@@ -1,5 +1,5 @@
 /// The review of a bottom-up plan against a top-down indicative figure
-/// (spec §4): variance in £ and %, within tolerance or not, and the approval
+/// (docs/rules.md §5): variance in £ and %, within tolerance or not, and the approval
 /// route for the plan's annual total.
 public struct BudgetReview: BudgetCalculation {
     public var calculatorName: String { "review" }

@@ -9,7 +9,7 @@ public enum DSTDomain: String, Sendable, Hashable, CaseIterable {
     case psychologicalAndEmotional, cognition, behaviour, drugTherapiesAndMedication
     case alteredStatesOfConsciousness, otherSignificantCareNeeds
 
-    /// The levels the domain has (spec §3.3).
+    /// The levels the domain has (docs/rules.md §4).
     public var allowedLevels: [DSTLevel] {
         switch self {
         case .breathing, .behaviour, .drugTherapiesAndMedication: [.none, .low, .moderate, .high, .severe, .priority]
@@ -21,7 +21,7 @@ public enum DSTDomain: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// A CHC DST banding (spec §3.3, §7.20): weighted score, band and weekly
+/// A CHC DST banding (docs/rules.md §4): weighted score, band and weekly
 /// indicative rate, with the DST indication reported as information.
 public struct DSTBanding: BudgetCalculation {
     public var calculatorName: String { "chcDST" }

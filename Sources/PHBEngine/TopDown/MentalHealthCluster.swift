@@ -1,4 +1,4 @@
-/// A mental health care-cluster allocation (spec §3.2, §7.19): the
+/// A mental health care-cluster allocation (docs/rules.md §4): the
 /// cluster's annual cost less its crisis and inpatient shares, the amount for
 /// the cluster's review period, and the sense check of a plan against it.
 public struct MentalHealthClusterAllocation: BudgetCalculation {
@@ -75,7 +75,7 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
     }
 }
 
-/// A plan against an indicative figure (spec §7.13): variance = plan −
+/// A plan against an indicative figure (docs/rules.md §5): variance = plan −
 /// indicative, its percentage to 2 d.p., and whether |variance| ≤ tolerance ×
 /// indicative, tested on exact figures.
 struct VarianceCheck {

@@ -1,4 +1,4 @@
-/// A one-off budget with tiered authorisation (spec §3.4, §7.14): the
+/// A one-off budget with tiered authorisation (docs/rules.md §4): the
 /// amount, whether it lies in the range for its purpose, and who authorises it.
 public struct OneOffBudget: BudgetCalculation {
     public var calculatorName: String { "oneOff" }

@@ -1,4 +1,4 @@
-/// Calibrates a RAS price per point from a cohort (spec §3.1, §7.12): the
+/// Calibrates a RAS price per point from a cohort (docs/rules.md §4): the
 /// price that spends an envelope less its reserve, what it allocates, the
 /// headroom, and how well points predict actual cost (least squares).
 ///

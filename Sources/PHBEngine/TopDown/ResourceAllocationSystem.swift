@@ -1,4 +1,4 @@
-/// A points-based Resource Allocation System assessment (spec §3.1, §7.11):
+/// A points-based Resource Allocation System assessment (docs/rules.md §4):
 /// the top-down calculator that turns questionnaire answers into an annual
 /// indicative budget.
 public struct RASAssessment: BudgetCalculation {

@@ -12,7 +12,7 @@ struct ComputeCommand: Command {
     Usage: budget-calc compute [CASE_FILE] [--policy FILE] [--as-at YYYY-MM-DD] [--format table|json|csv] [--explain] [--check]
 
     Computes a personal health budget from a case file and prints its breakdown.
-    With no CASE_FILE, computes the built-in example (spec §8: one PA, 20 hours a
+    With no CASE_FILE, computes the built-in example (docs/rules.md §3: one PA, 20 hours a
     week of weekday-day care, held as a direct payment, as at 2025-06-01) with the
     embedded England statutory values and the illustrative example policy.
 
@@ -136,6 +136,6 @@ struct LoadedCase {
             CareLine(hoursPerWeek: Rational(20), provider: .personalAssistant, band: "weekdayDay",
                      description: "PA care, weekday day"),
         ])
-        return BudgetCase(name: "Built-in example (spec §8)", asAt: date, calculation: plan)
+        return BudgetCase(name: "Built-in example (the worked example)", asAt: date, calculation: plan)
     }
 }
