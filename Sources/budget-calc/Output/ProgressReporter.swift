@@ -22,12 +22,14 @@ struct ProgressReporter {
         let now = clock.now
         guard now - last >= .milliseconds(250) else { return }
         last = now
-        let seconds = (now - start) / .seconds(1)
-        let rate = seconds > 0 ? Int(Double(people) / seconds) : 0
+        // Whole milliseconds and integer arithmetic: no floating point anywhere in the tool.
+        let elapsed = now - start
+        let milliseconds = max(1, Int(elapsed.components.seconds) * 1_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000))
+        let rate = people * 1_000 / milliseconds
         var text = "\r\(people) people, \(rate) a second"
         if totalBytes > 0, bytesRead > 0 {
-            let left = seconds * Double(totalBytes - bytesRead) / Double(bytesRead)
-            text += ", about \(Int(left.rounded(.up))) s left   "
+            let leftSeconds = (milliseconds * max(0, totalBytes - bytesRead) / bytesRead + 999) / 1_000
+            text += ", about \(leftSeconds) s left   "
         }
         writeError(text)
     }
