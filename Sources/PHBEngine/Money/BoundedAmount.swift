@@ -191,12 +191,6 @@ public struct Multiplier: Sendable, Hashable {
         denominator = rational.denominator
     }
 
-    /// A whole number.
-    @inlinable
-    public init(_ integer: Int128) {
-        numerator = integer
-        denominator = 1
-    }
 }
 
 /// The unit of a fast calculation's ``BoundedAmount``s: 10⁻¹² £ ÷ (7 × the

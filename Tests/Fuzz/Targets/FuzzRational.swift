@@ -19,6 +19,6 @@ public func fuzzRational(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     let bounded = BoundedAmount(value: int128(0), bound: int128(16).magnitude < 1 << 100 ? Int128(int128(16).magnitude) : 0)
     _ = bounded.scaled(by: int128(32) & 0xFFFF, over: (int128(48) & 0xFFFF) + 1)
-    _ = bounded.roundedPence(.halfEven, FixedPointScale(weeksPerYear: Multiplier(52))!)
+    _ = bounded.roundedPence(.halfEven, FixedPointScale(weeksPerYear: Multiplier(Rational(52))!)!)
     return 0
 }
