@@ -71,9 +71,9 @@ struct BottomUpCalculation {
 
     /// The PAs' relative shares of pay (docs/rules.md §3): equal unless the plan weights them.
     func paShareWeights() throws(BudgetError) -> [Rational] {
-        try BottomUpCalculation.checkIDs(plan.care.map(\.id), field: "input.care")
-        try BottomUpCalculation.checkIDs(plan.sleepIns.map(\.id), field: "input.sleepIns")
-        try BottomUpCalculation.checkIDs(plan.otherItems.map(\.id), field: "input.otherItems")
+        try BottomUpCalculation.checkIDs(plan.care.lazy.map(\.id), field: "input.care")
+        try BottomUpCalculation.checkIDs(plan.sleepIns.lazy.map(\.id), field: "input.sleepIns")
+        try BottomUpCalculation.checkIDs(plan.otherItems.lazy.map(\.id), field: "input.otherItems")
         let lines = plan.care.count + plan.sleepIns.count + plan.otherItems.count
         guard lines <= BottomUpPlan.mostLines else {
             throw .invalidValue(field: "input", value: "\(lines) lines",
@@ -97,15 +97,16 @@ struct BottomUpCalculation {
     }
 
     /// Line ids are short names (letters, digits, `_`, `-`), each used once in its list.
-    static func checkIDs(_ ids: [String?], field: String) throws(BudgetError) {
-        var seen = Set<String>()
+    static func checkIDs(_ ids: some Collection<String?>, field: String) throws(BudgetError) {
+        guard ids.contains(where: { $0 != nil }) else { return }
+        // Lists are short: comparing each id with those before it needs no set.
         for (i, id) in ids.enumerated() {
             guard let id else { continue }
             guard ParameterKey.isBandName(id) else {
                 throw .invalidValue(field: "\(field)[\(i)].id", value: id,
                                     reason: "must be 1 to 64 letters, digits, '_' or '-'")
             }
-            guard seen.insert(id).inserted else {
+            if ids.prefix(i).contains(where: { $0 == id }) {
                 throw .invalidValue(field: "\(field)[\(i)].id", value: id, reason: "is the id of an earlier line too")
             }
         }

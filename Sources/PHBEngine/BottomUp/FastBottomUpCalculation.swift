@@ -111,9 +111,9 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     }
 
     mutating func run() -> Bool {
-        guard (try? BottomUpCalculation.checkIDs(plan.care.map(\.id), field: "")) != nil,
-              (try? BottomUpCalculation.checkIDs(plan.sleepIns.map(\.id), field: "")) != nil,
-              (try? BottomUpCalculation.checkIDs(plan.otherItems.map(\.id), field: "")) != nil,
+        guard (try? BottomUpCalculation.checkIDs(plan.care.lazy.map(\.id), field: "")) != nil,
+              (try? BottomUpCalculation.checkIDs(plan.sleepIns.lazy.map(\.id), field: "")) != nil,
+              (try? BottomUpCalculation.checkIDs(plan.otherItems.lazy.map(\.id), field: "")) != nil,
               plan.care.count + plan.sleepIns.count + plan.otherItems.count <= BottomUpPlan.mostLines,
               (1...1_000).contains(plan.personalAssistants),
               plan.paShares.map({ $0.count == plan.personalAssistants && $0.allSatisfy { !$0.isNegative && !$0.isZero } })

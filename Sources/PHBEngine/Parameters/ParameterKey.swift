@@ -112,9 +112,11 @@ public enum ParameterKey: Sendable, Hashable {
 
     /// Whether `band` may name a time band: letters, digits, `_` and `-`.
     public static func isBandName(_ band: String) -> Bool {
-        !band.isEmpty && band.count <= 64
-            && band.unicodeScalars.allSatisfy { ($0.properties.isAlphabetic || ("0"..."9").contains($0)) && $0.isASCII
-                || $0 == "_" || $0 == "-" }
+        let bytes = band.utf8
+        return !bytes.isEmpty && bytes.count <= 64 && bytes.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
     }
 
     private static let byName: [String: ParameterKey] =
