@@ -32,13 +32,8 @@ import _PHBTestSupport
             budgetCase = try BudgetCase.decode(text, file: relativePath)
         } catch {
             // Input errors found while reading the case are checked against its expectedError.
-            let raw = try JSONValue.parse(text)
-            guard case .string(let code)? = raw["expectedError"]?["code"] else {
-                Issue.record("\(relativePath) does not decode: \(error)")
-                return
-            }
-            #expect(error.code == code, "\(error)")
-            if case .string(let field)? = raw["expectedError"]?["field"] { #expect(error.field == field, "\(error)") }
+            let problems = try #require(BudgetCase.readErrorMismatches(error, text: text), "\(relativePath) does not decode: \(error)")
+            #expect(problems.isEmpty, "\(relativePath): \(problems)")
             return
         }
         let expectation = try #require(budgetCase.expectation, "\(relativePath) has no expected figures")

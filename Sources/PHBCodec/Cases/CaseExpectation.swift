@@ -97,3 +97,17 @@ public struct ExpectedResult: Sendable, Hashable {
         return problems
     }
 }
+
+extension BudgetCase {
+    /// A case file that cannot be read, against its `expectedError`: what
+    /// differs (empty when the error is the expected one), or `nil` when the
+    /// file expects no error, so the read error is itself the problem.
+    public static func readErrorMismatches(_ error: InputError, text: String) -> [String]? {
+        guard let raw = try? JSONValue.parse(text), case .string(let code)? = raw["expectedError"]?["code"] else { return nil }
+        var problems = error.code == code ? [] : ["error \(error.code), expected \(code): \(error)"]
+        if case .string(let field)? = raw["expectedError"]?["field"], error.field != field {
+            problems.append("error field \(error.field ?? "none"), expected \(field): \(error)")
+        }
+        return problems
+    }
+}

@@ -26,10 +26,7 @@ public struct BlockContractRelease: BudgetCalculation {
         guard !contractValue.isNegative, !contractValue.isOverflow else {
             throw .invalidValue(field: "input.contractValue", value: contractValue.decimalText(), reason: "must not be negative")
         }
-        guard !firstYearGuaranteedPercent.isNegative, !(Rational(100) < firstYearGuaranteedPercent) else {
-            throw .invalidValue(field: "input.firstYearGuaranteedPercent", value: firstYearGuaranteedPercent.decimalText(),
-                                reason: "must be from 0 to 100")
-        }
+        try firstYearGuaranteedPercent.checkPercent(field: "input.firstYearGuaranteedPercent")
         guard Rational.zero < stepPercent, !(Rational(100) < stepPercent) else {
             throw .invalidValue(field: "input.stepPercent", value: stepPercent.decimalText(), reason: "must be above 0 and at most 100")
         }
@@ -89,9 +86,7 @@ public struct GroupContactPricing: BudgetCalculation {
             throw .invalidValue(field: "input.oneToOneContacts", value: "\(oneToOneContacts) and \(groupContacts)",
                                 reason: "one-to-one contacts must be at least 1 and group contacts at least 0 (each at most 100,000,000)")
         }
-        guard !groupSharePercent.isNegative, !(Rational(100) < groupSharePercent) else {
-            throw .invalidValue(field: "input.groupSharePercent", value: groupSharePercent.decimalText(), reason: "must be from 0 to 100")
-        }
+        try groupSharePercent.checkPercent(field: "input.groupSharePercent")
         var builder = try BreakdownBuilder(context: context)
         let contacts = oneToOneContacts + groupContacts
         let average = contractTotal / contacts
@@ -197,9 +192,7 @@ public struct PHBTrajectory: BudgetCalculation {
             throw .invalidValue(field: "input.areas[\(i)].population", value: String(area.population),
                                 reason: "must be a whole number from 0 to 1,000,000,000")
         }
-        for (i, rate) in ratesPercent.enumerated() where rate.isNegative || Rational(100) < rate {
-            throw .invalidValue(field: "input.ratesPercent[\(i)]", value: rate.decimalText(), reason: "must be from 0 to 100")
-        }
+        for (i, rate) in ratesPercent.enumerated() { try rate.checkPercent(field: "input.ratesPercent[\(i)]") }
         let builder = try BreakdownBuilder(context: context)
         var figures: [ResultFigure] = []
         let population = areas.reduce(0) { $0 + $1.population }
@@ -268,5 +261,14 @@ public struct DirectPaymentHeadroom: BudgetCalculation {
         ]
         return try builder.result(calculator: calculatorName, title: "Direct-payment headroom", context: context,
                                   figures: figures)
+    }
+}
+
+extension Rational {
+    /// Checks that the value is a percentage from 0 to 100 (an error naming `field` otherwise).
+    func checkPercent(field: String) throws(BudgetError) {
+        guard !isNegative, !isOverflow, !(Rational(100) < self) else {
+            throw .invalidValue(field: field, value: decimalText(), reason: "must be from 0 to 100")
+        }
     }
 }

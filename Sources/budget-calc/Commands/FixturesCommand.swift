@@ -39,7 +39,7 @@ struct FixturesCommand: Command {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(relative).path
             let text = try readText(path)
             guard let raw = try? JSONValue.parse(text), raw["expected"] != nil || raw["expectedError"] != nil else { continue }
-            let problems = check(text, path: path, raw: raw)
+            let problems = check(text, path: path)
             if problems.isEmpty {
                 passed += 1
                 writeOut("pass  \(relative)\n")
@@ -53,18 +53,13 @@ struct FixturesCommand: Command {
     }
 
     /// What differs from the case's expectation (nothing when it passes).
-    func check(_ text: String, path: String, raw: JSONValue) -> [String] {
+    func check(_ text: String, path: String) -> [String] {
         let budgetCase: BudgetCase
         do {
             budgetCase = try BudgetCase.decode(text, file: path)
         } catch {
             // An input error found while reading the case is checked against its expectedError.
-            guard case .string(let code)? = raw["expectedError"]?["code"] else { return ["does not read: \(error)"] }
-            var problems = error.code == code ? [] : ["error \(error.code), expected \(code): \(error)"]
-            if case .string(let field)? = raw["expectedError"]?["field"], error.field != field {
-                problems.append("error field \(error.field ?? "none"), expected \(field)")
-            }
-            return problems
+            return BudgetCase.readErrorMismatches(error, text: text) ?? ["does not read: \(error)"]
         }
         guard let expectation = budgetCase.expectation else { return ["has no expected figures"] }
         let policy: LocalPolicy
