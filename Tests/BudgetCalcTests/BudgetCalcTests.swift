@@ -345,7 +345,7 @@ import Testing
         #expect(calibrate.stdout.contains("\"pricePerPoint\""))
         let review = try run(["review", "Fixtures/bottom-up/01-spec-worked-example.json", "--indicative-annual", "17000"])
         #expect(review.status == 0, "\(review.stderr)")
-        #expect(review.stdout.contains("£740.95     £17,740.95 − £17,000.00"))
+        #expect(review.stdout.contains("£740.95     plan £17,740.95 a year − indicative £17,000.00 a year = £740.95 a year"))
     }
 
     @Test func commandsHaveHelpAndTheToolAVersion() throws {

@@ -41,7 +41,10 @@ import _PHBTestSupport
         let outcome = Result { () throws(BudgetError) -> BudgetResult in try budgetCase.calculate(policy: policy) }
         let problems = expectation.mismatches(outcome)
         #expect(problems.isEmpty, "\(relativePath):\n\(problems.joined(separator: "\n"))")
-        if case .success(let result) = outcome { try checkAddsUp(result) }
+        if case .success(let result) = outcome {
+            try checkAddsUp(result)
+            checkExplained(result, relativePath)
+        }
         if let plan = budgetCase.calculation as? BottomUpPlan {
             // The fast path gives the same pennies, line by line, or declines.
             let context = try CalculationContext(asAt: budgetCase.asAt, policy: policy, overrides: budgetCase.overrides)
@@ -69,6 +72,18 @@ import _PHBTestSupport
         #expect(result.totals.weekly.pence == weekly)
         #expect(result.totals.annual.pence == annual)
         #expect(result.totals.firstYear.pence == annual + oneOff)
+    }
+
+    /// Every line carries its working, and the working comes to the line's exact value.
+    func checkExplained(_ result: BudgetResult, _ relativePath: String) {
+        for line in result.lines {
+            guard let formula = line.formula else {
+                Issue.record("\(relativePath): \(line.key) has no formula")
+                continue
+            }
+            let values = FormulaRenderer.quantities(formula).map(\.value)
+            #expect(values.contains(line.exact), "\(relativePath): \(line.key)'s working does not reach \(line.exact.decimalText())")
+        }
     }
 
     @Test func embeddedExamplePolicyIsTheFixtureFile() throws {

@@ -66,6 +66,6 @@ import Testing
         #expect(explained.totals == figures.totals)
         #expect(explained.lines.map(\.weekly) == figures.lines.map(\.weekly))
         #expect(explained.lines.map(\.annual) == figures.lines.map(\.annual))
-        #expect(figures.lines.allSatisfy { $0.formula.isEmpty })
+        #expect(figures.lines.allSatisfy { $0.formula == nil })
     }
 }

@@ -96,8 +96,8 @@ import Testing
         #expect(r("12.07").decimalText() == "12.07")
         #expect(Rational(1, over: 7).decimalText() == "0.142857")
         #expect(r("5").decimalText(minPlaces: 2) == "5.00")
-        #expect(pounds(r("10500")) == "£10,500.00")
-        #expect(pounds(r("-1681.518")) == "-£1,681.518")
+        #expect(r("10500").poundsText == "£10,500.00")
+        #expect(r("-1681.518").poundsText == "-£1,681.518")
     }
 }
 

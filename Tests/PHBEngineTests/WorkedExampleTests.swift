@@ -28,9 +28,6 @@ import Testing
         ])
         let context = try CalculationContext(asAt: CalendarDate(year: 2025, month: 6, day: 1)!, policy: Self.policy)
         let result = try plan.calculate(in: context)
-        for line in result.lines {
-            print(line.key, line.weekly?.plainText ?? "-", line.annual?.plainText ?? "-", line.oneOff?.plainText ?? "-", "|", line.formula)
-        }
         #expect(result.totals.weekly == Money(pence: 34118))
         #expect(result.totals.annual == Money(pence: 1_774_095))
         #expect(result.totals.oneOff == Money(pence: 35400))

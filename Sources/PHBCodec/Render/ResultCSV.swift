@@ -11,9 +11,10 @@ public enum ResultCSV {
         let money = { (m: Money?) in CSVWriter.Cell.number(m?.plainText ?? "") }
         for line in result.lines {
             var cells: [CSVWriter.Cell] = [.text(line.key), .text(line.description), .text(line.deployment ?? ""),
-                                           .text(line.quantity ?? ""), .text(line.unitRate ?? ""),
+                                           .text(line.quantity.map(FormulaRenderer.words) ?? ""),
+                                           .text(line.unitRate.map { FormulaRenderer.words($0) } ?? ""),
                                            money(line.weekly), money(line.annual), money(line.oneOff)]
-            if explain { cells += [.text(line.formula), .text(line.parameters.map(\.name).joined(separator: "; "))] }
+            if explain { cells += [.text(line.formula.map(FormulaRenderer.words) ?? ""), .text(line.parameters.map(\.name).joined(separator: "; "))] }
             out += writer.row(cells)
         }
         var total: [CSVWriter.Cell] = [.text("total"), .text("Total"), .text(""), .text(""), .text(""),

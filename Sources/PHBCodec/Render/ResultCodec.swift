@@ -42,13 +42,15 @@ public enum ResultCodec {
         var members: [(key: String, value: JSONValue)] = [
             ("key", .string(line.key)), ("description", .string(line.description)),
         ]
-        if let q = line.quantity { members.append(("quantity", .string(q))) }
-        if let r = line.unitRate { members.append(("unitRate", .string(r))) }
+        if let q = line.quantity { members.append(("quantity", .string(FormulaRenderer.words(q)))) }
+        if let r = line.unitRate { members.append(("unitRate", .string(FormulaRenderer.words(r)))) }
         members += [
             ("weekly", money(line.weekly)), ("annual", money(line.annual)), ("oneOff", money(line.oneOff)),
             ("exact", .string(line.exact.decimalText(maxPlaces: 10))),
-            ("formula", .string(line.formula)),
         ]
+        if let formula = line.formula {
+            members += [("formula", .string(FormulaRenderer.words(formula))), ("explanation", FormulaRenderer.json(formula))]
+        }
         if let d = line.deployment { members.append(("deployment", .string(d))) }
         members.append(("parameters", .array(line.parameters.map { .string($0.name) })))
         return .object(members)
@@ -64,7 +66,8 @@ public enum ResultCodec {
         case .list(let items): ("list", .array(items.map(JSONValue.string)))
         }
         return .object([("key", .string(figure.key)), ("label", .string(figure.label)), ("kind", .string(kind)),
-                        ("value", value), ("formula", .string(figure.formula))])
+                        ("value", value), ("formula", .string(FormulaRenderer.words(figure.formula))),
+                        ("explanation", FormulaRenderer.json(figure.formula))])
     }
 
     static func parameter(_ use: ParameterUse) -> JSONValue {

@@ -89,8 +89,8 @@ public enum StatementRenderer {
         let key = line.key
         let words: String
         if key.hasPrefix("care") || key.hasPrefix("sleepIn") || key.hasPrefix("other") {
-            let quantity = line.quantity.map { " \($0)" } ?? ""
-            words = "\(line.description):\(quantity)" + (line.unitRate.map { " at \($0)" } ?? "")
+            let quantity = line.quantity.map { " \(FormulaRenderer.words($0))" } ?? ""
+            words = "\(line.description):\(quantity)" + (line.unitRate.map { " at \(FormulaRenderer.words($0))" } ?? "")
         } else if key.hasPrefix("bankHolidays") {
             words = "Extra pay for bank holidays: \(value(.bankHolidaysPerYear)) bank holidays a year at "
                 + "\(value(.bankHolidayMultiplier)) times the usual pay"
@@ -116,8 +116,20 @@ public enum StatementRenderer {
                 words = "The fee of the organisation that holds your budget for you: \(value(.thirdPartyFeePercent)) of what it holds"
             case BottomUpLine.directPaymentSupportFee.key:
                 words = "Support with managing your direct payment: \(value(.directPaymentSupportPerMonth)) a month"
+            case BottomUpLine.insurance.key:
+                words = "Employer's liability insurance, which every employer must have"
+            case BottomUpLine.payroll.key:
+                words = "A payroll service to work out and pay your assistants' wages: \(value(.payrollPerMonth)) a month"
+            case BottomUpLine.training.key:
+                words = "Training for your assistants: \(value(.trainingPerPAPerYear)) a year for each assistant"
+            case BottomUpLine.dbsChecks.key:
+                words = "A DBS (criminal record) check for each assistant: \(value(.dbsCheckPerPA)) each"
+            case BottomUpLine.recruitment.key:
+                words = "Finding and recruiting your assistants: \(value(.recruitmentPerPA)) for each assistant"
+            case BottomUpLine.directPaymentSetUpFee.key:
+                words = "Setting up your direct payment"
             default:
-                words = line.description + (line.formula.isEmpty ? "" : " (\(line.formula))")
+                words = line.description + (line.formula.map { " (\(FormulaRenderer.words($0)))" } ?? "")
             }
         }
         return words + ": " + amount + "."

@@ -16,7 +16,7 @@ public enum TableRenderer {
         out += breakdown(result)
         if !result.figures.isEmpty {
             out += ["", "Figures"]
-            out += columns(result.figures.map { ["  " + $0.label, $0.value.displayText, $0.formula] }, rightAligned: [])
+            out += columns(result.figures.map { ["  " + $0.label, $0.value.displayText, FormulaRenderer.words($0.formula)] }, rightAligned: [])
         }
         if !result.flags.isEmpty {
             out += ["", "For review"] + result.flags.map { "  ! \($0.message)" }
@@ -30,7 +30,12 @@ public enum TableRenderer {
         }
         out += ["", "How each line is worked out"]
         for (i, line) in result.lines.enumerated() {
-            out.append("  \(i + 1). \(line.description): \(line.formula)")
+            guard let formula = line.formula else { continue }
+            out.append("  \(i + 1). \(line.description): \(FormulaRenderer.words(formula))")
+            // The values the working used, one a row: the name a program sees, the value, the parameter it is.
+            out += columns(FormulaRenderer.quantities(formula).map {
+                ["       " + $0.name.rawValue, FormulaRenderer.words($0, labelled: false), $0.parameter == nil ? "" : "parameter"]
+            }, rightAligned: [])
         }
         out += ["", "Parameters used"]
         out += columns([["  Parameter", "Value", "In force from", "Source"]] + result.parametersUsed.map {
@@ -44,7 +49,8 @@ public enum TableRenderer {
         func text(_ m: Money?) -> String { m.map { grouped($0) } ?? "" }
         var rows: [[String]] = [["#", "Line", "Held as", "Quantity", "Rate", "Weekly", "Annual", "One-off"]]
         for (i, line) in result.lines.enumerated() {
-            rows.append([String(i + 1), line.description, line.deployment ?? "", line.quantity ?? "", line.unitRate ?? "",
+            rows.append([String(i + 1), line.description, line.deployment ?? "", line.quantity.map(FormulaRenderer.words) ?? "",
+                         line.unitRate.map { FormulaRenderer.words($0) } ?? "",
                          text(line.weekly), text(line.annual), text(line.oneOff)])
         }
         rows.append(["", "Total", "", "", "", text(result.totals.weekly), text(result.totals.annual),

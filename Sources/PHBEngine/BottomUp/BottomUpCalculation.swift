@@ -12,7 +12,7 @@ struct BottomUpCalculation {
     let parameters: BottomUpParameters
     /// Rounding rule and weeks per year, with their parameter uses; lines are added to a copy.
     let basis: BreakdownBuilder
-    /// Weeks per year, for formulas.
+    /// Weeks per year, for weekly ↔ annual.
     let weeksPerYear: Rational
     var warnings: [String] = []
     var figures: [ResultFigure] = []
@@ -38,7 +38,8 @@ struct BottomUpCalculation {
         self.weeksPerYear = basis.weeksPerYear
     }
 
-    var weeksText: String { weeksPerYear.decimalText() }
+    /// Weeks per year in a formula.
+    var weeks: Formula { basis.weeks }
 
     mutating func run() throws(BudgetError) -> BudgetResult {
         var builder = basis
@@ -162,13 +163,17 @@ struct BottomUpCalculation {
             let exact = h * line.staffRatio * rate
             let shares = DeploymentShares(held)
             let what = line.description ?? "\(line.provider.description) care, \(line.band)"
+            let unitRate = line.hourlyRate == nil ? Quantity(.hourlyRate(line.provider, band: line.band), rate, .poundsAnHour)
+                                                  : Quantity(.hourlyRate, rate, .poundsAnHour)
+            func quantity() -> Formula { .value(.hoursPerWeek, h, .hoursAWeek) * .value(.staffRatio, Rational(line.staffRatio), .staff) }
+            func working() -> Formula {
+                (quantity() * .quantity(unitRate)).equals(.weekly, exact, .poundsAWeek)
+            }
             try builder.recurring(
                 BottomUpLine.care(i, id: line.id).key, what, exactWeekly: exact,
-                formula: "\(h.decimalText()) h × \(line.staffRatio) × \(pounds(rate)) an hour = \(pounds(exact)) a week"
-                    + (line.hourlyRate == nil ? "" : " (rate agreed for this line)")
-                    + (line.provider == .personalAssistant ? "; rate checked against the National Living Wage" : ""),
-                quantity: "\(h.decimalText()) h × \(line.staffRatio)", unitRate: pounds(rate) + " an hour",
-                deployment: shares.description, parameters: uses)
+                formula: .steps([working()] + (line.hourlyRate == nil ? [] : [.note(.rateAgreedForLine)])
+                    + (line.provider == .personalAssistant ? [.note(.checkedAgainstNationalLivingWage)] : [])),
+                quantity: quantity(), unitRate: unitRate, deployment: shares.description, parameters: uses)
             let heldAmount = (exact, shares)
             if line.provider == .personalAssistant {
                 paPay.append(heldAmount)
@@ -194,10 +199,11 @@ struct BottomUpCalculation {
                                              policy: parameters.sleepInRate)
             let exact = n * rate
             let shares = DeploymentShares(held)
+            let unitRate = line.nightRate == nil ? Quantity(.sleepInRate, rate, .poundsANight) : Quantity(.nightRate, rate, .poundsANight)
             try builder.recurring(
                 BottomUpLine.sleepIn(i, id: line.id).key, "\(line.provider.description) sleep-in nights", exactWeekly: exact,
-                formula: "\(n.decimalText()) nights × \(pounds(rate)) a night = \(pounds(exact)) a week",
-                quantity: "\(n.decimalText()) nights", unitRate: pounds(rate) + " a night",
+                formula: (.value(.nightsPerWeek, n, .nightsAWeek) * .quantity(unitRate)).equals(.weekly, exact, .poundsAWeek),
+                quantity: .value(.nightsPerWeek, n, .nightsAWeek), unitRate: unitRate,
                 deployment: shares.description, parameters: uses)
             if line.provider == .personalAssistant { paPay.append((exact, shares)) } else { agencyPay.append((exact, shares)) }
             careSubtotal.append((exact, shares))
@@ -220,9 +226,11 @@ struct BottomUpCalculation {
             let line = try builder.recurring(
                 BottomUpLine.bankHolidays(provider).key, "\(provider.description) bank-holiday enhancement",
                 exactAnnual: annual,
-                formula: "\(days.value.decimalText()) days × (\(pounds(pay)) a week ÷ 7) × (\(multiplier.value.decimalText()) − 1)"
-                    + " = \(pounds(annual)) a year ÷ \(weeksText) = \(pounds(annual / weeksPerYear)) a week",
-                quantity: "\(days.value.decimalText()) days", deployment: shares.description,
+                formula: ((Formula.parameter(.bankHolidaysPerYear, days.value, .days)
+                           * (.value(.pay, pay, .poundsAWeek) / .value(.daysPerWeek, Rational(7), .days))
+                           * (.parameter(.bankHolidayMultiplier, multiplier.value, .number) - .value(.one, Rational(1), .number)))
+                    .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, annual / weeksPerYear, .poundsAWeek),
+                quantity: .parameter(.bankHolidaysPerYear, days.value, .days), deployment: shares.description,
                 parameters: [days.use, multiplier.use])
             careSubtotal.append((line.exact, shares))
             recurring.append((line.exact, shares))
@@ -237,8 +245,8 @@ struct BottomUpCalculation {
         figures.append(ResultFigure(
             key: "hourlyCostOfPACare", label: "Hourly cost of PA care",
             value: .money(try hourly.roundedToMoney(rule, context: "hourly cost of PA care")),
-            formula: "(PA pay, bank holidays, on-costs and recurring employment costs \(pounds(cost)) a week)"
-                + " ÷ \(paHours.decimalText()) PA hours = \(pounds(hourly))"))
+            formula: (Formula.value(.payAndOnCosts, cost, .poundsAWeek) / .value(.paHours, paHours, .hoursAWeek))
+                .equals(.result, hourly, .poundsAnHour)))
     }
 
     mutating func addOtherItems(_ builder: inout BreakdownBuilder) throws(BudgetError) {
@@ -253,30 +261,40 @@ struct BottomUpCalculation {
             let shares = DeploymentShares(try deployment(item.deployment, field: field))
             let amount = item.amount * item.quantity
             // Built only when the line is explained (the builder's arguments are autoclosures).
-            func base() -> String { "\(item.quantity.decimalText()) × \(pounds(item.amount))" }
+            func base(_ unit: QuantityUnit) -> Formula {
+                .value(.quantity, item.quantity, .count) * .value(.amount, item.amount, unit)
+            }
             let key = BottomUpLine.other(i, id: item.id).key
             let line: BudgetLine
             switch item.period {
             case .weekly:
                 line = try builder.recurring(key, item.description, exactWeekly: amount,
-                                             formula: "\(base()) a week", quantity: base(), deployment: shares.description)
+                                             formula: base(.poundsAWeek).equals(.weekly, amount, .poundsAWeek),
+                                             quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAWeek),
+                                             deployment: shares.description)
             case .fourWeekly:
                 line = try builder.recurring(
                     key, item.description, exactWeekly: amount / 4,
-                    formula: "\(base()) every 4 weeks ÷ 4 = \(pounds(amount / 4)) a week; a year is × \(weeksText)",
-                    quantity: base(), deployment: shares.description)
+                    formula: (base(.poundsEveryFourWeeks) / .value(.fourWeeks, Rational(4), .weeks)).equals(.weekly, amount / 4, .poundsAWeek),
+                    quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsEveryFourWeeks),
+                    deployment: shares.description)
             case .monthly:
                 line = try builder.recurring(
                     key, item.description, exactAnnual: amount * 12,
-                    formula: "\(base()) a month × 12 = \(pounds(amount * 12)) a year ÷ \(weeksText)",
-                    quantity: base(), deployment: shares.description)
+                    formula: ((base(.poundsAMonth) * .value(.monthsPerYear, Rational(12), .months)).equals(.annual, amount * 12, .poundsAYear)
+                              / weeks).equals(.weekly, amount * 12 / weeksPerYear, .poundsAWeek),
+                    quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAMonth),
+                    deployment: shares.description)
             case .annual:
                 line = try builder.recurring(key, item.description, exactAnnual: amount,
-                                             formula: "\(base()) a year ÷ \(weeksText)",
-                                             quantity: base(), deployment: shares.description)
+                                             formula: (base(.poundsAYear).equals(.annual, amount, .poundsAYear) / weeks)
+                                                 .equals(.weekly, amount / weeksPerYear, .poundsAWeek),
+                                             quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAYear),
+                                             deployment: shares.description)
             case .oneOff:
-                try builder.oneOff(key, item.description, exact: amount, formula: "\(base()) once",
-                                   quantity: base(), deployment: shares.description)
+                try builder.oneOff(key, item.description, exact: amount, formula: base(.pounds).equals(.amount, amount, .pounds),
+                                   quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .pounds),
+                                   deployment: shares.description)
                 continue
             }
             recurring.append((line.exact, shares))
@@ -295,14 +313,14 @@ struct BottomUpCalculation {
             let annual = value.value * base
             line = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactAnnual: annual,
-                formula: "\(value.value.decimalText()) weeks × care subtotal \(pounds(base)) a week"
-                    + " = \(pounds(annual)) a year ÷ \(weeksText)",
+                formula: ((Formula.parameter(.contingencyValue, value.value, .weeks) * .value(.careSubtotal, base, .poundsAWeek))
+                    .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, annual / weeksPerYear, .poundsAWeek),
                 deployment: shares.description, parameters: [mode.use, value.use])
         } else {
             line = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactWeekly: value.value / 100 * base,
-                formula: "\(value.value.decimalText())% × care subtotal \(pounds(base)) a week"
-                    + " = \(pounds(value.value / 100 * base)) a week",
+                formula: (Formula.parameter(.contingencyValue, value.value, .percent) * .value(.careSubtotal, base, .poundsAWeek))
+                    .equals(.weekly, value.value / 100 * base, .poundsAWeek),
                 deployment: shares.description, parameters: [mode.use, value.use])
         }
         recurring.append((line.exact, shares))
@@ -315,18 +333,21 @@ struct BottomUpCalculation {
             let fee = try parameters.thirdPartyFee.get()
             try builder.recurring(
                 BottomUpLine.thirdPartyFee.key, "Third-party management fee", exactWeekly: fee.value * thirdPartyBase,
-                formula: "\(fee.use.displayValue) × third-party recurring lines \(pounds(thirdPartyBase)) a week",
+                formula: (Formula.percentParameter(.thirdPartyFeePercent, fraction: fee.value)
+                          * .value(.thirdPartyLines, thirdPartyBase, .poundsAWeek)).equals(.weekly, fee.value * thirdPartyBase, .poundsAWeek),
                 deployment: Deployment.thirdParty.description, parameters: [fee.use])
         }
         if anyDirectPayment {
             let support = try parameters.directPaymentSupportPerMonth.get()
             try builder.recurring(
                 BottomUpLine.directPaymentSupportFee.key, "Direct-payment support", exactAnnual: support.value * 12,
-                formula: "\(pounds(support.value)) a month × 12 = \(pounds(support.value * 12)) a year ÷ \(weeksText)",
+                formula: ((Formula.parameter(.directPaymentSupportPerMonth, support.value, .poundsAMonth)
+                           * .value(.monthsPerYear, Rational(12), .months)).equals(.annual, support.value * 12, .poundsAYear) / weeks)
+                    .equals(.weekly, support.value * 12 / weeksPerYear, .poundsAWeek),
                 deployment: Deployment.directPayment.description, parameters: [support.use])
             let setUp = try parameters.directPaymentSetUpFee.get()
             try builder.oneOff(BottomUpLine.directPaymentSetUpFee.key, "Direct-payment set-up", exact: setUp.value,
-                               formula: "\(pounds(setUp.value)) once",
+                               formula: .parameter(.directPaymentSetUpFee, setUp.value, .pounds),
                                deployment: Deployment.directPayment.description, parameters: [setUp.use])
         }
     }

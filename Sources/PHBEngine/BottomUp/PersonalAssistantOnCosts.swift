@@ -3,7 +3,7 @@
 /// employment costs of insurance, payroll, training, DBS checks and recruitment.
 struct PersonalAssistantOnCosts {
     let parameters: BottomUpParameters
-    /// Weeks per year, for annual figures and formulas.
+    /// Weeks per year, for annual figures.
     let weeksPerYear: Rational
     /// `G`: exact weekly PA pay (care and sleep-ins).
     let pay: Rational
@@ -31,7 +31,14 @@ struct PersonalAssistantOnCosts {
 
     var paCount: Int { weights.count }
 
-    var weeksText: String { weeksPerYear.decimalText() }
+    /// Weeks per year in a formula.
+    var weeks: Formula { .parameter(.weeksPerYear, weeksPerYear, .weeksAYear) }
+
+    /// PA pay `G` in a formula.
+    var payFormula: Formula { .value(.paPay, pay, .poundsAWeek) }
+
+    /// A number of PAs in a formula.
+    static func assistants(_ count: Int) -> Formula { .value(.personalAssistants, Rational(count), .personalAssistants) }
 
     /// Adds every on-cost line to `builder`.
     mutating func add(to builder: inout BreakdownBuilder) throws(BudgetError) {
@@ -40,7 +47,8 @@ struct PersonalAssistantOnCosts {
             let flat = try parameters.flatOnCost.get()
             try addRecurring(builder.recurring(
                 BottomUpLine.flatOnCost.key, "PA on-costs (flat percentage)", exactWeekly: pay * flat.value,
-                formula: "PA pay \(pounds(pay)) a week × \(flat.use.displayValue) (replaces holiday, NI and pension)",
+                formula: .steps([(payFormula * .percentParameter(.flatOnCostPercent, fraction: flat.value))
+                    .equals(.weekly, pay * flat.value, .poundsAWeek), .note(.replacesItemisedOnCosts)]),
                 deployment: shares.description, parameters: [mode.use, flat.use]))
         } else {
             try addItemised(to: &builder, modeUse: mode.use)
@@ -58,25 +66,42 @@ struct PersonalAssistantOnCosts {
         let cover = holidayBase * holiday.value
         try addRecurring(builder.recurring(
             BottomUpLine.holidayCover.key, "PA holiday cover", exactWeekly: cover,
-            formula: "(PA pay \(pounds(pay)) + bank holidays \(pounds(bankHolidays))) × \(holiday.use.displayValue)"
-                + " = \(pounds(cover)) a week",
+            formula: ((payFormula + .value(.bankHolidays, bankHolidays, .poundsAWeek))
+                      * .percentParameter(.holidayAccrualPercent, fraction: holiday.value)).equals(.weekly, cover, .poundsAWeek),
             deployment: shares.description, parameters: [modeUse, holiday.use]))
 
         // Earnings base per PA per week: e_i = (G + BHpa + H) × w_i / Σw.
         let earnings = holidayBase + cover
         let totalWeight = weights.reduce(Rational.zero, +)
         let perPA = weights.map { earnings * $0 / totalWeight }
-        try addEmployerNI(to: &builder, perPA: perPA)
-        try addPension(to: &builder, perPA: perPA)
+        // Built only when the lines are explained (the builder's arguments are autoclosures).
+        let (payFormula, bankHolidays, weights) = (self.payFormula, self.bankHolidays, self.weights)
+        func earningsFormula() -> Formula {
+            let total = (payFormula + .value(.bankHolidays, bankHolidays, .poundsAWeek) + .value(.holidayCover, cover, .poundsAWeek))
+                .equals(.earnings, earnings, .poundsAWeek)
+            guard perPA.count > 1 else { return total }
+            let equal = weights.allSatisfy { $0 == weights[0] }
+            return .steps([total, .note(equal ? .earningsSharedEqually : .earningsSharedByWeights)] + perPA.indices.map { i in
+                (Formula.value(.earnings, earnings, .poundsAWeek) * .value(.share, weights[i], .number)
+                 / .value(.totalShares, totalWeight, .number)).equals(Self.earningsName(i, of: perPA.count), perPA[i], .poundsAWeek)
+            })
+        }
+        try addEmployerNI(to: &builder, perPA: perPA, earnings: earningsFormula())
+        try addPension(to: &builder, perPA: perPA, earnings: earningsFormula())
     }
 
-    /// `e = £311.579231`, or each PA's `e` when there are several.
-    private func earningsText(_ perPA: [Rational]) -> String {
-        perPA.count == 1 ? "e = \(pounds(perPA[0]))"
-            : perPA.enumerated().map { "PA \($0.offset + 1) e = \(pounds($0.element))" }.joined(separator: ", ")
+    /// The name of PA `i`'s weekly earnings: `earnings` when there is one PA, else `earnings[i]`.
+    static func earningsName(_ i: Int, of count: Int) -> QuantityName {
+        count == 1 ? .earnings : QuantityName(rawValue: "earnings[\(i)]")
     }
 
-    private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: [Rational]) throws(BudgetError) {
+    /// PA `i`'s weekly earnings in a formula.
+    static func earnings(_ perPA: [Rational], _ i: Int) -> Formula {
+        .value(earningsName(i, of: perPA.count), perPA[i], .poundsAWeek)
+    }
+
+    private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: [Rational],
+                                        earnings: @autoclosure () -> Formula) throws(BudgetError) {
         let rate = try parameters.employerNIRate.get()
         let threshold = try parameters.niSecondaryThreshold.get()
         let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold.value).clampedAtZero * rate.value }
@@ -90,34 +115,44 @@ struct PersonalAssistantOnCosts {
             let annualBefore = weeklyNI * weeksPerYear
             allowance = (annualAllowance.value, annualBefore, (annualBefore - annualAllowance.value).clampedAtZero)
             if let a = allowance, a.annual.isZero, !weeklyNI.isZero {
-                notes.append("Employer NI of \(pounds(annualBefore)) a year is wholly covered by the Employment Allowance.")
+                notes.append("Employer NI of \(annualBefore.poundsText) a year is wholly covered by the Employment Allowance.")
             }
         }
         let exactWeekly = allowance.map { $0.annual / weeksPerYear } ?? weeklyNI
+        func formula() -> Formula {
+            let terms = perPA.indices.map { i in
+                Formula.operation(.maximum, [.value(.zero, Rational(0), .poundsAWeek),
+                                             Self.earnings(perPA, i) - .parameter(.niSecondaryThreshold, threshold.value, .poundsAWeek)])
+                    * .percentParameter(.employerNIRate, fraction: rate.value)
+            }
+            let weekly = (terms.count == 1 ? terms[0] : .operation(.sum, terms)).equals(.weekly, weeklyNI, .poundsAWeek)
+            guard let allowance else { return .steps([earnings(), weekly, .note(.employmentAllowanceNotApplied)]) }
+            let annual = Formula.operation(.maximum, [
+                .value(.zero, Rational(0), .poundsAYear),
+                (Formula.value(.weekly, weeklyNI, .poundsAWeek) * weeks).equals(.annual, allowance.annualBefore, .poundsAYear)
+                    - .parameter(.employmentAllowance, allowance.value, .poundsAYear),
+            ]).equals(.annual, allowance.annual, .poundsAYear)
+            return .steps([earnings(), weekly, (annual / weeks).equals(.weekly, exactWeekly, .poundsAWeek)])
+        }
         try addRecurring(builder.recurring(
-            BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly,
-            formula: "\(earningsText(perPA)); Σ max(0, e − \(pounds(threshold.value))) × \(rate.use.displayValue)"
-                + " = \(pounds(weeklyNI)) a week"
-                + (allowance.map {
-                    "; × \(weeksText) = \(pounds($0.annualBefore)) a year, less the Employment Allowance"
-                        + " \(pounds($0.value)) = \(pounds($0.annual)) a year ÷ \(weeksText)"
-                } ?? " (Employment Allowance not applied)"),
-            quantity: "\(paCount) PA" + (paCount == 1 ? "" : "s"), deployment: shares.description, parameters: uses))
+            BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly, formula: formula(),
+            quantity: Self.assistants(paCount), deployment: shares.description, parameters: uses))
     }
 
-    private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational]) throws(BudgetError) {
+    private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational],
+                                     earnings: @autoclosure () -> Formula) throws(BudgetError) {
         let rate = try parameters.pensionRate.get()
         let fundedFrom = try parameters.pensionFunding.get()
         let lower = try parameters.pensionLowerLimit.get()
         let upper = try parameters.pensionUpperLimit.get()
         var uses = [rate.use, fundedFrom.use, lower.use, upper.use]
-        let threshold: (value: Rational, name: String)
+        let threshold: (value: Rational, key: ParameterKey)
         if fundedFrom.value == .lowerLimit {
-            threshold = (lower.value, "the lower limit")
+            threshold = (lower.value, .pensionLowerLimit)
         } else {
             let trigger = try parameters.pensionTrigger.get()
             uses.append(trigger.use)
-            threshold = (trigger.value, "the trigger")
+            threshold = (trigger.value, .pensionTrigger)
         }
         var total = Rational.zero
         var enrolled = 0
@@ -125,42 +160,59 @@ struct PersonalAssistantOnCosts {
             enrolled += 1
             total += rate.value * (min(e, upper.value) - lower.value).clampedAtZero
         }
+        func formula() -> Formula {
+            let enrolledPAs = perPA.indices.filter { threshold.value < perPA[$0] }
+            let checks = perPA.indices.map { i in
+                Formula.comparison(Self.earnings(perPA, i), threshold.value < perPA[i] ? .above : .atMost,
+                                   .parameter(threshold.key, threshold.value, .poundsAWeek))
+            }
+            let terms = enrolledPAs.map { i in
+                Formula.percentParameter(.pensionEmployerRate, fraction: rate.value)
+                    * .operation(.maximum, [.value(.zero, Rational(0), .poundsAWeek),
+                                            .operation(.minimum, [Self.earnings(perPA, i), .parameter(.pensionUpperLimit, upper.value, .poundsAWeek)])
+                                                - .parameter(.pensionLowerLimit, lower.value, .poundsAWeek)])
+            }
+            let weekly: Formula = terms.isEmpty ? .value(.weekly, Rational(0), .poundsAWeek)
+                : (terms.count == 1 ? terms[0] : .operation(.sum, terms)).equals(.weekly, total, .poundsAWeek)
+            return .steps([earnings()] + checks + [.note(.pensionOnlyAboveThreshold), weekly])
+        }
         try addRecurring(builder.recurring(
-            BottomUpLine.pension.key, "Employer pension", exactWeekly: total,
-            formula: "\(earningsText(perPA)); for each PA with e above \(threshold.name) \(pounds(threshold.value)):"
-                + " \(rate.use.displayValue) × (min(e, \(pounds(upper.value))) − \(pounds(lower.value)))"
-                + "; \(enrolled) of \(paCount) PA" + (paCount == 1 ? "" : "s") + " enrolled = \(pounds(total)) a week",
-            quantity: "\(enrolled) PA" + (enrolled == 1 ? "" : "s"), deployment: shares.description, parameters: uses))
+            BottomUpLine.pension.key, "Employer pension", exactWeekly: total, formula: formula(),
+            quantity: Self.assistants(enrolled), deployment: shares.description, parameters: uses))
     }
 
     /// Insurance and payroll once per employer; training, DBS and recruitment per PA (docs/rules.md §3).
     private mutating func addEmploymentCosts(to builder: inout BreakdownBuilder) throws(BudgetError) {
         let k = Rational(paCount)
-        let pas = "\(paCount) PA" + (paCount == 1 ? "" : "s")
+        let pas = Self.assistants(paCount)
         let insurance = try parameters.insurancePerYear.get()
         try addRecurring(builder.recurring(
             BottomUpLine.insurance.key, "Employer's liability insurance", exactAnnual: insurance.value,
-            formula: "\(pounds(insurance.value)) a year ÷ \(weeksText)",
+            formula: (Formula.parameter(.insurancePerYear, insurance.value, .poundsAYear) / weeks)
+                .equals(.weekly, insurance.value / weeksPerYear, .poundsAWeek),
             deployment: shares.description, parameters: [insurance.use]))
         let payroll = try parameters.payrollPerMonth.get()
         try addRecurring(builder.recurring(
             BottomUpLine.payroll.key, "Payroll service", exactAnnual: payroll.value * 12,
-            formula: "\(pounds(payroll.value)) a month × 12 = \(pounds(payroll.value * 12)) a year ÷ \(weeksText)",
+            formula: ((Formula.parameter(.payrollPerMonth, payroll.value, .poundsAMonth) * .value(.monthsPerYear, Rational(12), .months))
+                .equals(.annual, payroll.value * 12, .poundsAYear) / weeks).equals(.weekly, payroll.value * 12 / weeksPerYear, .poundsAWeek),
             deployment: shares.description, parameters: [payroll.use]))
         let training = try parameters.trainingPerPAPerYear.get()
         try addRecurring(builder.recurring(
             BottomUpLine.training.key, "PA training", exactAnnual: training.value * k,
-            formula: "\(pounds(training.value)) a year × \(pas) ÷ \(weeksText)",
-            quantity: pas, unitRate: pounds(training.value) + " a year", deployment: shares.description,
+            formula: ((Formula.parameter(.trainingPerPAPerYear, training.value, .poundsAYear) * pas)
+                .equals(.annual, training.value * k, .poundsAYear) / weeks).equals(.weekly, training.value * k / weeksPerYear, .poundsAWeek),
+            quantity: pas, unitRate: Quantity(.trainingPerPAPerYear, training.value, .poundsAYear), deployment: shares.description,
             parameters: [training.use]))
         let dbs = try parameters.dbsCheckPerPA.get()
-        try builder.oneOff(BottomUpLine.dbsChecks.key, "DBS checks", exact: dbs.value * k, formula: "\(pounds(dbs.value)) × \(pas)",
-                           quantity: pas, unitRate: pounds(dbs.value), deployment: shares.description,
+        try builder.oneOff(BottomUpLine.dbsChecks.key, "DBS checks", exact: dbs.value * k, formula: (Formula.parameter(.dbsCheckPerPA, dbs.value, .pounds) * pas).equals(.amount, dbs.value * k, .pounds),
+                           quantity: pas, unitRate: Quantity(.dbsCheckPerPA, dbs.value, .pounds), deployment: shares.description,
                            parameters: [dbs.use])
         let recruitment = try parameters.recruitmentPerPA.get()
         try builder.oneOff(BottomUpLine.recruitment.key, "PA recruitment", exact: recruitment.value * k,
-                           formula: "\(pounds(recruitment.value)) × \(pas)", quantity: pas,
-                           unitRate: pounds(recruitment.value), deployment: shares.description,
+                           formula: (Formula.parameter(.recruitmentPerPA, recruitment.value, .pounds) * pas)
+                               .equals(.amount, recruitment.value * k, .pounds), quantity: pas,
+                           unitRate: Quantity(.recruitmentPerPA, recruitment.value, .pounds), deployment: shares.description,
                            parameters: [recruitment.use])
     }
 }

@@ -39,16 +39,21 @@ public struct BlockContractRelease: BudgetCalculation {
             let releasedToDate = contractValue * (Rational(100) - guaranteed) / 100
             let inYear = releasedToDate - releasedBefore
             try builder.oneOff("year\(year)", "Year \(year): released in the year", exact: inYear,
-                               formula: "guarantee \(guaranteed.decimalText())% of \(pounds(contractValue)); released to date "
-                                   + "\(pounds(releasedToDate)) − \(pounds(releasedBefore)) released before")
+                               formula: (((Formula.value(.hundred, Rational(100), .percent) - .value(.guaranteedPercent, guaranteed, .percent))
+                                         * .value(.contractValue, contractValue, .pounds)).equals(.releasedToDate, releasedToDate, .pounds)
+                                   - .value(.releasedBefore, releasedBefore, .pounds)).equals(.amount, inYear, .pounds))
             figures.append(ResultFigure(key: "year\(year).guaranteedPercent", label: "Year \(year): guaranteed, %",
-                                        value: .percent(guaranteed), formula: "percentage points of the original value"))
+                                        value: .percent(guaranteed), formula: .note(.percentagePoints)))
             figures.append(ResultFigure(key: "year\(year).guaranteed", label: "Year \(year): guaranteed",
                                         value: .money(try (contractValue * guaranteed / 100).roundedToMoney(builder.rule, context: "guaranteed")),
-                                        formula: "\(guaranteed.decimalText())% × \(pounds(contractValue))"))
+                                        formula: (Formula.value(.guaranteedPercent, guaranteed, .percent)
+                                                  * .value(.contractValue, contractValue, .pounds))
+                                            .equals(.guaranteed, contractValue * guaranteed / 100, .pounds)))
             figures.append(ResultFigure(key: "year\(year).releasedToDate", label: "Year \(year): released to date",
                                         value: .money(try releasedToDate.roundedToMoney(builder.rule, context: "released to date")),
-                                        formula: "(100% − \(guaranteed.decimalText())%) × \(pounds(contractValue))"))
+                                        formula: ((Formula.value(.hundred, Rational(100), .percent) - .value(.guaranteedPercent, guaranteed, .percent))
+                                                  * .value(.contractValue, contractValue, .pounds))
+                                            .equals(.releasedToDate, releasedToDate, .pounds)))
             guard !guaranteed.isZero, year < 100 else { break }
             releasedBefore = releasedToDate
             guaranteed = (guaranteed - stepPercent).clampedAtZero
@@ -94,28 +99,37 @@ public struct GroupContactPricing: BudgetCalculation {
         let oneToOneExact = (contractTotal - groupExact * groupContacts) / oneToOneContacts
         let groupPrice = try groupExact.roundedToMoney(builder.rule, context: "group price")
         let oneToOnePrice = try oneToOneExact.roundedToMoney(builder.rule, context: "one-to-one price")
+        let oneToOneCount = Formula.value(.oneToOneContacts, Rational(oneToOneContacts), .contacts)
+        let groupCount = Formula.value(.groupContacts, Rational(groupContacts), .contacts)
         try builder.oneOff("oneToOne", "One-to-one contacts at the rounded price", exact: oneToOnePrice.exact * oneToOneContacts,
-                           formula: "\(oneToOneContacts) × \(oneToOnePrice.displayText)",
-                           quantity: "\(oneToOneContacts) contacts", unitRate: oneToOnePrice.displayText)
+                           formula: (oneToOneCount * .value(.oneToOnePrice, oneToOnePrice.exact, .pounds))
+                               .equals(.amount, oneToOnePrice.exact * oneToOneContacts, .pounds),
+                           quantity: oneToOneCount, unitRate: Quantity(.oneToOnePrice, oneToOnePrice.exact, .pounds))
         try builder.oneOff("group", "Group contacts at the rounded price", exact: groupPrice.exact * groupContacts,
-                           formula: "\(groupContacts) × \(groupPrice.displayText)",
-                           quantity: "\(groupContacts) contacts", unitRate: groupPrice.displayText)
+                           formula: (groupCount * .value(.groupPrice, groupPrice.exact, .pounds))
+                               .equals(.amount, groupPrice.exact * groupContacts, .pounds),
+                           quantity: groupCount, unitRate: Quantity(.groupPrice, groupPrice.exact, .pounds))
         let atRounded = oneToOnePrice.exact * oneToOneContacts + groupPrice.exact * groupContacts
+        let total = Formula.value(.contractTotal, contractTotal, .pounds)
+        let atRoundedPrices = oneToOneCount * .value(.oneToOnePrice, oneToOnePrice.exact, .pounds)
+            + groupCount * .value(.groupPrice, groupPrice.exact, .pounds)
         let figures = [
             ResultFigure(key: "averageCostPerContact", label: "Average cost per contact",
                          value: .money(try average.roundedToMoney(builder.rule, context: "average")),
-                         formula: "\(pounds(contractTotal)) ÷ \(contacts) contacts = \(pounds(average))"),
+                         formula: (total / .value(.contacts, Rational(contacts), .contacts)).equals(.averageCost, average, .pounds)),
             ResultFigure(key: "groupPrice", label: "Group contact price", value: .money(groupPrice),
-                         formula: "\(groupSharePercent.decimalText())% × \(pounds(average)) = \(pounds(groupExact)), rounded once"),
+                         formula: .rounded((Formula.value(.groupSharePercent, groupSharePercent, .percent) * .value(.averageCost, average, .pounds))
+                                            .equals(.groupPrice, groupExact, .pounds), places: 2, builder.rule)),
             ResultFigure(key: "oneToOnePrice", label: "One-to-one contact price", value: .money(oneToOnePrice),
-                         formula: "(\(pounds(contractTotal)) − \(groupContacts) × \(pounds(groupExact))) ÷ \(oneToOneContacts)"
-                             + " = \(pounds(oneToOneExact)), rounded once"),
+                         formula: .rounded(((total - groupCount * .value(.groupPrice, groupExact, .pounds)) / oneToOneCount)
+                                            .equals(.oneToOnePrice, oneToOneExact, .pounds), places: 2, builder.rule)),
             ResultFigure(key: "totalAtRoundedPrices", label: "Contract at the rounded prices",
                          value: .money(try atRounded.roundedToMoney(builder.rule, context: "total")),
-                         formula: "\(oneToOneContacts) × \(oneToOnePrice.displayText) + \(groupContacts) × \(groupPrice.displayText)"),
+                         formula: atRoundedPrices.equals(.totalAtRoundedPrices, atRounded, .pounds)),
             ResultFigure(key: "differenceFromContract", label: "Difference from the contract",
                          value: .money(try (atRounded - contractTotal).roundedToMoney(builder.rule, context: "difference")),
-                         formula: "total at the rounded prices − \(pounds(contractTotal))"),
+                         formula: (Formula.value(.totalAtRoundedPrices, atRounded, .pounds) - total)
+                             .equals(.difference, atRounded - contractTotal, .pounds)),
         ]
         return try builder.result(calculator: calculatorName, title: "Pricing group and one-to-one contacts",
                                   context: context, figures: figures)
@@ -151,16 +165,22 @@ public struct PackageSavings: BudgetCalculation {
         let builder = try BreakdownBuilder(context: context)
         let net = grossSaving - administration
         let percent = { (x: Rational) in (x / packagesCost * 100).rounded(places: 2, builder.rule) }
+        let packages = Formula.value(.packagesCost, packagesCost, .pounds)
+        func percentFormula(_ name: QuantityName, _ x: Rational) -> Formula {
+            .rounded((Formula.value(name, x, .pounds) / packages * .value(.hundred, Rational(100), .number)).equals(.result, x / packagesCost * 100, .percent),
+                     places: 2, builder.rule)
+        }
         let figures = [
             ResultFigure(key: "grossSaving", label: "Gross saving",
-                         value: .money(try grossSaving.roundedToMoney(builder.rule, context: "gross saving")), formula: "as given"),
+                         value: .money(try grossSaving.roundedToMoney(builder.rule, context: "gross saving")), formula: .steps([.value(.grossSaving, grossSaving, .pounds), .note(.asGiven)])),
             ResultFigure(key: "grossSavingPercent", label: "Gross saving, % of packages", value: .percent(percent(grossSaving)),
-                         formula: "\(pounds(grossSaving)) ÷ \(pounds(packagesCost)) × 100"),
+                         formula: percentFormula(.grossSaving, grossSaving)),
             ResultFigure(key: "netSaving", label: "Net saving (after administration)",
                          value: .money(try net.roundedToMoney(builder.rule, context: "net saving")),
-                         formula: "\(pounds(grossSaving)) − \(pounds(administration))"),
+                         formula: (Formula.value(.grossSaving, grossSaving, .pounds) - .value(.administration, administration, .pounds))
+                             .equals(.netSaving, net, .pounds)),
             ResultFigure(key: "netSavingPercent", label: "Net saving, % of packages", value: .percent(percent(net)),
-                         formula: "\(pounds(net)) ÷ \(pounds(packagesCost)) × 100"),
+                         formula: percentFormula(.netSaving, net)),
         ]
         return try builder.result(calculator: calculatorName, title: "Savings against commissioned packages",
                                   context: context, figures: figures)
@@ -203,19 +223,27 @@ public struct PHBTrajectory: BudgetCalculation {
                 let people = (Rational(area.population) * rate / 100).roundedToInteger(.halfAwayFromZero) ?? 0
                 sum += Int(people)
                 figures.append(ResultFigure(key: "\(r)%.\(area.name)", label: "\(area.name) at \(r)%", value: .number(Rational(Int128(people), over: 1)),
-                                            formula: "\(area.population) × \(r)% = \((Rational(area.population) * rate / 100).decimalText()), whole people half up"))
+                                            formula: Self.people(area.population, rate)))
             }
             let total = (Rational(population) * rate / 100).roundedToInteger(.halfAwayFromZero) ?? 0
             figures.append(ResultFigure(key: "\(r)%.sumOfAreas", label: "Sum of the rounded areas at \(r)%",
-                                        value: .number(Rational(sum)), formula: "Σ of the rounded areas"))
+                                        value: .number(Rational(sum)), formula: .note(.sumOfRoundedAreas)))
             figures.append(ResultFigure(key: "\(r)%.roundedTotal", label: "Rounded total at \(r)%",
                                         value: .number(Rational(Int128(total), over: 1)),
-                                        formula: "\(population) × \(r)%, whole people half up"))
+                                        formula: Self.people(population, rate)))
             figures.append(ResultFigure(key: "\(r)%.totalsDiffer", label: "The two totals differ at \(r)%",
                                         value: .flag(Int128(sum) != total),
-                                        formula: "the sum of the rounded areas against the rounded total"))
+                                        formula: .comparison(.value(.sumOfAreas, Rational(sum), .people),
+                                                             Int128(sum) == total ? .atMost : Int128(sum) < total ? .below : .above,
+                                                             .value(.roundedTotal, Rational(Int128(total), over: 1), .people))))
         }
         return try builder.result(calculator: calculatorName, title: "PHB trajectories", context: context, figures: figures)
+    }
+
+    /// `population × rate%`, to whole people, half up.
+    static func people(_ population: Int, _ rate: Rational) -> Formula {
+        .rounded((Formula.value(.population, Rational(population), .people) * .value(.rate, rate, .percent))
+                    .equals(.people, Rational(population) * rate / 100, .people), places: 0, .halfAwayFromZero)
     }
 }
 
@@ -253,11 +281,13 @@ public struct DirectPaymentHeadroom: BudgetCalculation {
         let figures = [
             ResultFigure(key: "freed", label: "Freed from the contract",
                          value: .money(try freed.roundedToMoney(builder.rule, context: "freed")),
-                         formula: "\(freedPercent.decimalText())% × \(pounds(contractValue))"),
+                         formula: (Formula.value(.freedPercent, freedPercent, .percent) * .value(.contractValue, contractValue, .pounds))
+                             .equals(.freed, freed, .pounds)),
             ResultFigure(key: "directPayments", label: "Direct payments funded", value: .number(Rational(Int128(payments), over: 1)),
-                         formula: "⌊\(pounds(freed)) ÷ \(pounds(costPerPayment))⌋"),
+                         formula: .operation(.floor, [Formula.value(.freed, freed, .pounds) / .value(.costPerPayment, costPerPayment, .pounds)])),
             ResultFigure(key: "phbs", label: "PHBs, with notional ones", value: .number(Rational(Int128(phbs), over: 1)),
-                         formula: "⌊\(payments) ÷ (1 − \(notionalShare.decimalText()))⌋"),
+                         formula: .operation(.floor, [Formula.value(.directPayments, Rational(Int128(payments), over: 1), .payments)
+                                                      / (.value(.one, Rational(1), .number) - .value(.notionalShare, notionalShare, .number))])),
         ]
         return try builder.result(calculator: calculatorName, title: "Direct-payment headroom", context: context,
                                   figures: figures)

@@ -85,8 +85,12 @@ public struct JointFunding: BudgetCalculation {
                 figures.append(ResultFigure(
                     key: "\(line.key).\(funder.rawValue)", label: "\(line.description): \(funder.rawValue)",
                     value: .money(Money(pence: amount)),
-                    formula: "\(lineOrder.first { $0.0 == funder }?.1.decimalText() ?? "0")% of the line's "
-                        + (line.isRecurring ? "annual" : "one-off") + " figure, largest remainder"))
+                    formula: .steps([
+                        (Formula.value(.share, lineOrder.first { $0.0 == funder }?.1 ?? .zero, .percent)
+                         * .value(line.isRecurring ? .annual : .amount, (line.annual ?? line.oneOff ?? .zero).exact,
+                                  line.isRecurring ? .poundsAYear : .pounds)),
+                        .note(.largestRemainder),
+                    ])))
             }
         }
         for funder in Funder.allCases {
@@ -94,7 +98,7 @@ public struct JointFunding: BudgetCalculation {
             for (c, column) in ["weekly", "annual", "oneOff"].enumerated() {
                 figures.append(ResultFigure(key: "\(funder.rawValue).\(column)", label: "\(funder.rawValue), \(column) total",
                                             value: .money(Money(pence: sums[c])),
-                                            formula: "Σ of its apportioned parts of every line (they add up to the line)"))
+                                            formula: .note(.sumOfApportionedParts)))
             }
         }
         result.calculator = calculatorName

@@ -79,18 +79,25 @@ public struct PaymentSchedule: BudgetCalculation {
             let oneOff = i == 0 ? budget.totals.oneOff.pence : 0
             try builder.oneOff(
                 "payment\(i + 1)", "Payment \(i + 1), \(date.isoText)", exact: Money(pence: recurring + oneOff).exact,
-                formula: "\(Money(pence: recurring).displayText) of \(period.displayText) over \(count) payments"
-                    + (i < Int(extra) ? " (one of the \(extra) carrying a penny more)" : "")
-                    + (oneOff > 0 ? " + one-off amounts \(budget.totals.oneOff.displayText)" : ""))
+                formula: .steps([
+                    (Formula.value(.periodAmount, period.exact, .pounds) / .value(.payments, Rational(Int128(count), over: 1), .payments))
+                        .equals(.payment, period.exact / Rational(Int128(count), over: 1), .pounds),
+                    .steps([.value(.payment, Money(pence: recurring).exact, .pounds),
+                            .note(i < Int(extra) ? .carriesAPennyMore : .roundedDownToPenny)]),
+                ] + (oneOff > 0 ? [(Formula.value(.payment, Money(pence: recurring).exact, .pounds)
+                                    + .value(.oneOffTotal, budget.totals.oneOff.exact, .pounds))
+                                    .equals(.payment, Money(pence: recurring + oneOff).exact, .pounds)] : [])))
         }
         let figures = [
             ResultFigure(key: "annualBudget", label: "Annual budget", value: .money(budget.totals.annual),
-                         formula: "the plan's annual total"),
+                         formula: .note(.annualTotal)),
             ResultFigure(key: "periodAmount", label: "Recurring amount for the period", value: .money(period),
-                         formula: days == yearDays ? "a full year"
-                             : "\(budget.totals.annual.displayText) × \(days) days ÷ \(yearDays), rounded once"),
+                         formula: days == yearDays ? .note(.fullYear)
+                             : .rounded((Formula.value(.annual, budget.totals.annual.exact, .poundsAYear)
+                                         * .value(.daysPaid, Rational(days), .days) / .value(.daysInYear, Rational(yearDays), .days))
+                                        .equals(.periodAmount, exactPeriod, .pounds), places: 2, builder.rule)),
             ResultFigure(key: "payments", label: "Payments", value: .number(Rational(dates.count)),
-                         formula: "\(frequency.rawValue) from \(start.isoText) before \(until.isoText)"),
+                         formula: .steps([.value(.payments, Rational(dates.count), .payments), .note(.paymentsFromStartBeforeEnd)])),
         ]
         return try builder.result(calculator: calculatorName, title: "Payment schedule (\(frequency.rawValue))",
                                   context: context, figures: figures)

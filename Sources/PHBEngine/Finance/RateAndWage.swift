@@ -74,32 +74,37 @@ public struct RateAndWage: BudgetCalculation {
             }
             pay = Rational(low, over: 100)
             figures.append(ResultFigure(key: "hourlyAmount", label: "Hourly amount available",
-                                        value: .money(try amount.roundedToMoney(rule, context: "hourly amount")), formula: "as given"))
+                                        value: .money(try amount.roundedToMoney(rule, context: "hourly amount")),
+                                        formula: .steps([.value(.hourlyAmount, amount, .poundsAnHour), .note(.asGiven)])))
             figures.append(ResultFigure(key: "hourlyPay", label: "Highest PA hourly pay it affords",
                                         value: .money(Money(pence: Int64(low))),
-                                        formula: "the highest pay, to the penny, whose cost an hour with every on-cost is at most the amount"))
+                                        formula: .note(.highestPayWithinAmount)))
         case .amountNeededFor(let given):
             guard Rational.zero < given, given < Rational(10_000) else {
                 throw .invalidValue(field: "input.hourlyPay", value: given.decimalText(), reason: "must be above £0 and below £10,000")
             }
             pay = given
             figures.append(ResultFigure(key: "hourlyPay", label: "PA hourly pay",
-                                        value: .money(try given.roundedToMoney(rule, context: "pay")), formula: "as given"))
+                                        value: .money(try given.roundedToMoney(rule, context: "pay")),
+                                        formula: .steps([.value(.hourlyRate, given, .poundsAnHour), .note(.asGiven)])))
         }
         let (exact, breakdown) = try cost(at: pay, in: context)
         figures.append(ResultFigure(key: "hourlyCost", label: "Full cost an hour (pay and on-costs)",
                                     value: .money(try exact.roundedToMoney(rule, context: "hourly cost")),
-                                    formula: "exact \(pounds(exact)) an hour, rounded once", parameters: [wage.use]))
+                                    formula: .rounded(.value(.hourlyCost, exact, .poundsAnHour), places: 2, rule), parameters: [wage.use]))
         let below = pay < wage.value
         figures.append(ResultFigure(key: "belowNationalLivingWage", label: "Below the National Living Wage",
-                                    value: .flag(below), formula: "pay against \(pounds(wage.value)) in force", parameters: [wage.use]))
+                                    value: .flag(below),
+                                    formula: .comparison(.value(.hourlyRate, pay, .poundsAnHour), below ? .below : .atLeast,
+                                                         .parameter(.nationalLivingWage, wage.value, .poundsAnHour)),
+                                    parameters: [wage.use]))
         var result = breakdown
         result.calculator = calculatorName
         result.title = "PA pay and the hourly amount it needs"
         result.figures = figures + result.figures
         if below {
             result.flags.append(ResultFlag(code: "belowNationalLivingWage",
-                                           message: "The pay \(pounds(pay)) is below the National Living Wage of \(pounds(wage.value)): a PA cannot be employed at it."))
+                                           message: "The pay \(pay.poundsText) is below the National Living Wage of \(wage.value.poundsText): a PA cannot be employed at it."))
         }
         // The breakdown was made with the wage check set aside: show the real wage, not the placeholder.
         result.lines = result.lines.map { line in

@@ -97,3 +97,19 @@ extension Rational: CustomStringConvertible {
     /// Exact decimal where it terminates within 6 places, else 6 places.
     public var description: String { decimalText() }
 }
+
+extension Rational {
+    /// The exact value as pounds, grouped in thousands with at least 2 places: `£13.75`, `£3.021978`, `-£10,500.00`.
+    public var poundsText: String {
+        let text = decimalText(minPlaces: 2)
+        let negative = text.hasPrefix("-")
+        let digits = negative ? text.dropFirst() : Substring(text)
+        let point = digits.firstIndex(of: ".") ?? digits.endIndex
+        var whole = ""
+        for (i, c) in digits[..<point].enumerated() {
+            if i > 0, (digits.distance(from: digits.startIndex, to: point) - i) % 3 == 0 { whole.append(",") }
+            whole.append(c)
+        }
+        return (negative ? "-£" : "£") + whole + digits[point...]
+    }
+}

@@ -53,7 +53,7 @@ public enum ParameterKind: Sendable, Hashable {
     /// The value as a person reads it.
     public func display(_ value: ParameterValue) -> String {
         switch (self, value) {
-        case (.money, .number(let n)): pounds(n)
+        case (.money, .number(let n)): n.poundsText
         case (.percent, .number(let n)): n.decimalText() + "%"
         case (_, .number(let n)): n.decimalText()
         case (_, .flag(let b)): b ? "yes" : "no"

@@ -28,7 +28,7 @@ public enum PolicyTable: Sendable, Hashable {
         case .clusterCosts(let c): "\(c.count) clusters"
         case .dstScoring(let s): "\(s.bands.count) bands"
         case .oneOffPurposes(let p): "\(p.count) purposes"
-        case .authorisationTiers(let t): t.map { $0.upTo.map { "up to \(pounds($0)): " } ?? "above: " }
+        case .authorisationTiers(let t): t.map { $0.upTo.map { "up to \($0.poundsText): " } ?? "above: " }
             .enumerated().map { $0.element + t[$0.offset].authoriser }.joined(separator: "; ")
         }
     }

@@ -33,13 +33,13 @@ struct BreakdownBuilder {
 
     /// Adds a recurring line: weekly = round(exactWeekly), annual = round(exactWeekly × weeksPerYear).
     @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> String,
-                            quantity: @autoclosure () -> String? = nil, unitRate: @autoclosure () -> String? = nil,
+    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> Formula,
+                            quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
         let line = BudgetLine(
             key: key, description: description, quantity: explains ? quantity() : nil,
-            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : "", exact: exactWeekly,
+            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : nil, exact: exactWeekly,
             weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
             annual: try (exactWeekly * weeksPerYear).roundedToMoney(rule, context: "\(key) annual"),
             oneOff: nil, deployment: explains ? deployment() : nil, parameters: parameters)
@@ -49,8 +49,8 @@ struct BreakdownBuilder {
 
     /// Adds a recurring line whose natural period is the year: exactWeekly = exactAnnual / weeksPerYear.
     @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> String,
-                            quantity: @autoclosure () -> String? = nil, unitRate: @autoclosure () -> String? = nil,
+    mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> Formula,
+                            quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
         try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, formula: formula(),
@@ -59,21 +59,21 @@ struct BreakdownBuilder {
 
     /// Adds a one-off line (no weekly or annual figure).
     @discardableResult
-    mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> String,
-                         quantity: @autoclosure () -> String? = nil, unitRate: @autoclosure () -> String? = nil,
+    mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> Formula,
+                         quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
                          parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
         let line = BudgetLine(
             key: key, description: description, quantity: explains ? quantity() : nil,
-            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : "", exact: exact, weekly: nil, annual: nil,
+            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : nil, exact: exact, weekly: nil, annual: nil,
             oneOff: try exact.roundedToMoney(rule, context: key), deployment: explains ? deployment() : nil,
             parameters: parameters)
         lines.append(line)
         return line
     }
 
-    /// `weeksPerYear` as text for formulas.
-    var weeksText: String { weeksPerYear.decimalText() }
+    /// Weeks per year in a formula.
+    var weeks: Formula { .parameter(.weeksPerYear, weeksPerYear, .weeksAYear) }
 
     /// The finished result with totals of the rounded lines.
     func result(calculator: String, title: String, context: CalculationContext, figures: [ResultFigure] = [],
@@ -94,18 +94,4 @@ struct BreakdownBuilder {
         result.warnings += result.parametersUsed.compactMap(\.outOfDateWarning)
         return result
     }
-}
-
-/// Money-like exact values in formulas: `£13.75`, `£3.021978`, `£10,500.00`.
-func pounds(_ value: Rational) -> String {
-    let text = value.decimalText(minPlaces: 2)
-    let negative = text.hasPrefix("-")
-    let digits = negative ? text.dropFirst() : Substring(text)
-    let point = digits.firstIndex(of: ".") ?? digits.endIndex
-    var whole = ""
-    for (i, c) in digits[..<point].enumerated() {
-        if i > 0, (digits.distance(from: digits.startIndex, to: point) - i) % 3 == 0 { whole.append(",") }
-        whole.append(c)
-    }
-    return (negative ? "-£" : "£") + whole + digits[point...]
 }

@@ -76,7 +76,7 @@ extension BudgetError: CustomStringConvertible {
             "\(field.safeForDisplay()): no \(provider) rate for time band '\(band.safeForDisplay(limit: 40))'" +
                 (known.isEmpty ? "" : " (the policy has: \(known.joined(separator: ", ").safeForDisplay(limit: 200)))")
         case let .belowNationalLivingWage(field, rate, wage, date):
-            "\(field): PA hourly rate \(pounds(rate)) is below the National Living Wage of \(pounds(wage)) in force on \(date)"
+            "\(field): PA hourly rate \(rate.poundsText) is below the National Living Wage of \(wage.poundsText) in force on \(date)"
         case let .parameterKindMismatch(name, expected):
             "parameter \(name) must be \(expected)"
         case let .arithmeticOverflow(context):

@@ -72,12 +72,12 @@ public struct BudgetLine: Sendable, Hashable {
     public var key: String
     /// What it is, for people.
     public var description: String
-    /// The quantity, in words (`20 h × 1`), where the line has one.
-    public var quantity: String?
-    /// The unit rate (`£13.75 an hour`), where the line has one.
-    public var unitRate: String?
-    /// The formula in words with the numbers used.
-    public var formula: String
+    /// The quantity (`20 h × 1`), where the line has one and the line is explained.
+    public var quantity: Formula?
+    /// The unit rate (`£13.75 an hour`), where the line has one and the line is explained.
+    public var unitRate: Quantity?
+    /// How the line was worked out, with the values used; `nil` when the result was not explained.
+    public var formula: Formula?
     /// The exact weekly value (recurring lines) or exact amount (one-off lines).
     public var exact: Rational
     /// Rounded weekly figure; `nil` for one-off lines.
@@ -91,8 +91,8 @@ public struct BudgetLine: Sendable, Hashable {
     /// The parameter values the line used.
     public var parameters: [ParameterUse]
 
-    public init(key: String, description: String, quantity: String? = nil, unitRate: String? = nil,
-                formula: String, exact: Rational, weekly: Money?, annual: Money?, oneOff: Money?,
+    public init(key: String, description: String, quantity: Formula? = nil, unitRate: Quantity? = nil,
+                formula: Formula?, exact: Rational, weekly: Money?, annual: Money?, oneOff: Money?,
                 deployment: String? = nil, parameters: [ParameterUse] = []) {
         self.key = key
         self.description = description
@@ -148,11 +148,11 @@ public struct ResultFigure: Sendable, Hashable {
     /// The value.
     public var value: FigureValue
     /// How it was worked out.
-    public var formula: String
+    public var formula: Formula
     /// Parameter values it used.
     public var parameters: [ParameterUse]
 
-    public init(key: String, label: String, value: FigureValue, formula: String, parameters: [ParameterUse] = []) {
+    public init(key: String, label: String, value: FigureValue, formula: Formula, parameters: [ParameterUse] = []) {
         self.key = key
         self.label = label
         self.value = value

@@ -22,6 +22,7 @@ public struct BudgetReview: BudgetCalculation {
 
     public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
         var builder = try BreakdownBuilder(context: context)
+        let weeks = builder.weeks, weeksPerYear = builder.weeksPerYear
         // The result's lines are the plan's, so the review reads like the plan.
         let planResult: BudgetResult?
         let planAnnual: Rational
@@ -36,23 +37,23 @@ public struct BudgetReview: BudgetCalculation {
             }
             planResult = nil
             planAnnual = amount
-            let weeks = builder.weeksPerYear.decimalText()
             try builder.recurring("plan", "Plan (annual total given)", exactAnnual: amount,
-                                  formula: "\(pounds(amount)) a year ÷ \(weeks)")
+                                  formula: (Formula.value(.plan, amount, .poundsAYear) / weeks)
+                                    .equals(.weekly, amount / weeksPerYear, .poundsAWeek))
         }
         let indicativeAnnual: Rational
-        let indicativeSource: String
+        let indicativeSource: Formula
         switch indicative {
         case .calculated(let calculation):
             let result = try calculation.calculate(in: context)
             indicativeAnnual = result.totals.annual.exact
-            indicativeSource = "\(result.title), annual total"
+            indicativeSource = .note(.indicativeCalculated)
         case .annual(let amount):
             guard !amount.isNegative else {
                 throw .invalidValue(field: "input.indicativeAnnual", value: amount.decimalText(), reason: "must not be negative")
             }
             indicativeAnnual = amount
-            indicativeSource = "annual figure given"
+            indicativeSource = .note(.indicativeGiven)
         }
         let check = try VarianceCheck(indicative: indicativeAnnual, plan: planAnnual, context: context, rule: builder.rule)
         let limit = try context.number(ParameterKey.delegatedLimit)
@@ -63,11 +64,12 @@ public struct BudgetReview: BudgetCalculation {
                          formula: indicativeSource),
             ResultFigure(key: "planAnnual", label: "Plan (bottom-up), a year",
                          value: .money(try planAnnual.roundedToMoney(builder.rule, context: "plan")),
-                         formula: "the plan's annual total (not the first-year total)"),
+                         formula: .note(.planAnnualTotal)),
         ] + check.figures + [
             ResultFigure(key: "approvalRoute", label: "Approval route (delegated authority or panel)",
                          value: .text(delegated ? "delegated" : "panel"),
-                         formula: "plan \(pounds(planAnnual)) a year \(delegated ? "≤" : ">") delegated limit \(pounds(limit.value))",
+                         formula: .comparison(.value(.plan, planAnnual, .poundsAYear), delegated ? .atMost : .above,
+                                              .parameter(.delegatedLimit, limit.value, .poundsAYear)),
                          parameters: [limit.use]),
         ]
         guard let planResult else {

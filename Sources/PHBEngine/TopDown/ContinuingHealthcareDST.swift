@@ -51,13 +51,17 @@ public struct DSTBanding: BudgetCalculation {
             throw .parameterKindMismatch(name: ParameterKey.dstScoring.name, expected: "DST scoring")
         }
         var score = Rational.zero
-        var parts: [String] = []
+        var parts: [Formula] = []
         for (domain, level) in assessed {
             let points = scoring.levelPoints[level] ?? .zero
             let weight = scoring.domainWeights[domain] ?? .one
             score += weight * points
             if !points.isZero {
-                parts.append("\(domain.rawValue) \(level.rawValue) \(points.decimalText())" + (weight == .one ? "" : " × \(weight.decimalText())"))
+                let levelPoints = Formula.quantity(Quantity(QuantityName(rawValue: "\(domain.rawValue).\(level.rawValue)"), points,
+                                                            .points, parameter: .dstScoring))
+                parts.append(weight == .one ? levelPoints
+                    : levelPoints * .quantity(Quantity(QuantityName(rawValue: "\(domain.rawValue).weight"), weight, .number,
+                                                       parameter: .dstScoring)))
             }
         }
         guard let band = scoring.bands.band(containing: score) else {
@@ -66,25 +70,30 @@ public struct DSTBanding: BudgetCalculation {
         }
         let bandName = band.name ?? "from \(band.from.decimalText())"
         try builder.recurring("dstBand", "CHC indicative weekly rate, band \(bandName)", exactWeekly: band.amount,
-                              formula: "score \(score.decimalText()) is in band \(bandName) (from \(band.from.decimalText())):"
-                                + " \(pounds(band.amount)) a week", parameters: [table.use])
+                              formula: .lookup(.value(.score, score, .points), table: .dstScoring,
+                                               rowFrom: Quantity(.bandFrom, band.from, .points),
+                                               gives: Quantity(.weekly, band.amount, .poundsAWeek)),
+                              parameters: [table.use])
 
         let priorities = assessed.filter { $0.1 == .priority }.map(\.0.rawValue).sorted()
         let severes = assessed.filter { $0.1 == .severe }.map(\.0.rawValue).sorted()
         let indication = !priorities.isEmpty || severes.count >= 2
-        let reason = !priorities.isEmpty ? "priority level in \(priorities.joined(separator: ", "))"
-            : severes.count >= 2 ? "severe in \(severes.count) domains (\(severes.joined(separator: ", ")))"
-            : "no priority level and \(severes.count) severe"
+        let reason: Formula = !priorities.isEmpty
+            ? .steps([.value(.priorityDomains, Rational(priorities.count), .count), .note(.priorityIndicatesNeed)])
+            : .steps([.comparison(.value(.severeDomains, Rational(severes.count), .count), severes.count >= 2 ? .atLeast : .below,
+                                  .value(.severeDomainsNeeded, Rational(2), .count)),
+                      .note(severes.count >= 2 ? .twoSevereIndicateNeed : .noIndication)])
         let figures = [
             ResultFigure(key: "score", label: "DST weighted score", value: .number(score),
-                         formula: (parts.isEmpty ? "no points" : parts.joined(separator: " + ")) + " = \(score.decimalText())"),
-            ResultFigure(key: "band", label: "Band", value: .text(bandName), formula: "bands run from their lower score, inclusive"),
+                         formula: (parts.isEmpty ? .value(.score, Rational(0), .points) : parts.count == 1 ? parts[0] : .operation(.sum, parts))
+                             .equals(.score, score, .points)),
+            ResultFigure(key: "band", label: "Band", value: .text(bandName), formula: .note(.bandsFromLowerBoundInclusive)),
             ResultFigure(key: "primaryHealthNeedIndicated", label: "DST indication of a primary health need (information)",
                          value: .flag(indication), formula: reason),
             ResultFigure(key: "priorityDomains", label: "Domains at priority", value: .list(priorities),
-                         formula: "the domains assessed at priority, sorted"),
+                         formula: .note(.domainsAtPriority)),
             ResultFigure(key: "severeDomains", label: "Domains at severe", value: .list(severes),
-                         formula: "the domains assessed at severe, sorted"),
+                         formula: .note(.domainsAtSevere)),
         ]
         return try builder.result(calculator: calculatorName, title: "CHC DST indicative budget", context: context,
                                   figures: figures)

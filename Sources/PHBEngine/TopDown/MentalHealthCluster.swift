@@ -32,7 +32,7 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
                                 reason: cluster == 9 ? "cluster 9 is not in use" : "is not a care cluster (0–21)")
         }
         var builder = try BreakdownBuilder(context: context)
-        let weeks = builder.weeksPerYear.decimalText()
+        let weeks = builder.weeks, weeksPerYear = builder.weeksPerYear
         let table = try context.table(ParameterKey.clusterCosts)
         guard case .clusterCosts(let costs) = table.value else {
             throw .parameterKindMismatch(name: ParameterKey.clusterCosts.name, expected: "cluster costs")
@@ -47,19 +47,27 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
         // One figure, rounded once from its exact value: the shares are shown, not rounded apart.
         try builder.recurring(
             "indicative", "Cluster \(cluster) indicative budget (less crisis and inpatient care)", exactAnnual: indicative,
-            formula: "cluster cost \(pounds(cost.annualCost)) a year − crisis \(cost.crisisPercent.decimalText())%"
-                + " (\(pounds(crisis))) − inpatient \(cost.inpatientPercent.decimalText())% (\(pounds(inpatient)))"
-                + " = \(pounds(indicative)) a year ÷ \(weeks)",
+            formula: {
+                let annualCost = Quantity(.clusterCost, cost.annualCost, .poundsAYear, parameter: .clusterCosts)
+                func share(_ name: QuantityName, _ percent: Rational, _ amount: Rational) -> Formula {
+                    (Formula.quantity(annualCost) * .quantity(Quantity(name, percent, .percent, parameter: .clusterCosts)))
+                        .equals(name, amount, .poundsAYear)
+                }
+                return ((Formula.quantity(annualCost) - share(.crisisPercent, cost.crisisPercent, crisis)
+                         - share(.inpatientPercent, cost.inpatientPercent, inpatient)).equals(.annual, indicative, .poundsAYear)
+                        / weeks).equals(.weekly, indicative / weeksPerYear, .poundsAWeek)
+            }(),
             parameters: [table.use])
 
         let periodAmount = indicative * Rational(periodWeeks) / 52
         var figures = [
-            ResultFigure(key: "cluster", label: "Care cluster", value: .number(Rational(cluster)), formula: "the input"),
+            ResultFigure(key: "cluster", label: "Care cluster", value: .number(Rational(cluster)), formula: .note(.clusterGiven)),
             ResultFigure(key: "reviewPeriodWeeks", label: "Maximum review period, weeks", value: .number(Rational(periodWeeks)),
-                         formula: "cluster \(cluster)'s maximum review period"),
+                         formula: .steps([.value(.cluster, Rational(cluster), .number), .note(.clusterReviewPeriod)])),
             ResultFigure(key: "reviewPeriodAmount", label: "Amount for the review period",
                          value: .money(try periodAmount.roundedToMoney(builder.rule, context: "review-period amount")),
-                         formula: "indicative \(pounds(indicative)) a year × \(periodWeeks) ÷ 52"),
+                         formula: (Formula.value(.indicative, indicative, .poundsAYear) * .value(.reviewPeriod, Rational(periodWeeks), .weeks)
+                                   / .value(.weeksInYear, Rational(52), .weeks)).equals(.result, periodAmount, .pounds)),
         ]
         var flags: [ResultFlag] = []
         if let plan = planAnnual {
@@ -90,15 +98,21 @@ struct VarianceCheck {
         figures = [
             ResultFigure(key: "variance", label: "Variance (plan − indicative)",
                          value: .money(try variance.roundedToMoney(rule, context: "variance")),
-                         formula: "\(pounds(plan)) − \(pounds(indicative))"),
+                         formula: (Formula.value(.plan, plan, .poundsAYear) - .value(.indicative, indicative, .poundsAYear))
+                             .equals(.variance, variance, .poundsAYear)),
             ResultFigure(key: "withinTolerance", label: "Within tolerance", value: .flag(within),
-                         formula: "|variance| \(within ? "≤" : ">") \(tolerance.use.displayValue) × \(pounds(indicative))",
+                         formula: .comparison(.operation(.magnitude, [.value(.variance, variance, .poundsAYear)]), within ? .atMost : .above,
+                                              Formula.percentParameter(.reviewTolerance, fraction: tolerance.value)
+                                                * .value(.indicative, indicative, .poundsAYear)),
                          parameters: [tolerance.use]),
         ]
         if !indicative.isZero {
             figures.insert(ResultFigure(key: "variancePercent", label: "Variance, %",
                                         value: .percent((variance / indicative * 100).rounded(places: 2, rule)),
-                                        formula: "variance ÷ \(pounds(indicative)) × 100"), at: 1)
+                                        formula: .rounded((Formula.value(.variance, variance, .poundsAYear)
+                                                           / .value(.indicative, indicative, .poundsAYear)
+                                                           * .value(.hundred, Rational(100), .number)).equals(.result, variance / indicative * 100, .percent),
+                                                          places: 2, rule)), at: 1)
         }
         flags = within ? [] : [ResultFlag(code: "outsideTolerance",
                                           message: "The plan differs from the indicative figure by more than \(tolerance.use.displayValue): review.")]

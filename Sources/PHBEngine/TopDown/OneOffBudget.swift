@@ -32,22 +32,26 @@ public struct OneOffBudget: BudgetCalculation {
                                 reason: "is not a purpose of the policy (purposes: \(purposes.map(\.purpose).joined(separator: ", ")))")
         }
         try builder.oneOff("oneOff", description ?? "One-off budget: \(purpose)", exact: amount,
-                           formula: "\(pounds(amount)) once for \(purpose)", parameters: [purposesTable.use])
+                           formula: .value(.amount, amount, .pounds), parameters: [purposesTable.use])
         let inRange = !(range.upTo < amount)
-        let authoriser = tiers.tier(for: amount)?.authoriser ?? "panel"
+        let tier = tiers.tier(for: amount)
+        let authoriser = tier?.authoriser ?? "panel"
+        let rangeUpTo = Formula.quantity(Quantity(.upTo, range.upTo, .pounds, parameter: .oneOffPurposes))
         let figures = [
             ResultFigure(key: "inRange", label: "Within the range for its purpose", value: .flag(inRange),
-                         formula: "\(pounds(amount)) \(inRange ? "≤" : ">") up to \(pounds(range.upTo)) for \(purpose)",
+                         formula: .comparison(.value(.amount, amount, .pounds), inRange ? .atMost : .above, rangeUpTo),
                          parameters: [purposesTable.use]),
             ResultFigure(key: "rangeUpTo", label: "Most for this purpose", value: .money(try range.upTo.roundedToMoney(builder.rule,
                                                                                                             context: "range")),
-                         formula: "the policy's range for \(purpose) (\"up to\" is inclusive)", parameters: [purposesTable.use]),
+                         formula: .steps([rangeUpTo, .note(.upToInclusive)]), parameters: [purposesTable.use]),
             ResultFigure(key: "authoriser", label: "Authorised by", value: .text(authoriser),
-                         formula: "tiers: \(PolicyTable.authorisationTiers(tiers).summary) (\"up to\" is inclusive)",
+                         formula: .steps([tier?.upTo.map {
+                             .comparison(.value(.amount, amount, .pounds), .atMost, .quantity(Quantity(.upTo, $0, .pounds, parameter: .oneOffTiers)))
+                         } ?? .note(.noTierLimit), .note(.upToInclusive)]),
                          parameters: [tiersTable.use]),
         ]
         let flags = inRange ? [] : [ResultFlag(code: "outsideRange",
-                                               message: "\(pounds(amount)) is above the \(pounds(range.upTo)) range for \(purpose): review.")]
+                                               message: "\(amount.poundsText) is above the \(range.upTo.poundsText) range for \(purpose): review.")]
         return try builder.result(calculator: calculatorName, title: "One-off budget", context: context,
                                   figures: figures, flags: flags)
     }

@@ -33,6 +33,7 @@ public struct RASCalibration: BudgetCalculation {
                                 reason: "points and actual cost must not be negative")
         }
         var builder = try BreakdownBuilder(context: context)
+        let weeks = builder.weeks, weeksPerYear = builder.weeksPerYear
         let rule = builder.rule
         let totalPoints = cohort.reduce(Rational.zero) { $0 + $1.points }
         guard !totalPoints.isZero else {
@@ -46,25 +47,31 @@ public struct RASCalibration: BudgetCalculation {
         for (i, person) in cohort.enumerated() {
             try builder.recurring(
                 "person[\(i)]", "Person \(i + 1)", exactAnnual: person.points * price.exact,
-                formula: "\(person.points.decimalText()) points × \(pounds(price.exact)) = \(pounds(person.points * price.exact)) a year",
-                quantity: "\(person.points.decimalText()) points", unitRate: pounds(price.exact) + " a point")
+                formula: ((Formula.value(.points, person.points, .points) * .value(.pricePerPoint, price.exact, .poundsAPoint))
+                    .equals(.annual, person.points * price.exact, .poundsAYear) / weeks)
+                    .equals(.weekly, person.points * price.exact / weeksPerYear, .poundsAWeek),
+                quantity: .value(.points, person.points, .points), unitRate: Quantity(.pricePerPoint, price.exact, .poundsAPoint))
         }
         let result = try builder.result(calculator: calculatorName, title: "RAS calibration", context: context)
         let allocated = result.totals.annual
         let headroom = try (envelope - allocated.exact).roundedToMoney(rule, context: "headroom")
 
+        let people = Formula.value(.people, Rational(cohort.count), .people)
+        let envelopeFormula = Formula.value(.envelope, envelope, .poundsAYear)
         var figures: [ResultFigure] = [
             ResultFigure(key: "totalPoints", label: "Cohort points", value: .number(totalPoints),
-                         formula: "Σ points over \(cohort.count) people"),
+                         formula: .steps([.note(.sumOfPointsOverPeople), people])),
             ResultFigure(key: "pricePerPoint", label: "Price per point", value: .money(price),
-                         formula: "(envelope \(pounds(envelope)) − reserve \(pounds(reserve))) ÷ \(totalPoints.decimalText()) points"
-                            + " = \(pounds(priceExact)), rounded down to the penny"),
+                         formula: .rounded(((envelopeFormula - .value(.reserve, reserve, .poundsAYear)) / .value(.points, totalPoints, .points))
+                                            .equals(.pricePerPoint, priceExact, .poundsAPoint), places: 2, .down)),
             ResultFigure(key: "reserve", label: "Reserve", value: .money(try reserve.roundedToMoney(rule, context: "reserve")),
-                         formula: "\(reservePercent.decimalText())% × \(pounds(envelope))"),
+                         formula: (Formula.value(.reservePercent, reservePercent, .percent) * envelopeFormula)
+                            .equals(.reserve, reserve, .poundsAYear)),
             ResultFigure(key: "cohortTotal", label: "Cohort total at that price", value: .money(allocated),
-                         formula: "Σ round(price × points) over \(cohort.count) people"),
+                         formula: .steps([.note(.sumOfRoundedLines), people])),
             ResultFigure(key: "headroom", label: "Headroom", value: .money(headroom),
-                         formula: "envelope \(pounds(envelope)) − cohort total \(allocated.displayText) (the reserve is part of it)"),
+                         formula: (envelopeFormula - .value(.cohortTotal, allocated.exact, .poundsAYear))
+                            .equals(.headroom, envelope - allocated.exact, .poundsAYear)),
         ]
         figures += try fit(rule: rule)
         var final = result
@@ -87,7 +94,7 @@ public struct RASCalibration: BudgetCalculation {
         let varianceY = n * syy - sy * sy
         guard !varianceX.isZero else {
             return [ResultFigure(key: "fit", label: "Least-squares fit", value: .text("not defined"),
-                                 formula: "every person has the same points, so cost cannot be fitted on points")]
+                                 formula: .note(.pointsAllEqual))]
         }
         let covariance = n * sxy - sx * sy
         let slope = covariance / varianceX
@@ -95,15 +102,23 @@ public struct RASCalibration: BudgetCalculation {
         // R² = cov² / (varX × varY); 1 when every cost is the same and fits exactly.
         let rSquared = varianceY.isZero ? Rational.one : covariance * covariance / (varianceX * varianceY)
         guard !rSquared.isOverflow else { throw .arithmeticOverflow("least-squares fit") }
+        func sum(_ name: String, _ value: Rational) -> Formula { .value(QuantityName(rawValue: name), value, .number) }
+        let count = Formula.value(.people, n, .people)
+        let covarianceFormula = (count * sum("sumXY", sxy) - sum("sumX", sx) * sum("sumY", sy)).equals(.covariance, covariance, .number)
+        let varianceXFormula = (count * sum("sumXX", sxx) - sum("sumX", sx) * sum("sumX", sx)).equals(.varianceX, varianceX, .number)
+        let varianceYFormula = (count * sum("sumYY", syy) - sum("sumY", sy) * sum("sumY", sy)).equals(.varianceY, varianceY, .number)
         return [
             ResultFigure(key: "slope", label: "Fit: cost per point (slope)",
                          value: .money(try slope.roundedToMoney(rule, context: "slope")),
-                         formula: "(nΣxy − ΣxΣy) ÷ (nΣx² − (Σx)²) over \(cohort.count) people"),
+                         formula: (covarianceFormula / varianceXFormula).equals(.slope, slope, .poundsAPoint)),
             ResultFigure(key: "intercept", label: "Fit: intercept",
                          value: .money(try intercept.roundedToMoney(rule, context: "intercept")),
-                         formula: "(Σy − slope × Σx) ÷ n"),
+                         formula: ((sum("sumY", sy) - .value(.slope, slope, .poundsAPoint) * sum("sumX", sx)) / count)
+                            .equals(.intercept, intercept, .poundsAYear)),
             ResultFigure(key: "rSquared", label: "Fit: R²", value: .number(rSquared.rounded(places: 4, rule)),
-                         formula: "(nΣxy − ΣxΣy)² ÷ ((nΣx² − (Σx)²)(nΣy² − (Σy)²)), to 4 decimal places"),
+                         formula: .rounded((.value(.covariance, covariance, .number) * .value(.covariance, covariance, .number)
+                                            / (Formula.value(.varianceX, varianceX, .number) * varianceYFormula))
+                                            .equals(.rSquared, rSquared, .number), places: 4, rule)),
         ]
     }
 }

@@ -23,20 +23,20 @@ public struct RASAssessment: BudgetCalculation {
 
     public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
         var builder = try BreakdownBuilder(context: context)
-        let weeks = builder.weeksPerYear.decimalText()
+        let weeks = builder.weeks, weeksPerYear = builder.weeksPerYear
         var figures: [ResultFigure] = []
         var flags: [ResultFlag] = []
 
         // Points.
         var total: Rational
         var pointUses: [ParameterUse] = []
-        var pointsFormula: String
+        var pointsFormula: Formula
         if let given = points {
             guard !given.isNegative else {
                 throw .invalidValue(field: "input.points", value: given.decimalText(), reason: "must not be negative")
             }
             total = given
-            pointsFormula = "\(given.decimalText()) points given"
+            pointsFormula = .steps([.value(.points, given, .points), .note(.asGiven)])
         } else {
             let questionnaire = try context.table(ParameterKey.rasQuestionnaire)
             guard case .rasQuestionnaire(let q) = questionnaire.value else {
@@ -48,8 +48,11 @@ public struct RASAssessment: BudgetCalculation {
         if informalSupport {
             let reduction = try context.fraction(ParameterKey.rasInformalSupportReduction)
             pointUses.append(reduction.use)
+            let before = total
             total = total * (.one - reduction.value)
-            pointsFormula += "; less \(reduction.use.displayValue) for informal support = \(total.decimalText())"
+            pointsFormula = .steps([pointsFormula, (Formula.value(.points, before, .points)
+                * (.value(.one, Rational(1), .number) - .percentParameter(.rasInformalSupportReduction, fraction: reduction.value)))
+                .equals(.points, total, .points)])
         }
         figures.append(ResultFigure(key: "points", label: "RAS points", value: .number(total.rounded(places: 6, .halfAwayFromZero)),
                                     formula: pointsFormula, parameters: pointUses))
@@ -58,7 +61,7 @@ public struct RASAssessment: BudgetCalculation {
         let conversion = try context.choice(ParameterKey.rasConversion, as: RASConversion.self)
         var uses = pointUses + [conversion.use]
         var amount: Rational
-        var formula: String
+        var formula: Formula
         if conversion.value == .bands {
             let bands = try context.table(ParameterKey.rasBands)
             guard case .rasBands(let table) = bands.value else {
@@ -70,18 +73,20 @@ public struct RASAssessment: BudgetCalculation {
                                     reason: "points are below the first band of \(ParameterKey.rasBands)")
             }
             amount = band.amount
-            formula = "\(total.decimalText()) points fall in the band from \(band.from.decimalText()) points: \(pounds(amount)) a year"
+            formula = .lookup(.value(.points, total, .points), table: .rasBands, rowFrom: Quantity(.bandFrom, band.from, .points),
+                              gives: Quantity(.annual, amount, .poundsAYear))
             figures.append(ResultFigure(key: "bandFrom", label: "Band, from points", value: .number(band.from),
-                                        formula: "the band the points fall in starts here (inclusive)", parameters: [bands.use]))
+                                        formula: .note(.bandsFromLowerBoundInclusive), parameters: [bands.use]))
             if let name = band.name {
-                figures.append(ResultFigure(key: "band", label: "Band", value: .text(name), formula: "the band's name in the policy",
+                figures.append(ResultFigure(key: "band", label: "Band", value: .text(name), formula: .note(.bandNameInPolicy),
                                             parameters: [bands.use]))
             }
         } else {
             let price = try context.number(ParameterKey.rasPricePerPoint)
             uses.append(price.use)
             amount = total * price.value
-            formula = "\(total.decimalText()) points × \(pounds(price.value)) a point = \(pounds(amount)) a year"
+            formula = (Formula.value(.points, total, .points) * .parameter(.rasPricePerPoint, price.value, .poundsAPoint))
+                .equals(.annual, amount, .poundsAYear)
         }
         let floor = try context.number(ParameterKey.rasFloor)
         let cap = try context.number(ParameterKey.rasCap)
@@ -92,16 +97,19 @@ public struct RASAssessment: BudgetCalculation {
                                     value: .money(try amount.roundedToMoney(builder.rule, context: "points-derived amount")),
                                     formula: formula, parameters: uses))
         if amount < floor.value {
-            flags.append(ResultFlag(code: "floored", message: "The points-derived amount \(pounds(amount)) is below the floor \(pounds(floor.value)) and was raised to it: review."))
-            formula += "; raised to the floor \(pounds(floor.value))"
+            flags.append(ResultFlag(code: "floored", message: "The points-derived amount \(amount.poundsText) is below the floor \(floor.value.poundsText) and was raised to it: review."))
+            formula = Formula.operation(.maximum, [formula, .parameter(.rasFloor, floor.value, .poundsAYear)])
+                .equals(.annual, floor.value, .poundsAYear)
             amount = floor.value
         } else if cap.value < amount {
-            flags.append(ResultFlag(code: "capped", message: "The points-derived amount \(pounds(amount)) is above the cap \(pounds(cap.value)) and was capped: review."))
-            formula += "; capped at \(pounds(cap.value))"
+            flags.append(ResultFlag(code: "capped", message: "The points-derived amount \(amount.poundsText) is above the cap \(cap.value.poundsText) and was capped: review."))
+            formula = Formula.operation(.minimum, [formula, .parameter(.rasCap, cap.value, .poundsAYear)])
+                .equals(.annual, cap.value, .poundsAYear)
             amount = cap.value
         }
         try builder.recurring("allocation", "Indicative allocation from points", exactAnnual: amount,
-                              formula: formula + " ÷ \(weeks) for the week", parameters: uses)
+                              formula: (formula / weeks).equals(.weekly, amount / weeksPerYear, .poundsAWeek),
+                              parameters: uses)
 
         // Additions, on top and unclamped.
         var exactAnnual = amount
@@ -112,29 +120,32 @@ public struct RASAssessment: BudgetCalculation {
             }
             exactAnnual += addition.annual
             try builder.recurring("addition[\(i)]", addition.description, exactAnnual: addition.annual,
-                                  formula: "addition for exceptional needs: \(pounds(addition.annual)) a year ÷ \(weeks)")
+                                  formula: (Formula.value(.addition, addition.annual, .poundsAYear) / weeks)
+                                    .equals(.weekly, addition.annual / weeksPerYear, .poundsAWeek))
         }
 
         // Indicative range: round(exact total × (1 ± p)).
         let range = try context.fraction(ParameterKey.rasRangePercent)
-        for (key, label, factor) in [("indicativeRangeLow", "Indicative range, low", Rational.one - range.value),
-                                     ("indicativeRangeHigh", "Indicative range, high", Rational.one + range.value)] {
+        let one = Formula.value(.one, Rational(1), .number), percent = Formula.percentParameter(.rasRangePercent, fraction: range.value)
+        for (key, label, factor, working) in [("indicativeRangeLow", "Indicative range, low", Rational.one - range.value, one - percent),
+                                              ("indicativeRangeHigh", "Indicative range, high", Rational.one + range.value, one + percent)] {
             figures.append(ResultFigure(
                 key: key, label: label, value: .money(try (exactAnnual * factor).roundedToMoney(builder.rule, context: key)),
-                formula: "\(pounds(exactAnnual)) a year × \(factor.decimalText())", parameters: [range.use]))
+                formula: (Formula.value(.annual, exactAnnual, .poundsAYear) * working).equals(.result, exactAnnual * factor, .poundsAYear),
+                parameters: [range.use]))
         }
         return try builder.result(calculator: calculatorName, title: "RAS indicative budget", context: context,
                                   figures: figures, flags: flags)
     }
 
     /// Σ domain weight × answer points; every question answered, no unknown ones.
-    func score(_ questionnaire: RASQuestionnaire) throws(BudgetError) -> (Rational, String) {
+    func score(_ questionnaire: RASQuestionnaire) throws(BudgetError) -> (Rational, Formula) {
         let known = Set(questionnaire.domains.flatMap { $0.questions.map(\.id) })
         if let unknown = answers.keys.sorted().first(where: { !known.contains($0) }) {
             throw .invalidValue(field: "input.answers.\(unknown)", value: unknown, reason: "is not a question of the questionnaire")
         }
         var total = Rational.zero
-        var parts: [String] = []
+        var parts: [Formula] = []
         for domain in questionnaire.domains {
             var domainPoints = Rational.zero
             for question in domain.questions {
@@ -146,8 +157,11 @@ public struct RASAssessment: BudgetCalculation {
                 domainPoints += points
             }
             total += domainPoints * domain.weight
-            parts.append("\(domain.name) \(domainPoints.decimalText())" + (domain.weight == .one ? "" : " × \(domain.weight.decimalText())"))
+            let points = Formula.quantity(Quantity(QuantityName(rawValue: domain.name), domainPoints, .points, parameter: .rasQuestionnaire))
+            parts.append(domain.weight == .one ? points
+                : points * .quantity(Quantity(QuantityName(rawValue: "\(domain.name).weight"), domain.weight, .number,
+                                              parameter: .rasQuestionnaire)))
         }
-        return (total, parts.joined(separator: " + ") + " = \(total.decimalText()) points")
+        return (total, (parts.count == 1 ? parts[0] : .operation(.sum, parts)).equals(.points, total, .points))
     }
 }
