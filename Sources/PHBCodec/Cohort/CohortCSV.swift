@@ -273,7 +273,8 @@ struct Cells {
     func word<E: RawRepresentable & CaseIterable>(_ column: CohortColumn, _ type: E.Type) throws(CohortRowError) -> E
     where E.RawValue == String {
         let cell = bytes(column)
-        for e in E.allCases where e.rawValue.utf8.elementsEqual(cell) { return e }
+        // Lengths first: most words differ in length, and a native string knows its own.
+        for e in E.allCases where e.rawValue.utf8.count == cell.count && e.rawValue.utf8.elementsEqual(cell) { return e }
         let value = try required(column)
         throw fail(column, "'\(value.safeForDisplay(limit: 40))' is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
     }

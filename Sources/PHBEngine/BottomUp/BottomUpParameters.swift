@@ -5,7 +5,11 @@
 /// statutory) up front, so costing a plan reads typed fields and never hashes
 /// a parameter name. A parameter that has no value in force is kept as the
 /// error a plan gets if it needs that parameter (docs/rules.md §2).
-public struct BottomUpParameters: Sendable {
+///
+/// A snapshot is immutable and shared by reference: it holds some forty
+/// resolved values with their provenance (several kilobytes), which a value
+/// type would copy into every calculation and every thread's closure.
+public final class BottomUpParameters: Sendable {
     /// The calculation date.
     public let asAt: CalendarDate
     /// The policy's name, and whether it is illustrative.
