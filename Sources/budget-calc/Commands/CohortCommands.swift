@@ -8,6 +8,8 @@ struct BatchCommand: Command {
     static let summary = "compute a cohort file (CSV or JSON Lines) as at a date, one results row per person"
     static let valued = CohortOptions.valued.union(["--as-at", "--policy"])
     static let flags = CohortOptions.flags
+    /// The results file's default name is `COHORT-results.csv`.
+    static let defaultSuffix = "results"
     static let help = """
     Usage: budget-calc batch COHORT_FILE --as-at YYYY-MM-DD [--policy FILE] [--out FILE] [options]
 
@@ -19,7 +21,7 @@ struct BatchCommand: Command {
     Options:
       --as-at DATE         the calculation date (required)
       --policy FILE        the local policy (default: the embedded illustrative example policy)
-    \(CohortOptions.help)
+    \(CohortOptions.help(defaultSuffix: Self.defaultSuffix))
 
     Example:
       budget-calc batch Fixtures/cohorts/example-cohort.csv --as-at 2026-06-01 --out results.csv
@@ -30,7 +32,7 @@ struct BatchCommand: Command {
     let policyFile: String?
 
     init(_ arguments: ParsedArguments) throws(CommandLineError) {
-        options = try CohortOptions(arguments, defaultSuffix: "results")
+        options = try CohortOptions(arguments, defaultSuffix: Self.defaultSuffix)
         guard let date = try arguments.date("--as-at") else { throw .usage("batch needs --as-at YYYY-MM-DD") }
         asAt = date
         policyFile = arguments["--policy"]
@@ -51,6 +53,8 @@ struct RecalcCommand: Command {
     static let valued = CohortOptions.valued.union(["--from", "--to", "--policy", "--old-policy", "--new-policy",
                                                     "--effective", "--paid-from", "--report"])
     static let flags = CohortOptions.flags
+    /// The results file's default name is `COHORT-recalc.csv`.
+    static let defaultSuffix = "recalc"
     static let help = """
     Usage: budget-calc recalc COHORT_FILE --from DATE --to DATE [--old-policy FILE] [--new-policy FILE] [options]
 
@@ -71,7 +75,7 @@ struct RecalcCommand: Command {
       --effective DATE     when the new rates took effect (default: --to)
       --paid-from DATE     when the new rates are first paid: adds an arrears column
       --report FILE        also write the cohort report: an HTML page with charts of the changes
-    \(CohortOptions.help)
+    \(CohortOptions.help(defaultSuffix: Self.defaultSuffix))
 
     Example (the April 2026 uprating, paid from June):
       budget-calc recalc Fixtures/cohorts/example-cohort.csv --from 2025-06-01 --to 2026-04-06 \\
@@ -87,7 +91,7 @@ struct RecalcCommand: Command {
     let report: String?
 
     init(_ arguments: ParsedArguments) throws(CommandLineError) {
-        options = try CohortOptions(arguments, defaultSuffix: "recalc")
+        options = try CohortOptions(arguments, defaultSuffix: Self.defaultSuffix)
         report = arguments["--report"]
         guard let from = try arguments.date("--from"), let to = try arguments.date("--to") else {
             throw .usage("recalc needs --from DATE and --to DATE")
@@ -137,8 +141,9 @@ func snapshot(_ date: CalendarDate, _ policy: LocalPolicy, strict: Bool) throws(
 struct CohortOptions {
     static let valued: Set<String> = ["--out", "--errors", "--lines", "--jobs"]
     static let flags: Set<String> = ["--quiet", "--spreadsheet", "--strict-dates", "--help"]
-    static let help = """
-      --out FILE           the results CSV (default: COHORT-\\(kind).csv in this folder)
+    /// The options' help, naming the default results file `COHORT-suffix.csv`.
+    static func help(defaultSuffix: String) -> String { """
+      --out FILE           the results CSV (default: COHORT-\(defaultSuffix).csv in this folder)
       --errors FILE        the errors CSV: row, person, column, code, message (default: beside --out)
       --lines FILE         also write one row per line of each breakdown (the new side's)
       --jobs N             threads to use (default: every core); the output is the same for any N
@@ -152,6 +157,7 @@ struct CohortOptions {
     person computed; 2 some people failed (see the errors file); 64 usage; 65 invalid
     input (e.g. no header); 66 unreadable; 73 cannot write.
     """
+    }
 
     let input: String
     let out: String
