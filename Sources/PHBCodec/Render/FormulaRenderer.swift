@@ -120,13 +120,13 @@ public enum FormulaRenderer {
     static func label(_ name: QuantityName) -> String? {
         if name.rawValue.hasPrefix("earnings[") {
             let digits = name.rawValue.dropFirst("earnings[".count).dropLast()
-            return Int(digits).map { "PA \($0 + 1) e =" }
+            return Int(digits).map { "PA \($0 + 1) earnings" }
         }
         return switch name.rawValue {
         case "paPay": "PA pay"
         case "bankHolidays": "bank holidays"
         case "holidayCover": "holiday cover"
-        case "earnings": "e ="
+        case "earnings": "earnings"
         case "careSubtotal": "care subtotal"
         case "thirdPartyRecurringLines": "third-party recurring lines"
         case "payAndOnCosts": "(PA pay, bank holidays, on-costs and recurring employment costs)"
@@ -182,9 +182,9 @@ public enum FormulaRenderer {
         case .checkedAgainstNationalLivingWage: "rate checked against the National Living Wage"
         case .replacesItemisedOnCosts: "replaces holiday, NI and pension"
         case .employmentAllowanceNotApplied: "Employment Allowance not applied"
-        case .earningsSharedByWeights: "each PA's e is their weighted share"
-        case .earningsSharedEqually: "each PA's e is an equal share"
-        case .pensionOnlyAboveThreshold: "a pension is funded for each PA whose e is above the threshold"
+        case .earningsSharedByWeights: "each PA's earnings are their weighted share"
+        case .earningsSharedEqually: "each PA's earnings are an equal share"
+        case .pensionOnlyAboveThreshold: "a pension is funded for each PA whose earnings are above the threshold"
         case .bandsFromLowerBoundInclusive: "bands run from their lower bound, inclusive"
         case .bandNameInPolicy: "the band's name in the policy"
         case .upToInclusive: "\"up to\" is inclusive"

@@ -73,20 +73,23 @@ public struct OrderedParallelMap: Sendable {
         let size = (inputs.count + parts - 1) / parts
         return withoutActuallyEscaping(transform) { transform in
             [Output](unsafeUninitializedCapacity: inputs.count) { buffer, initialised in
-                let base = UncheckedSendable(buffer.baseAddress)
+                // Both buffers hold at least two elements, so both have addresses.
+                guard let start = buffer.baseAddress else { return }
+                let base = UncheckedSendable(start)
                 inputs.withUnsafeBufferPointer { source in
-                    let input = UncheckedSendable(source.baseAddress)
+                    guard let first = source.baseAddress else { return }
+                    let input = UncheckedSendable(first)
                     let work = UncheckedSendable(transform)
                     let count = inputs.count
                     // Each thread initialises its own disjoint range of the result.
                     DispatchQueue.concurrentPerform(iterations: parts) { part in
                         let range = (part * size)..<min(count, (part + 1) * size)
                         for i in range {
-                            (base.value! + i).initialize(to: work.value(input.value![i]))
+                            (base.value + i).initialize(to: work.value(input.value[i]))
                         }
                     }
+                    initialised = count
                 }
-                initialised = inputs.count
             }
         }
     }

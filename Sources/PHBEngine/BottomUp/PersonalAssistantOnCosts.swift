@@ -32,7 +32,7 @@ struct PersonalAssistantOnCosts {
     var paCount: Int { weights.count }
 
     /// Weeks per year in a formula.
-    var weeks: Formula { .parameter(.weeksPerYear, weeksPerYear, .weeksAYear) }
+    var weeks: Formula { .weeks(weeksPerYear) }
 
     /// PA pay `G` in a formula.
     var payFormula: Formula { .value(.paPay, pay, .poundsAWeek) }

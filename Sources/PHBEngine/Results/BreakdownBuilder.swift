@@ -73,7 +73,7 @@ struct BreakdownBuilder {
     }
 
     /// Weeks per year in a formula.
-    var weeks: Formula { .parameter(.weeksPerYear, weeksPerYear, .weeksAYear) }
+    var weeks: Formula { .weeks(weeksPerYear) }
 
     /// The finished result with totals of the rounded lines.
     func result(calculator: String, title: String, context: CalculationContext, figures: [ResultFigure] = [],

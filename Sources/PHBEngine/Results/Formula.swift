@@ -177,6 +177,9 @@ extension Formula {
         .quantity(Quantity(key, value, unit))
     }
 
+    /// Weeks per year, the divisor from an annual amount to a weekly one.
+    static func weeks(_ weeksPerYear: Rational) -> Formula { parameter(.weeksPerYear, weeksPerYear, .weeksAYear) }
+
     /// A percentage parameter, shown in percentage points, from its value as a fraction (0.1207 → 12.07%).
     static func percentParameter(_ key: ParameterKey, fraction: Rational) -> Formula {
         parameter(key, fraction * 100, .percent)
