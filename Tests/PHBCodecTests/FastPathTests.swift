@@ -27,8 +27,8 @@ import _PHBTestSupport
                 }
             }
         }
-        // The fast path must carry nearly every plan, or it is not a fast path.
-        #expect(declined * 10 < proven, "proven \(proven), declined \(declined)")
+        // The fast path must carry nearly every plan (a fifth of these are built on a half penny), or it is not a fast path.
+        #expect(declined * 100 < proven, "proven \(proven), declined \(declined)")
     }
 
     @Test func fastPathDeclinesEveryPlanTheFullBreakdownRejects() throws {

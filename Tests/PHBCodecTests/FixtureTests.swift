@@ -51,9 +51,16 @@ import _PHBTestSupport
             let parameters = BottomUpParameters(context)
             let fast = try #require(FastBottomUpParameters(parameters))
             let check = FastPathCheck.compare(plan, parameters: parameters, fast: fast)
-            #expect(check == (outcome.isSuccess ? .proven : .declined), "\(relativePath)")
+            let expected: FastPathCheck.Outcome = outcome.isSuccess && !Self.exactTies.contains(relativePath) ? .proven : .declined
+            #expect(check == expected, "\(relativePath)")
         }
     }
+
+    /// Cases with a line whose exact amount is a half penny after a step the
+    /// fast path truncates (÷ 7, ÷ weeks, a percentage past 10 decimal places):
+    /// its bound cannot settle the tie, so it declines and the full breakdown
+    /// decides (docs/fast-path.md). Case 06's annual employer NI is £4,578.195.
+    static let exactTies: Set<String> = ["bottom-up/06-two-pas-weighted-3-1.json"]
 
     func policy(for budgetCase: BudgetCase, caseURL: URL) throws -> LocalPolicy {
         switch budgetCase.policy {

@@ -83,7 +83,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
 
     /// Rounds and records a recurring line from its exact weekly and annual amounts.
     mutating func recurring(_ line: BottomUpLine, weekly: BoundedAmount, annual: BoundedAmount) -> Bool {
-        guard let w = weekly.roundedPence(p.rule, p.scale), let a = annual.roundedPence(p.rule, p.scale) else { return false }
+        guard let w = weekly.roundedPence(p.rule), let a = annual.roundedPence(p.rule) else { return false }
         return sink.recurring(line, weeklyPence: w, annualPence: a)
     }
 
@@ -94,12 +94,12 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
 
     /// A line whose natural period is the year; returns its exact weekly amount, or poisoned when not proven.
     mutating func annualLine(_ line: BottomUpLine, _ annual: BoundedAmount) -> BoundedAmount {
-        let weekly = annual.divided(by: p.weeks)
+        let weekly = annual.times(p.perWeek)
         return recurring(line, weekly: weekly, annual: annual) ? weekly : .poisoned
     }
 
     mutating func oneOffLine(_ line: BottomUpLine, _ amount: BoundedAmount) -> Bool {
-        guard let pence = amount.roundedPence(p.rule, p.scale) else { return false }
+        guard let pence = amount.roundedPence(p.rule) else { return false }
         return sink.oneOff(line, pence: pence)
     }
 
@@ -123,14 +123,14 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         if bankHolidaysPA.isPoisoned { return false }
         guard let noPAPay = paPay.isZero else { return false }
         if !noPAPay, !addOnCosts(bankHolidaysPA: bankHolidaysPA) { return false }
-        return careSubtotal.isAbove(largestCareSubtotal) == false
+        return careSubtotal.isAbove(Self.largestCareSubtotal) == false
             && addOtherItems() && addContingency() && addFees()
     }
 
-    /// £1,000,000,000 a week: a care subtotal above it takes the full path, so
+    /// £100,000,000 a week: a care subtotal above it takes the full path, so
     /// the hourly cost of PA care (at least 0.01 hours) always fits in pence
-    /// and no exact intermediate nears the edge of `Int128`.
-    var largestCareSubtotal: Int128 { 1_000_000_000 * p.scale.unitsPerPound }
+    /// and the annual figures stay inside the fixed-point range.
+    static var largestCareSubtotal: BoundedAmount { BoundedAmount(units: 100_000_000 * BoundedAmount.unitsPerPound) }
 
     mutating func addCareLines() -> Bool {
         for (i, line) in plan.care.enumerated() {
@@ -143,9 +143,9 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
                 return false
             }
             if line.provider == .personalAssistant {
-                guard let wage = p.nationalLivingWage, rate >= wage else { return false }
+                guard let wage = p.nationalLivingWage, (wage - rate).isAbove(.zero) == false else { return false }
             }
-            let weekly = BoundedAmount(units: rate).times(hours).times(Int128(line.staffRatio))
+            let weekly = rate.times(hours).times(Int64(line.staffRatio))
             guard weeklyLine(.care(i, id: line.id), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
@@ -155,10 +155,10 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     mutating func addSleepIns() -> Bool {
         for (i, line) in plan.sleepIns.enumerated() {
             let n = line.nightsPerWeek
-            guard let nights = Multiplier(n), nights.numerator <= 7 * nights.denominator,
+            guard let nights = Multiplier(n), nights.numerator <= 7 * Int64(nights.divisor.divisor),
                   let held = deployment(line.deployment) else { return false }
             guard let rate = rate(own: line.nightRate, policy: p.sleepInRate) else { return false }
-            let weekly = BoundedAmount(units: rate).times(nights)
+            let weekly = rate.times(nights)
             guard weeklyLine(.sleepIn(i, id: line.id), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
@@ -166,10 +166,10 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     }
 
     /// A line's own rate (not negative) or the policy's, in units; `nil` when neither is usable.
-    func rate(own: Rational?, policy: Int128?) -> Int128? {
+    func rate(own: Rational?, policy: BoundedAmount?) -> BoundedAmount? {
         guard let own else { return policy }
-        let amount = BoundedAmount(exactly: own, p.scale)
-        return own.isNegative || amount.isPoisoned ? nil : amount.value
+        let amount = BoundedAmount(own)
+        return own.isNegative || amount.isPoisoned ? nil : amount
     }
 
     /// Adds a care or sleep-in line's weekly pay to its provider's pay and the care subtotal.
@@ -203,9 +203,9 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
                                   factor: Multiplier) -> BoundedAmount {
         guard let none = pay.isZero else { return .poisoned }
         if none { return .zero }
-        let weekly = annualLine(.bankHolidays(provider), pay.times(factor).scaled(by: 1, over: 7))
+        let weekly = annualLine(.bankHolidays(provider), pay.times(factor))
         careSubtotal += weekly
-        careSubtotalThirdParty += thirdParty.times(factor).scaled(by: 1, over: 7).divided(by: p.weeks)
+        careSubtotalThirdParty += thirdParty.times(factor).times(p.perWeek)
         return weekly
     }
 
@@ -240,7 +240,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         let cover = holidayBase.times(holiday)
         guard weeklyLine(.holidayCover, cover) else { return nil }
         let earnings = holidayBase + cover
-        let k = Int128(plan.personalAssistants)
+        let k = Int64(plan.personalAssistants)
 
         // Employer NI and pension: Σ over PAs. With equal shares every PA earns
         // e = E ÷ k, so Σ max(0, e − T) = max(0, E − kT), exactly, and likewise
@@ -252,22 +252,21 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
             for share in shares {
                 guard let part = Multiplier(share / total) else { return nil }
                 let e = earnings.times(part)
-                weeklyNI += (e - BoundedAmount(units: threshold)).atLeast(0).times(niRate)
+                weeklyNI += (e - threshold).atLeast(.zero).times(niRate)
                 guard let enrolled = e.isAbove(pensionThreshold) else { return nil }
-                if enrolled { pension += (e.atMost(upper) - BoundedAmount(units: lower)).atLeast(0).times(pensionRate) }
+                if enrolled { pension += (e.atMost(upper) - lower).atLeast(.zero).times(pensionRate) }
             }
         } else {
-            guard let kT = mul(k, threshold), let kThreshold = mul(k, pensionThreshold), let kUpper = mul(k, upper),
-                  let kLower = mul(k, lower), let enrolled = earnings.isAbove(kThreshold) else { return nil }
-            weeklyNI = (earnings - BoundedAmount(units: kT)).atLeast(0).times(niRate)
-            if enrolled { pension = (earnings.atMost(kUpper) - BoundedAmount(units: kLower)).atLeast(0).times(pensionRate) }
+            guard let enrolled = earnings.isAbove(pensionThreshold.times(k)) else { return nil }
+            weeklyNI = (earnings - threshold.times(k)).atLeast(.zero).times(niRate)
+            if enrolled { pension = (earnings.atMost(upper.times(k)) - lower.times(k)).atLeast(.zero).times(pensionRate) }
         }
 
         var niWeekly = weeklyNI
         if allowanceApplied {
             // annual = max(0, weekly NI × weeks − allowance) (docs/rules.md §3)
             guard let allowance = p.employmentAllowance else { return nil }
-            niWeekly = annualLine(.employerNI, (weeklyNI.times(p.weeks) - BoundedAmount(units: allowance)).atLeast(0))
+            niWeekly = annualLine(.employerNI, (weeklyNI.times(p.weeks) - allowance).atLeast(.zero))
         } else if !weeklyLine(.employerNI, weeklyNI) {
             return nil
         }
@@ -280,12 +279,12 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     mutating func addEmploymentCosts() -> BoundedAmount? {
         guard let insurance = p.insurancePerYear, let payroll = p.payrollPerMonth, let training = p.trainingPerPAPerYear,
               let dbs = p.dbsCheckPerPA, let recruitment = p.recruitmentPerPA else { return nil }
-        let k = Int128(plan.personalAssistants)
-        let recurring = annualLine(.insurance, BoundedAmount(units: insurance))
-            + annualLine(.payroll, BoundedAmount(units: payroll).times(12))
-            + annualLine(.training, BoundedAmount(units: training).times(k))
-        guard !recurring.isPoisoned, oneOffLine(.dbsChecks, BoundedAmount(units: dbs).times(k)),
-              oneOffLine(.recruitment, BoundedAmount(units: recruitment).times(k)) else { return nil }
+        let k = Int64(plan.personalAssistants)
+        let recurring = annualLine(.insurance, insurance)
+            + annualLine(.payroll, payroll.times(12))
+            + annualLine(.training, training.times(k))
+        guard !recurring.isPoisoned, oneOffLine(.dbsChecks, dbs.times(k)),
+              oneOffLine(.recruitment, recruitment.times(k)) else { return nil }
         return recurring
     }
 
@@ -293,14 +292,14 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         for (i, item) in plan.otherItems.enumerated() {
             guard !item.amount.isNegative, let quantity = Multiplier(item.quantity), let held = deployment(item.deployment)
             else { return false }
-            let amount = BoundedAmount(exactly: item.amount, p.scale).times(quantity)
+            let amount = BoundedAmount(item.amount).times(quantity)
             let weekly: BoundedAmount
             switch item.period {
             case .weekly:
                 guard weeklyLine(.other(i, id: item.id), amount) else { return false }
                 weekly = amount
             case .fourWeekly:
-                weekly = amount.scaled(by: 1, over: 4)
+                weekly = amount.times(p.quarter)
                 guard weeklyLine(.other(i, id: item.id), weekly) else { return false }
             case .monthly:
                 weekly = annualLine(.other(i, id: item.id), amount.times(12))
@@ -327,7 +326,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
             thirdParty = careSubtotalThirdParty.times(value)
         case .weeks:
             guard !annualLine(.contingency, careSubtotal.times(value)).isPoisoned else { return false }
-            thirdParty = careSubtotalThirdParty.times(value).divided(by: p.weeks)
+            thirdParty = careSubtotalThirdParty.times(value).times(p.perWeek)
         }
         otherThirdParty += thirdParty
         return true
@@ -342,15 +341,9 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         }
         if anyDirectPayment {
             guard let support = p.directPaymentSupportPerMonth, let setUp = p.directPaymentSetUpFee,
-                  !annualLine(.directPaymentSupportFee, BoundedAmount(units: support).times(12)).isPoisoned,
-                  oneOffLine(.directPaymentSetUpFee, BoundedAmount(units: setUp)) else { return false }
+                  !annualLine(.directPaymentSupportFee, support.times(12)).isPoisoned,
+                  oneOffLine(.directPaymentSetUpFee, setUp) else { return false }
         }
         return true
-    }
-
-    /// `a × b`, or `nil` on overflow.
-    func mul(_ a: Int128, _ b: Int128) -> Int128? {
-        let (v, o) = a.multipliedReportingOverflow(by: b)
-        return o ? nil : v
     }
 }

@@ -1,6 +1,6 @@
 /// The bottom-up parameters in the form the fast path reads: amounts as exact
-/// fixed-point units (see ``FixedPointScale``), percentages and counts as
-/// exact multipliers.
+/// fixed-point units (10⁻¹⁰ £, see ``BoundedAmount``), percentages, weeks and
+/// counts as exact multipliers with their reciprocals worked out once.
 ///
 /// Built once from a ``BottomUpParameters`` snapshot. A parameter that did not
 /// resolve, or that the fast path cannot hold exactly, is `nil` here; a plan
@@ -12,94 +12,98 @@
 public final class FastBottomUpParameters: Sendable {
     let rule: RoundingRule
     let weeks: Multiplier
-    let scale: FixedPointScale
-    let nationalLivingWage: Int128?
-    let sleepInRate: Int128?
+    /// `1 ÷ weeks`: an annual amount's weekly figure.
+    let perWeek: Multiplier
+    /// `1 ÷ 4`: a four-weekly amount's weekly figure.
+    let quarter: Multiplier
+    let nationalLivingWage: BoundedAmount?
+    let sleepInRate: BoundedAmount?
     /// Whether bank holidays are enhanced at all (multiplier above 1).
     let bankHolidaysEnhanced: Bool?
-    /// `days × (multiplier − 1)`, the bank-holiday factor on weekly pay ÷ 7.
+    /// `days × (multiplier − 1) ÷ 7`, the bank-holiday factor on weekly pay.
     let bankHolidayFactor: Multiplier?
     let onCostMode: OnCostMode?
     let flatOnCost: Multiplier?
     let holidayAccrual: Multiplier?
     let employerNIRate: Multiplier?
-    let niSecondaryThreshold: Int128?
+    let niSecondaryThreshold: BoundedAmount?
     let employmentAllowanceApplied: Bool?
-    let employmentAllowance: Int128?
+    let employmentAllowance: BoundedAmount?
     let pensionRate: Multiplier?
     /// The earnings a PA must be above to be funded a pension: the trigger or the lower limit.
-    let pensionThreshold: Int128?
-    let pensionLowerLimit: Int128?
-    let pensionUpperLimit: Int128?
-    let insurancePerYear: Int128?
-    let payrollPerMonth: Int128?
-    let trainingPerPAPerYear: Int128?
-    let dbsCheckPerPA: Int128?
-    let recruitmentPerPA: Int128?
+    let pensionThreshold: BoundedAmount?
+    let pensionLowerLimit: BoundedAmount?
+    let pensionUpperLimit: BoundedAmount?
+    let insurancePerYear: BoundedAmount?
+    let payrollPerMonth: BoundedAmount?
+    let trainingPerPAPerYear: BoundedAmount?
+    let dbsCheckPerPA: BoundedAmount?
+    let recruitmentPerPA: BoundedAmount?
     let contingencyMode: ContingencyMode?
     /// The contingency as a multiplier: the percentage ÷ 100, or the number of weeks.
     let contingency: Multiplier?
-    let directPaymentSupportPerMonth: Int128?
-    let directPaymentSetUpFee: Int128?
+    let directPaymentSupportPerMonth: BoundedAmount?
+    let directPaymentSetUpFee: BoundedAmount?
     let thirdPartyFee: Multiplier?
     /// Hourly rates by time band; a band whose rate did not resolve is left out.
-    let paRates: [String: Int128]
-    let agencyRates: [String: Int128]
+    let paRates: [String: BoundedAmount]
+    let agencyRates: [String: BoundedAmount]
 
     /// The fast form of `parameters`, or `nil` when the rounding rule or
     /// weeks per year did not resolve (every plan then needs the full path).
     public init?(_ parameters: BottomUpParameters) {
         guard let rule = try? parameters.rounding.get().value,
               let weeksValue = try? parameters.weeksPerYear.get().value, let weeks = Multiplier(weeksValue),
-              let scale = FixedPointScale(weeksPerYear: weeks)
+              let perWeek = weeks.inverse, let quarter = Multiplier(1, over: 4)
         else { return nil }
         self.rule = rule
         self.weeks = weeks
-        self.scale = scale
-        nationalLivingWage = Self.units(parameters.nationalLivingWage, scale)
-        sleepInRate = Self.units(parameters.sleepInRate, scale)
+        self.perWeek = perWeek
+        self.quarter = quarter
+        nationalLivingWage = Self.units(parameters.nationalLivingWage)
+        sleepInRate = Self.units(parameters.sleepInRate)
         let multiplierValue = try? parameters.bankHolidayMultiplier.get().value
         bankHolidaysEnhanced = multiplierValue.map { Rational.one < $0 }
         bankHolidayFactor = multiplierValue.flatMap { m in
-            (try? parameters.bankHolidaysPerYear.get().value).flatMap { Multiplier($0 * (m - .one)) }
+            (try? parameters.bankHolidaysPerYear.get().value).flatMap { Multiplier($0 * (m - .one) / Rational(7)) }
         }
         onCostMode = try? parameters.onCostMode.get().value
         flatOnCost = Self.multiplier(parameters.flatOnCost)
         holidayAccrual = Self.multiplier(parameters.holidayAccrual)
         employerNIRate = Self.multiplier(parameters.employerNIRate)
-        niSecondaryThreshold = Self.units(parameters.niSecondaryThreshold, scale)
+        niSecondaryThreshold = Self.units(parameters.niSecondaryThreshold)
         employmentAllowanceApplied = try? parameters.employmentAllowanceApplied.get().value
-        employmentAllowance = Self.units(parameters.employmentAllowance, scale)
+        employmentAllowance = Self.units(parameters.employmentAllowance)
         pensionRate = Self.multiplier(parameters.pensionRate)
         pensionThreshold = switch try? parameters.pensionFunding.get().value {
-        case .trigger?: Self.units(parameters.pensionTrigger, scale)
-        case .lowerLimit?: Self.units(parameters.pensionLowerLimit, scale)
+        case .trigger?: Self.units(parameters.pensionTrigger)
+        case .lowerLimit?: Self.units(parameters.pensionLowerLimit)
         case nil: nil
         }
-        pensionLowerLimit = Self.units(parameters.pensionLowerLimit, scale)
-        pensionUpperLimit = Self.units(parameters.pensionUpperLimit, scale)
-        insurancePerYear = Self.units(parameters.insurancePerYear, scale)
-        payrollPerMonth = Self.units(parameters.payrollPerMonth, scale)
-        trainingPerPAPerYear = Self.units(parameters.trainingPerPAPerYear, scale)
-        dbsCheckPerPA = Self.units(parameters.dbsCheckPerPA, scale)
-        recruitmentPerPA = Self.units(parameters.recruitmentPerPA, scale)
+        pensionLowerLimit = Self.units(parameters.pensionLowerLimit)
+        pensionUpperLimit = Self.units(parameters.pensionUpperLimit)
+        insurancePerYear = Self.units(parameters.insurancePerYear)
+        payrollPerMonth = Self.units(parameters.payrollPerMonth)
+        trainingPerPAPerYear = Self.units(parameters.trainingPerPAPerYear)
+        dbsCheckPerPA = Self.units(parameters.dbsCheckPerPA)
+        recruitmentPerPA = Self.units(parameters.recruitmentPerPA)
         let mode = try? parameters.contingencyMode.get().value
         contingencyMode = mode
         contingency = (try? parameters.contingencyValue.get().value).flatMap { value in
             mode == .percent ? Multiplier(value / 100) : Multiplier(value)
         }
-        directPaymentSupportPerMonth = Self.units(parameters.directPaymentSupportPerMonth, scale)
-        directPaymentSetUpFee = Self.units(parameters.directPaymentSetUpFee, scale)
+        directPaymentSupportPerMonth = Self.units(parameters.directPaymentSupportPerMonth)
+        directPaymentSetUpFee = Self.units(parameters.directPaymentSetUpFee)
         thirdPartyFee = Self.multiplier(parameters.thirdPartyFee)
-        paRates = parameters.paRates.compactMapValues { Self.units($0, scale) }
-        agencyRates = parameters.agencyRates.compactMapValues { Self.units($0, scale) }
+        paRates = parameters.paRates.compactMapValues { Self.units($0) }
+        agencyRates = parameters.agencyRates.compactMapValues { Self.units($0) }
     }
 
-    /// A resolved amount in units of `scale`, or `nil`.
-    static func units(_ lookup: ParameterLookup<Rational>, _ scale: FixedPointScale) -> Int128? {
+    /// A resolved amount in fixed-point units, or `nil`.
+    static func units(_ lookup: ParameterLookup<Rational>) -> BoundedAmount? {
         guard let value = try? lookup.get().value else { return nil }
-        let amount = BoundedAmount(exactly: value, scale)
-        return amount.isPoisoned ? nil : amount.value
+        let amount = BoundedAmount(value)
+        return amount.isPoisoned ? nil : amount
     }
 
     /// A resolved non-negative decimal as a multiplier, or `nil`.
@@ -108,7 +112,7 @@ public final class FastBottomUpParameters: Sendable {
     }
 
     /// The policy's rate for `provider` in `band`, in units; `nil` when unknown or unresolved.
-    func hourlyRate(_ provider: Provider, band: String) -> Int128? {
+    func hourlyRate(_ provider: Provider, band: String) -> BoundedAmount? {
         provider == .personalAssistant ? paRates[band] : agencyRates[band]
     }
 }

@@ -1,56 +1,77 @@
 /// An amount known to within a stated bound: a fixed-point value in units of
-/// a ``FixedPointScale`` and the most the exact amount can differ from it.
+/// 10⁻¹⁰ £ and the most the exact amount can differ from it.
 ///
-/// This is the number type of the fast path (`docs/fast-path.md`). Every
-/// operation keeps the invariant `|exact − value| ≤ bound`:
+/// An input with at most 10 decimal places (rates have 4, amounts 2) is held
+/// exactly; another (a weekly threshold of £10,000 ÷ 52) is truncated with
+/// bound 1.
+///
+/// This is the number type of the fast path (`docs/fast-path.md`). It lives in
+/// 64 bits, so no operation needs a 128-bit division, and every division is by
+/// an ``ExactDivisor`` (a multiplication by its reciprocal, then one
+/// correction) or by the unit's own constants. Every operation keeps the
+/// invariant `|exact − value| ≤ bound`:
 ///
 /// | operation | value | bound |
 /// |---|---|---|
 /// | `a + b`, `a − b` | exact sum | `a.bound + b.bound` |
+/// | `a × k` (k a whole number ≥ 0) | exact product | `a.bound × k` |
 /// | `a × n ÷ d` (n ≥ 0, d > 0) | truncated quotient | `⌈a.bound × n ÷ d⌉`, + 1 if the division left a remainder |
-/// | `max(a, c)`, `min(a, c)`, c exact | max, min | unchanged (both are 1-Lipschitz) |
+/// | `a × part ÷ whole` | truncated quotient | `a.bound`, + 1 if the division left a remainder |
+/// | `max(a, c)`, `min(a, c)` | max, min | the larger of the two bounds (both are 1-Lipschitz); exact when the bounds settle which is larger |
 ///
 /// Decisions are taken only when the bound settles them: ``roundedPence(_:)``
 /// answers only when both ends of `[value − bound, value + bound]` round to the
 /// same penny, which, every rounding rule being monotone, is then the penny of
 /// the exact amount; comparisons answer only when the whole interval lies on
 /// one side. Otherwise they answer `nil`, and the caller recomputes exactly.
-/// An overflow poisons the amount (bound −1), and a poisoned amount settles
-/// nothing, so an overflow can never become a figure.
+/// An overflow (a figure beyond about £922 million), or a multiplication of
+/// a negative amount (the steps have none), poisons the amount (bound −1), and
+/// a poisoned amount settles nothing, so neither can ever become a figure.
 @frozen
 public struct BoundedAmount: Sendable, Hashable {
-    /// The fixed-point value in units of the scale.
-    public var value: Int128
+    /// The fixed-point value in units of 10⁻¹⁰ £.
+    public var value: Int64
     /// The most `|exact − value|` can be, in the same units; −1 once poisoned.
-    public var bound: Int128
+    public var bound: Int64
+
+    /// Units in a penny: the unit is 10⁻¹⁰ £.
+    @inlinable public static var unitsPerPenny: Int64 { 100_000_000 }
+    /// Units in a pound.
+    @inlinable public static var unitsPerPound: Int64 { 10_000_000_000 }
 
     @inlinable
-    public init(value: Int128, bound: Int128) {
+    public init(value: Int64, bound: Int64) {
         self.value = value
         self.bound = bound
     }
 
     /// An exact amount of `units`.
-    @inlinable public init(units: Int128) { self.init(value: units, bound: 0) }
+    @inlinable public init(units: Int64) { self.init(value: units, bound: 0) }
 
     /// Zero, exactly.
-    public static let zero = BoundedAmount(value: 0, bound: 0)
+    @inlinable public static var zero: BoundedAmount { BoundedAmount(value: 0, bound: 0) }
     /// The result of an overflow: it settles no decision.
-    public static let poisoned = BoundedAmount(value: 0, bound: -1)
+    @inlinable public static var poisoned: BoundedAmount { BoundedAmount(value: 0, bound: -1) }
 
     /// Whether an overflow reached this amount.
     @inlinable public var isPoisoned: Bool { bound < 0 }
 
-    /// The amount of `rational` pounds, or poisoned if the scale cannot hold it exactly.
-    @inlinable
-    public init(exactly rational: Rational, _ scale: FixedPointScale) {
-        let (perUnit, remainder) = scale.unitsPerPound.dividedWithRemainder(by: rational.denominator)
-        guard !rational.isOverflow, remainder == 0 else {
+    /// The amount of `rational` pounds: exact when it has at most 10 decimal
+    /// places, else truncated with bound 1 (a weekly threshold worked out from
+    /// an annual one); poisoned beyond the unit's range.
+    public init(_ rational: Rational) {
+        guard !rational.isOverflow, rational.denominator > 0 else {
             self = .poisoned
             return
         }
-        let (v, o) = rational.numerator.multipliedReportingOverflow(by: perUnit)
-        self = o ? .poisoned : BoundedAmount(units: v)
+        let (scaled, o) = rational.numerator.multipliedReportingOverflow(by: Int128(Self.unitsPerPound))
+        var (q, r) = scaled.quotientAndRemainder(dividingBy: rational.denominator)
+        if r < 0 { q -= 1 }  // floor: the bound covers the part cut off
+        guard !o, let v = Int64(exactly: q) else {
+            self = .poisoned
+            return
+        }
+        self.init(value: v, bound: r == 0 ? 0 : 1)
     }
 
     // MARK: Arithmetic
@@ -73,78 +94,86 @@ public struct BoundedAmount: Sendable, Hashable {
 
     @inlinable public static func += (a: inout BoundedAmount, b: BoundedAmount) { a = a + b }
 
-    /// `self × numerator ÷ denominator`, for numerator ≥ 0 and denominator > 0.
-    @inlinable
-    public func scaled(by numerator: Int128, over denominator: Int128) -> BoundedAmount {
-        guard !isPoisoned, numerator >= 0, denominator > 0 else { return .poisoned }
-        var p = value, pe = bound
-        if numerator != 1 {
-            let (v, o1) = value.multipliedCheckingOverflow(by: numerator)
-            let (e, o2) = bound == 0 ? (0, false) : bound.multipliedCheckingOverflow(by: numerator)
-            if o1 || o2 { return .poisoned }
-            (p, pe) = (v, e)
-        }
-        if denominator == 1 { return BoundedAmount(value: p, bound: pe) }
-        let (q, r) = p.dividedWithRemainder(by: denominator)
-        if pe == 0 { return BoundedAmount(value: q, bound: r == 0 ? 0 : 1) }
-        let (qe, re) = pe.dividedWithRemainder(by: denominator)
-        return BoundedAmount(value: q, bound: qe + (re == 0 ? 0 : 1) + (r == 0 ? 0 : 1))
-    }
-
     /// `self × k` for a whole number k ≥ 0.
     @inlinable
-    public func times(_ k: Int128) -> BoundedAmount { scaled(by: k, over: 1) }
+    public func times(_ k: Int64) -> BoundedAmount {
+        guard !isPoisoned, k >= 0 else { return .poisoned }
+        let (v, o1) = value.multipliedReportingOverflow(by: k)
+        let (e, o2) = bound.multipliedReportingOverflow(by: k)
+        return o1 || o2 ? .poisoned : BoundedAmount(value: v, bound: e)
+    }
 
-    /// `self × m` for an exact non-negative decimal multiplier.
+    /// `self × m` for an exact non-negative decimal multiplier; the amount must not be negative.
     @inlinable
-    public func times(_ m: Multiplier) -> BoundedAmount { scaled(by: m.numerator, over: m.denominator) }
-
-    /// `self ÷ m` for an exact positive decimal divisor.
-    @inlinable
-    public func divided(by m: Multiplier) -> BoundedAmount { scaled(by: m.denominator, over: m.numerator) }
+    public func times(_ m: Multiplier) -> BoundedAmount {
+        guard !isPoisoned, value >= 0 else { return .poisoned }
+        if m.divisor.isOne { return times(m.numerator) }
+        guard let (v, r) = m.divisor.scale(UInt64(value), by: m.numerator) else { return .poisoned }
+        var e: Int64 = r == 0 ? 0 : 1
+        if bound != 0 {
+            // ⌈bound × n ÷ d⌉
+            guard let (be, br) = m.divisor.scale(UInt64(bound), by: m.numerator) else { return .poisoned }
+            let (ceiling, o1) = be.addingReportingOverflow(br == 0 ? 0 : 1)
+            let (sum, o2) = e.addingReportingOverflow(ceiling)
+            if o1 || o2 { return .poisoned }
+            e = sum
+        }
+        return BoundedAmount(value: v, bound: e)
+    }
 
     /// `self × part ÷ whole` for exact amounts 0 ≤ part ≤ whole, whole > 0
-    /// (a share of a line held one way), through a 256-bit product.
+    /// (a share of a line held one way), through a 128-bit product.
     @inlinable
     public func proportion(_ part: BoundedAmount, of whole: BoundedAmount) -> BoundedAmount {
-        guard !isPoisoned, part.bound == 0, whole.bound == 0, whole.value > 0, part.value >= 0, part.value <= whole.value
+        guard !isPoisoned, value >= 0, part.bound == 0, whole.bound == 0, whole.value > 0, part.value >= 0,
+              part.value <= whole.value
         else { return .poisoned }
         if part.value == 0 { return .zero }
         if part.value == whole.value { return self }
-        // |q − exact| ≤ bound × part ÷ whole + 1 ≤ bound + 1, and |q| ≤ |value|, so the quotient fits.
-        let (quotient, remainder) = whole.value.dividingFullWidth(value.multipliedFullWidth(by: part.value))
-        return BoundedAmount(value: quotient, bound: bound + (remainder == 0 ? 0 : 1))
+        // 0 ≤ value × part ÷ whole ≤ value, so the quotient fits; |q − exact| ≤ bound × part ÷ whole + 1.
+        let (quotient, remainder) = UInt64(whole.value)
+            .dividingFullWidth(UInt64(value).multipliedFullWidth(by: UInt64(part.value)))
+        let (e, o) = bound.addingReportingOverflow(remainder == 0 ? 0 : 1)
+        return o ? .poisoned : BoundedAmount(value: Int64(quotient), bound: e)
     }
 
-    /// The larger of the amount and `floor` (an exact number of units).
+    /// The larger of the amount and `floor`: exact when the bounds settle
+    /// which is larger, else within the larger bound (max is 1-Lipschitz).
     @inlinable
-    public func atLeast(_ floor: Int128) -> BoundedAmount {
-        isPoisoned ? self : BoundedAmount(value: Swift.max(value, floor), bound: bound)
+    public func atLeast(_ floor: BoundedAmount) -> BoundedAmount {
+        guard let (low, high) = interval, let (floorLow, floorHigh) = floor.interval else { return .poisoned }
+        if high <= floorLow { return floor }
+        if low >= floorHigh { return self }
+        return BoundedAmount(value: Swift.max(value, floor.value), bound: Swift.max(bound, floor.bound))
     }
 
-    /// The smaller of the amount and `ceiling` (an exact number of units).
+    /// The smaller of the amount and `ceiling`: exact when the bounds settle
+    /// which is smaller, else within the larger bound (min is 1-Lipschitz).
     @inlinable
-    public func atMost(_ ceiling: Int128) -> BoundedAmount {
-        isPoisoned ? self : BoundedAmount(value: Swift.min(value, ceiling), bound: bound)
+    public func atMost(_ ceiling: BoundedAmount) -> BoundedAmount {
+        guard let (low, high) = interval, let (ceilingLow, ceilingHigh) = ceiling.interval else { return .poisoned }
+        if low >= ceilingHigh { return ceiling }
+        if high <= ceilingLow { return self }
+        return BoundedAmount(value: Swift.min(value, ceiling.value), bound: Swift.max(bound, ceiling.bound))
     }
 
     // MARK: Decisions
 
     /// `[value − bound, value + bound]`, or `nil` when poisoned or out of range.
     @inlinable
-    var interval: (low: Int128, high: Int128)? {
+    var interval: (low: Int64, high: Int64)? {
         guard !isPoisoned else { return nil }
         let (low, o1) = value.subtractingReportingOverflow(bound)
         let (high, o2) = value.addingReportingOverflow(bound)
         return o1 || o2 ? nil : (low, high)
     }
 
-    /// Whether the exact amount is above `threshold` units, or `nil` when the bound does not settle it.
+    /// Whether the exact amount is above `threshold`'s, or `nil` when the bounds do not settle it.
     @inlinable
-    public func isAbove(_ threshold: Int128) -> Bool? {
-        guard let (low, high) = interval else { return nil }
-        if low > threshold { return true }
-        if high <= threshold { return false }
+    public func isAbove(_ threshold: BoundedAmount) -> Bool? {
+        guard let (low, high) = (self - threshold).interval else { return nil }
+        if low > 0 { return true }
+        if high <= 0 { return false }
         return nil
     }
 
@@ -157,56 +186,107 @@ public struct BoundedAmount: Sendable, Hashable {
     }
 
     /// The exact amount rounded to pence by `rule`, or `nil` when the bound
-    /// does not settle the penny (or the pence do not fit `Int64`).
+    /// does not settle the penny.
     @inlinable
-    public func roundedPence(_ rule: RoundingRule, _ scale: FixedPointScale) -> Int64? {
+    public func roundedPence(_ rule: RoundingRule) -> Int64? {
         guard let (low, high) = interval else { return nil }
-        let (pence, remainder) = rule.roundedQuotientAndRemainder(low, scale.unitsPerPenny)
-        // The high end rounds to the same penny when it stays short of the next
-        // boundary: the tie for the half rules, the next penny for `down`
-        // (`remainder` is the distance of `low` above its penny below).
-        if bound != 0 {
-            let room = rule == .down ? scale.unitsPerPenny : (scale.unitsPerPenny + 1) / 2
-            let sameSide = remainder + 2 * bound < room
-                || rule != .down && remainder > scale.unitsPerPenny / 2 && remainder + 2 * bound < scale.unitsPerPenny
-            if !sameSide, rule.roundedQuotient(high, scale.unitsPerPenny) != pence { return nil }
+        let pence = Self.pence(low, rule)
+        return bound == 0 || Self.pence(high, rule) == pence ? pence : nil
+    }
+
+    /// `units` rounded to pence by `rule` (the table of ``RoundingRule``): the
+    /// divisions are by a constant, so they compile to multiplications.
+    @inlinable
+    static func pence(_ units: Int64, _ rule: RoundingRule) -> Int64 {
+        var q = units / unitsPerPenny, r = units - q * unitsPerPenny
+        if r < 0 {  // floor division: 0 ≤ r < a penny
+            q -= 1
+            r += unitsPerPenny
         }
-        return Int64(exactly: pence)
+        let half = unitsPerPenny / 2
+        if rule == .down || r < half { return q }
+        if r > half { return q + 1 }
+        return rule == .halfAwayFromZero ? (q < 0 ? q : q + 1) : (q & 1 == 0 ? q : q + 1)
     }
 }
 
-/// An exact non-negative decimal used as a multiplier on the fast path
-/// (a percentage as a fraction, weeks per year, a count), as a reduced fraction.
+/// A positive whole divisor with its reciprocal, so that dividing by it is a
+/// multiplication and one correction, not a hardware division.
+///
+/// With `R = ⌊(2⁶⁴ − 1) ÷ d⌋`, for any `v < 2⁶⁴`: `v × R ÷ 2⁶⁴ > v ÷ d − 1`, so
+/// the high word of `v × R` is the true quotient or one less; one comparison
+/// of the remainder with `d` settles which.
+@frozen
+public struct ExactDivisor: Sendable, Hashable {
+    /// The divisor, 1 ... 2³¹.
+    public let divisor: UInt64
+    /// ⌊(2⁶⁴ − 1) ÷ divisor⌋.
+    public let reciprocal: UInt64
+
+    /// The divisor `d`, or `nil` unless 1 ≤ d ≤ 2³¹ (so that a remainder times a multiplier's numerator stays in 64 bits).
+    @inlinable
+    public init?(_ d: Int64) {
+        guard d >= 1, d <= 1 << 31 else { return nil }
+        divisor = UInt64(d)
+        reciprocal = UInt64.max / UInt64(d)
+    }
+
+    /// Whether dividing by it changes nothing.
+    @inlinable public var isOne: Bool { divisor == 1 }
+
+    /// The quotient and remainder of `v ÷ divisor`.
+    @inlinable
+    public func divide(_ v: UInt64) -> (quotient: UInt64, remainder: UInt64) {
+        var q = v.multipliedFullWidth(by: reciprocal).high
+        var r = v &- q &* divisor
+        if r >= divisor {
+            q &+= 1
+            r &-= divisor
+        }
+        assert(r < divisor && q == v / divisor, "the reciprocal division must be exact")
+        return (q, r)
+    }
+
+    /// `⌊v × n ÷ divisor⌋` and its remainder, or `nil` when the quotient does
+    /// not fit `Int64`: `(a·d + b) × n ÷ d = a·n + b·n ÷ d`, so no product
+    /// exceeds 64 bits (b < d ≤ 2³¹ and 0 ≤ n ≤ 2³¹).
+    @inlinable
+    public func scale(_ v: UInt64, by n: Int64) -> (quotient: Int64, remainder: UInt64)? {
+        let (a, b) = divide(v)
+        let (q, r) = divide(b &* UInt64(n))
+        guard let whole = Int64(exactly: a) else { return nil }
+        let (an, o1) = whole.multipliedReportingOverflow(by: n)
+        let (sum, o2) = an.addingReportingOverflow(Int64(q))
+        return o1 || o2 ? nil : (sum, r)
+    }
+}
+
+/// An exact non-negative decimal used as a multiplier on the fast path (a
+/// percentage as a fraction, weeks per year or its inverse, a share of pay):
+/// a numerator and an ``ExactDivisor``.
 @frozen
 public struct Multiplier: Sendable, Hashable {
-    public let numerator: Int128
-    public let denominator: Int128
+    /// The numerator, 0 ... 2³¹.
+    public let numerator: Int64
+    /// The denominator, with its reciprocal.
+    public let divisor: ExactDivisor
 
-    /// The multiplier of a non-negative `rational` small enough that products stay far inside `Int128`, else `nil`.
+    /// `numerator ÷ denominator`, or `nil` unless both are in range (0 ... 2³¹ and 1 ... 2³¹).
     @inlinable
+    public init?(_ numerator: Int64, over denominator: Int64) {
+        guard numerator >= 0, numerator <= 1 << 31, let divisor = ExactDivisor(denominator) else { return nil }
+        self.numerator = numerator
+        self.divisor = divisor
+    }
+
+    /// The multiplier of a non-negative `rational`, or `nil` when its numerator or denominator is out of range.
     public init?(_ rational: Rational) {
-        guard !rational.isOverflow, !rational.isNegative,
-              rational.numerator < 1_000_000_000_000, rational.denominator <= 1_000_000_000_000 else { return nil }
-        numerator = rational.numerator
-        denominator = rational.denominator
+        guard !rational.isOverflow, let n = Int64(exactly: rational.numerator), let d = Int64(exactly: rational.denominator)
+        else { return nil }
+        self.init(n, over: d)
     }
 
-}
-
-/// The unit of a fast calculation's ``BoundedAmount``s: 10⁻¹² £ ÷ (7 × the
-/// numerator of weeks per year), so that every decimal amount to 12 places is
-/// whole, and dividing by 7 (bank holidays) or by weeks per year (an annual
-/// amount's weekly figure) of such an amount leaves no remainder.
-public struct FixedPointScale: Sendable, Hashable {
-    /// Units per pound.
-    public let unitsPerPound: Int128
-    /// Units per penny.
-    public let unitsPerPenny: Int128
-
-    /// The scale for `weeksPerYear`, or `nil` when its numerator is too large to keep products inside `Int128`.
-    public init?(weeksPerYear weeks: Multiplier) {
-        guard weeks.numerator > 0, weeks.numerator <= 10_000_000 else { return nil }
-        unitsPerPenny = 10_000_000_000 * 7 * weeks.numerator
-        unitsPerPound = 100 * unitsPerPenny
-    }
+    /// `1 ÷ self`, or `nil` when self is zero.
+    @inlinable
+    public var inverse: Multiplier? { Multiplier(Int64(divisor.divisor), over: numerator) }
 }

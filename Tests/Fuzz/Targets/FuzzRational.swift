@@ -17,8 +17,11 @@ public func fuzzRational(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         _ = try? value.roundedToMoney(.halfEven, context: "fuzz")
         if !value.isOverflow { precondition(value.denominator > 0, "denominator must stay positive") }
     }
-    let bounded = BoundedAmount(value: int128(0), bound: int128(16).magnitude < 1 << 100 ? Int128(int128(16).magnitude) : 0)
-    _ = bounded.scaled(by: int128(32) & 0xFFFF, over: (int128(48) & 0xFFFF) + 1)
-    _ = bounded.roundedPence(.halfEven, FixedPointScale(weeksPerYear: Multiplier(Rational(52))!)!)
+    let bounded = BoundedAmount(value: Int64(truncatingIfNeeded: int128(0)), bound: Int64(truncatingIfNeeded: int128(16)))
+    if let m = Multiplier(Int64(truncatingIfNeeded: int128(32)) & 0xFFFF, over: (Int64(truncatingIfNeeded: int128(48)) & 0xFFFF) + 1) {
+        _ = bounded.times(m).roundedPence(.halfEven)
+    }
+    _ = bounded.times(Int64(truncatingIfNeeded: int128(32))).roundedPence(.down)
+    _ = bounded.proportion(BoundedAmount(units: Int64(truncatingIfNeeded: int128(48))), of: BoundedAmount(units: Int64.max))
     return 0
 }
