@@ -14,22 +14,35 @@ public enum FastPathCheck {
         case mismatch(String)
     }
 
-    /// A sink that keeps every line's figures by key.
+    /// A sink that keeps every line's figures by key, naming lines with the plan's ids as the full breakdown does.
     public struct RecordingSink: BottomUpFigureSink {
         public var lines: [String: [Int64]] = [:]
         public var order: [String] = []
+        let plan: BottomUpPlan
 
-        public init() {}
+        public init(plan: BottomUpPlan) {
+            self.plan = plan
+        }
+
+        /// The line's key in the full breakdown (the fast path passes lines by position only).
+        func key(_ line: BottomUpLine) -> String {
+            switch line {
+            case .care(let i, _) where plan.care.indices.contains(i): BottomUpLine.care(i, id: plan.care[i].id).key
+            case .sleepIn(let i, _) where plan.sleepIns.indices.contains(i): BottomUpLine.sleepIn(i, id: plan.sleepIns[i].id).key
+            case .other(let i, _) where plan.otherItems.indices.contains(i): BottomUpLine.other(i, id: plan.otherItems[i].id).key
+            default: line.key
+            }
+        }
 
         public mutating func recurring(_ line: BottomUpLine, weeklyPence: Int64, annualPence: Int64) -> Bool {
-            order.append(line.key)
-            lines[line.key] = [weeklyPence, annualPence]
+            order.append(key(line))
+            lines[key(line)] = [weeklyPence, annualPence]
             return true
         }
 
         public mutating func oneOff(_ line: BottomUpLine, pence: Int64) -> Bool {
-            order.append(line.key)
-            lines[line.key] = [pence]
+            order.append(key(line))
+            lines[key(line)] = [pence]
             return true
         }
     }
@@ -37,8 +50,8 @@ public enum FastPathCheck {
     /// Runs `plan` both ways and compares every line and the totals.
     public static func compare(_ plan: BottomUpPlan, parameters: BottomUpParameters,
                                fast: FastBottomUpParameters) -> Outcome {
-        var sink = RecordingSink()
-        let proven = plan.fastFigures(fast, into: &sink)
+        var sink = RecordingSink(plan: plan)
+        let proven = FastBottomUpPlan(plan)?.figures(fast, into: &sink) ?? false
         let full = Result { () throws(BudgetError) in try plan.calculate(with: parameters, explains: false) }
         guard proven else { return .declined }
         guard case .success(let result) = full else {

@@ -124,17 +124,18 @@ public struct CohortRecalculation: Sendable {
     }
 
     /// The totals of `plan` under one snapshot, by the fast path when it proves them.
-    func totals(_ plan: BottomUpPlan, _ parameters: BottomUpParameters,
+    func totals(_ plan: BottomUpPlan, _ fastPlan: FastBottomUpPlan?, _ parameters: BottomUpParameters,
                 _ fast: FastBottomUpParameters?) -> (Result<BudgetTotals, BudgetError>, fast: Bool) {
-        if let fast, let totals = plan.fastTotals(fast) { return (.success(totals), true) }
+        if let fast, let totals = fastPlan?.totals(fast) { return (.success(totals), true) }
         return (Result { () throws(BudgetError) in try plan.calculate(with: parameters, explains: false).totals }, false)
     }
 
     /// One person's row.
     public func recalculate(_ person: CohortPerson) -> RecalculationRow {
-        let (newTotals, newFast) = totals(person.plan, new, fastNew)
+        let fastPlan = FastBottomUpPlan(person.plan)
+        let (newTotals, newFast) = totals(person.plan, fastPlan, new, fastNew)
         let (oldTotals, oldFast): (Result<BudgetTotals, BudgetError>, Bool) =
-            singleDate ? (newTotals, newFast) : totals(person.plan, old, fastOld)
+            singleDate ? (newTotals, newFast) : totals(person.plan, fastPlan, old, fastOld)
         let outcome = Result { () throws(BudgetError) -> RecalculatedFigures in
             let oldValue = try oldTotals.get(), newValue = try newTotals.get()
             let (change, o) = newValue.annual.pence.subtractingReportingOverflow(oldValue.annual.pence)

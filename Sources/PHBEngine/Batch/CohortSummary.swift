@@ -119,6 +119,34 @@ public struct CohortSummary: Sendable, Hashable {
         if change.change.pence < 0 { insert(change, into: &largestFalls) { $0.change.pence < $1.change.pence } }
     }
 
+    /// Adds the summary of the rows that came after this summary's, as if
+    /// they had been added one by one: so a cohort can be summarised a chunk
+    /// at a time on several threads and merged in input order.
+    public mutating func merge(_ later: CohortSummary) {
+        people += later.people
+        computed += later.computed
+        failed += later.failed
+        fastPathCalculations += later.fastPathCalculations
+        fullBreakdownCalculations += later.fullBreakdownCalculations
+        overflowed = overflowed || later.overflowed
+        func add(_ total: inout Money, _ amount: Money) {
+            let (sum, o) = total.pence.addingReportingOverflow(amount.pence)
+            overflowed = overflowed || o
+            total = Money(pence: sum)
+        }
+        add(&oldWeekly, later.oldWeekly)
+        add(&newWeekly, later.newWeekly)
+        add(&oldAnnual, later.oldAnnual)
+        add(&newAnnual, later.newAnnual)
+        add(&oldOneOff, later.oldOneOff)
+        add(&newOneOff, later.newOneOff)
+        add(&arrears, later.arrears)
+        for (i, band) in later.bands.enumerated() where bands.indices.contains(i) { bands[i].people += band.people }
+        noOldTotal += later.noOldTotal
+        for change in later.largestRises { insert(change, into: &largestRises) { $0.change.pence > $1.change.pence } }
+        for change in later.largestFalls { insert(change, into: &largestFalls) { $0.change.pence < $1.change.pence } }
+    }
+
     /// Keeps `list` as the `keep` largest by `larger`, earlier rows first among equals.
     private func insert(_ change: Change, into list: inout [Change], larger: (Change, Change) -> Bool) {
         guard keep > 0 else { return }

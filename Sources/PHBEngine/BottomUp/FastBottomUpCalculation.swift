@@ -38,14 +38,15 @@ public struct BottomUpTotalsSink: BottomUpFigureSink, Sendable {
     }
 }
 
-extension BottomUpPlan {
+extension FastBottomUpPlan {
     /// The plan's rounded figures by the fast path, into `sink`; `false` when
     /// the fast path cannot prove every penny or the plan has a problem, and
-    /// the full breakdown (``calculate(with:explains:)``) must decide.
+    /// the full breakdown (``BottomUpPlan/calculate(with:explains:)``) must decide.
     ///
     /// When it returns `true`, every line and total equals the full
-    /// breakdown's, to the penny (`docs/fast-path.md` gives the proof).
-    public func fastFigures<Sink: BottomUpFigureSink>(_ parameters: FastBottomUpParameters, into sink: inout Sink) -> Bool {
+    /// breakdown's, to the penny (`docs/fast-path.md` gives the proof). Lines
+    /// reach the sink by position (`.care(0)`), without the input's ids.
+    public func figures<Sink: BottomUpFigureSink>(_ parameters: FastBottomUpParameters, into sink: inout Sink) -> Bool {
         var calculation = FastBottomUpCalculation(p: parameters, plan: self, sink: sink)
         let proven = calculation.run()
         sink = calculation.sink
@@ -53,9 +54,16 @@ extension BottomUpPlan {
     }
 
     /// The plan's column totals by the fast path, or `nil` when the full breakdown must decide.
-    public func fastTotals(_ parameters: FastBottomUpParameters) -> BudgetTotals? {
+    public func totals(_ parameters: FastBottomUpParameters) -> BudgetTotals? {
         var sink = BottomUpTotalsSink()
-        return fastFigures(parameters, into: &sink) ? sink.totals : nil
+        return figures(parameters, into: &sink) ? sink.totals : nil
+    }
+}
+
+extension BottomUpPlan {
+    /// The plan's column totals by the fast path, or `nil` when the full breakdown must decide.
+    public func fastTotals(_ parameters: FastBottomUpParameters) -> BudgetTotals? {
+        FastBottomUpPlan(self)?.totals(parameters)
     }
 }
 
@@ -63,7 +71,7 @@ extension BottomUpPlan {
 /// `BottomUpCalculation`, with no strings, arrays or results built.
 struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     let p: FastBottomUpParameters
-    let plan: BottomUpPlan
+    let plan: FastBottomUpPlan
     var sink: Sink
 
     /// `G`, and the part of it held by a third party.
@@ -73,9 +81,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     var careSubtotal = BoundedAmount.zero, careSubtotalThirdParty = BoundedAmount.zero
     /// The third-party part of the other items.
     var otherThirdParty = BoundedAmount.zero
-    var anyDirectPayment = false
 
-    init(p: FastBottomUpParameters, plan: BottomUpPlan, sink: Sink) {
+    init(p: FastBottomUpParameters, plan: FastBottomUpPlan, sink: Sink) {
         self.p = p
         self.plan = plan
         self.sink = sink
@@ -103,22 +110,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         return sink.oneOff(line, pence: pence)
     }
 
-    /// The line's own deployment or the plan's.
-    mutating func deployment(_ own: Deployment?) -> Deployment? {
-        let held = own ?? plan.deployment
-        if held == .directPayment { anyDirectPayment = true }
-        return held
-    }
-
     mutating func run() -> Bool {
-        guard (try? BottomUpCalculation.checkIDs(plan.care.lazy.map(\.id), field: "")) != nil,
-              (try? BottomUpCalculation.checkIDs(plan.sleepIns.lazy.map(\.id), field: "")) != nil,
-              (try? BottomUpCalculation.checkIDs(plan.otherItems.lazy.map(\.id), field: "")) != nil,
-              plan.care.count + plan.sleepIns.count + plan.otherItems.count <= BottomUpPlan.mostLines,
-              (1...1_000).contains(plan.personalAssistants),
-              plan.paShares.map({ $0.count == plan.personalAssistants && $0.allSatisfy { !$0.isNegative && !$0.isZero } })
-                ?? true,
-              addCareLines(), addSleepIns() else { return false }
+        guard addCareLines(), addSleepIns() else { return false }
         let bankHolidaysPA = addBankHolidays()
         if bankHolidaysPA.isPoisoned { return false }
         guard let noPAPay = paPay.isZero else { return false }
@@ -133,43 +126,28 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     static var largestCareSubtotal: BoundedAmount { BoundedAmount(units: 100_000_000 * BoundedAmount.unitsPerPound) }
 
     mutating func addCareLines() -> Bool {
-        for (i, line) in plan.care.enumerated() {
-            let h = line.hoursPerWeek
-            guard h.numerator > 0, h.denominator > 0, h.denominator <= 100, 100 % Int(h.denominator) == 0,
-                  h.numerator <= 168 * h.denominator,
-                  (1...100).contains(line.staffRatio), let held = deployment(line.deployment), let hours = Multiplier(h)
-            else { return false }
-            guard let rate = rate(own: line.hourlyRate, policy: p.hourlyRate(line.provider, band: line.band)) else {
-                return false
-            }
+        for i in plan.care.indices {
+            let line = plan.care[i]
+            guard let rate = line.rate ?? p.hourlyRate(line.provider, band: line.band) else { return false }
             if line.provider == .personalAssistant {
                 guard let wage = p.nationalLivingWage, (wage - rate).isAbove(.zero) == false else { return false }
             }
-            let weekly = rate.times(hours).times(Int64(line.staffRatio))
-            guard weeklyLine(.care(i, id: line.id), weekly) else { return false }
+            let weekly = rate.times(line.hours)
+            guard let held = line.deployment, weeklyLine(.care(i), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
         return true
     }
 
     mutating func addSleepIns() -> Bool {
-        for (i, line) in plan.sleepIns.enumerated() {
-            let n = line.nightsPerWeek
-            guard let nights = Multiplier(n), nights.numerator <= 7 * Int64(nights.divisor.divisor),
-                  let held = deployment(line.deployment) else { return false }
-            guard let rate = rate(own: line.nightRate, policy: p.sleepInRate) else { return false }
-            let weekly = rate.times(nights)
-            guard weeklyLine(.sleepIn(i, id: line.id), weekly) else { return false }
+        for i in plan.sleepIns.indices {
+            let line = plan.sleepIns[i]
+            guard let rate = line.rate ?? p.sleepInRate else { return false }
+            let weekly = rate.times(line.nights)
+            guard let held = line.deployment, weeklyLine(.sleepIn(i), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
         return true
-    }
-
-    /// A line's own rate (not negative) or the policy's, in units; `nil` when neither is usable.
-    func rate(own: Rational?, policy: BoundedAmount?) -> BoundedAmount? {
-        guard let own else { return policy }
-        let amount = BoundedAmount(own)
-        return own.isNegative || amount.isPoisoned ? nil : amount
     }
 
     /// Adds a care or sleep-in line's weekly pay to its provider's pay and the care subtotal.
@@ -240,17 +218,15 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         let cover = holidayBase.times(holiday)
         guard weeklyLine(.holidayCover, cover) else { return nil }
         let earnings = holidayBase + cover
-        let k = Int64(plan.personalAssistants)
+        let k = plan.personalAssistants
 
         // Employer NI and pension: Σ over PAs. With equal shares every PA earns
         // e = E ÷ k, so Σ max(0, e − T) = max(0, E − kT), exactly, and likewise
         // for pension; with weights each PA's e = E × w ÷ Σw.
         var weeklyNI = BoundedAmount.zero
         var pension = BoundedAmount.zero
-        if let shares = plan.paShares {
-            let total = shares.reduce(Rational.zero, +)
-            for share in shares {
-                guard let part = Multiplier(share / total) else { return nil }
+        if let parts = plan.parts {
+            for part in parts {
                 let e = earnings.times(part)
                 weeklyNI += (e - threshold).atLeast(.zero).times(niRate)
                 guard let enrolled = e.isAbove(pensionThreshold) else { return nil }
@@ -279,7 +255,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     mutating func addEmploymentCosts() -> BoundedAmount? {
         guard let insurance = p.insurancePerYear, let payroll = p.payrollPerMonth, let training = p.trainingPerPAPerYear,
               let dbs = p.dbsCheckPerPA, let recruitment = p.recruitmentPerPA else { return nil }
-        let k = Int64(plan.personalAssistants)
+        let k = plan.personalAssistants
         let recurring = annualLine(.insurance, insurance)
             + annualLine(.payroll, payroll.times(12))
             + annualLine(.training, training.times(k))
@@ -289,28 +265,27 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     }
 
     mutating func addOtherItems() -> Bool {
-        for (i, item) in plan.otherItems.enumerated() {
-            guard !item.amount.isNegative, let quantity = Multiplier(item.quantity), let held = deployment(item.deployment)
-            else { return false }
-            let amount = BoundedAmount(item.amount).times(quantity)
+        for i in plan.items.indices {
+            let item = plan.items[i]
+            let amount = item.amount
             let weekly: BoundedAmount
             switch item.period {
             case .weekly:
-                guard weeklyLine(.other(i, id: item.id), amount) else { return false }
+                guard weeklyLine(.other(i), amount) else { return false }
                 weekly = amount
             case .fourWeekly:
                 weekly = amount.times(p.quarter)
-                guard weeklyLine(.other(i, id: item.id), weekly) else { return false }
+                guard weeklyLine(.other(i), weekly) else { return false }
             case .monthly:
-                weekly = annualLine(.other(i, id: item.id), amount.times(12))
+                weekly = annualLine(.other(i), amount.times(12))
             case .annual:
-                weekly = annualLine(.other(i, id: item.id), amount)
+                weekly = annualLine(.other(i), amount)
             case .oneOff:
-                guard oneOffLine(.other(i, id: item.id), amount) else { return false }
+                guard oneOffLine(.other(i), amount) else { return false }
                 continue
             }
             if weekly.isPoisoned { return false }
-            if held == .thirdParty { otherThirdParty += weekly }
+            if item.deployment == .thirdParty { otherThirdParty += weekly }
         }
         return true
     }
@@ -339,7 +314,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         if !noFee {
             guard let fee = p.thirdPartyFee, weeklyLine(.thirdPartyFee, thirdPartyBase.times(fee)) else { return false }
         }
-        if anyDirectPayment {
+        if plan.anyDirectPayment {
             guard let support = p.directPaymentSupportPerMonth, let setUp = p.directPaymentSetUpFee,
                   !annualLine(.directPaymentSupportFee, support.times(12)).isPoisoned,
                   oneOffLine(.directPaymentSetUpFee, setUp) else { return false }

@@ -46,8 +46,8 @@ public final class FastBottomUpParameters: Sendable {
     let directPaymentSetUpFee: BoundedAmount?
     let thirdPartyFee: Multiplier?
     /// Hourly rates by time band; a band whose rate did not resolve is left out.
-    let paRates: [String: BoundedAmount]
-    let agencyRates: [String: BoundedAmount]
+    let paRates: [(band: BandKey, rate: BoundedAmount)]
+    let agencyRates: [(band: BandKey, rate: BoundedAmount)]
 
     /// The fast form of `parameters`, or `nil` when the rounding rule or
     /// weeks per year did not resolve (every plan then needs the full path).
@@ -95,8 +95,8 @@ public final class FastBottomUpParameters: Sendable {
         directPaymentSupportPerMonth = Self.units(parameters.directPaymentSupportPerMonth)
         directPaymentSetUpFee = Self.units(parameters.directPaymentSetUpFee)
         thirdPartyFee = Self.multiplier(parameters.thirdPartyFee)
-        paRates = parameters.paRates.compactMapValues { Self.units($0) }
-        agencyRates = parameters.agencyRates.compactMapValues { Self.units($0) }
+        paRates = Self.rates(parameters.paRates)
+        agencyRates = Self.rates(parameters.agencyRates)
     }
 
     /// A resolved amount in fixed-point units, or `nil`.
@@ -111,8 +111,17 @@ public final class FastBottomUpParameters: Sendable {
         (try? lookup.get().value).flatMap(Multiplier.init)
     }
 
+    /// Rates that resolved, by band (a band whose name is too long for a key is left out: its plans take the full path).
+    static func rates(_ lookups: [String: ParameterLookup<Rational>]) -> [(band: BandKey, rate: BoundedAmount)] {
+        lookups.keys.sorted().compactMap { name in
+            guard let band = BandKey(name), let lookup = lookups[name], let rate = units(lookup) else { return nil }
+            return (band, rate)
+        }
+    }
+
     /// The policy's rate for `provider` in `band`, in units; `nil` when unknown or unresolved.
-    func hourlyRate(_ provider: Provider, band: String) -> BoundedAmount? {
-        provider == .personalAssistant ? paRates[band] : agencyRates[band]
+    func hourlyRate(_ provider: Provider, band: BandKey) -> BoundedAmount? {
+        for entry in provider == .personalAssistant ? paRates : agencyRates where entry.band == band { return entry.rate }
+        return nil
     }
 }

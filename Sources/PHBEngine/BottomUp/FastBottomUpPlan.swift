@@ -1,0 +1,211 @@
+/// A bottom-up plan in the form the fast path reads: every amount already in
+/// fixed-point units, hours and nights as exact multipliers, each line's
+/// deployment settled, bands as inline keys; no strings, no rationals.
+///
+/// Built once per plan (``init(_:)``) and costed under any number of
+/// snapshots (``figures(_:into:)``): a recalculation costs it twice. A plan
+/// the fast path cannot hold, or one the full breakdown would reject for its
+/// shape (duplicate ids, hours out of range, no deployment…), has no fast
+/// form; the full breakdown then gives the figures or the typed error.
+public struct FastBottomUpPlan: Sendable, Hashable {
+    /// One line of hourly care.
+    public struct Care: Sendable, Hashable {
+        /// Hours a week × staff ratio.
+        let hours: Multiplier
+        let provider: Provider
+        let band: BandKey
+        /// The line's own rate, else the policy's for its band.
+        let rate: BoundedAmount?
+        /// The line's own deployment; the plan settles it to its default, so it is never `nil` in a plan.
+        var deployment: Deployment?
+
+        /// A care line of `hundredths` hundredths of an hour a week (1 ... 16,800) at staff ratio 1 ... 100;
+        /// `nil` when out of range or the rate is negative or too fine to hold.
+        public init?(hundredthsOfAnHour hundredths: Int64, staffRatio: Int, provider: Provider, band: BandKey,
+                     hourlyRate: Rational?, deployment: Deployment?) {
+            guard (1...16_800).contains(hundredths), (1...100).contains(staffRatio),
+                  let hours = Multiplier(hundredths * Int64(staffRatio), over: 100),
+                  let rate = FastBottomUpPlan.rate(hourlyRate) else { return nil }
+            self.hours = hours
+            self.provider = provider
+            self.band = band
+            self.rate = rate
+            self.deployment = deployment
+        }
+    }
+
+    /// Sleep-in nights.
+    public struct SleepIn: Sendable, Hashable {
+        let nights: Multiplier
+        let provider: Provider
+        let rate: BoundedAmount?
+        /// The line's own deployment; the plan settles it to its default, so it is never `nil` in a plan.
+        var deployment: Deployment?
+
+        /// Sleep-ins of `nights` (0 ... 7) a week; `nil` when out of range or the rate is unusable.
+        public init?(nights: Multiplier, provider: Provider, nightRate: Rational?, deployment: Deployment?) {
+            guard nights.numerator <= 7 * Int64(nights.divisor.divisor), let rate = FastBottomUpPlan.rate(nightRate)
+            else { return nil }
+            self.nights = nights
+            self.provider = provider
+            self.rate = rate
+            self.deployment = deployment
+        }
+    }
+
+    /// Any other cost.
+    public struct Item: Sendable, Hashable {
+        /// The amount per period × quantity, exact when both are decimals.
+        let amount: BoundedAmount
+        let period: ItemPeriod
+        /// The line's own deployment; the plan settles it to its default, so it is never `nil` in a plan.
+        var deployment: Deployment?
+
+        /// `amount` (not negative) × `quantity` each `period`; `nil` when it cannot be held.
+        public init?(amount: Rational, quantity: Multiplier, period: ItemPeriod, deployment: Deployment?) {
+            guard !amount.isNegative else { return nil }
+            let total = BoundedAmount(amount).times(quantity)
+            guard !total.isPoisoned else { return nil }
+            self.amount = total
+            self.period = period
+            self.deployment = deployment
+        }
+    }
+
+    let personalAssistants: Int64
+    /// Each PA's part of PA pay (share ÷ total), or `nil` for equal shares.
+    let parts: [Multiplier]?
+    let care: [Care]
+    let sleepIns: [SleepIn]
+    let items: [Item]
+    /// Whether any line is a direct payment (the support and set-up fees apply).
+    let anyDirectPayment: Bool
+
+    /// The fast form of `plan`, or `nil` when the full breakdown must decide.
+    public init?(_ plan: BottomUpPlan) {
+        guard Self.idsAreDistinct(plan.care.lazy.map(\.id)), Self.idsAreDistinct(plan.sleepIns.lazy.map(\.id)),
+              Self.idsAreDistinct(plan.otherItems.lazy.map(\.id)) else { return nil }
+        var care: [Care] = []
+        care.reserveCapacity(plan.care.count)
+        for line in plan.care {
+            let h = line.hoursPerWeek
+            guard h.numerator > 0, h.denominator > 0, h.denominator <= 100, 100 % h.denominator == 0,
+                  h.numerator <= 168 * h.denominator, let band = BandKey(line.band),
+                  let fast = Care(hundredthsOfAnHour: Int64(h.numerator * (100 / h.denominator)), staffRatio: line.staffRatio,
+                                  provider: line.provider, band: band, hourlyRate: line.hourlyRate, deployment: line.deployment)
+            else { return nil }
+            care.append(fast)
+        }
+        var sleepIns: [SleepIn] = []
+        sleepIns.reserveCapacity(plan.sleepIns.count)
+        for line in plan.sleepIns {
+            guard let nights = Multiplier(line.nightsPerWeek),
+                  let fast = SleepIn(nights: nights, provider: line.provider, nightRate: line.nightRate, deployment: line.deployment)
+            else { return nil }
+            sleepIns.append(fast)
+        }
+        var items: [Item] = []
+        items.reserveCapacity(plan.otherItems.count)
+        for item in plan.otherItems {
+            guard let quantity = Multiplier(item.quantity),
+                  let fast = Item(amount: item.amount, quantity: quantity, period: item.period, deployment: item.deployment)
+            else { return nil }
+            items.append(fast)
+        }
+        self.init(deployment: plan.deployment, personalAssistants: plan.personalAssistants, paShares: plan.paShares,
+                  care: care, sleepIns: sleepIns, items: items)
+    }
+
+    /// A plan from lines already in fast form (their ids, if any, checked distinct by the caller); `nil` when
+    /// the full breakdown must decide (a line with no deployment, PAs out of range, unusable shares, too many lines).
+    public init?(deployment: Deployment?, personalAssistants: Int, paShares: [Rational]?,
+                 care: [Care], sleepIns: [SleepIn], items: [Item]) {
+        guard care.count + sleepIns.count + items.count <= BottomUpPlan.mostLines,
+              (1...1_000).contains(personalAssistants) else { return nil }
+        self.personalAssistants = Int64(personalAssistants)
+        if let shares = paShares {
+            guard shares.count == personalAssistants, shares.allSatisfy({ !$0.isNegative && !$0.isZero }) else { return nil }
+            let total = shares.reduce(Rational.zero, +)
+            var parts: [Multiplier] = []
+            parts.reserveCapacity(shares.count)
+            for share in shares {
+                guard let part = Multiplier(share / total) else { return nil }
+                parts.append(part)
+            }
+            self.parts = parts
+        } else {
+            parts = nil
+        }
+        // Each line's own deployment, else the plan's; a line with neither leaves the fast path.
+        var anyDirectPayment = false
+        func settle(_ own: inout Deployment?) -> Bool {
+            guard let held = own ?? deployment else { return false }
+            own = held
+            if held == .directPayment { anyDirectPayment = true }
+            return true
+        }
+        var care = care, sleepIns = sleepIns, items = items
+        for i in care.indices where !settle(&care[i].deployment) { return nil }
+        for i in sleepIns.indices where !settle(&sleepIns[i].deployment) { return nil }
+        for i in items.indices where !settle(&items[i].deployment) { return nil }
+        self.care = care
+        self.sleepIns = sleepIns
+        self.items = items
+        self.anyDirectPayment = anyDirectPayment
+    }
+
+    /// A line's own rate as `.some(amount)`, `.some(nil)` when it has none (the policy's applies), `nil` when unusable.
+    static func rate(_ own: Rational?) -> BoundedAmount?? {
+        guard let own else { return .some(nil) }
+        let amount = BoundedAmount(own)
+        return own.isNegative || amount.isPoisoned ? nil : .some(amount)
+    }
+
+    /// Whether the ids given are distinct and well formed, as the full breakdown requires.
+    public static func idsAreDistinct(_ ids: some Collection<String?>) -> Bool {
+        (try? BottomUpCalculation.checkIDs(ids, field: "")) != nil
+    }
+}
+
+/// A policy time band's name held inline (up to 24 bytes), so that finding a
+/// band's rate compares three words instead of hashing a string.
+public struct BandKey: Sendable, Hashable {
+    let words: (UInt64, UInt64, UInt64)
+
+    /// The key of `name`, or `nil` when it is empty or longer than 24 bytes.
+    public init?(_ name: String) {
+        var name = name
+        guard let words = name.withUTF8({ Self.words($0) }) else { return nil }
+        self.words = words
+    }
+
+    /// The key of a name's UTF-8 bytes, or `nil` when empty or longer than 24 bytes.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let words = Self.words(bytes) else { return nil }
+        self.words = words
+    }
+
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64)? {
+        guard !bytes.isEmpty, bytes.count <= 24 else { return nil }
+        var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        for (i, byte) in bytes.enumerated() {
+            let shifted = UInt64(byte) << (UInt64(i % 8) * 8)
+            switch i / 8 {
+            case 0: w.0 |= shifted
+            case 1: w.1 |= shifted
+            default: w.2 |= shifted
+            }
+        }
+        return w
+    }
+
+    public static func == (a: BandKey, b: BandKey) -> Bool {
+        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+    }
+}
