@@ -5,6 +5,25 @@ import _PHBTestSupport
 
 /// Cohort files in and out, and the batch's determinism.
 @Suite struct CohortTests {
+    /// The people of a cohort CSV text as the splitter groups them, fed `piece` bytes at a time.
+    static func people(_ text: String, layout: CohortCSVLayout, piece: Int = 5) throws -> [CohortRecord] {
+        try chunks(text, piece: piece).flatMap { chunk in chunk.people.map { chunk.record($0, layout: layout) } }
+    }
+
+    /// The splitter's chunks (of 7 people) of a cohort CSV text, fed `piece` bytes at a time.
+    static func chunks(_ text: String, piece: Int = 5) throws -> [CohortCSVChunk] {
+        var splitter = CohortCSVSplitter(peoplePerChunk: 7)
+        var chunks: [CohortCSVChunk] = []
+        let bytes = Array(text.utf8)
+        for start in stride(from: 0, to: bytes.count, by: piece) {
+            try bytes[start..<min(bytes.count, start + piece)].withUnsafeBufferPointer { part throws(CohortRowError) in
+                try splitter.feed(part) { chunks.append($0) }
+            }
+        }
+        try splitter.finish { chunks.append($0) }
+        return chunks
+    }
+
     func records(_ text: String, chunk: Int = 3) -> [CSVRecord] {
         var parser = CSVParser()
         var out: [CSVRecord] = []
@@ -61,9 +80,7 @@ import _PHBTestSupport
         """
         let all = records(text)
         let layout = try CohortCSVLayout(header: all[0])
-        var grouper = CohortGrouper(layout: layout)
-        var people = all.dropFirst().compactMap { grouper.add($0) }
-        if let last = grouper.finish() { people.append(last) }
+        let people = try CohortTests.people(text, layout: layout)
         let decoded = people.map { layout.person($0) }
         #expect(decoded.count == 3)
         guard case .failure(let bad) = decoded[1].0 else { Issue.record("P2 should fail"); return }
@@ -80,15 +97,13 @@ import _PHBTestSupport
         let huge = String(repeating: "9", count: 200_000)
         var text = "person,line,hoursPerWeek,provider,band,deployment\n"
         text += "P1,care,\(huge),pa,weekdayDay,notional\n"
-        text += String(repeating: "P2,care,1,pa,weekdayDay,notional\n", count: CohortGrouper.mostRows + 5)
+        text += String(repeating: "P2,care,1,pa,weekdayDay,notional\n", count: CohortCSVSplitter.mostRows + 5)
         text += "P3,care," + String(repeating: ",", count: 5_000) + "\n"
         text += "P4,care,20,pa,weekdayDay,notional\n"
         let all = records(text, chunk: 65_536)
         #expect(all.allSatisfy { $0.byteCount <= CSVParser.longestRecord && $0.count <= CSVParser.mostFields })
         let layout = try CohortCSVLayout(header: all[0])
-        var grouper = CohortGrouper(layout: layout)
-        var people = all.dropFirst().compactMap { grouper.add($0) }
-        if let last = grouper.finish() { people.append(last) }
+        let people = try CohortTests.people(text, layout: layout)
         let decoded = people.map { layout.person($0).0 }
         #expect(decoded.count == 4)
         #expect(decoded.map(failureCode) == ["tooLarge", "tooLarge", "tooLarge", "ok"])
@@ -104,11 +119,23 @@ import _PHBTestSupport
             .joined()
         let all = records(text, chunk: 4_096)
         let layout = try CohortCSVLayout(header: all[0])
-        var grouper = CohortGrouper(layout: layout)
-        var people = all.dropFirst().compactMap { grouper.add($0) }
-        if let last = grouper.finish() { people.append(last) }
+        let people = try CohortTests.people(text, layout: layout)
         let decoded = try people.map { try layout.person($0).0.get().plan }
         #expect(decoded == plans)
+        // Read straight from the bytes, each person's fast form is the fast form of the plan read row by row.
+        var cells: [Range<Int>] = []
+        var read = 0, readFast = 0
+        for chunk in try CohortTests.chunks(text, piece: 4_096) {
+            for person in chunk.people {
+                defer { read += 1 }
+                guard let (id, fast) = layout.fastPerson(person, in: chunk, cells: &cells) else { continue }
+                readFast += 1
+                #expect(id == "P\(read)")
+                #expect(fast == FastBottomUpPlan(plans[read]), "person \(read)")
+            }
+        }
+        #expect(read == plans.count)
+        #expect(readFast * 2 > plans.count, "only \(readFast) of \(plans.count) read straight into the fast form")
     }
 
     @Test func parallelEqualsSerialRowForRow() throws {

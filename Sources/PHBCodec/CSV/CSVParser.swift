@@ -71,8 +71,11 @@ public struct CSVParser: Sendable {
     private var startOfInput = true
     private var bomBytesSeen = 0
 
-    public init(separator: UInt8 = UInt8(ascii: ",")) {
+    /// A parser; `firstLine` numbers the first line of the input (1 for a whole file).
+    public init(separator: UInt8 = UInt8(ascii: ","), firstLine: Int = 1) {
         self.separator = separator
+        line = firstLine
+        recordLine = firstLine
     }
 
     /// Reads `bytes`, calling `emit` for every record completed in them.

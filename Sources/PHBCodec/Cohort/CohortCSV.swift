@@ -80,9 +80,9 @@ public struct CohortRecord: Sendable {
     public let id: String
     /// The line of the person's first row.
     public let row: Int
-    /// The person's rows (at most ``CohortGrouper/mostRows``).
+    /// The person's rows (at most ``CohortCSVSplitter/mostRows``).
     public let records: [CSVRecord]
-    /// Rows of the person beyond ``CohortGrouper/mostRows``, counted but not kept.
+    /// Rows of the person beyond ``CohortCSVSplitter/mostRows``, counted but not kept.
     public let extraRows: Int
 }
 
@@ -179,7 +179,7 @@ public struct CohortCSVLayout: Sendable {
             guard record.extraRows == 0 else {
                 throw CohortRowError(row: record.row, person: record.id, code: "tooLarge",
                                      message: "the person has \(record.records.count + record.extraRows) rows; at most "
-                                         + "\(CohortGrouper.mostRows) are read for one person")
+                                         + "\(CohortCSVSplitter.mostRows) are read for one person")
             }
             var personalAssistants: Int?
             for csv in record.records {
@@ -364,42 +364,5 @@ extension ArraySlice<UInt8> {
         guard let start = firstIndex(where: { $0 != UInt8(ascii: " ") }),
               let end = lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return [] }
         return self[start...end]
-    }
-}
-
-/// Groups consecutive records by person id: the records of one person must be together.
-public struct CohortGrouper: Sendable {
-    /// The most rows kept for one person; more are counted and reported.
-    public static let mostRows = 1_000
-    let layout: CohortCSVLayout
-    private var id: String?
-    private var row = 0
-    private var records: [CSVRecord] = []
-    private var extraRows = 0
-
-    public init(layout: CohortCSVLayout) {
-        self.layout = layout
-    }
-
-    /// Adds the next record; returns the previous person when this record starts a new one.
-    public mutating func add(_ record: CSVRecord) -> CohortRecord? {
-        let next = layout.personID(record)  // bad bytes elsewhere in the row are reported by `person(_:)`
-        if let current = id, current == next, !next.isEmpty {
-            if records.count < CohortGrouper.mostRows { records.append(record) } else { extraRows += 1 }
-            return nil
-        }
-        let finished = finish()
-        id = next
-        row = record.line
-        records = [record]
-        extraRows = 0
-        return finished
-    }
-
-    /// The last person, at the end of the input.
-    public mutating func finish() -> CohortRecord? {
-        guard let current = id else { return nil }
-        defer { id = nil; records = [] }
-        return CohortRecord(id: current, row: row, records: records, extraRows: extraRows)
     }
 }

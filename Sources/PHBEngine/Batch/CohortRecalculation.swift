@@ -136,23 +136,48 @@ public struct CohortRecalculation: Sendable {
         let (newTotals, newFast) = totals(person.plan, fastPlan, new, fastNew)
         let (oldTotals, oldFast): (Result<BudgetTotals, BudgetError>, Bool) =
             singleDate ? (newTotals, newFast) : totals(person.plan, fastPlan, old, fastOld)
+        let fastPathCount = singleDate ? (newFast ? 1 : 0) : (oldFast ? 1 : 0) + (newFast ? 1 : 0)
         let outcome = Result { () throws(BudgetError) -> RecalculatedFigures in
-            let oldValue = try oldTotals.get(), newValue = try newTotals.get()
-            let (change, o) = newValue.annual.pence.subtractingReportingOverflow(oldValue.annual.pence)
-            if o { throw .arithmeticOverflow("annual change") }
-            let percent = oldValue.annual.pence == 0 ? nil
-                : (Rational(Int128(change), over: Int128(oldValue.annual.pence)) * 100).rounded(places: 2, rule)
-            var arrearsMoney: Money?
-            if let arrears {
-                let weeklyChange = Int128(newValue.weekly.pence) - Int128(oldValue.weekly.pence)
-                arrearsMoney = try (Rational(weeklyChange * Int128(arrears.days), over: 700))
-                    .roundedToMoney(rule, context: "arrears")
-            }
-            return RecalculatedFigures(old: oldValue, new: newValue, annualChange: Money(pence: change),
-                                       percentChange: percent, arrears: arrearsMoney,
-                                       calculationCount: singleDate ? 1 : 2,
-                                       fastPathCount: singleDate ? (newFast ? 1 : 0) : (oldFast ? 1 : 0) + (newFast ? 1 : 0))
+            try figures(old: try oldTotals.get(), new: try newTotals.get(), fastPathCount: fastPathCount)
         }
         return RecalculationRow(id: person.id, row: person.row, outcome: outcome)
+    }
+
+    /// One person's row when the fast path proves both sides, else `nil` (then
+    /// ``recalculate(_:)`` on the plan as read decides): the batch's way when
+    /// the reader could build the fast form straight from the input.
+    public func recalculate(id: String, row: Int, fastPlan: FastBottomUpPlan) -> RecalculationRow? {
+        guard let fastNew, let newTotals = fastPlan.totals(fastNew) else { return nil }
+        var oldTotals = newTotals
+        if !singleDate {
+            guard let fastOld, let totals = fastPlan.totals(fastOld) else { return nil }
+            oldTotals = totals
+        }
+        let outcome = Result { () throws(BudgetError) -> RecalculatedFigures in
+            try figures(old: oldTotals, new: newTotals, fastPathCount: singleDate ? 1 : 2)
+        }
+        return RecalculationRow(id: id, row: row, outcome: outcome)
+    }
+
+    /// The change, percentage and arrears from old and new totals.
+    func figures(old oldValue: BudgetTotals, new newValue: BudgetTotals, fastPathCount: Int) throws(BudgetError)
+        -> RecalculatedFigures {
+        let (change, o) = newValue.annual.pence.subtractingReportingOverflow(oldValue.annual.pence)
+        if o { throw .arithmeticOverflow("annual change") }
+        // change ÷ old × 100, to 2 places: a whole number of hundredths of a percent.
+        let base = Int128(oldValue.annual.pence), sign: Int128 = base < 0 ? -1 : 1
+        let percent = base == 0 ? nil : Rational(rule.roundedQuotient(sign * Int128(change) * 10_000, sign * base), over: 100)
+        var arrearsMoney: Money?
+        if let arrears {
+            // (new weekly − old weekly) × days ÷ 7, in pence, rounded once.
+            let weeklyChange = Int128(newValue.weekly.pence) - Int128(oldValue.weekly.pence)
+            guard let pence = Int64(exactly: rule.roundedQuotient(weeklyChange * Int128(arrears.days), 7)) else {
+                throw .arithmeticOverflow("arrears")
+            }
+            arrearsMoney = Money(pence: pence)
+        }
+        return RecalculatedFigures(old: oldValue, new: newValue, annualChange: Money(pence: change),
+                                   percentChange: percent, arrears: arrearsMoney,
+                                   calculationCount: singleDate ? 1 : 2, fastPathCount: fastPathCount)
     }
 }

@@ -42,10 +42,10 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         /// The line's own deployment; the plan settles it to its default, so it is never `nil` in a plan.
         var deployment: Deployment?
 
-        /// Sleep-ins of `nights` (0 ... 7) a week; `nil` when out of range or the rate is unusable.
-        public init?(nights: Multiplier, provider: Provider, nightRate: Rational?, deployment: Deployment?) {
-            guard nights.numerator <= 7 * Int64(nights.divisor.divisor), let rate = FastBottomUpPlan.rate(nightRate)
-            else { return nil }
+        /// Sleep-ins of `hundredths` hundredths of a night a week (0 ... 700); `nil` when out of range or the rate is unusable.
+        public init?(hundredthsOfANight hundredths: Int64, provider: Provider, nightRate: Rational?, deployment: Deployment?) {
+            guard (0...700).contains(hundredths), let nights = Multiplier(hundredths, over: 100),
+                  let rate = FastBottomUpPlan.rate(nightRate) else { return nil }
             self.nights = nights
             self.provider = provider
             self.rate = rate
@@ -99,8 +99,11 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         var sleepIns: [SleepIn] = []
         sleepIns.reserveCapacity(plan.sleepIns.count)
         for line in plan.sleepIns {
-            guard let nights = Multiplier(line.nightsPerWeek),
-                  let fast = SleepIn(nights: nights, provider: line.provider, nightRate: line.nightRate, deployment: line.deployment)
+            let n = line.nightsPerWeek
+            guard n.numerator >= 0, n.denominator > 0, n.denominator <= 100, 100 % n.denominator == 0,
+                  n.numerator <= 7 * n.denominator,
+                  let fast = SleepIn(hundredthsOfANight: Int64(n.numerator * (100 / n.denominator)), provider: line.provider,
+                                     nightRate: line.nightRate, deployment: line.deployment)
             else { return nil }
             sleepIns.append(fast)
         }

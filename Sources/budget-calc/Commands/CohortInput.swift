@@ -4,8 +4,8 @@ import PHBEngine
 
 /// One person's input as read, before decoding: the unit of parallel work.
 enum CohortItem: Sendable {
-    /// A person's rows of a CSV cohort.
-    case csv(CohortRecord)
+    /// Whole people's rows of a CSV cohort.
+    case csv(CohortCSVChunk)
     /// One line of a JSON Lines cohort.
     case jsonLine(String, line: Int)
     /// Input that could not be read as text.
@@ -23,9 +23,8 @@ struct CohortInput: IteratorProtocol {
     /// Bytes read so far, shared with the progress display.
     let bytesRead = ByteCount()
     let totalBytes: Int
-    private var parser = CSVParser()
-    private(set) var layout: CohortCSVLayout?
-    private var grouper: CohortGrouper?
+    private var splitter = CohortCSVSplitter()
+    var layout: CohortCSVLayout? { splitter.layout }
     private var pending: [CohortItem] = []
     private var pendingIndex = 0
     private var atEnd = false
@@ -69,15 +68,16 @@ struct CohortInput: IteratorProtocol {
         if data.isEmpty { atEnd = true }
         switch format {
         case .csv:
-            var headerError: CohortRowError?
-            var records: [CSVRecord] = []
-            data.withUnsafeBufferPointer { bytes in
-                parser.parse(bytes) { records.append($0) }
+            var chunks: [CohortCSVChunk] = []
+            do throws(CohortRowError) {
+                try data.withUnsafeBufferPointer { bytes throws(CohortRowError) in
+                    try splitter.feed(bytes) { chunks.append($0) }
+                }
+                if atEnd { try splitter.finish { chunks.append($0) } }
+            } catch {
+                throw .invalid("\(path): \(error)")
             }
-            if atEnd { parser.finish { records.append($0) } }
-            for record in records { take(record, headerError: &headerError) }
-            if atEnd, let last = grouper?.finish() { pending.append(.csv(last)) }
-            if let headerError { throw .invalid("\(path): \(headerError)") }
+            pending.append(contentsOf: chunks.map(CohortItem.csv))
         case .jsonl:
             for byte in data {
                 if byte == UInt8(ascii: "\n") {
@@ -90,20 +90,6 @@ struct CohortInput: IteratorProtocol {
             }
             if atEnd, !partialLine.isEmpty { endLine() }
         }
-    }
-
-    private mutating func take(_ record: CSVRecord, headerError: inout CohortRowError?) {
-        guard grouper != nil else {
-            do {
-                let layout = try CohortCSVLayout(header: record)
-                self.layout = layout
-                grouper = CohortGrouper(layout: layout)
-            } catch {
-                headerError = error
-            }
-            return
-        }
-        if let person = grouper?.add(record) ?? nil { pending.append(.csv(person)) }
     }
 
     private mutating func endLine() {

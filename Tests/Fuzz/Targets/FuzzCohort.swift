@@ -11,9 +11,11 @@ public func fuzzCohort(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let recalculation = CohortRecalculation(parameters: BottomUpParameters(context))
     let format = RecalculationCSV(kind: .batch)
     if let header = records.first, let layout = try? CohortCSVLayout(header: header) {
-        var grouper = CohortGrouper(layout: layout)
-        var people = records.dropFirst().compactMap { grouper.add($0) }
-        if let last = grouper.finish() { people.append(last) }
+        var splitter = CohortCSVSplitter(peoplePerChunk: 7)
+        var chunks: [CohortCSVChunk] = []
+        try? splitter.feed(bytes) { chunks.append($0) }
+        try? splitter.finish { chunks.append($0) }
+        let people = chunks.flatMap { chunk in chunk.people.map { chunk.record($0, layout: layout) } }
         for person in people {
             let (decoded, rows) = layout.person(person)
             if case .success(let p) = decoded {
