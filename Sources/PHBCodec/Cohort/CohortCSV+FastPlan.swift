@@ -15,7 +15,13 @@ extension CohortCSVLayout {
         var id: ArraySlice<UInt8> = []
         var deployment: Deployment?, personalAssistants: Int?, sawPlan = false
         var care: [FastBottomUpPlan.Care] = [], sleepIns: [FastBottomUpPlan.SleepIn] = [], items: [FastBottomUpPlan.Item] = []
+        // Ids are rare: kept (with a nil for each line before) only once one appears.
         var careIDs: [String?] = [], sleepInIDs: [String?] = [], itemIDs: [String?] = []
+        func note(_ id: String?, _ ids: inout [String?], lines: Int) {
+            if id == nil, ids.isEmpty { return }
+            if ids.isEmpty { ids = Array(repeating: nil, count: lines) }
+            ids.append(id)
+        }
         for r in person.firstRow..<(person.firstRow + person.rows) {
             let raw = chunk.row(r)
             guard !chunk.rowTooLong[r], raw.allSatisfy({ $0 < 0x80 }), CohortCSVFields.cells(of: raw, into: &cells)
@@ -50,8 +56,8 @@ extension CohortCSVLayout {
                                                        provider: provider, band: band, hourlyRate: rate,
                                                        deployment: lineDeployment)
                 else { return nil }
+                note(lineID, &careIDs, lines: care.count)
                 care.append(line)
-                careIDs.append(lineID)
             case .sleepIn:
                 let providerCell = row[.provider]
                 guard let hundredths = FastCells.decimal(row[.nightsPerWeek], places: 2),
@@ -60,8 +66,8 @@ extension CohortCSVLayout {
                       let line = FastBottomUpPlan.SleepIn(hundredthsOfANight: hundredths, provider: provider, nightRate: rate,
                                                           deployment: lineDeployment)
                 else { return nil }
+                note(lineID, &sleepInIDs, lines: sleepIns.count)
                 sleepIns.append(line)
-                sleepInIDs.append(lineID)
             case .other:
                 let quantityCell = row[.quantity]
                 guard let amount = FastCells.optionalAmount(row[.amount], places: 2), let amount,
@@ -70,12 +76,13 @@ extension CohortCSVLayout {
                       let item = FastBottomUpPlan.Item(amount: amount, quantity: quantity, period: period,
                                                        deployment: lineDeployment)
                 else { return nil }
+                note(lineID, &itemIDs, lines: items.count)
                 items.append(item)
-                itemIDs.append(lineID)
             }
         }
-        guard FastBottomUpPlan.idsAreDistinct(careIDs), FastBottomUpPlan.idsAreDistinct(sleepInIDs),
-              FastBottomUpPlan.idsAreDistinct(itemIDs),
+        guard careIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(careIDs),
+              sleepInIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(sleepInIDs),
+              itemIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(itemIDs),
               let plan = FastBottomUpPlan(deployment: deployment, personalAssistants: personalAssistants ?? 1, paShares: nil,
                                           care: care, sleepIns: sleepIns, items: items)
         else { return nil }
@@ -96,9 +103,8 @@ struct FastCells {
     }
 
     /// The case of `E` whose raw value is exactly `bytes`.
-    static func word<E: RawRepresentable & CaseIterable>(_ bytes: ArraySlice<UInt8>, _ type: E.Type) -> E?
-    where E.RawValue == String {
-        for e in E.allCases where e.rawValue.utf8.count == bytes.count && e.rawValue.utf8.elementsEqual(bytes) { return e }
+    static func word<E: FastWord>(_ bytes: ArraySlice<UInt8>, _ type: E.Type) -> E? {
+        for (word, e) in E.words where word.count == bytes.count && word.elementsEqual(bytes) { return e }
         return nil
     }
 
@@ -155,4 +161,25 @@ extension Int128 {
         for _ in 0..<Swift.min(Swift.max(n, 0), 18) { p *= 10 }
         return p
     }
+}
+
+/// A choice read from a cell by its bytes: each case's raw value as bytes, worked out once.
+protocol FastWord: RawRepresentable, CaseIterable where RawValue == String {
+    static var words: [([UInt8], Self)] { get }
+}
+
+extension CohortLineKind: FastWord {
+    static let words = allCases.map { (Array($0.rawValue.utf8), $0) }
+}
+
+extension Deployment: FastWord {
+    static let words = allCases.map { (Array($0.rawValue.utf8), $0) }
+}
+
+extension Provider: FastWord {
+    static let words = allCases.map { (Array($0.rawValue.utf8), $0) }
+}
+
+extension ItemPeriod: FastWord {
+    static let words = allCases.map { (Array($0.rawValue.utf8), $0) }
 }

@@ -105,6 +105,17 @@ public struct CohortCSVSplitter {
         }
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         while index < bytes.count {
+            // A run of bytes that cannot end a row or a field, or a quoted run up to its next quote, is kept at once.
+            let end = quoteInQuotes ? index  // the byte after a quote in quotes decides what the quote was
+                : inQuotes ? Self.next(quote, in: bytes, from: index) : Self.nextSpecial(in: bytes, from: index)
+            if end > index {
+                let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                if inQuotes { line += run.reduce(0) { $0 + ($1 == lf ? 1 : 0) } }
+                keep(run)
+                if !inQuotes { fieldStarted = true }
+                index = end
+                continue
+            }
             let byte = bytes[index]
             index += 1
             if inQuotes {
@@ -156,6 +167,33 @@ public struct CohortCSVSplitter {
         }
     }
 
+    /// The index of the next `byte` at or after `from`, or the end.
+    @inline(__always)
+    static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = from
+        while i < bytes.count, bytes[i] != byte { i += 1 }
+        return i
+    }
+
+    /// The index of the next comma, quote, CR or LF at or after `from`, or the end.
+    @inline(__always)
+    static func nextSpecial(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = from
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+            i += 1
+        }
+        return i
+    }
+
+    private mutating func keep(_ run: UnsafeBufferPointer<UInt8>) {
+        rowStarted = true
+        let room = max(0, CSVParser.longestRecord - row.count)
+        if run.count > room { rowTooLong = true }
+        row.append(contentsOf: UnsafeBufferPointer(rebasing: run.prefix(room)))
+    }
+
     @inline(__always)
     private mutating func keep(_ byte: UInt8) {
         rowStarted = true
@@ -201,6 +239,23 @@ public struct CohortCSVSplitter {
 
     /// The trimmed person id of the row being read: found by scanning its cells, or by the row-by-row reader when it must unescape.
     private mutating func personCell(_ index: Int) -> ArraySlice<UInt8> {
+        // Unquoted cells up to the person's: found by counting commas.
+        var field = 0, start = 0, end = row.count, quoted = false
+        for (i, byte) in row.enumerated() {
+            if byte == UInt8(ascii: "\"") {
+                quoted = true
+                break
+            }
+            if byte == UInt8(ascii: ",") {
+                if field == index {
+                    end = i
+                    break
+                }
+                field += 1
+                start = i + 1
+            }
+        }
+        if !quoted { return field == index ? row[start..<end].trimmingSpaces : [] }
         if CohortCSVFields.cells(of: row[...], into: &scratch) {
             return scratch.indices.contains(index) ? row[scratch[index]].trimmingSpaces : []
         }

@@ -83,8 +83,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
 
     /// The fast form of `plan`, or `nil` when the full breakdown must decide.
     public init?(_ plan: BottomUpPlan) {
-        guard Self.idsAreDistinct(plan.care.lazy.map(\.id)), Self.idsAreDistinct(plan.sleepIns.lazy.map(\.id)),
-              Self.idsAreDistinct(plan.otherItems.lazy.map(\.id)) else { return nil }
+        guard Self.idsAreDistinct(plan.care.map(\.id)), Self.idsAreDistinct(plan.sleepIns.map(\.id)),
+              Self.idsAreDistinct(plan.otherItems.map(\.id)) else { return nil }
         var care: [Care] = []
         care.reserveCapacity(plan.care.count)
         for line in plan.care {
@@ -165,7 +165,7 @@ public struct FastBottomUpPlan: Sendable, Hashable {
     }
 
     /// Whether the ids given are distinct and well formed, as the full breakdown requires.
-    public static func idsAreDistinct(_ ids: some Collection<String?>) -> Bool {
+    public static func idsAreDistinct(_ ids: [String?]) -> Bool {
         (try? BottomUpCalculation.checkIDs(ids, field: "")) != nil
     }
 }
