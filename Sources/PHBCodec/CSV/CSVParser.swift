@@ -117,6 +117,15 @@ public struct CSVParser: Sendable {
         byte == separator || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\"")
     }
 
+    /// The records of `bytes`, a complete input whose first line is numbered `firstLine`.
+    public static func records(in bytes: some Collection<UInt8>, firstLine: Int = 1) -> [CSVRecord] {
+        var parser = CSVParser(firstLine: firstLine)
+        var records: [CSVRecord] = []
+        Array(bytes).withUnsafeBufferPointer { raw in parser.parse(raw) { records.append($0) } }
+        parser.finish { records.append($0) }
+        return records
+    }
+
     /// Ends the input: emits the last record if it had no line end.
     public mutating func finish(emit: (CSVRecord) throws -> Void) rethrows {
         if startOfInput, bomBytesSeen > 0 { recordBytes.append(contentsOf: [0xEF, 0xBB, 0xBF][0..<bomBytesSeen]) }

@@ -144,22 +144,13 @@ struct FastCells {
     static func optionalAmount(_ bytes: ArraySlice<UInt8>, places: Int) -> Rational?? {
         if bytes.isEmpty { return .some(nil) }
         guard let (digits, given) = digits(bytes), given <= places else { return nil }
-        return .some(Rational(Int128(digits), over: Int128.tenToThe(given)))
+        return .some(Rational(Int128(digits), over: Int128.powerOfTen(given)))
     }
 
     /// A plain decimal as a multiplier.
     static func multiplier(_ bytes: ArraySlice<UInt8>) -> Multiplier? {
         guard let (digits, given) = digits(bytes), given <= 9 else { return nil }
-        return Multiplier(digits, over: Int64(Int128.tenToThe(given)))
-    }
-}
-
-extension Int128 {
-    /// 10 to the power `n` (0 ... 18).
-    static func tenToThe(_ n: Int) -> Int128 {
-        var p: Int128 = 1
-        for _ in 0..<Swift.min(Swift.max(n, 0), 18) { p *= 10 }
-        return p
+        return Multiplier(digits, over: Int64(Int128.powerOfTen(given)))
     }
 }
 

@@ -36,11 +36,7 @@ public struct CohortCSVChunk: Sendable {
         var records: [CSVRecord] = []
         records.reserveCapacity(person.rows)
         for r in person.firstRow..<(person.firstRow + person.rows) {
-            var parser = CSVParser(firstLine: rowLines[r])
-            row(r).withUnsafeBufferPointer { raw in
-                parser.parse(raw) { records.append($0) }
-            }
-            parser.finish { records.append($0) }
+            records += CSVParser.records(in: row(r), firstLine: rowLines[r])
             if rowTooLong[r], let last = records.popLast() {
                 records.append(CSVRecord(bytes: last.bytes, ends: last.ends, line: last.line, isTooLong: true))
             }
@@ -210,11 +206,7 @@ public struct CohortCSVSplitter {
             rowLine = line
         }
         guard let layout else {
-            var records: [CSVRecord] = []
-            var parser = CSVParser(firstLine: rowLine)
-            row.withUnsafeBufferPointer { raw in parser.parse(raw) { records.append($0) } }
-            parser.finish { records.append($0) }
-            guard let header = records.first else { return }
+            guard let header = CSVParser.records(in: row, firstLine: rowLine).first else { return }
             layout = try CohortCSVLayout(header: header)
             return
         }
@@ -259,11 +251,7 @@ public struct CohortCSVSplitter {
         if CohortCSVFields.cells(of: row[...], into: &scratch) {
             return scratch.indices.contains(index) ? row[scratch[index]].trimmingSpaces : []
         }
-        var records: [CSVRecord] = []
-        var parser = CSVParser()
-        row.withUnsafeBufferPointer { raw in parser.parse(raw) { records.append($0) } }
-        parser.finish { records.append($0) }
-        return records.first.map { Array($0.bytes(index).trimmingSpaces)[...] } ?? []
+        return CSVParser.records(in: row).first.map { Array($0.bytes(index).trimmingSpaces)[...] } ?? []
     }
 
     private mutating func closePerson() {

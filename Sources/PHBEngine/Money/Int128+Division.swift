@@ -17,17 +17,3 @@ extension Int128 {
         return quotientAndRemainder(dividingBy: divisor)
     }
 }
-
-extension Int128 {
-    /// The product and whether it overflowed, as `multipliedReportingOverflow(by:)`
-    /// gives them, by one 64-by-64-bit multiplication when both factors fit 64 bits
-    /// (their product then always fits 128).
-    @inlinable
-    func multipliedCheckingOverflow(by other: Int128) -> (partialValue: Int128, overflow: Bool) {
-        if let a = Int64(exactly: self), let b = Int64(exactly: other) {
-            let (high, low) = a.multipliedFullWidth(by: b)
-            return (Int128(high) << 64 | Int128(low), false)
-        }
-        return multipliedReportingOverflow(by: other)
-    }
-}

@@ -77,7 +77,7 @@ extension Rational {
 extension Int128 {
     /// 10 to the power `exponent` (0...38).
     @inlinable
-    static func powerOfTen(_ exponent: Int) -> Int128 {
+    public static func powerOfTen(_ exponent: Int) -> Int128 {
         var p: Int128 = 1
         for _ in 0..<Swift.max(0, Swift.min(exponent, 38)) { p *= 10 }
         return p
