@@ -135,7 +135,7 @@ import _PHBTestSupport
             }
         }
         #expect(read == plans.count)
-        #expect(readFast * 2 > plans.count, "only \(readFast) of \(plans.count) read straight into the fast form")
+        #expect(readFast * 20 >= plans.count * 19, "only \(readFast) of \(plans.count) read straight into the fast form")
     }
 
     @Test func parallelEqualsSerialRowForRow() throws {

@@ -3,8 +3,8 @@ import PHBEngine
 extension CohortCSVLayout {
     /// A person's plan in fast form, read straight from the chunk's bytes with
     /// no strings or exact fractions built, or `nil` when anything is out of
-    /// the ordinary (a £ sign or other non-ASCII byte, a quoted quote, weighted
-    /// shares, more decimal places than the fast form holds, any error): the
+    /// the ordinary (a £ sign or other non-ASCII byte, a quoted quote, more
+    /// decimal places than the fast form holds, any error): the
     /// row-by-row reader (``person(_:)``) then decides, with its messages.
     ///
     /// When it answers, the plan is the fast form of the plan ``person(_:)``
@@ -13,7 +13,7 @@ extension CohortCSVLayout {
                            cells: inout [Range<Int>]) -> (id: String, plan: FastBottomUpPlan)? {
         guard person.extraRows == 0, person.rows > 0 else { return nil }
         var id: ArraySlice<UInt8> = []
-        var deployment: Deployment?, personalAssistants: Int?, sawPlan = false
+        var deployment: Deployment?, personalAssistants: Int?, paShares: [Rational]?, sawPlan = false
         var care: [FastBottomUpPlan.Care] = [], sleepIns: [FastBottomUpPlan.SleepIn] = [], items: [FastBottomUpPlan.Item] = []
         // Ids are rare: kept (with a nil for each line before) only once one appears.
         var careIDs: [String?] = [], sleepInIDs: [String?] = [], itemIDs: [String?] = []
@@ -38,9 +38,13 @@ extension CohortCSVLayout {
             let lineID = row[.id].isEmpty ? nil : String(decoding: row[.id], as: UTF8.self)
             switch kind {
             case .plan:
-                guard !sawPlan, row[.paShares].isEmpty else { return nil }
+                guard !sawPlan else { return nil }
                 sawPlan = true
                 deployment = lineDeployment
+                if !row[.paShares].isEmpty {
+                    guard let shares = FastCells.shares(row[.paShares]) else { return nil }
+                    paShares = shares
+                }
                 if !row[.personalAssistants].isEmpty {
                     guard let count = FastCells.decimal(row[.personalAssistants], places: 0) else { return nil }
                     personalAssistants = Int(count)
@@ -83,7 +87,8 @@ extension CohortCSVLayout {
         guard careIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(careIDs),
               sleepInIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(sleepInIDs),
               itemIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(itemIDs),
-              let plan = FastBottomUpPlan(deployment: deployment, personalAssistants: personalAssistants ?? 1, paShares: nil,
+              let plan = FastBottomUpPlan(deployment: deployment, personalAssistants: personalAssistants ?? paShares?.count ?? 1,
+                                          paShares: paShares,
                                           care: care, sleepIns: sleepIns, items: items)
         else { return nil }
         return (String(decoding: id, as: UTF8.self), plan)
@@ -145,6 +150,16 @@ struct FastCells {
         if bytes.isEmpty { return .some(nil) }
         guard let (digits, given) = digits(bytes), given <= places else { return nil }
         return .some(Rational(Int128(digits), over: Int128.powerOfTen(given)))
+    }
+
+    /// Shares such as `3:1` (parts split by `:` or `;`, each a plain decimal), or `nil` when any part is not plain.
+    static func shares(_ bytes: ArraySlice<UInt8>) -> [Rational]? {
+        var shares: [Rational] = []
+        for part in bytes.split(whereSeparator: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") }) {
+            guard let (digits, given) = digits(part.trimmingSpaces) else { return nil }
+            shares.append(Rational(Int128(digits), over: Int128.powerOfTen(given)))
+        }
+        return shares.isEmpty ? nil : shares
     }
 
     /// A plain decimal as a multiplier.
