@@ -43,6 +43,22 @@ import _PHBTestSupport
         #expect(got.map(\.line) == [1, 2, 4, 6])
     }
 
+    /// The splitter cuts rows exactly where the parser does, whatever the quotes, line ends and pieces.
+    @Test(arguments: [1, 2, 3, 8, 13, 4_096])
+    func splitterFindsTheRowsTheParserFinds(piece: Int) throws {
+        var random = SeededGenerator(seed: 42)
+        let tokens = ["a", "P1", "P2", " ", ",", ",", "\"", "\"\"", "\n", "\r", "\r\n", "x y,z"]
+        for _ in 0..<300 {
+            var text = random.chance(20) ? "\u{FEFF}" : ""
+            text += "person,line\n"
+            for _ in 0..<random.int(0...60) { text += random.pick(tokens) }
+            let parsed = records(text, chunk: 1 << 20)
+            let layout = try CohortCSVLayout(header: parsed[0])
+            let split = try CohortTests.people(text, layout: layout, piece: piece).flatMap(\.records)
+            #expect(split == Array(parsed.dropFirst()), "\(text.debugDescription)")
+        }
+    }
+
     @Test func invalidUTF8IsFlaggedNotGuessed() {
         var parser = CSVParser()
         var out: [CSVRecord] = []

@@ -167,7 +167,10 @@ public struct CSVParser: Sendable {
             line += 1
             recordLine = line
         case cr:
-            if !recordIsEmpty { try endRecord(emit: emit) }
+            if !recordIsEmpty {
+                try endRecord(emit: emit)
+                recordLine = line  // the next record starts on this line (after any line breaks in quotes)
+            }
         case quote where recordBytes.count == fieldStart && !fieldWasQuoted:
             inQuotes = true
             fieldWasQuoted = true

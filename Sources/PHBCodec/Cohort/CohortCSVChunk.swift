@@ -61,6 +61,12 @@ public struct CohortCSVChunk: Sendable {
 /// once on the reading thread: it only finds where rows end (quote-aware,
 /// exactly as ``CSVParser`` does) and where the person id changes; parsing
 /// the fields is left to the threads.
+///
+/// A row is a run of the input up to a line end outside quotes, so it is
+/// copied into the chunk whole. Only three bytes matter while looking for its
+/// end: a quote, CR and LF, found eight at a time. A quote opens a quoted
+/// field only as the first byte of a field (the row's first byte, or just
+/// after a comma), as in ``CSVParser``; anywhere else it is text.
 public struct CohortCSVSplitter {
     /// The most rows kept for one person; more are counted and reported.
     public static let mostRows = 1_000
@@ -69,19 +75,22 @@ public struct CohortCSVSplitter {
     /// People per chunk.
     let peoplePerChunk: Int
     private var chunk = CohortCSVChunk()
-    /// The row being read: its raw bytes (at most ``CSVParser/longestRecord``).
-    private var row: [UInt8] = []
-    private var rowTooLong = false
-    private var rowStarted = false
+    /// The start of a row that began in an earlier piece of input (at most ``CSVParser/longestRecord`` bytes).
+    private var carried: [UInt8] = []
+    private var carriedTooLong = false
+    /// The last byte of the row so far, when it began in an earlier piece.
+    private var carriedLast: UInt8?
     private var line = 1
     private var rowLine = 1
     private var inQuotes = false
+    /// A quote seen inside a quoted field: either the closing quote or the first of `""`.
     private var quoteInQuotes = false
-    private var fieldStarted = false
-    private var fieldWasQuoted = false
     private var startOfInput = true
     /// The current person: their id, first row in the chunk and rows beyond the limit.
-    private var personID: [UInt8]?
+    private var personID: [UInt8] = []
+    /// The person id of the row being filed (reused).
+    private var candidate: [UInt8] = []
+    private var inPerson = false
     private var personFirstRow = 0
     private var extraRows = 0
     /// Cell ranges of the row being read (reused).
@@ -99,63 +108,53 @@ public struct CohortCSVSplitter {
             startOfInput = false
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n")
+        var rowStart = index
         while index < bytes.count {
-            // A run of bytes that cannot end a row or a field, or a quoted run up to its next quote, is kept at once.
-            let end = quoteInQuotes ? index  // the byte after a quote in quotes decides what the quote was
-                : inQuotes ? Self.next(quote, in: bytes, from: index) : Self.nextSpecial(in: bytes, from: index)
-            if end > index {
-                let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                if inQuotes { line += run.reduce(0) { $0 + ($1 == lf ? 1 : 0) } }
-                keep(run)
-                if !inQuotes { fieldStarted = true }
-                index = end
-                continue
-            }
-            let byte = bytes[index]
-            index += 1
             if inQuotes {
                 if quoteInQuotes {
                     quoteInQuotes = false
-                    if byte == quote {
-                        keep(byte)
+                    if bytes[index] == quote {  // "": a quote in the text
+                        index += 1
                         continue
                     }
                     inQuotes = false  // the quote closed the field: read this byte as outside quotes
                 } else {
-                    if byte == quote { quoteInQuotes = true } else if byte == lf { line += 1 }
-                    keep(byte)
+                    while index < bytes.count, bytes[index] != quote {
+                        if bytes[index] == lf { line += 1 }
+                        index += 1
+                    }
+                    if index < bytes.count {
+                        quoteInQuotes = true
+                        index += 1
+                    }
                     continue
                 }
             }
-            switch byte {
-            case comma:
-                keep(byte)
-                fieldStarted = false
-                fieldWasQuoted = false
-            case lf:
-                if rowStarted { try endRow(ready: ready) }
-                line += 1
-                rowLine = line
-            case cr:
-                if rowStarted { try endRow(ready: ready) }
-            case quote where !fieldStarted && !fieldWasQuoted:
-                keep(byte)
-                inQuotes = true
-                fieldWasQuoted = true
-                fieldStarted = true
-            default:
-                keep(byte)
-                fieldStarted = true
+            index = Self.nextQuoteOrLineEnd(in: bytes, from: index)
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte == quote {
+                let previous = index > rowStart ? bytes[index - 1] : carriedLast
+                if previous == nil || previous == comma { inQuotes = true }
+                index += 1
+                continue
             }
+            // CR or LF outside quotes: the row ends here.
+            try endRow(UnsafeBufferPointer(rebasing: bytes[rowStart..<index]), ready: ready)
+            if byte == lf { line += 1 }
+            index += 1
+            rowStart = index
+            rowLine = line
         }
+        if rowStart < bytes.count { carry(UnsafeBufferPointer(rebasing: bytes[rowStart...])) }
     }
 
     /// Ends the input: the last row and the last chunk.
     public mutating func finish(ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) {
         inQuotes = false
         quoteInQuotes = false
-        if rowStarted { try endRow(ready: ready) }
+        try endRow(UnsafeBufferPointer(start: nil, count: 0), ready: ready)
         closePerson()
         if !chunk.people.isEmpty {
             try ready(chunk)
@@ -163,55 +162,70 @@ public struct CohortCSVSplitter {
         }
     }
 
-    /// The index of the next `byte` at or after `from`, or the end.
+    /// The index of the next quote, CR or LF at or after `from`, or the end: eight bytes at a time.
     @inline(__always)
-    static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    static func nextQuoteOrLineEnd(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var i = from
-        while i < bytes.count, bytes[i] != byte { i += 1 }
-        return i
-    }
-
-    /// The index of the next comma, quote, CR or LF at or after `from`, or the end.
-    @inline(__always)
-    static func nextSpecial(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        var i = from
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            /// High bit set in each byte of `x` that is zero (exact for the lowest such byte).
+            func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+            while i + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let found = zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x0D))
+                if found != 0 { return i + found.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
             i += 1
         }
         return i
     }
 
-    private mutating func keep(_ run: UnsafeBufferPointer<UInt8>) {
-        rowStarted = true
-        let room = max(0, CSVParser.longestRecord - row.count)
-        if run.count > room { rowTooLong = true }
-        row.append(contentsOf: UnsafeBufferPointer(rebasing: run.prefix(room)))
+    /// Keeps the start of a row that goes on in the next piece of input.
+    private mutating func carry(_ part: UnsafeBufferPointer<UInt8>) {
+        guard let last = part.last else { return }
+        carriedLast = last
+        let room = max(0, CSVParser.longestRecord - carried.count)
+        if part.count > room { carriedTooLong = true }
+        carried.append(contentsOf: UnsafeBufferPointer(rebasing: part.prefix(room)))
     }
 
-    @inline(__always)
-    private mutating func keep(_ byte: UInt8) {
-        rowStarted = true
-        if row.count < CSVParser.longestRecord { row.append(byte) } else { rowTooLong = true }
-    }
-
-    private mutating func endRow(ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) {
+    /// Ends the row whose bytes are any carried ones followed by `tail`.
+    private mutating func endRow(_ tail: UnsafeBufferPointer<UInt8>,
+                                 ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) {
+        if carriedLast == nil {
+            guard !tail.isEmpty else { return }  // a blank line
+            try endRow(tail.prefix(CSVParser.longestRecord), tooLong: tail.count > CSVParser.longestRecord, ready: ready)
+            return
+        }
+        carry(tail)
+        let tooLong = carriedTooLong
+        carriedTooLong = false
+        carriedLast = nil
+        var row: [UInt8] = []
+        swap(&row, &carried)
         defer {
             row.removeAll(keepingCapacity: true)
-            rowTooLong = false
-            rowStarted = false
-            fieldStarted = false
-            fieldWasQuoted = false
-            rowLine = line
+            swap(&row, &carried)
         }
+        try row.withUnsafeBufferPointer { row throws(CohortRowError) in try endRow(row[...], tooLong: tooLong, ready: ready) }
+    }
+
+    /// Files one whole row (at most ``CSVParser/longestRecord`` bytes): the header, or a row of the current or a new person.
+    private mutating func endRow(_ row: Slice<UnsafeBufferPointer<UInt8>>, tooLong: Bool,
+                                 ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) {
+        let row = UnsafeBufferPointer(rebasing: row)
         guard let layout else {
             guard let header = CSVParser.records(in: row, firstLine: rowLine).first else { return }
             layout = try CohortCSVLayout(header: header)
             return
         }
-        let id = personCell(layout.index[CohortColumn.person.position])
-        if !id.isEmpty, let current = personID, current.elementsEqual(id) {
+        readPersonCell(layout.index[CohortColumn.person.position], of: row)
+        if inPerson, !candidate.isEmpty, personID == candidate {
             if chunk.rowEnds.count - personFirstRow >= CohortCSVSplitter.mostRows {
                 extraRows += 1
                 return
@@ -222,21 +236,28 @@ public struct CohortCSVSplitter {
                 try ready(chunk)
                 chunk = CohortCSVChunk()
             }
-            personID = Array(id)
+            swap(&personID, &candidate)
+            inPerson = true
             personFirstRow = chunk.rowEnds.count
             extraRows = 0
         }
-        row.withUnsafeBufferPointer { chunk.append(row: $0, line: rowLine, tooLong: rowTooLong) }
+        chunk.append(row: row, line: rowLine, tooLong: tooLong)
     }
 
-    /// The trimmed person id of the row being read: found by scanning its cells, or by the row-by-row reader when it must unescape.
-    private mutating func personCell(_ index: Int) -> ArraySlice<UInt8> {
-        // Unquoted cells up to the person's: found by counting commas.
-        var field = 0, start = 0, end = row.count, quoted = false
-        for (i, byte) in row.enumerated() {
+    /// Puts the trimmed person id of `row` in `candidate`: found by counting commas, or by reading its cells when it has a quote.
+    private mutating func readPersonCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) {
+        candidate.removeAll(keepingCapacity: true)
+        var field = 0, start = 0, end = row.count
+        for i in row.indices {
+            let byte = row[i]
             if byte == UInt8(ascii: "\"") {
-                quoted = true
-                break
+                let bytes = Array(row)[...]
+                if CohortCSVFields.cells(of: bytes, into: &scratch) {
+                    if scratch.indices.contains(index) { candidate += bytes[scratch[index]].trimmingSpaces }
+                } else if let record = CSVParser.records(in: bytes).first {
+                    candidate += record.bytes(index).trimmingSpaces
+                }
+                return
             }
             if byte == UInt8(ascii: ",") {
                 if field == index {
@@ -247,17 +268,16 @@ public struct CohortCSVSplitter {
                 start = i + 1
             }
         }
-        if !quoted { return field == index ? row[start..<end].trimmingSpaces : [] }
-        if CohortCSVFields.cells(of: row[...], into: &scratch) {
-            return scratch.indices.contains(index) ? row[scratch[index]].trimmingSpaces : []
-        }
-        return CSVParser.records(in: row).first.map { Array($0.bytes(index).trimmingSpaces)[...] } ?? []
+        guard field == index else { return }
+        while start < end, row[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, row[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        candidate.append(contentsOf: UnsafeBufferPointer(rebasing: row[start..<end]))
     }
 
     private mutating func closePerson() {
-        guard personID != nil else { return }
+        guard inPerson else { return }
         chunk.addPerson(firstRow: personFirstRow, extraRows: extraRows)
-        personID = nil
+        inPerson = false
     }
 }
 
