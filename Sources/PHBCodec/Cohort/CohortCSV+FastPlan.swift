@@ -4,15 +4,26 @@ extension CohortCSVLayout {
     /// A person's plan in fast form, read straight from the chunk's bytes with
     /// no strings or exact fractions built, or `nil` when anything is out of
     /// the ordinary (a £ sign or other non-ASCII byte, a quoted quote, more
-    /// decimal places than the fast form holds, any error): the
-    /// row-by-row reader (``person(_:)``) then decides, with its messages.
+    /// decimal places than the fast form holds, any error): the row-by-row
+    /// reader (``person(_:)``) then decides, with its messages.
     ///
     /// When it answers, the plan is the fast form of the plan ``person(_:)``
-    /// reads from the same rows.
+    /// reads from the same rows. `cells` is scratch space, reused from person to person.
     public func fastPerson(_ person: CohortCSVChunk.Person, in chunk: CohortCSVChunk,
                            cells: inout [Range<Int>]) -> (id: String, plan: FastBottomUpPlan)? {
         guard person.extraRows == 0, person.rows > 0 else { return nil }
-        var id: ArraySlice<UInt8> = []
+        if cells.count != CohortColumn.allCases.count { cells = Array(repeating: 0..<0, count: CohortColumn.allCases.count) }
+        return chunk.bytes.withUnsafeBufferPointer { bytes in
+            cells.withUnsafeMutableBufferPointer { cells in
+                var row = FastRow(bytes: bytes, cells: cells)
+                return fastPerson(person, in: chunk, row: &row)
+            }
+        }
+    }
+
+    private func fastPerson(_ person: CohortCSVChunk.Person, in chunk: CohortCSVChunk,
+                            row: inout FastRow) -> (id: String, plan: FastBottomUpPlan)? {
+        var id = ""
         var deployment: Deployment?, personalAssistants: Int?, paShares: [Rational]?, sawPlan = false
         var care: [FastBottomUpPlan.Care] = [], sleepIns: [FastBottomUpPlan.SleepIn] = [], items: [FastBottomUpPlan.Item] = []
         // Ids are rare: kept (with a nil for each line before) only once one appears.
@@ -23,39 +34,37 @@ extension CohortCSVLayout {
             ids.append(id)
         }
         for r in person.firstRow..<(person.firstRow + person.rows) {
-            let raw = chunk.row(r)
-            guard !chunk.rowTooLong[r], raw.allSatisfy({ $0 < 0x80 }), CohortCSVFields.cells(of: raw, into: &cells)
-            else { return nil }
-            let row = FastCells(raw: raw, cells: cells, index: index)
+            guard !chunk.rowTooLong[r], row.read(chunk.rowRange(r), columnOfField: columnOfField) else { return nil }
             if r == person.firstRow {
-                id = row[.person]
-                guard !id.isEmpty else { return nil }
+                guard let text = row.text(.person) else { return nil }
+                id = text
             }
-            guard let kind = FastCells.word(row[.line], CohortLineKind.self) else { return nil }
-            let own = row[.deployment]
-            let lineDeployment = own.isEmpty ? nil : FastCells.word(own, Deployment.self)
-            guard own.isEmpty || lineDeployment != nil else { return nil }
-            let lineID = row[.id].isEmpty ? nil : String(decoding: row[.id], as: UTF8.self)
+            guard let kind = row.word(.line, CohortLineKind.self) else { return nil }
+            var lineDeployment: Deployment?
+            if !row.isEmpty(.deployment) {
+                guard let own = row.word(.deployment, Deployment.self) else { return nil }
+                lineDeployment = own
+            }
+            let lineID = row.text(.id)
             switch kind {
             case .plan:
                 guard !sawPlan else { return nil }
                 sawPlan = true
                 deployment = lineDeployment
-                if !row[.paShares].isEmpty {
-                    guard let shares = FastCells.shares(row[.paShares]) else { return nil }
-                    paShares = shares
-                }
-                if !row[.personalAssistants].isEmpty {
-                    guard let count = FastCells.decimal(row[.personalAssistants], places: 0) else { return nil }
+                if !row.isEmpty(.personalAssistants) {
+                    guard let count = row.decimal(.personalAssistants, places: 0) else { return nil }
                     personalAssistants = Int(count)
                 }
+                if !row.isEmpty(.paShares) {
+                    guard let shares = row.shares(.paShares) else { return nil }
+                    paShares = shares
+                }
             case .care:
-                let ratio = row[.staffRatio]
-                guard let hundredths = FastCells.decimal(row[.hoursPerWeek], places: 2),
-                      let provider = FastCells.word(row[.provider], Provider.self),
-                      let band = row[.band].withUnsafeBufferPointer(BandKey.init(utf8:)),
-                      let staffRatio = ratio.isEmpty ? 1 : FastCells.decimal(ratio, places: 0),
-                      let rate = FastCells.optionalAmount(row[.hourlyRate], places: 4),
+                guard let hundredths = row.decimal(.hoursPerWeek, places: 2),
+                      let provider = row.word(.provider, Provider.self),
+                      let band = row.name(.band),
+                      let staffRatio = row.isEmpty(.staffRatio) ? 1 : row.decimal(.staffRatio, places: 0),
+                      let rate = row.optionalAmount(.hourlyRate, places: 4),
                       let line = FastBottomUpPlan.Care(hundredthsOfAnHour: hundredths, staffRatio: Int(staffRatio),
                                                        provider: provider, band: band, hourlyRate: rate,
                                                        deployment: lineDeployment)
@@ -63,20 +72,18 @@ extension CohortCSVLayout {
                 note(lineID, &careIDs, lines: care.count)
                 care.append(line)
             case .sleepIn:
-                let providerCell = row[.provider]
-                guard let hundredths = FastCells.decimal(row[.nightsPerWeek], places: 2),
-                      let provider = providerCell.isEmpty ? .personalAssistant : FastCells.word(providerCell, Provider.self),
-                      let rate = FastCells.optionalAmount(row[.nightRate], places: 4),
+                guard let hundredths = row.decimal(.nightsPerWeek, places: 2),
+                      let provider = row.isEmpty(.provider) ? .personalAssistant : row.word(.provider, Provider.self),
+                      let rate = row.optionalAmount(.nightRate, places: 4),
                       let line = FastBottomUpPlan.SleepIn(hundredthsOfANight: hundredths, provider: provider, nightRate: rate,
                                                           deployment: lineDeployment)
                 else { return nil }
                 note(lineID, &sleepInIDs, lines: sleepIns.count)
                 sleepIns.append(line)
             case .other:
-                let quantityCell = row[.quantity]
-                guard let amount = FastCells.optionalAmount(row[.amount], places: 2), let amount,
-                      let period = FastCells.word(row[.period], ItemPeriod.self),
-                      let quantity = quantityCell.isEmpty ? Multiplier(1, over: 1) : FastCells.multiplier(quantityCell),
+                guard let amount = row.optionalAmount(.amount, places: 2), let amount,
+                      let period = row.word(.period, ItemPeriod.self),
+                      let quantity = row.isEmpty(.quantity) ? Multiplier(1, over: 1) : row.multiplier(.quantity),
                       let item = FastBottomUpPlan.Item(amount: amount, quantity: quantity, period: period,
                                                        deployment: lineDeployment)
                 else { return nil }
@@ -88,35 +95,84 @@ extension CohortCSVLayout {
               sleepInIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(sleepInIDs),
               itemIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(itemIDs),
               let plan = FastBottomUpPlan(deployment: deployment, personalAssistants: personalAssistants ?? paShares?.count ?? 1,
-                                          paShares: paShares,
-                                          care: care, sleepIns: sleepIns, items: items)
+                                          paShares: paShares, care: care, sleepIns: sleepIns, items: items)
         else { return nil }
-        return (String(decoding: id, as: UTF8.self), plan)
+        return (id, plan)
     }
 }
 
-/// The trimmed cells of one simple (ASCII, no quoted quotes) row, by column.
-struct FastCells {
-    let raw: ArraySlice<UInt8>
-    let cells: [Range<Int>]
-    let index: [Int]
+/// The trimmed cells of one simple row (ASCII, no quoted quotes), by column,
+/// read in place from the chunk's bytes.
+struct FastRow {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Each column's trimmed cell in `bytes`, by the column's position (empty when absent).
+    let cells: UnsafeMutableBufferPointer<Range<Int>>
 
-    /// The trimmed cell of `column` (empty when the column or cell is absent).
-    subscript(column: CohortColumn) -> ArraySlice<UInt8> {
-        let i = index[column.position]
-        return i >= 0 && i < cells.count ? raw[cells[i]].trimmingSpaces : []
+    /// Reads the cells of the row at `range`; `false` when it is not simple (the row-by-row reader must decide).
+    mutating func read(_ range: Range<Int>, columnOfField: [Int]) -> Bool {
+        for c in cells.indices { cells[c] = 0..<0 }
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), space = UInt8(ascii: " ")
+        var i = range.lowerBound, field = 0
+        let end = range.upperBound
+        while true {
+            var start = i, stop: Int
+            if i < end, bytes[i] == quote {
+                var close = i + 1
+                while close < end, bytes[close] != quote {
+                    if bytes[close] >= 0x80 { return false }
+                    close += 1
+                }
+                guard close < end else { return false }  // no closing quote
+                start = i + 1
+                stop = close
+                i = close + 1
+                if i < end, bytes[i] != comma { return false }  // "" or text after the closing quote
+            } else {
+                while i < end, bytes[i] != comma {
+                    if bytes[i] >= 0x80 { return false }
+                    i += 1
+                }
+                stop = i
+            }
+            guard field < CSVParser.mostFields else { return false }
+            if field < columnOfField.count, columnOfField[field] >= 0 {
+                while start < stop, bytes[start] == space { start += 1 }
+                while stop > start, bytes[stop - 1] == space { stop -= 1 }
+                cells[columnOfField[field]] = start..<stop
+            }
+            field += 1
+            if i >= end { return true }
+            i += 1  // the comma
+        }
     }
 
-    /// The case of `E` whose raw value is exactly `bytes`.
-    static func word<E: FastWord>(_ bytes: ArraySlice<UInt8>, _ type: E.Type) -> E? {
-        for (word, e) in E.words where word.count == bytes.count && word.elementsEqual(bytes) { return e }
+    /// Whether the column's cell is empty or absent.
+    func isEmpty(_ column: CohortColumn) -> Bool { cells[column.position].isEmpty }
+
+    /// The bytes of the column's cell.
+    func cell(_ column: CohortColumn) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[cells[column.position]])
+    }
+
+    /// The cell as text, `nil` when empty.
+    func text(_ column: CohortColumn) -> String? {
+        isEmpty(column) ? nil : String(decoding: cell(column), as: UTF8.self)
+    }
+
+    /// The cell held inline, `nil` when empty or longer than 24 bytes.
+    func name(_ column: CohortColumn) -> InlineName? { InlineName(utf8: cell(column)) }
+
+    /// The case of `E` whose raw value is exactly the cell.
+    func word<E: FastWord>(_ column: CohortColumn, _ type: E.Type) -> E? {
+        guard let name = name(column) else { return nil }
+        for (word, e) in E.names where word == name { return e }
         return nil
     }
 
     /// A plain decimal (`123`, `12.5`; no sign, no £, no commas) with at most
     /// `places` decimal places, as a whole number of 10^−places; `nil` otherwise.
-    static func decimal(_ bytes: ArraySlice<UInt8>, places: Int) -> Int64? {
-        guard let (digits, given) = digits(bytes), given <= places else { return nil }
+    func decimal(_ column: CohortColumn, places: Int) -> Int64? {
+        guard let (digits, given) = Self.digits(cell(column)), given <= places else { return nil }
         var value = digits
         for _ in given..<places {
             let (v, o) = value.multipliedReportingOverflow(by: 10)
@@ -126,10 +182,36 @@ struct FastCells {
         return value
     }
 
+    /// An optional amount with at most `places` decimal places: `.some(nil)` when empty, `nil` when not plain.
+    func optionalAmount(_ column: CohortColumn, places: Int) -> BoundedAmount?? {
+        if isEmpty(column) { return .some(nil) }
+        guard let (digits, given) = Self.digits(cell(column)), given <= places else { return nil }
+        return .some(BoundedAmount(digits: digits, places: given))
+    }
+
+    /// A plain decimal as a multiplier.
+    func multiplier(_ column: CohortColumn) -> Multiplier? {
+        guard let (digits, given) = Self.digits(cell(column)), given <= 9 else { return nil }
+        return Multiplier(digits, over: Int64(Int128.powerOfTen(given)))
+    }
+
+    /// Shares such as `3:1` (parts split by `:` or `;`, each a plain decimal), or `nil` when any part is not plain.
+    func shares(_ column: CohortColumn) -> [Rational]? {
+        var shares: [Rational] = []
+        for part in cell(column).split(whereSeparator: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") }) {
+            var part = part
+            while part.first == UInt8(ascii: " ") { part.removeFirst() }
+            while part.last == UInt8(ascii: " ") { part.removeLast() }
+            guard let (digits, given) = Self.digits(UnsafeBufferPointer(rebasing: part)) else { return nil }
+            shares.append(Rational(Int128(digits), over: Int128.powerOfTen(given)))
+        }
+        return shares.isEmpty ? nil : shares
+    }
+
     /// The digits of a plain decimal as a whole number, and how many follow the point.
-    static func digits(_ bytes: ArraySlice<UInt8>) -> (Int64, places: Int)? {
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int64, places: Int)? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
-        var value: Int64 = 0, places = 0, point = false, digitsAfterPoint = 0, digitsBefore = 0
+        var value: Int64 = 0, point = false, digitsAfterPoint = 0, digitsBefore = 0
         for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 guard !point else { return nil }
@@ -137,55 +219,36 @@ struct FastCells {
                 continue
             }
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int64(byte - UInt8(ascii: "0"))  // at most 18 digits: no overflow
+            value = value &* 10 &+ Int64(byte &- UInt8(ascii: "0"))  // at most 18 digits: no overflow
             if point { digitsAfterPoint += 1 } else { digitsBefore += 1 }
         }
         guard digitsBefore > 0, !point || digitsAfterPoint > 0 else { return nil }
-        places = digitsAfterPoint
-        return (value, places)
-    }
-
-    /// An optional amount with at most `places` decimal places: `.some(nil)` when empty, `nil` when not plain.
-    static func optionalAmount(_ bytes: ArraySlice<UInt8>, places: Int) -> Rational?? {
-        if bytes.isEmpty { return .some(nil) }
-        guard let (digits, given) = digits(bytes), given <= places else { return nil }
-        return .some(Rational(Int128(digits), over: Int128.powerOfTen(given)))
-    }
-
-    /// Shares such as `3:1` (parts split by `:` or `;`, each a plain decimal), or `nil` when any part is not plain.
-    static func shares(_ bytes: ArraySlice<UInt8>) -> [Rational]? {
-        var shares: [Rational] = []
-        for part in bytes.split(whereSeparator: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") }) {
-            guard let (digits, given) = digits(part.trimmingSpaces) else { return nil }
-            shares.append(Rational(Int128(digits), over: Int128.powerOfTen(given)))
-        }
-        return shares.isEmpty ? nil : shares
-    }
-
-    /// A plain decimal as a multiplier.
-    static func multiplier(_ bytes: ArraySlice<UInt8>) -> Multiplier? {
-        guard let (digits, given) = digits(bytes), given <= 9 else { return nil }
-        return Multiplier(digits, over: Int64(Int128.powerOfTen(given)))
+        return (value, digitsAfterPoint)
     }
 }
 
-/// A choice read from a cell by its bytes: each case's raw value as bytes, worked out once.
+/// A choice read from a cell by its bytes: each case's raw value held inline, worked out once.
 protocol FastWord: RawRepresentable, CaseIterable where RawValue == String {
-    static var words: [([UInt8], Self)] { get }
+    static var names: [(InlineName, Self)] { get }
+}
+
+extension FastWord {
+    /// Each case with its raw value held inline (every raw value is short).
+    static var inlineNames: [(InlineName, Self)] { allCases.compactMap { e in InlineName(e.rawValue).map { ($0, e) } } }
 }
 
 extension CohortLineKind: FastWord {
-    static let words = allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let names = inlineNames
 }
 
 extension Deployment: FastWord {
-    static let words = allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let names = inlineNames
 }
 
 extension Provider: FastWord {
-    static let words = allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let names = inlineNames
 }
 
 extension ItemPeriod: FastWord {
-    static let words = allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let names = inlineNames
 }

@@ -132,6 +132,8 @@ public struct CohortLineRows: Sendable, Hashable {
 public struct CohortCSVLayout: Sendable {
     /// The field index of each column, by the column's position in ``CohortColumn/allCases`` (−1: absent).
     let index: [Int]
+    /// The column of each field, by field index: its position in ``CohortColumn/allCases`` (−1: not used).
+    let columnOfField: [Int]
     /// Header names this layout does not use (reported, not fatal).
     public let ignoredColumns: [String]
 
@@ -141,6 +143,7 @@ public struct CohortCSVLayout: Sendable {
             throw CohortRowError(row: header.line, code: "syntax", message: "the header is not valid UTF-8 text")
         }
         var index = Array(repeating: -1, count: CohortColumn.allCases.count)
+        var columnOfField = Array(repeating: -1, count: header.count)
         var ignored: [String] = []
         for (i, name) in header.fields.enumerated() {
             let trimmed = name.trimmingSpaces
@@ -153,6 +156,7 @@ public struct CohortCSVLayout: Sendable {
                                      message: "column '\(trimmed)' is named twice in the header")
             }
             index[column.position] = i
+            columnOfField[i] = column.position
         }
         for required in [CohortColumn.person, .line] where index[required.position] < 0 {
             throw CohortRowError(row: header.line, column: required.rawValue, code: "missingInput",
@@ -160,6 +164,7 @@ public struct CohortCSVLayout: Sendable {
                                      + CohortColumn.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
         self.index = index
+        self.columnOfField = columnOfField
         ignoredColumns = ignored
     }
 

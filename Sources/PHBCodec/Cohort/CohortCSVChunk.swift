@@ -26,17 +26,15 @@ public struct CohortCSVChunk: Sendable {
     /// The line the person's rows start on.
     public func line(of person: Person) -> Int { rowLines[person.firstRow] }
 
-    /// The raw bytes of row `r`.
-    func row(_ r: Int) -> ArraySlice<UInt8> {
-        bytes[(r == 0 ? 0 : rowEnds[r - 1])..<rowEnds[r]]
-    }
+    /// Where row `r` lies in `bytes`.
+    func rowRange(_ r: Int) -> Range<Int> { (r == 0 ? 0 : rowEnds[r - 1])..<rowEnds[r] }
 
     /// The person's rows as the row-by-row reader gives them: the slow path's input.
     public func record(_ person: Person, layout: CohortCSVLayout) -> CohortRecord {
         var records: [CSVRecord] = []
         records.reserveCapacity(person.rows)
         for r in person.firstRow..<(person.firstRow + person.rows) {
-            records += CSVParser.records(in: row(r), firstLine: rowLines[r])
+            records += CSVParser.records(in: bytes[rowRange(r)], firstLine: rowLines[r])
             if rowTooLong[r], let last = records.popLast() {
                 records.append(CSVRecord(bytes: last.bytes, ends: last.ends, line: last.line, isTooLong: true))
             }

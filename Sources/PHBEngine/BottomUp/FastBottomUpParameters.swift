@@ -46,8 +46,8 @@ public final class FastBottomUpParameters: Sendable {
     let directPaymentSetUpFee: BoundedAmount?
     let thirdPartyFee: Multiplier?
     /// Hourly rates by time band; a band whose rate did not resolve is left out.
-    let paRates: [(band: BandKey, rate: BoundedAmount)]
-    let agencyRates: [(band: BandKey, rate: BoundedAmount)]
+    let paRates: [(band: InlineName, rate: BoundedAmount)]
+    let agencyRates: [(band: InlineName, rate: BoundedAmount)]
 
     /// The fast form of `parameters`, or `nil` when the rounding rule or
     /// weeks per year did not resolve (every plan then needs the full path).
@@ -112,15 +112,15 @@ public final class FastBottomUpParameters: Sendable {
     }
 
     /// Rates that resolved, by band (a band whose name is too long for a key is left out: its plans take the full path).
-    static func rates(_ lookups: [String: ParameterLookup<Rational>]) -> [(band: BandKey, rate: BoundedAmount)] {
+    static func rates(_ lookups: [String: ParameterLookup<Rational>]) -> [(band: InlineName, rate: BoundedAmount)] {
         lookups.keys.sorted().compactMap { name in
-            guard let band = BandKey(name), let lookup = lookups[name], let rate = units(lookup) else { return nil }
+            guard let band = InlineName(name), let lookup = lookups[name], let rate = units(lookup) else { return nil }
             return (band, rate)
         }
     }
 
     /// The policy's rate for `provider` in `band`, in units; `nil` when unknown or unresolved.
-    func hourlyRate(_ provider: Provider, band: BandKey) -> BoundedAmount? {
+    func hourlyRate(_ provider: Provider, band: InlineName) -> BoundedAmount? {
         for entry in provider == .personalAssistant ? paRates : agencyRates where entry.band == band { return entry.rate }
         return nil
     }

@@ -13,7 +13,7 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         /// Hours a week × staff ratio.
         let hours: Multiplier
         let provider: Provider
-        let band: BandKey
+        let band: InlineName
         /// The line's own rate, else the policy's for its band.
         let rate: BoundedAmount?
         /// The line's own deployment; the plan settles it to its default, so it is never `nil` in a plan.
@@ -21,8 +21,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
 
         /// A care line of `hundredths` hundredths of an hour a week (1 ... 16,800) at staff ratio 1 ... 100;
         /// `nil` when out of range or the rate is negative or too fine to hold.
-        public init?(hundredthsOfAnHour hundredths: Int64, staffRatio: Int, provider: Provider, band: BandKey,
-                     hourlyRate: Rational?, deployment: Deployment?) {
+        public init?(hundredthsOfAnHour hundredths: Int64, staffRatio: Int, provider: Provider, band: InlineName,
+                     hourlyRate: BoundedAmount?, deployment: Deployment?) {
             guard (1...16_800).contains(hundredths), (1...100).contains(staffRatio),
                   let hours = Multiplier(hundredths * Int64(staffRatio), over: 100),
                   let rate = FastBottomUpPlan.rate(hourlyRate) else { return nil }
@@ -43,7 +43,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         var deployment: Deployment?
 
         /// Sleep-ins of `hundredths` hundredths of a night a week (0 ... 700); `nil` when out of range or the rate is unusable.
-        public init?(hundredthsOfANight hundredths: Int64, provider: Provider, nightRate: Rational?, deployment: Deployment?) {
+        public init?(hundredthsOfANight hundredths: Int64, provider: Provider, nightRate: BoundedAmount?,
+                     deployment: Deployment?) {
             guard (0...700).contains(hundredths), let nights = Multiplier(hundredths, over: 100),
                   let rate = FastBottomUpPlan.rate(nightRate) else { return nil }
             self.nights = nights
@@ -62,9 +63,9 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         var deployment: Deployment?
 
         /// `amount` (not negative) × `quantity` each `period`; `nil` when it cannot be held.
-        public init?(amount: Rational, quantity: Multiplier, period: ItemPeriod, deployment: Deployment?) {
-            guard !amount.isNegative else { return nil }
-            let total = BoundedAmount(amount).times(quantity)
+        public init?(amount: BoundedAmount, quantity: Multiplier, period: ItemPeriod, deployment: Deployment?) {
+            guard amount.value >= 0 else { return nil }
+            let total = amount.times(quantity)
             guard !total.isPoisoned else { return nil }
             self.amount = total
             self.period = period
@@ -90,9 +91,10 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         for line in plan.care {
             let h = line.hoursPerWeek
             guard h.numerator > 0, h.denominator > 0, h.denominator <= 100, 100 % h.denominator == 0,
-                  h.numerator <= 168 * h.denominator, let band = BandKey(line.band),
+                  h.numerator <= 168 * h.denominator, let band = InlineName(line.band),
                   let fast = Care(hundredthsOfAnHour: Int64(h.numerator * (100 / h.denominator)), staffRatio: line.staffRatio,
-                                  provider: line.provider, band: band, hourlyRate: line.hourlyRate, deployment: line.deployment)
+                                  provider: line.provider, band: band, hourlyRate: line.hourlyRate.map(BoundedAmount.init),
+                                  deployment: line.deployment)
             else { return nil }
             care.append(fast)
         }
@@ -103,7 +105,7 @@ public struct FastBottomUpPlan: Sendable, Hashable {
             guard n.numerator >= 0, n.denominator > 0, n.denominator <= 100, 100 % n.denominator == 0,
                   n.numerator <= 7 * n.denominator,
                   let fast = SleepIn(hundredthsOfANight: Int64(n.numerator * (100 / n.denominator)), provider: line.provider,
-                                     nightRate: line.nightRate, deployment: line.deployment)
+                                     nightRate: line.nightRate.map(BoundedAmount.init), deployment: line.deployment)
             else { return nil }
             sleepIns.append(fast)
         }
@@ -111,7 +113,7 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         items.reserveCapacity(plan.otherItems.count)
         for item in plan.otherItems {
             guard let quantity = Multiplier(item.quantity),
-                  let fast = Item(amount: item.amount, quantity: quantity, period: item.period, deployment: item.deployment)
+                  let fast = Item(amount: BoundedAmount(item.amount), quantity: quantity, period: item.period, deployment: item.deployment)
             else { return nil }
             items.append(fast)
         }
@@ -158,10 +160,9 @@ public struct FastBottomUpPlan: Sendable, Hashable {
     }
 
     /// A line's own rate as `.some(amount)`, `.some(nil)` when it has none (the policy's applies), `nil` when unusable.
-    static func rate(_ own: Rational?) -> BoundedAmount?? {
+    static func rate(_ own: BoundedAmount?) -> BoundedAmount?? {
         guard let own else { return .some(nil) }
-        let amount = BoundedAmount(own)
-        return own.isNegative || amount.isPoisoned ? nil : .some(amount)
+        return own.value < 0 || own.isPoisoned ? nil : .some(own)
     }
 
     /// Whether the ids given are distinct and well formed, as the full breakdown requires.
@@ -170,39 +171,38 @@ public struct FastBottomUpPlan: Sendable, Hashable {
     }
 }
 
-/// A policy time band's name held inline (up to 24 bytes), so that finding a
-/// band's rate compares three words instead of hashing a string.
-public struct BandKey: Sendable, Hashable {
-    let words: (UInt64, UInt64, UInt64)
+/// A short name (up to 24 bytes) held inline: a policy time band, or a
+/// choice word read from a file. Finding a band's rate, or which word a cell
+/// holds, compares three words instead of hashing a string.
+@frozen
+public struct InlineName: Sendable, Hashable {
+    @usableFromInline let words: (UInt64, UInt64, UInt64)
 
-    /// The key of `name`, or `nil` when it is empty or longer than 24 bytes.
+    /// The inline form of `name`, or `nil` when it is empty or longer than 24 bytes.
     public init?(_ name: String) {
         var name = name
         guard let words = name.withUTF8({ Self.words($0) }) else { return nil }
         self.words = words
     }
 
-    /// The key of a name's UTF-8 bytes, or `nil` when empty or longer than 24 bytes.
+    /// The inline form of a name's UTF-8 bytes, or `nil` when empty or longer than 24 bytes.
+    @inlinable
     public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let words = Self.words(bytes) else { return nil }
         self.words = words
     }
 
+    /// The bytes copied into three zeroed words.
+    @inlinable
     static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64)? {
         guard !bytes.isEmpty, bytes.count <= 24 else { return nil }
         var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        for (i, byte) in bytes.enumerated() {
-            let shifted = UInt64(byte) << (UInt64(i % 8) * 8)
-            switch i / 8 {
-            case 0: w.0 |= shifted
-            case 1: w.1 |= shifted
-            default: w.2 |= shifted
-            }
-        }
+        withUnsafeMutableBytes(of: &w) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
         return w
     }
 
-    public static func == (a: BandKey, b: BandKey) -> Bool {
+    @inlinable
+    public static func == (a: InlineName, b: InlineName) -> Bool {
         a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
     }
 

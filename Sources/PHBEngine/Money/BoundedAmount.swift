@@ -48,6 +48,20 @@ public struct BoundedAmount: Sendable, Hashable {
     /// An exact amount of `units`.
     @inlinable public init(units: Int64) { self.init(value: units, bound: 0) }
 
+    /// The exact amount of a decimal as written, `digits × 10^−places` pounds
+    /// (`1375`, 2 places: £13.75); poisoned when `places` is beyond 0 ... 10 or the amount beyond the unit's range.
+    @inlinable
+    public init(digits: Int64, places: Int) {
+        guard (0...10).contains(places) else {
+            self = .poisoned
+            return
+        }
+        var scale: Int64 = 1
+        for _ in places..<10 { scale &*= 10 }
+        let (v, o) = digits.multipliedReportingOverflow(by: scale)
+        self = o ? .poisoned : BoundedAmount(units: v)
+    }
+
     /// Zero, exactly.
     @inlinable public static var zero: BoundedAmount { BoundedAmount(value: 0, bound: 0) }
     /// The result of an overflow: it settles no decision.
