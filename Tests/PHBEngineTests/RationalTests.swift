@@ -199,3 +199,15 @@ import Testing
         }
     }
 }
+
+/// Plain decimal text written straight into bytes.
+@Suite struct PlainDecimalTests {
+    @Test(arguments: [(Int64(0), 2, "0.00"), (-50, 2, "-0.50"), (123_450, 2, "1234.50"), (7, 0, "7"), (-7, 0, "-7"),
+                      (5, 3, "0.005"), (Int64.min, 2, "-92233720368547758.08"), (Int64.max, 0, "9223372036854775807")])
+    func writesExactlyThePlacesAsked(scaled: Int64, places: Int, text: String) {
+        var bytes: [UInt8] = []
+        PlainDecimal.append(scaled, places: places, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == text)
+        if places == 2 { #expect(Money(pence: scaled).plainText == text) }
+    }
+}

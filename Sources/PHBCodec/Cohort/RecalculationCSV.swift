@@ -34,7 +34,7 @@ public struct RecalculationCSV: Sendable {
         let comma = UInt8(ascii: ",")
         writer.appendText(result.id, to: &bytes)
         bytes.append(comma)
-        bytes.append(contentsOf: String(result.row).utf8)
+        PlainDecimal.append(Int64(result.row), places: 0, to: &bytes)
         func money(_ m: Money?) {
             bytes.append(comma)
             m?.appendPlainText(to: &bytes)
@@ -55,7 +55,14 @@ public struct RecalculationCSV: Sendable {
             totals(f.new)
             money(f.annualChange)
             bytes.append(comma)
-            if let percent = f.percentChange { bytes.append(contentsOf: percent.decimalText(minPlaces: 2).utf8) }
+            if let percent = f.percentChange {
+                // Hundredths of a percent (how it is rounded), written as they are.
+                if 100 % percent.denominator == 0, let hundredths = Int64(exactly: percent.numerator * (100 / percent.denominator)) {
+                    PlainDecimal.append(hundredths, places: 2, to: &bytes)
+                } else {
+                    bytes.append(contentsOf: percent.decimalText(minPlaces: 2).utf8)
+                }
+            }
             if arrears { money(f.arrears) }
         case (_, .failure):
             bytes.append(contentsOf: ",failed".utf8)

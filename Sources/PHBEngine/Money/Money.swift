@@ -36,25 +36,7 @@ public struct Money: Sendable, Hashable, Comparable {
 
     /// Appends ``plainText``'s UTF-8 bytes to `bytes`, building no string.
     @inlinable
-    public func appendPlainText(to bytes: inout [UInt8]) {
-        var magnitude = pence.magnitude
-        // Digits, least significant first, into a fixed buffer: at most 19 digits, a point and a sign.
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            var count = 0
-            repeat {
-                raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-                if count == 2 { raw[count] = UInt8(ascii: "."); count += 1 }
-            } while magnitude > 0 || count < 4
-            if pence < 0 { raw[count] = UInt8(ascii: "-"); count += 1 }
-            while count > 0 {
-                count -= 1
-                bytes.append(raw[count])
-            }
-        }
-    }
+    public func appendPlainText(to bytes: inout [UInt8]) { PlainDecimal.append(pence, places: 2, to: &bytes) }
 
     /// Pounds for people: `£1,234.50`, `-£3.00`.
     public var displayText: String {
