@@ -34,7 +34,7 @@ extension CohortCSVLayout {
             ids.append(id)
         }
         for r in person.firstRow..<(person.firstRow + person.rows) {
-            guard !chunk.rowTooLong[r], row.read(chunk.rowRange(r), columnOfField: columnOfField) else { return nil }
+            guard !chunk.rows[r].isTooLong, row.read(chunk.rowRange(r), columnOfField: columnOfField) else { return nil }
             if r == person.firstRow {
                 guard let text = row.text(.person) else { return nil }
                 id = text
@@ -109,13 +109,45 @@ struct FastRow {
     let cells: UnsafeMutableBufferPointer<Range<Int>>
 
     /// Reads the cells of the row at `range`; `false` when it is not simple (the row-by-row reader must decide).
+    ///
+    /// Eight bytes at a time: a word with no quote and no byte above 127 gives its commas as a bit mask.
     mutating func read(_ range: Range<Int>, columnOfField: [Int]) -> Bool {
         for c in cells.indices { cells[c] = 0..<0 }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), space = UInt8(ascii: " ")
+        guard let base = bytes.baseAddress else { return range.isEmpty && keep(range, field: 0, columnOfField) }
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        /// High bit set in each byte of an ASCII word that is zero.
+        func zeroBytes(_ x: UInt64) -> UInt64 { ~(x &+ lows) & highs }
+        var i = range.lowerBound, fieldStart = i, field = 0
+        while i < range.upperBound {
+            var word: UInt64 = 0
+            if range.upperBound - i >= 8 {
+                word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            } else {
+                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + i, count: range.upperBound - i)) }
+                word = UInt64(littleEndian: word)
+            }
+            guard word & highs == 0 else { return false }
+            if zeroBytes(word ^ (ones &* 0x22)) != 0 { return readQuoted(range, columnOfField: columnOfField) }
+            var commas = zeroBytes(word ^ (ones &* 0x2C))
+            while commas != 0 {
+                let at = i + commas.trailingZeroBitCount / 8
+                guard keep(fieldStart..<at, field: field, columnOfField) else { return false }
+                field += 1
+                fieldStart = at + 1
+                commas &= commas &- 1
+            }
+            i += 8
+        }
+        return keep(fieldStart..<range.upperBound, field: field, columnOfField)
+    }
+
+    /// Reads a row with quotes byte by byte: a quoted cell's content is what lies between its quotes.
+    private mutating func readQuoted(_ range: Range<Int>, columnOfField: [Int]) -> Bool {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
         var i = range.lowerBound, field = 0
         let end = range.upperBound
         while true {
-            var start = i, stop: Int
+            var cell: Range<Int>
             if i < end, bytes[i] == quote {
                 var close = i + 1
                 while close < end, bytes[close] != quote {
@@ -123,27 +155,36 @@ struct FastRow {
                     close += 1
                 }
                 guard close < end else { return false }  // no closing quote
-                start = i + 1
-                stop = close
+                cell = (i + 1)..<close
                 i = close + 1
                 if i < end, bytes[i] != comma { return false }  // "" or text after the closing quote
             } else {
+                let start = i
                 while i < end, bytes[i] != comma {
                     if bytes[i] >= 0x80 { return false }
                     i += 1
                 }
-                stop = i
+                cell = start..<i
             }
-            guard field < CSVParser.mostFields else { return false }
-            if field < columnOfField.count, columnOfField[field] >= 0 {
-                while start < stop, bytes[start] == space { start += 1 }
-                while stop > start, bytes[stop - 1] == space { stop -= 1 }
-                cells[columnOfField[field]] = start..<stop
-            }
+            guard keep(cell, field: field, columnOfField) else { return false }
             field += 1
             if i >= end { return true }
             i += 1  // the comma
         }
+    }
+
+    /// Keeps field `field` (at `cell`), trimmed, as its column's cell; `false` past ``CSVParser/mostFields`` fields.
+    @inline(__always)
+    private func keep(_ cell: Range<Int>, field: Int, _ columnOfField: [Int]) -> Bool {
+        guard field < CSVParser.mostFields else { return false }
+        guard field < columnOfField.count, !cell.isEmpty else { return true }
+        let column = columnOfField[field]
+        guard column >= 0 else { return true }
+        var start = cell.lowerBound, stop = cell.upperBound
+        while start < stop, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while stop > start, bytes[stop - 1] == UInt8(ascii: " ") { stop -= 1 }
+        cells[column] = start..<stop
+        return true
     }
 
     /// Whether the column's cell is empty or absent.

@@ -13,45 +13,46 @@ public struct CohortCSVChunk: Sendable {
         let extraRows: Int
     }
 
+    /// One row: where it ends in `bytes`, the line it starts on, and whether it
+    /// was longer than ``CSVParser/longestRecord`` bytes (only that much is kept).
+    struct Row {
+        let end: Int
+        let line: Int
+        let isTooLong: Bool
+    }
+
     var bytes: [UInt8] = []
-    /// Where each row ends in `bytes`.
-    var rowEnds: [Int] = []
-    /// The line each row starts on.
-    var rowLines: [Int] = []
-    /// Rows longer than ``CSVParser/longestRecord`` bytes (only that much is kept).
-    var rowTooLong: [Bool] = []
+    var rows: [Row] = []
     /// The people, in input order.
     public private(set) var people: [Person] = []
 
     /// The line the person's rows start on.
-    public func line(of person: Person) -> Int { rowLines[person.firstRow] }
+    public func line(of person: Person) -> Int { rows[person.firstRow].line }
 
     /// Where row `r` lies in `bytes`.
-    func rowRange(_ r: Int) -> Range<Int> { (r == 0 ? 0 : rowEnds[r - 1])..<rowEnds[r] }
+    func rowRange(_ r: Int) -> Range<Int> { (r == 0 ? 0 : rows[r - 1].end)..<rows[r].end }
 
     /// The person's rows as the row-by-row reader gives them: the slow path's input.
     public func record(_ person: Person, layout: CohortCSVLayout) -> CohortRecord {
         var records: [CSVRecord] = []
         records.reserveCapacity(person.rows)
         for r in person.firstRow..<(person.firstRow + person.rows) {
-            records += CSVParser.records(in: bytes[rowRange(r)], firstLine: rowLines[r])
-            if rowTooLong[r], let last = records.popLast() {
+            records += CSVParser.records(in: bytes[rowRange(r)], firstLine: rows[r].line)
+            if rows[r].isTooLong, let last = records.popLast() {
                 records.append(CSVRecord(bytes: last.bytes, ends: last.ends, line: last.line, isTooLong: true))
             }
         }
         let id = records.first.map(layout.personID) ?? ""
-        return CohortRecord(id: id, row: rowLines[person.firstRow], records: records, extraRows: person.extraRows)
+        return CohortRecord(id: id, row: rows[person.firstRow].line, records: records, extraRows: person.extraRows)
     }
 
     mutating func append(row raw: UnsafeBufferPointer<UInt8>, line: Int, tooLong: Bool) {
         bytes.append(contentsOf: raw)
-        rowEnds.append(bytes.count)
-        rowLines.append(line)
-        rowTooLong.append(tooLong)
+        rows.append(Row(end: bytes.count, line: line, isTooLong: tooLong))
     }
 
     mutating func addPerson(firstRow: Int, extraRows: Int) {
-        people.append(Person(firstRow: firstRow, rows: rowEnds.count - firstRow, extraRows: extraRows))
+        people.append(Person(firstRow: firstRow, rows: rows.count - firstRow, extraRows: extraRows))
     }
 }
 
@@ -86,8 +87,6 @@ public struct CohortCSVSplitter {
     private var startOfInput = true
     /// The current person: their id, first row in the chunk and rows beyond the limit.
     private var personID: [UInt8] = []
-    /// The person id of the row being filed (reused).
-    private var candidate: [UInt8] = []
     private var inPerson = false
     private var personFirstRow = 0
     private var extraRows = 0
@@ -222,9 +221,12 @@ public struct CohortCSVSplitter {
             layout = try CohortCSVLayout(header: header)
             return
         }
-        readPersonCell(layout.index[CohortColumn.person.position], of: row)
-        if inPerson, !candidate.isEmpty, personID == candidate {
-            if chunk.rowEnds.count - personFirstRow >= CohortCSVSplitter.mostRows {
+        let column = layout.index[CohortColumn.person.position]
+        let cell = Self.personCell(column, of: row)
+        let id = cell.map { UnsafeBufferPointer(rebasing: row[$0]) }
+        let sameID = if let id { id.elementsEqual(personID) } else { quotedPersonCell(column, of: row) == personID }
+        if inPerson, !personID.isEmpty, sameID {
+            if chunk.rows.count - personFirstRow >= CohortCSVSplitter.mostRows {
                 extraRows += 1
                 return
             }
@@ -234,29 +236,21 @@ public struct CohortCSVSplitter {
                 try ready(chunk)
                 chunk = CohortCSVChunk()
             }
-            swap(&personID, &candidate)
+            personID = if let id { Array(id) } else { quotedPersonCell(column, of: row) }
             inPerson = true
-            personFirstRow = chunk.rowEnds.count
+            personFirstRow = chunk.rows.count
             extraRows = 0
         }
         chunk.append(row: row, line: rowLine, tooLong: tooLong)
     }
 
-    /// Puts the trimmed person id of `row` in `candidate`: found by counting commas, or by reading its cells when it has a quote.
-    private mutating func readPersonCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) {
-        candidate.removeAll(keepingCapacity: true)
+    /// Where the trimmed person id lies in `row`, found by counting commas; `nil` when the row has a quote
+    /// before the id's end (then ``quotedPersonCell(_:of:)`` reads it).
+    private static func personCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var field = 0, start = 0, end = row.count
         for i in row.indices {
             let byte = row[i]
-            if byte == UInt8(ascii: "\"") {
-                let bytes = Array(row)[...]
-                if CohortCSVFields.cells(of: bytes, into: &scratch) {
-                    if scratch.indices.contains(index) { candidate += bytes[scratch[index]].trimmingSpaces }
-                } else if let record = CSVParser.records(in: bytes).first {
-                    candidate += record.bytes(index).trimmingSpaces
-                }
-                return
-            }
+            if byte == UInt8(ascii: "\"") { return nil }
             if byte == UInt8(ascii: ",") {
                 if field == index {
                     end = i
@@ -266,10 +260,19 @@ public struct CohortCSVSplitter {
                 start = i + 1
             }
         }
-        guard field == index else { return }
+        guard field == index else { return 0..<0 }
         while start < end, row[start] == UInt8(ascii: " ") { start += 1 }
         while end > start, row[end - 1] == UInt8(ascii: " ") { end -= 1 }
-        candidate.append(contentsOf: UnsafeBufferPointer(rebasing: row[start..<end]))
+        return start..<end
+    }
+
+    /// The trimmed person id of a row with quotes, read from its cells.
+    private mutating func quotedPersonCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let bytes = Array(row)[...]
+        if CohortCSVFields.cells(of: bytes, into: &scratch) {
+            return scratch.indices.contains(index) ? Array(bytes[scratch[index]].trimmingSpaces) : []
+        }
+        return CSVParser.records(in: bytes).first.map { Array($0.bytes(index).trimmingSpaces) } ?? []
     }
 
     private mutating func closePerson() {
