@@ -231,8 +231,8 @@ struct CohortRun {
             process(item, layout: layout, format: format, withLines: withLines)
         }
         var failure: CommandLineError?
-        // A CSV item is a chunk of thousands of people; a JSON Lines item is one person.
-        let chunkSize = input.format == .csv ? 1 : 2_048
+        // A CSV item is a chunk of a thousand people; a JSON Lines item is one person.
+        let chunkSize = input.format == .csv ? 1 : 256
         OrderedParallelMap(jobs: options.jobs, chunkSize: chunkSize).run(&input, transform: transform) { processed in
             guard failure == nil else { return }
             do throws(CommandLineError) {
