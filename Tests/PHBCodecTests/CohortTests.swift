@@ -190,6 +190,20 @@ import _PHBTestSupport
         #expect(readFast > 0 && readFast < plans.count)
     }
 
+    /// Each percentage change lands in the band whose lower bound it reaches and whose upper bound it is below.
+    @Test(arguments: [("-10.00", "-10% to -5%"), ("-10.01", "below -10%"), ("-9.99", "-10% to -5%"), ("-2.00", "-2% to 0%"),
+                      ("-0.01", "-2% to 0%"), ("0", "no change"), ("0.01", "0% to 2%"), ("1.99", "0% to 2%"),
+                      ("2.00", "2% to 5%"), ("9.99", "5% to 10%"), ("10.00", "10% or more"), ("250", "10% or more")])
+    func changesFallInTheirBands(percent: String, band: String) throws {
+        let totals = BudgetTotals(weekly: .zero, annual: Money(pence: 100), oneOff: .zero, firstYear: Money(pence: 100))
+        let figures = RecalculatedFigures(old: totals, new: totals, annualChange: .zero,
+                                          percentChange: Rational(decimalText: percent), arrears: nil,
+                                          calculationCount: 2, fastPathCount: 2)
+        var summary = CohortSummary()
+        summary.add(RecalculationRow(id: "P1", row: 2, outcome: .success(figures)))
+        #expect(summary.bands.filter { $0.people > 0 }.map(\.label) == [band])
+    }
+
     @Test func parallelEqualsSerialRowForRow() throws {
         let policy = try ExamplePolicy.policy()
         let old = BottomUpParameters(try CalculationContext(asAt: CalendarDate(iso: "2025-06-01")!, policy: policy))

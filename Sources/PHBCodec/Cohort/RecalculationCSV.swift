@@ -47,10 +47,10 @@ public struct RecalculationCSV: Sendable {
         }
         switch (kind, result.outcome) {
         case (.batch, .success(let f)):
-            bytes.append(contentsOf: ",computed".utf8)
+            bytes.append(contentsOf: Self.computed)
             totals(f.new)
         case (.recalculation(let arrears), .success(let f)):
-            bytes.append(contentsOf: ",computed".utf8)
+            bytes.append(contentsOf: Self.computed)
             totals(f.old)
             totals(f.new)
             money(f.annualChange)
@@ -65,11 +65,14 @@ public struct RecalculationCSV: Sendable {
             }
             if arrears { money(f.arrears) }
         case (_, .failure):
-            bytes.append(contentsOf: ",failed".utf8)
+            bytes.append(contentsOf: Self.failed)
             bytes.append(contentsOf: repeatElement(comma, count: columnCount - 3))
         }
         writer.appendLineEnd(to: &bytes)
     }
+
+    /// The status cells, as bytes once.
+    private static let computed = Array(",computed".utf8), failed = Array(",failed".utf8)
 
     var columnCount: Int {
         switch kind {

@@ -4,12 +4,23 @@
 /// Rows are added in input order, so the summary is the same whether the
 /// rows were computed by one job or many.
 public struct CohortSummary: Sendable, Hashable {
-    /// A band of percentage changes, from `lower` (inclusive) to `upper` (exclusive); `nil` is unbounded.
+    /// A band of percentage changes, from `lower` (inclusive) to `upper` (exclusive) whole percents; `nil` is unbounded.
     public struct ChangeBand: Sendable, Hashable {
         public let label: String
-        public let lower: Rational?
-        public let upper: Rational?
+        public let lowerPercent: Int?
+        public let upperPercent: Int?
         public var people = 0
+
+        /// The lower bound as a number.
+        public var lower: Rational? { lowerPercent.map(Rational.init) }
+        /// The upper bound as a number.
+        public var upper: Rational? { upperPercent.map(Rational.init) }
+
+        /// Whether the band holds a change whose whole part (rounded down) is `floor`: for whole-number bounds,
+        /// `lower ≤ p < upper` exactly when `lower ≤ ⌊p⌋ < upper`.
+        func contains(floor: Int128) -> Bool {
+            lowerPercent.map { Int128($0) <= floor } ?? true && upperPercent.map { floor < Int128($0) } ?? true
+        }
     }
 
     /// A person's annual change, for the largest rises and falls.
@@ -53,22 +64,19 @@ public struct CohortSummary: Sendable, Hashable {
         self.keep = max(0, keep)
         let edges: [Int] = [-10, -5, -2, 0]
         var bands: [ChangeBand] = []
-        var lower: Rational?
-        for edge in edges {
-            let upper = Rational(edge)
-            bands.append(ChangeBand(label: lower.map { "\($0)% to \(upper)%" } ?? "below \(upper)%", lower: lower,
-                                    upper: upper))
+        var lower: Int?
+        for upper in edges {
+            bands.append(ChangeBand(label: lower.map { "\($0)% to \(upper)%" } ?? "below \(upper)%", lowerPercent: lower,
+                                    upperPercent: upper))
             lower = upper
         }
-        bands.append(ChangeBand(label: "no change", lower: .zero, upper: .zero))
-        let rises: [Int] = [2, 5, 10]
-        var from = Rational.zero
-        for edge in rises {
-            let upper = Rational(edge)
-            bands.append(ChangeBand(label: "\(from)% to \(upper)%", lower: from, upper: upper))
+        bands.append(ChangeBand(label: "no change", lowerPercent: 0, upperPercent: 0))
+        var from = 0
+        for upper in [2, 5, 10] {
+            bands.append(ChangeBand(label: "\(from)% to \(upper)%", lowerPercent: from, upperPercent: upper))
             from = upper
         }
-        bands.append(ChangeBand(label: "\(from)% or more", lower: from, upper: nil))
+        bands.append(ChangeBand(label: "\(from)% or more", lowerPercent: from, upperPercent: nil))
         self.bands = bands
     }
 
@@ -104,12 +112,16 @@ public struct CohortSummary: Sendable, Hashable {
         add(&newOneOff, figures.new.oneOff)
         if let owed = figures.arrears { add(&arrears, owed) }
         if let percent = figures.percentChange {
-            let noChange = bands.firstIndex { $0.lower == .zero && $0.upper == .zero }
-            let band = percent.isZero ? noChange : bands.indices.first { i in
-                i != noChange && (bands[i].lower.map { !(percent < $0) } ?? true)
-                    && (bands[i].upper.map { percent < $0 } ?? true)
+            let noChange = bands.firstIndex { $0.lowerPercent == 0 && $0.upperPercent == 0 }
+            if percent.isZero {
+                if let noChange { bands[noChange].people += 1 }
+            } else if !percent.isOverflow {
+                var (floor, remainder) = percent.numerator.quotientAndRemainder(dividingBy: percent.denominator)
+                if remainder < 0 { floor -= 1 }
+                if let band = bands.indices.first(where: { $0 != noChange && bands[$0].contains(floor: floor) }) {
+                    bands[band].people += 1
+                }
             }
-            if let band { bands[band].people += 1 }
         } else {
             noOldTotal += 1
         }

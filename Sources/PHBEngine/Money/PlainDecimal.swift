@@ -25,7 +25,7 @@ public enum PlainDecimal {
                 start -= 1
                 raw[start] = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]).assumingMemoryBound(to: UInt8.self))
         }
     }
 }
