@@ -26,6 +26,15 @@ public struct CohortCSVChunk: Sendable {
     /// The people, in input order.
     public private(set) var people: [Person] = []
 
+    init() {}
+
+    /// An empty chunk with room for as many bytes, rows and people as `previous` held.
+    init(sizedLike previous: CohortCSVChunk) {
+        bytes.reserveCapacity(previous.bytes.count + previous.bytes.count / 8)
+        rows.reserveCapacity(previous.rows.count + previous.rows.count / 8)
+        people.reserveCapacity(previous.people.count)
+    }
+
     /// The line the person's rows start on.
     public func line(of person: Person) -> Int { rows[person.firstRow].line }
 
@@ -224,7 +233,7 @@ public struct CohortCSVSplitter {
         let column = layout.index[CohortColumn.person.position]
         let cell = Self.personCell(column, of: row)
         let id = cell.map { UnsafeBufferPointer(rebasing: row[$0]) }
-        let sameID = if let id { id.elementsEqual(personID) } else { quotedPersonCell(column, of: row) == personID }
+        let sameID = if let id { Self.equal(id, personID) } else { quotedPersonCell(column, of: row) == personID }
         if inPerson, !personID.isEmpty, sameID {
             if chunk.rows.count - personFirstRow >= CohortCSVSplitter.mostRows {
                 extraRows += 1
@@ -234,7 +243,7 @@ public struct CohortCSVSplitter {
             closePerson()
             if chunk.people.count >= peoplePerChunk {
                 try ready(chunk)
-                chunk = CohortCSVChunk()
+                chunk = CohortCSVChunk(sizedLike: chunk)
             }
             personID = if let id { Array(id) } else { quotedPersonCell(column, of: row) }
             inPerson = true
@@ -242,6 +251,14 @@ public struct CohortCSVSplitter {
             extraRows = 0
         }
         chunk.append(row: row, line: rowLine, tooLong: tooLong)
+    }
+
+    /// Whether `bytes` are exactly `id`'s.
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ id: [UInt8]) -> Bool {
+        bytes.count == id.count && id.withUnsafeBufferPointer { id in
+            for i in id.indices where id[i] != bytes[i] { return false }
+            return true
+        }
     }
 
     /// Where the trimmed person id lies in `row`, found by counting commas; `nil` when the row has a quote
