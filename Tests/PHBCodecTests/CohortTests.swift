@@ -204,6 +204,21 @@ import _PHBTestSupport
         #expect(summary.bands.filter { $0.people > 0 }.map(\.label) == [band])
     }
 
+    /// A consumer that stops the run (a full disk) ends it with its error, every thread stopped, nothing lost before.
+    @Test(arguments: [1, 2, 5])
+    func aThrowingConsumerEndsTheRun(jobs: Int) {
+        struct Stop: Error {}
+        var numbers = (0..<10_000).makeIterator()
+        var seen: [Int] = []
+        #expect(throws: Stop.self) {
+            try OrderedParallelMap(jobs: jobs, chunkSize: 7).run(&numbers, transform: { $0 * 2 }) { value in
+                if value == 2_000 { throw Stop() }
+                seen.append(value)
+            }
+        }
+        #expect(seen == Array(stride(from: 0, to: 2_000, by: 2)))
+    }
+
     @Test func parallelEqualsSerialRowForRow() throws {
         let policy = try ExamplePolicy.policy()
         let old = BottomUpParameters(try CalculationContext(asAt: CalendarDate(iso: "2025-06-01")!, policy: policy))

@@ -3,8 +3,7 @@ import Dispatch
 /// Maps a stream through a pure function on several threads, a batch of
 /// items at a time, and hands the results on in input order.
 ///
-/// Memory holds a bounded window of batches (twice as many as there are
-/// jobs) and their results, not the stream, and the results reach `consume`
+/// Memory holds a bounded window of batches (four per job) and their results, not the stream, and the results reach `consume`
 /// in exactly the order the inputs came, whatever `jobs` is: so output built
 /// from them is byte-identical for one job or many.
 public struct OrderedParallelMap: Sendable {
@@ -22,9 +21,9 @@ public struct OrderedParallelMap: Sendable {
     /// results to `consume` in input order.
     ///
     /// With more than one job it is a pipeline, not a series of rounds: this
-    /// thread reads the next batch and hands on finished results while up to
-    /// `jobs` threads map the batches before it, so no thread waits for the
-    /// slowest batch of a round.
+    /// thread reads batches into a queue and hands on finished results in
+    /// order, while `jobs` threads take batch after batch from the queue, so
+    /// no thread waits for the slowest batch of a round or for the reader.
     public func run<Source: IteratorProtocol, Output>(
         _ source: inout Source,
         transform: (Source.Element) -> Output,
@@ -45,14 +44,22 @@ public struct OrderedParallelMap: Sendable {
         }
         try withoutActuallyEscaping(transform) { transform in
             let work = UncheckedSendable(transform)
-            let window = BatchWindow<Output>(size: 2 * jobs)
-            /// A thread is free once `idle` can be taken; each batch gives it back when mapped.
-            let idle = DispatchSemaphore(value: jobs)
-            var read = 0, consumed = 0
-            // Whatever ends the run (a throw from `consume` too), no batch is still being mapped after it,
-            // and no thread still holds `transform` (a block leaves its group after it is released).
+            let window = BatchWindow<Output>(size: 4 * jobs)
+            let queue = BatchQueue<Source.Element>()
+            // `jobs` threads, each mapping batch after batch until it takes the end mark.
             let running = DispatchGroup()
-            defer { running.wait() }
+            for _ in 0..<jobs {
+                DispatchQueue.global().async(group: running) {
+                    while let (index, batch) = queue.pop() { window.put(index, batch.map(work.value)) }
+                }
+            }
+            var read = 0, consumed = 0
+            // Whatever ends the run (a throw from `consume` too), the threads stop, and none still holds
+            // `transform` (a block leaves its group after it is released).
+            defer {
+                for _ in 0..<jobs { queue.push(nil) }
+                running.wait()
+            }
             func consumeNext(waiting: Bool) throws -> Bool {
                 guard consumed < read, let results = window.take(consumed, waiting: waiting) else { return false }
                 consumed += 1
@@ -64,18 +71,43 @@ public struct OrderedParallelMap: Sendable {
                 if batch.isEmpty { break }
                 // The window is full: hand on the oldest batch's results first.
                 if read - consumed == window.size { _ = try consumeNext(waiting: true) }
-                idle.wait()
-                let slot = read
-                let input = UncheckedSendable(batch)
-                DispatchQueue.global().async(group: running) {
-                    window.put(slot, input.value.map(work.value))
-                    idle.signal()
-                }
+                queue.push((read, batch))
                 read += 1
                 while try consumeNext(waiting: false) {}
             }
             while try consumeNext(waiting: true) {}
         }
+    }
+}
+
+/// The batches waiting for a thread, first in first out; `nil` marks the end for one thread.
+final class BatchQueue<Input>: @unchecked Sendable {
+    private var batches: [(Int, [Input])?] = []
+    private var head = 0
+    private let lock = DispatchSemaphore(value: 1)
+    private let waiting = DispatchSemaphore(value: 0)
+
+    func push(_ batch: (Int, [Input])?) {
+        lock.wait()
+        // Taken places are dropped once they are most of the array: it stays about as long as the window.
+        if head > 16, head * 2 > batches.count {
+            batches.removeFirst(head)
+            head = 0
+        }
+        batches.append(batch)
+        lock.signal()
+        waiting.signal()
+    }
+
+    /// The next batch, waiting for one; `nil` at the end.
+    func pop() -> (Int, [Input])? {
+        waiting.wait()
+        lock.wait()
+        defer { lock.signal() }
+        let batch = batches[head]
+        batches[head] = nil  // the queue no longer holds the batch's inputs
+        head += 1
+        return batch
     }
 }
 
