@@ -101,8 +101,13 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
 
     /// A line whose natural period is the year; returns its exact weekly amount, or poisoned when not proven.
     mutating func annualLine(_ line: BottomUpLine, _ annual: BoundedAmount) -> BoundedAmount {
-        let weekly = annual.times(p.perWeek)
-        return recurring(line, weekly: weekly, annual: annual) ? weekly : .poisoned
+        guard let figures = AnnualLine(perWeek: p.perWeek, rule: p.rule).figures(annual) else { return .poisoned }
+        return settled(line, figures) ? figures.weekly : .poisoned
+    }
+
+    /// Records a recurring line whose figures are already rounded.
+    mutating func settled(_ line: BottomUpLine, _ figures: RecurringFigures) -> Bool {
+        sink.recurring(line, weeklyPence: figures.weeklyPence, annualPence: figures.annualPence)
     }
 
     mutating func oneOffLine(_ line: BottomUpLine, _ amount: BoundedAmount) -> Bool {
@@ -253,15 +258,12 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
 
     /// Insurance and payroll once; training, DBS and recruitment per PA (docs/rules.md §3); returns the recurring weekly sum.
     mutating func addEmploymentCosts() -> BoundedAmount? {
-        guard let insurance = p.insurancePerYear, let payroll = p.payrollPerMonth, let training = p.trainingPerPAPerYear,
-              let dbs = p.dbsCheckPerPA, let recruitment = p.recruitmentPerPA else { return nil }
-        let k = plan.personalAssistants
-        let recurring = annualLine(.insurance, insurance)
-            + annualLine(.payroll, payroll.times(12))
-            + annualLine(.training, training.times(k))
-        guard !recurring.isPoisoned, oneOffLine(.dbsChecks, dbs.times(k)),
-              oneOffLine(.recruitment, recruitment.times(k)) else { return nil }
-        return recurring
+        // The same for every plan with as many PAs: worked out with the snapshot, not here.
+        guard let costs = p.employmentCostFigures(personalAssistants: plan.personalAssistants),
+              settled(.insurance, costs.insurance), settled(.payroll, costs.payroll), settled(.training, costs.training),
+              sink.oneOff(.dbsChecks, pence: costs.dbsPence), sink.oneOff(.recruitment, pence: costs.recruitmentPence)
+        else { return nil }
+        return costs.recurringWeekly
     }
 
     mutating func addOtherItems() -> Bool {
@@ -315,9 +317,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
             guard let fee = p.thirdPartyFee, weeklyLine(.thirdPartyFee, thirdPartyBase.times(fee)) else { return false }
         }
         if plan.anyDirectPayment {
-            guard let support = p.directPaymentSupportPerMonth, let setUp = p.directPaymentSetUpFee,
-                  !annualLine(.directPaymentSupportFee, support.times(12)).isPoisoned,
-                  oneOffLine(.directPaymentSetUpFee, setUp) else { return false }
+            guard let fees = p.directPaymentFees, settled(.directPaymentSupportFee, fees.support),
+                  sink.oneOff(.directPaymentSetUpFee, pence: fees.setUpPence) else { return false }
         }
         return true
     }

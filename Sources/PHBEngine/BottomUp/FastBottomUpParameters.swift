@@ -34,16 +34,15 @@ public final class FastBottomUpParameters: Sendable {
     let pensionThreshold: BoundedAmount?
     let pensionLowerLimit: BoundedAmount?
     let pensionUpperLimit: BoundedAmount?
-    let insurancePerYear: BoundedAmount?
-    let payrollPerMonth: BoundedAmount?
-    let trainingPerPAPerYear: BoundedAmount?
-    let dbsCheckPerPA: BoundedAmount?
-    let recruitmentPerPA: BoundedAmount?
+    /// Insurance, payroll, training, DBS checks and recruitment: the same for every plan with as many PAs.
+    let employmentCosts: EmploymentCosts?
+    /// Their figures for 1 ... ``EmploymentCosts/settledPACounts`` PAs, worked out once.
+    let settledEmploymentCosts: [EmploymentCostFigures?]
     let contingencyMode: ContingencyMode?
     /// The contingency as a multiplier: the percentage ÷ 100, or the number of weeks.
     let contingency: Multiplier?
-    let directPaymentSupportPerMonth: BoundedAmount?
-    let directPaymentSetUpFee: BoundedAmount?
+    /// The direct-payment support fee (a year's worth a line) and set-up fee, the same for every plan.
+    let directPaymentFees: (support: RecurringFigures, setUpPence: Int64)?
     let thirdPartyFee: Multiplier?
     /// Hourly rates by time band; a band whose rate did not resolve is left out.
     let paRates: [(band: InlineName, rate: BoundedAmount)]
@@ -82,18 +81,25 @@ public final class FastBottomUpParameters: Sendable {
         }
         pensionLowerLimit = Self.units(parameters.pensionLowerLimit)
         pensionUpperLimit = Self.units(parameters.pensionUpperLimit)
-        insurancePerYear = Self.units(parameters.insurancePerYear)
-        payrollPerMonth = Self.units(parameters.payrollPerMonth)
-        trainingPerPAPerYear = Self.units(parameters.trainingPerPAPerYear)
-        dbsCheckPerPA = Self.units(parameters.dbsCheckPerPA)
-        recruitmentPerPA = Self.units(parameters.recruitmentPerPA)
+        let year = AnnualLine(perWeek: perWeek, rule: rule)
+        let employmentCosts = EmploymentCosts(
+            insurancePerYear: Self.units(parameters.insurancePerYear), payrollPerMonth: Self.units(parameters.payrollPerMonth),
+            trainingPerPAPerYear: Self.units(parameters.trainingPerPAPerYear), dbsCheckPerPA: Self.units(parameters.dbsCheckPerPA),
+            recruitmentPerPA: Self.units(parameters.recruitmentPerPA), year: year)
+        self.employmentCosts = employmentCosts
+        settledEmploymentCosts = (1...EmploymentCosts.settledPACounts).map { employmentCosts?.figures(personalAssistants: Int64($0)) }
         let mode = try? parameters.contingencyMode.get().value
         contingencyMode = mode
         contingency = (try? parameters.contingencyValue.get().value).flatMap { value in
             mode == .percent ? Multiplier(value / 100) : Multiplier(value)
         }
-        directPaymentSupportPerMonth = Self.units(parameters.directPaymentSupportPerMonth)
-        directPaymentSetUpFee = Self.units(parameters.directPaymentSetUpFee)
+        directPaymentFees = Self.units(parameters.directPaymentSupportPerMonth).flatMap { support in
+            Self.units(parameters.directPaymentSetUpFee).flatMap { setUp in
+                guard let supportFigures = year.figures(support.times(12)), let setUpPence = setUp.roundedPence(rule)
+                else { return nil }
+                return (supportFigures, setUpPence)
+            }
+        }
         thirdPartyFee = Self.multiplier(parameters.thirdPartyFee)
         paRates = Self.rates(parameters.paRates)
         agencyRates = Self.rates(parameters.agencyRates)
@@ -119,9 +125,87 @@ public final class FastBottomUpParameters: Sendable {
         }
     }
 
+    /// The employment costs of a plan with `k` PAs: worked out once for the usual counts, else now.
+    func employmentCostFigures(personalAssistants k: Int64) -> EmploymentCostFigures? {
+        k >= 1 && k <= Int64(EmploymentCosts.settledPACounts) ? settledEmploymentCosts[Int(k) - 1]
+            : employmentCosts?.figures(personalAssistants: k)
+    }
+
     /// The policy's rate for `provider` in `band`, in units; `nil` when unknown or unresolved.
     func hourlyRate(_ provider: Provider, band: InlineName) -> BoundedAmount? {
         for entry in provider == .personalAssistant ? paRates : agencyRates where entry.band == band { return entry.rate }
         return nil
     }
+}
+
+/// A recurring line's rounded figures, with its exact weekly amount for the subtotals.
+struct RecurringFigures: Sendable {
+    let weekly: BoundedAmount
+    let weeklyPence: Int64
+    let annualPence: Int64
+}
+
+/// Turns a yearly amount into a recurring line: weekly = annual ÷ weeks per year, each rounded.
+struct AnnualLine: Sendable {
+    let perWeek: Multiplier
+    let rule: RoundingRule
+
+    /// The line's figures, or `nil` when the bound does not settle a penny.
+    @inline(__always)
+    func figures(_ annual: BoundedAmount) -> RecurringFigures? {
+        let weekly = annual.times(perWeek)
+        guard let w = weekly.roundedPence(rule), let a = annual.roundedPence(rule) else { return nil }
+        return RecurringFigures(weekly: weekly, weeklyPence: w, annualPence: a)
+    }
+}
+
+/// The PA employment costs of a policy (docs/rules.md §3): insurance and payroll once, training, DBS
+/// checks and recruitment per PA. They depend on nothing in a plan but its number of PAs.
+struct EmploymentCosts: Sendable {
+    /// Plans with up to this many PAs (nearly all) find their figures worked out already.
+    static let settledPACounts = 8
+
+    let insurancePerYear: BoundedAmount
+    let payrollPerMonth: BoundedAmount
+    let trainingPerPAPerYear: BoundedAmount
+    let dbsCheckPerPA: BoundedAmount
+    let recruitmentPerPA: BoundedAmount
+    let year: AnnualLine
+
+    /// The costs, or `nil` when any did not resolve.
+    init?(insurancePerYear: BoundedAmount?, payrollPerMonth: BoundedAmount?, trainingPerPAPerYear: BoundedAmount?,
+          dbsCheckPerPA: BoundedAmount?, recruitmentPerPA: BoundedAmount?, year: AnnualLine) {
+        guard let insurancePerYear, let payrollPerMonth, let trainingPerPAPerYear, let dbsCheckPerPA, let recruitmentPerPA
+        else { return nil }
+        self.insurancePerYear = insurancePerYear
+        self.payrollPerMonth = payrollPerMonth
+        self.trainingPerPAPerYear = trainingPerPAPerYear
+        self.dbsCheckPerPA = dbsCheckPerPA
+        self.recruitmentPerPA = recruitmentPerPA
+        self.year = year
+    }
+
+    /// The figures with `k` PAs, or `nil` when a bound does not settle a penny.
+    func figures(personalAssistants k: Int64) -> EmploymentCostFigures? {
+        guard let insurance = year.figures(insurancePerYear), let payroll = year.figures(payrollPerMonth.times(12)),
+              let training = year.figures(trainingPerPAPerYear.times(k)),
+              let dbs = dbsCheckPerPA.times(k).roundedPence(year.rule),
+              let recruitment = recruitmentPerPA.times(k).roundedPence(year.rule)
+        else { return nil }
+        let recurringWeekly = insurance.weekly + payroll.weekly + training.weekly
+        guard !recurringWeekly.isPoisoned else { return nil }
+        return EmploymentCostFigures(insurance: insurance, payroll: payroll, training: training, dbsPence: dbs,
+                                     recruitmentPence: recruitment, recurringWeekly: recurringWeekly)
+    }
+}
+
+/// The employment-cost lines of a plan with a given number of PAs.
+struct EmploymentCostFigures: Sendable {
+    let insurance: RecurringFigures
+    let payroll: RecurringFigures
+    let training: RecurringFigures
+    let dbsPence: Int64
+    let recruitmentPence: Int64
+    /// Insurance, payroll and training a week, exact: their part of the care subtotal.
+    let recurringWeekly: BoundedAmount
 }
