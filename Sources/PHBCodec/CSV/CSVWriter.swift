@@ -56,12 +56,6 @@ public struct CSVWriter: Sendable {
         }
     }
 
-    /// Appends the line end to `bytes`.
-    public func appendLineEnd(to bytes: inout [UInt8]) {
-        if style == .spreadsheet { bytes.append(UInt8(ascii: "\r")) }
-        bytes.append(UInt8(ascii: "\n"))
-    }
-
     /// A row of text cells (a header).
     public func row(_ texts: [String]) -> String { row(texts.map(Cell.text)) }
 

@@ -30,49 +30,66 @@ public struct RecalculationCSV: Sendable {
     }
 
     /// Appends one person's results row to `bytes` (a failed person has blank figures and status `failed`).
+    ///
+    /// The id is written as text; the figures go into a buffer on the stack and reach `bytes` in one append.
     public func appendRow(_ result: RecalculationRow, to bytes: inout [UInt8]) {
-        let comma = UInt8(ascii: ",")
         writer.appendText(result.id, to: &bytes)
-        bytes.append(comma)
-        PlainDecimal.append(Int64(result.row), places: 0, to: &bytes)
-        func money(_ m: Money?) {
-            bytes.append(comma)
-            m?.appendPlainText(to: &bytes)
+        // A percentage that is not whole hundredths (never, from a recalculation) is written from its text.
+        var hundredths: Int64?, percentText: [UInt8] = []
+        if case .success(let f) = result.outcome, let percent = f.percentChange {
+            hundredths = percent.hundredths
+            if hundredths == nil { percentText = Array(percent.decimalText(minPlaces: 2).utf8.prefix(Self.longestPercentText)) }
         }
-        func totals(_ t: BudgetTotals) {
-            money(t.weekly)
-            money(t.annual)
-            money(t.oneOff)
-            money(t.firstYear)
-        }
-        switch (kind, result.outcome) {
-        case (.batch, .success(let f)):
-            bytes.append(contentsOf: Self.computed)
-            totals(f.new)
-        case (.recalculation(let arrears), .success(let f)):
-            bytes.append(contentsOf: Self.computed)
-            totals(f.old)
-            totals(f.new)
-            money(f.annualChange)
-            bytes.append(comma)
-            if let percent = f.percentChange {
-                // Hundredths of a percent (how it is rounded), written as they are.
-                if 100 % percent.denominator == 0, let hundredths = Int64(exactly: percent.numerator * (100 / percent.denominator)) {
-                    PlainDecimal.append(hundredths, places: 2, to: &bytes)
-                } else {
-                    bytes.append(contentsOf: percent.decimalText(minPlaces: 2).utf8)
-                }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestFigures) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var count = 0
+            func put(_ byte: UInt8) {
+                base[count] = byte
+                count += 1
             }
-            if arrears { money(f.arrears) }
-        case (_, .failure):
-            bytes.append(contentsOf: Self.failed)
-            bytes.append(contentsOf: repeatElement(comma, count: columnCount - 3))
+            func put(_ text: [UInt8]) {
+                for byte in text { put(byte) }
+            }
+            func number(_ scaled: Int64, places: Int) { count += PlainDecimal.write(scaled, places: places, to: base + count) }
+            func money(_ m: Money?) {
+                put(UInt8(ascii: ","))
+                if let m { number(m.pence, places: 2) }
+            }
+            func totals(_ t: BudgetTotals) {
+                money(t.weekly)
+                money(t.annual)
+                money(t.oneOff)
+                money(t.firstYear)
+            }
+            put(UInt8(ascii: ","))
+            number(Int64(result.row), places: 0)
+            switch (kind, result.outcome) {
+            case (.batch, .success(let f)):
+                put(Self.computed)
+                totals(f.new)
+            case (.recalculation(let arrears), .success(let f)):
+                put(Self.computed)
+                totals(f.old)
+                totals(f.new)
+                money(f.annualChange)
+                put(UInt8(ascii: ","))
+                if let hundredths { number(hundredths, places: 2) } else { put(percentText) }
+                if arrears { money(f.arrears) }
+            case (_, .failure):
+                put(Self.failed)
+                for _ in 0..<(columnCount - 3) { put(UInt8(ascii: ",")) }
+            }
+            if writer.style == .spreadsheet { put(UInt8(ascii: "\r")) }
+            put(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
         }
-        writer.appendLineEnd(to: &bytes)
     }
 
     /// The status cells, as bytes once.
     private static let computed = Array(",computed".utf8), failed = Array(",failed".utf8)
+    /// Room for a row's figures: 12 numbers and their commas, the status, a percentage written as text, the line end.
+    private static let longestPercentText = 64
+    private static let longestFigures = 16 * (PlainDecimal.longest + 1) + 16 + longestPercentText
 
     var columnCount: Int {
         switch kind {

@@ -30,13 +30,9 @@ public struct Money: Sendable, Hashable, Comparable {
     /// Plain decimal pounds, `1234.50`, as a spreadsheet reads it.
     public var plainText: String {
         var bytes: [UInt8] = []
-        appendPlainText(to: &bytes)
+        PlainDecimal.append(pence, places: 2, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// Appends ``plainText``'s UTF-8 bytes to `bytes`, building no string.
-    @inlinable
-    public func appendPlainText(to bytes: inout [UInt8]) { PlainDecimal.append(pence, places: 2, to: &bytes) }
 
     /// Pounds for people: `£1,234.50`, `-£3.00`.
     public var displayText: String {
