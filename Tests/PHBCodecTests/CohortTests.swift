@@ -190,6 +190,28 @@ import _PHBTestSupport
         #expect(readFast > 0 && readFast < plans.count)
     }
 
+    /// Line ids read straight from the bytes are held to the full breakdown's rule: well formed, unique among their kind's.
+    @Test(arguments: [("day,night", true), ("day,day", false), ("day,", true), ("a b,c", false), ("day,Day", true)])
+    func lineIDsReadDirectlyFollowTheRule(ids: String, direct: Bool) throws {
+        let pair = ids.split(separator: ",", omittingEmptySubsequences: false)
+        let text = "person,line,deployment,hoursPerWeek,provider,band,id,amount,period\n"
+            + "P1,plan,directPayment,,,,,,\n"
+            + "P1,care,,10,pa,weekdayDay,\(pair[0]),,\n"
+            + "P1,care,,5,agency,weekend,\(pair[1]),,\n"
+            + "P1,other,,,,,\(pair[0]),20,weekly\n"
+        let layout = try CohortCSVLayout(header: records(text)[0])
+        let chunk = try #require(try CohortTests.chunks(text).first)
+        var cells: [Range<Int>] = []
+        let fast = layout.fastPerson(chunk.people[0], in: chunk, cells: &cells)
+        let slow = layout.person(chunk.record(chunk.people[0], layout: layout)).0
+        #expect((fast != nil) == direct)
+        if let fast, case .success(let person) = slow { #expect(fast.plan == FastBottomUpPlan(person.plan)) }
+        if !direct, case .success(let person) = slow {
+            let context = try CalculationContext(asAt: CalendarDate(iso: "2026-06-01")!, policy: try ExamplePolicy.policy())
+            #expect(throws: BudgetError.self) { try person.plan.calculate(with: BottomUpParameters(context), explains: false) }
+        }
+    }
+
     /// Each percentage change lands in the band whose lower bound it reaches and whose upper bound it is below.
     @Test(arguments: [("-10.00", "-10% to -5%"), ("-10.01", "below -10%"), ("-9.99", "-10% to -5%"), ("-2.00", "-2% to 0%"),
                       ("-0.01", "-2% to 0%"), ("0", "no change"), ("0.01", "0% to 2%"), ("1.99", "0% to 2%"),

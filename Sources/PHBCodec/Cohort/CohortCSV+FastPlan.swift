@@ -26,13 +26,8 @@ extension CohortCSVLayout {
         var id = ""
         var deployment: Deployment?, personalAssistants: Int?, paShares: [Rational]?, sawPlan = false
         var care: [FastBottomUpPlan.Care] = [], sleepIns: [FastBottomUpPlan.SleepIn] = [], items: [FastBottomUpPlan.Item] = []
-        // Ids are rare: kept (with a nil for each line before) only once one appears.
-        var careIDs: [String?] = [], sleepInIDs: [String?] = [], itemIDs: [String?] = []
-        func note(_ id: String?, _ ids: inout [String?], lines: Int) {
-            if id == nil, ids.isEmpty { return }
-            if ids.isEmpty { ids = Array(repeating: nil, count: lines) }
-            ids.append(id)
-        }
+        // Lines' own ids, where they lie in the chunk: each must be well formed and unique among its kind's.
+        var ids: [(kind: CohortLineKind, bytes: Range<Int>)] = []
         for r in person.firstRow..<(person.firstRow + person.rows) {
             guard !chunk.rows[r].isTooLong, row.read(chunk.rowRange(r), columnOfField: columnOfField) else { return nil }
             if r == person.firstRow {
@@ -45,7 +40,7 @@ extension CohortCSVLayout {
                 guard let own = row.word(.deployment, Deployment.self) else { return nil }
                 lineDeployment = own
             }
-            let lineID = row.text(.id)
+            if !row.isEmpty(.id) { ids.append((kind, row.cells[CohortColumn.id.position])) }
             switch kind {
             case .plan:
                 guard !sawPlan else { return nil }
@@ -69,7 +64,6 @@ extension CohortCSVLayout {
                                                        provider: provider, band: band, hourlyRate: rate,
                                                        deployment: lineDeployment)
                 else { return nil }
-                note(lineID, &careIDs, lines: care.count)
                 care.append(line)
             case .sleepIn:
                 guard let hundredths = row.decimal(.nightsPerWeek, places: 2),
@@ -78,7 +72,6 @@ extension CohortCSVLayout {
                       let line = FastBottomUpPlan.SleepIn(hundredthsOfANight: hundredths, provider: provider, nightRate: rate,
                                                           deployment: lineDeployment)
                 else { return nil }
-                note(lineID, &sleepInIDs, lines: sleepIns.count)
                 sleepIns.append(line)
             case .other:
                 guard let amount = row.optionalAmount(.amount, places: 2), let amount,
@@ -87,13 +80,10 @@ extension CohortCSVLayout {
                       let item = FastBottomUpPlan.Item(amount: amount, quantity: quantity, period: period,
                                                        deployment: lineDeployment)
                 else { return nil }
-                note(lineID, &itemIDs, lines: items.count)
                 items.append(item)
             }
         }
-        guard careIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(careIDs),
-              sleepInIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(sleepInIDs),
-              itemIDs.isEmpty || FastBottomUpPlan.idsAreDistinct(itemIDs),
+        guard ids.isEmpty || row.idsAreDistinct(ids),
               let plan = FastBottomUpPlan(deployment: deployment, personalAssistants: personalAssistants ?? paShares?.count ?? 1,
                                           paShares: paShares, care: care, sleepIns: sleepIns, items: items)
         else { return nil }
@@ -184,6 +174,17 @@ struct FastRow {
         while start < stop, bytes[start] == UInt8(ascii: " ") { start += 1 }
         while stop > start, bytes[stop - 1] == UInt8(ascii: " ") { stop -= 1 }
         cells[column] = start..<stop
+        return true
+    }
+
+    /// Whether the lines' ids are well formed and distinct among their kind's, as the full breakdown requires
+    /// (`BottomUpCalculation.checkIDs`), compared as bytes.
+    func idsAreDistinct(_ ids: [(kind: CohortLineKind, bytes: Range<Int>)]) -> Bool {
+        for (i, id) in ids.enumerated() {
+            let name = UnsafeBufferPointer(rebasing: bytes[id.bytes])
+            guard ParameterKey.isBandName(utf8: name) else { return false }
+            for earlier in ids[..<i] where earlier.kind == id.kind && bytes[earlier.bytes].elementsEqual(name) { return false }
+        }
         return true
     }
 

@@ -166,7 +166,7 @@ public struct FastBottomUpPlan: Sendable, Hashable {
     }
 
     /// Whether the ids given are distinct and well formed, as the full breakdown requires.
-    public static func idsAreDistinct(_ ids: [String?]) -> Bool {
+    static func idsAreDistinct(_ ids: [String?]) -> Bool {
         (try? BottomUpCalculation.checkIDs(ids, field: "")) != nil
     }
 }
