@@ -43,19 +43,28 @@ import _PHBTestSupport
         #expect(got.map(\.line) == [1, 2, 4, 6])
     }
 
-    /// The splitter cuts rows exactly where the parser does, whatever the quotes, line ends and pieces.
+    /// The splitter cuts rows exactly where the parser does, whatever the quotes, line ends and pieces, and
+    /// groups them into people as the rule says: a run of rows with the same (non-empty) person id.
     @Test(arguments: [1, 2, 3, 8, 13, 4_096])
     func splitterFindsTheRowsTheParserFinds(piece: Int) throws {
         var random = SeededGenerator(seed: 42)
-        let tokens = ["a", "P1", "P2", " ", ",", ",", "\"", "\"\"", "\n", "\r", "\r\n", "x y,z"]
-        for _ in 0..<300 {
+        let tokens = ["a", "P1", "P2", " ", ",", ",", "\"", "\"\"", "\n", "\r", "\r\n", "x y,z", " P1 ,"]
+        for round in 0..<300 {
             var text = random.chance(20) ? "\u{FEFF}" : ""
-            text += "person,line\n"
+            let personField = round % 3 == 0 ? 1 : 0
+            text += personField == 1 ? "line,person\n" : "person,line\n"
             for _ in 0..<random.int(0...60) { text += random.pick(tokens) }
             let parsed = records(text, chunk: 1 << 20)
             let layout = try CohortCSVLayout(header: parsed[0])
-            let split = try CohortTests.people(text, layout: layout, piece: piece).flatMap(\.records)
-            #expect(split == Array(parsed.dropFirst()), "\(text.debugDescription)")
+            let people = try CohortTests.people(text, layout: layout, piece: piece)
+            #expect(people.flatMap(\.records) == Array(parsed.dropFirst()), "\(text.debugDescription)")
+            // Each person's rows share its id; two people in a row differ, or have no id.
+            func id(_ record: CSVRecord) -> String { record.field(personField).trimmingCharacters(in: [" "]) }
+            for person in people {
+                #expect(person.records.allSatisfy { id($0) == person.id && !person.id.isEmpty } || person.records.count == 1,
+                        "\(text.debugDescription)")
+            }
+            for (a, b) in zip(people, people.dropFirst()) { #expect(a.id != b.id || a.id.isEmpty, "\(text.debugDescription)") }
         }
     }
 

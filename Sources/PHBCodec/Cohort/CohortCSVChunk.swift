@@ -13,10 +13,10 @@ public struct CohortCSVChunk: Sendable {
         let extraRows: Int
     }
 
-    /// One row: where it ends in `bytes`, the line it starts on, and whether it
+    /// One row: where it lies in `bytes`, the line it starts on, and whether it
     /// was longer than ``CSVParser/longestRecord`` bytes (only that much is kept).
     struct Row {
-        let end: Int
+        let bytes: Range<Int>
         let line: Int
         let isTooLong: Bool
     }
@@ -39,7 +39,7 @@ public struct CohortCSVChunk: Sendable {
     public func line(of person: Person) -> Int { rows[person.firstRow].line }
 
     /// Where row `r` lies in `bytes`.
-    func rowRange(_ r: Int) -> Range<Int> { (r == 0 ? 0 : rows[r - 1].end)..<rows[r].end }
+    func rowRange(_ r: Int) -> Range<Int> { rows[r].bytes }
 
     /// The person's rows as the row-by-row reader gives them: the slow path's input.
     public func record(_ person: Person, layout: CohortCSVLayout) -> CohortRecord {
@@ -55,9 +55,15 @@ public struct CohortCSVChunk: Sendable {
         return CohortRecord(id: id, row: rows[person.firstRow].line, records: records, extraRows: person.extraRows)
     }
 
+    /// Copies a row in and files it.
     mutating func append(row raw: UnsafeBufferPointer<UInt8>, line: Int, tooLong: Bool) {
         bytes.append(contentsOf: raw)
-        rows.append(Row(end: bytes.count, line: line, isTooLong: tooLong))
+        rows.append(Row(bytes: (bytes.count - raw.count)..<bytes.count, line: line, isTooLong: tooLong))
+    }
+
+    /// Files a row whose bytes will be at `range` once the run they belong to is copied in.
+    mutating func append(rowAt range: Range<Int>, line: Int) {
+        rows.append(Row(bytes: range, line: line, isTooLong: false))
     }
 
     mutating func addPerson(firstRow: Int, extraRows: Int) {
@@ -97,10 +103,15 @@ public struct CohortCSVSplitter {
     /// The current person: their id, first row in the chunk and rows beyond the limit.
     private var personID: [UInt8] = []
     private var inPerson = false
+    /// The field that holds the person id, from the header.
+    private var personColumn = 0
     private var personFirstRow = 0
     private var extraRows = 0
     /// Cell ranges of the row being read (reused).
     private var scratch: [Range<Int>] = []
+    /// Rows of the piece being fed, filed but not yet copied: they are copied into the chunk as one run,
+    /// `block[start..<end]`, which lands at `base` in the chunk's bytes. Only set while `feed` runs.
+    private var run: (block: UnsafeBufferPointer<UInt8>, start: Int, end: Int, base: Int)?
 
     public init(peoplePerChunk: Int = 4_096) {
         self.peoplePerChunk = max(1, peoplePerChunk)
@@ -116,6 +127,7 @@ public struct CohortCSVSplitter {
         }
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n")
         var rowStart = index
+        defer { copyRun() }  // the piece's bytes are not kept after this call
         while index < bytes.count {
             if inQuotes {
                 if quoteInQuotes {
@@ -147,7 +159,11 @@ public struct CohortCSVSplitter {
                 continue
             }
             // CR or LF outside quotes: the row ends here.
-            try endRow(UnsafeBufferPointer(rebasing: bytes[rowStart..<index]), ready: ready)
+            if carriedLast == nil, index - rowStart <= CSVParser.longestRecord {
+                if index > rowStart { try endRow(in: bytes, rowStart..<index, ready: ready) }  // else a blank line
+            } else {
+                try endRow(UnsafeBufferPointer(rebasing: bytes[rowStart..<index]), ready: ready)
+            }
             if byte == lf { line += 1 }
             index += 1
             rowStart = index
@@ -191,6 +207,29 @@ public struct CohortCSVSplitter {
         return i
     }
 
+    /// Copies the rows filed from the piece being fed into the chunk, as one run.
+    private mutating func copyRun() {
+        guard let pending = run else { return }
+        run = nil
+        assert(chunk.bytes.count == pending.base, "a run lands where it was promised")
+        chunk.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: pending.block[pending.start..<pending.end]))
+    }
+
+    /// Ends a whole row of the piece being fed (not carried, not too long), filed now and copied with its run.
+    private mutating func endRow(in block: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                 ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) {
+        guard layout != nil else {  // the header
+            try endRow(UnsafeBufferPointer(rebasing: block[range])[...], tooLong: false, ready: ready)
+            return
+        }
+        guard try startsRow(UnsafeBufferPointer(rebasing: block[range]), ready: ready) else { return }
+        if run == nil { run = (block, range.lowerBound, range.lowerBound, chunk.bytes.count) }
+        guard let pending = run else { return }
+        let at = pending.base + (range.lowerBound - pending.start)
+        chunk.append(rowAt: at..<(at + range.count), line: rowLine)
+        run?.end = range.upperBound
+    }
+
     /// Keeps the start of a row that goes on in the next piece of input.
     private mutating func carry(_ part: UnsafeBufferPointer<UInt8>) {
         guard let last = part.last else { return }
@@ -221,36 +260,54 @@ public struct CohortCSVSplitter {
         try row.withUnsafeBufferPointer { row throws(CohortRowError) in try endRow(row[...], tooLong: tooLong, ready: ready) }
     }
 
-    /// Files one whole row (at most ``CSVParser/longestRecord`` bytes): the header, or a row of the current or a new person.
+    /// Files one whole row (at most ``CSVParser/longestRecord`` bytes), copying it: the header, or a row of the
+    /// current or a new person.
     private mutating func endRow(_ row: Slice<UnsafeBufferPointer<UInt8>>, tooLong: Bool,
                                  ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) {
         let row = UnsafeBufferPointer(rebasing: row)
-        guard let layout else {
+        guard layout != nil else {
             guard let header = CSVParser.records(in: row, firstLine: rowLine).first else { return }
-            layout = try CohortCSVLayout(header: header)
+            let layout = try CohortCSVLayout(header: header)
+            self.layout = layout
+            personColumn = layout.index[CohortColumn.person.position]
             return
         }
-        let column = layout.index[CohortColumn.person.position]
+        guard try startsRow(row, ready: ready) else { return }
+        copyRun()
+        chunk.append(row: row, line: rowLine, tooLong: tooLong)
+    }
+
+    /// Settles whose `row` is: the current person's, or a new person's (closing the chunk when it is full).
+    /// `false` when the row is beyond the current person's ``mostRows`` (counted, not kept).
+    private mutating func startsRow(_ row: UnsafeBufferPointer<UInt8>,
+                                    ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) -> Bool {
+        let column = personColumn
         let cell = Self.personCell(column, of: row)
         let id = cell.map { UnsafeBufferPointer(rebasing: row[$0]) }
         let sameID = if let id { Self.equal(id, personID) } else { quotedPersonCell(column, of: row) == personID }
         if inPerson, !personID.isEmpty, sameID {
             if chunk.rows.count - personFirstRow >= CohortCSVSplitter.mostRows {
                 extraRows += 1
-                return
+                return false
             }
         } else {
             closePerson()
             if chunk.people.count >= peoplePerChunk {
+                copyRun()
                 try ready(chunk)
                 chunk = CohortCSVChunk(sizedLike: chunk)
             }
-            personID = if let id { Array(id) } else { quotedPersonCell(column, of: row) }
+            if let id {
+                personID.removeAll(keepingCapacity: true)
+                personID.append(contentsOf: id)
+            } else {
+                personID = quotedPersonCell(column, of: row)
+            }
             inPerson = true
             personFirstRow = chunk.rows.count
             extraRows = 0
         }
-        chunk.append(row: row, line: rowLine, tooLong: tooLong)
+        return true
     }
 
     /// Whether `bytes` are exactly `id`'s.
@@ -261,20 +318,38 @@ public struct CohortCSVSplitter {
         }
     }
 
-    /// Where the trimmed person id lies in `row`, found by counting commas; `nil` when the row has a quote
-    /// before the id's end (then ``quotedPersonCell(_:of:)`` reads it).
+    /// Where the trimmed person id lies in `row`, found by counting commas eight bytes at a time; `nil` when the
+    /// row has a quote before the id's end (then ``quotedPersonCell(_:of:)`` reads it).
     private static func personCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var field = 0, start = 0, end = row.count
-        for i in row.indices {
-            let byte = row[i]
-            if byte == UInt8(ascii: "\"") { return nil }
-            if byte == UInt8(ascii: ",") {
-                if field == index {
-                    end = i
-                    break
+        if let base = row.baseAddress {
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+            /// High bit set in exactly each byte of `x` that is zero.
+            func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
+            var i = 0
+            scan: while i < row.count {
+                var word: UInt64 = 0
+                if row.count - i >= 8 {
+                    word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                } else {
+                    withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + i, count: row.count - i)) }
+                    word = UInt64(littleEndian: word)
                 }
-                field += 1
-                start = i + 1
+                let commas = zeroBytes(word ^ (ones &* 0x2C)), quotes = zeroBytes(word ^ (ones &* 0x22))
+                var marks = commas | quotes
+                while marks != 0 {
+                    let bit = marks & (0 &- marks)
+                    let at = i + bit.trailingZeroBitCount / 8
+                    if quotes & bit != 0 { return nil }
+                    if field == index {
+                        end = at
+                        break scan
+                    }
+                    field += 1
+                    start = at + 1
+                    marks &= marks &- 1
+                }
+                i += 8
             }
         }
         guard field == index else { return 0..<0 }
