@@ -104,21 +104,12 @@ struct FastRow {
     mutating func read(_ range: Range<Int>, columnOfField: [Int]) -> Bool {
         for c in cells.indices { cells[c] = 0..<0 }
         guard let base = bytes.baseAddress else { return range.isEmpty && keep(range, field: 0, columnOfField) }
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        /// High bit set in each byte of an ASCII word that is zero.
-        func zeroBytes(_ x: UInt64) -> UInt64 { ~(x &+ lows) & highs }
         var i = range.lowerBound, fieldStart = i, field = 0
         while i < range.upperBound {
-            var word: UInt64 = 0
-            if range.upperBound - i >= 8 {
-                word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            } else {
-                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + i, count: range.upperBound - i)) }
-                word = UInt64(littleEndian: word)
-            }
-            guard word & highs == 0 else { return false }
-            if zeroBytes(word ^ (ones &* 0x22)) != 0 { return readQuoted(range, columnOfField: columnOfField) }
-            var commas = zeroBytes(word ^ (ones &* 0x2C))
+            let word = ByteWord(base, at: i, end: range.upperBound)
+            guard word.nonASCII == 0 else { return false }
+            if word.matches(UInt8(ascii: "\"")) != 0 { return readQuoted(range, columnOfField: columnOfField) }
+            var commas = word.matches(UInt8(ascii: ","))
             while commas != 0 {
                 let at = i + commas.trailingZeroBitCount / 8
                 guard keep(fieldStart..<at, field: field, columnOfField) else { return false }

@@ -187,24 +187,15 @@ public struct CohortCSVSplitter {
     /// The index of the next quote, CR or LF at or after `from`, or the end: eight bytes at a time.
     @inline(__always)
     static func nextQuoteOrLineEnd(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = bytes.baseAddress else { return from }
         var i = from
-        if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            /// High bit set in each byte of `x` that is zero (exact for the lowest such byte).
-            func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-            while i + 8 <= bytes.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                let found = zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x0D))
-                if found != 0 { return i + found.trailingZeroBitCount / 8 }
-                i += 8
-            }
-        }
         while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
-            i += 1
+            let word = ByteWord(base, at: i, end: bytes.count)
+            let found = word.matches(UInt8(ascii: "\"")) | word.matches(UInt8(ascii: "\n")) | word.matches(UInt8(ascii: "\r"))
+            if found != 0 { return min(i + found.trailingZeroBitCount / 8, bytes.count) }
+            i += 8
         }
-        return i
+        return bytes.count
     }
 
     /// Copies the rows filed from the piece being fed into the chunk, as one run.
@@ -323,19 +314,10 @@ public struct CohortCSVSplitter {
     private static func personCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var field = 0, start = 0, end = row.count
         if let base = row.baseAddress {
-            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
-            /// High bit set in exactly each byte of `x` that is zero.
-            func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
             var i = 0
             scan: while i < row.count {
-                var word: UInt64 = 0
-                if row.count - i >= 8 {
-                    word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                } else {
-                    withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + i, count: row.count - i)) }
-                    word = UInt64(littleEndian: word)
-                }
-                let commas = zeroBytes(word ^ (ones &* 0x2C)), quotes = zeroBytes(word ^ (ones &* 0x22))
+                let word = ByteWord(base, at: i, end: row.count)
+                let commas = word.matches(UInt8(ascii: ",")), quotes = word.matches(UInt8(ascii: "\""))
                 var marks = commas | quotes
                 while marks != 0 {
                     let bit = marks & (0 &- marks)
