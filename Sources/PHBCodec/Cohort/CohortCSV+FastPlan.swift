@@ -40,7 +40,10 @@ extension CohortCSVLayout {
                 guard let own = row.word(.deployment, Deployment.self) else { return nil }
                 lineDeployment = own
             }
-            if !row.isEmpty(.id) { ids.append((kind, row.cells[CohortColumn.id.position])) }
+            if !row.isEmpty(.id) {
+                if ids.isEmpty { ids.reserveCapacity(person.rows) }
+                ids.append((kind, row.cells[CohortColumn.id.position]))
+            }
             switch kind {
             case .plan:
                 guard !sawPlan else { return nil }
@@ -64,6 +67,7 @@ extension CohortCSVLayout {
                                                        provider: provider, band: band, hourlyRate: rate,
                                                        deployment: lineDeployment)
                 else { return nil }
+                if care.isEmpty { care.reserveCapacity(person.rows) }  // one allocation, as many lines as rows at most
                 care.append(line)
             case .sleepIn:
                 guard let hundredths = row.decimal(.nightsPerWeek, places: 2),
@@ -72,6 +76,7 @@ extension CohortCSVLayout {
                       let line = FastBottomUpPlan.SleepIn(hundredthsOfANight: hundredths, provider: provider, nightRate: rate,
                                                           deployment: lineDeployment)
                 else { return nil }
+                if sleepIns.isEmpty { sleepIns.reserveCapacity(person.rows) }
                 sleepIns.append(line)
             case .other:
                 guard let amount = row.optionalAmount(.amount, places: 2), let amount,
@@ -80,6 +85,7 @@ extension CohortCSVLayout {
                       let item = FastBottomUpPlan.Item(amount: amount, quantity: quantity, period: period,
                                                        deployment: lineDeployment)
                 else { return nil }
+                if items.isEmpty { items.reserveCapacity(person.rows) }
                 items.append(item)
             }
         }
@@ -174,7 +180,9 @@ struct FastRow {
         for (i, id) in ids.enumerated() {
             let name = UnsafeBufferPointer(rebasing: bytes[id.bytes])
             guard ParameterKey.isBandName(utf8: name) else { return false }
-            for earlier in ids[..<i] where earlier.kind == id.kind && bytes[earlier.bytes].elementsEqual(name) { return false }
+            for earlier in ids[..<i] where earlier.kind == id.kind && earlier.bytes.count == name.count {
+                if name.indices.allSatisfy({ bytes[earlier.bytes.lowerBound + $0] == name[$0] }) { return false }
+            }
         }
         return true
     }

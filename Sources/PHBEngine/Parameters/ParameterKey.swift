@@ -111,10 +111,13 @@ public enum ParameterKey: Sendable, Hashable {
     }
 
     /// Whether `band` may name a time band: letters, digits, `_` and `-`.
-    public static func isBandName(_ band: String) -> Bool { isBandName(utf8: band.utf8) }
+    public static func isBandName(_ band: String) -> Bool {
+        var band = band
+        return band.withUTF8(isBandName(utf8:))
+    }
 
     /// Whether the UTF-8 bytes may name a time band (or a line): 1 to 64 letters, digits, `_` and `-`.
-    public static func isBandName(utf8 bytes: some Collection<UInt8>) -> Bool {
+    public static func isBandName(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         !bytes.isEmpty && bytes.count <= 64 && bytes.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
