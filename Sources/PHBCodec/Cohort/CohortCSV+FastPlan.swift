@@ -128,35 +128,13 @@ struct FastRow {
         return keep(fieldStart..<range.upperBound, field: field, columnOfField)
     }
 
-    /// Reads a row with quotes byte by byte: a quoted cell's content is what lies between its quotes.
-    private mutating func readQuoted(_ range: Range<Int>, columnOfField: [Int]) -> Bool {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
-        var i = range.lowerBound, field = 0
-        let end = range.upperBound
-        while true {
-            var cell: Range<Int>
-            if i < end, bytes[i] == quote {
-                var close = i + 1
-                while close < end, bytes[close] != quote {
-                    if bytes[close] >= 0x80 { return false }
-                    close += 1
-                }
-                guard close < end else { return false }  // no closing quote
-                cell = (i + 1)..<close
-                i = close + 1
-                if i < end, bytes[i] != comma { return false }  // "" or text after the closing quote
-            } else {
-                let start = i
-                while i < end, bytes[i] != comma {
-                    if bytes[i] >= 0x80 { return false }
-                    i += 1
-                }
-                cell = start..<i
-            }
-            guard keep(cell, field: field, columnOfField) else { return false }
-            field += 1
-            if i >= end { return true }
-            i += 1  // the comma
+    /// Reads a row with quotes cell by cell: a quoted cell's content is what lies between its quotes.
+    private func readQuoted(_ range: Range<Int>, columnOfField: [Int]) -> Bool {
+        guard UnsafeBufferPointer(rebasing: bytes[range]).allSatisfy({ $0 < 0x80 }) else { return false }
+        var field = 0
+        return CohortCSVFields.cells(of: bytes, in: range) { cell in
+            defer { field += 1 }
+            return keep(cell, field: field, columnOfField)
         }
     }
 

@@ -107,8 +107,6 @@ public struct CohortCSVSplitter {
     private var personColumn = 0
     private var personFirstRow = 0
     private var extraRows = 0
-    /// Cell ranges of the row being read (reused).
-    private var scratch: [Range<Int>] = []
     /// Rows of the piece being fed, filed but not yet copied: they are copied into the chunk as one run,
     /// `block[start..<end]`, which lands at `base` in the chunk's bytes. Only set while `feed` runs.
     private var run: (block: UnsafeBufferPointer<UInt8>, start: Int, end: Int, base: Int)?
@@ -340,13 +338,17 @@ public struct CohortCSVSplitter {
         return start..<end
     }
 
-    /// The trimmed person id of a row with quotes, read from its cells.
-    private mutating func quotedPersonCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let bytes = Array(row)[...]
-        if CohortCSVFields.cells(of: bytes, into: &scratch) {
-            return scratch.indices.contains(index) ? Array(bytes[scratch[index]].trimmingSpaces) : []
+    /// The trimmed person id of a row with quotes, read from its cells (by the row-by-row reader when it must unescape).
+    private func quotedPersonCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var field = 0, cell: Range<Int>?
+        let read = CohortCSVFields.cells(of: row, in: row.indices) { range in
+            if field == index { cell = range }
+            field += 1
+            return cell == nil
         }
-        return CSVParser.records(in: bytes).first.map { Array($0.bytes(index).trimmingSpaces) } ?? []
+        if let cell { return Array(Array(row[cell])[...].trimmingSpaces) }
+        if read { return [] }  // the row has fewer cells
+        return CSVParser.records(in: row).first.map { Array($0.bytes(index).trimmingSpaces) } ?? []
     }
 
     private mutating func closePerson() {
@@ -358,25 +360,29 @@ public struct CohortCSVSplitter {
 
 /// Reading the cells of one raw row without copying it.
 enum CohortCSVFields {
-    /// Where each cell's content lies in `raw` (quotes removed from a quoted
-    /// cell), into `cells`; `false` when a cell holds a doubled quote (`""`)
-    /// or text after its closing quote, which only the row-by-row reader unescapes.
-    static func cells(of raw: ArraySlice<UInt8>, into cells: inout [Range<Int>]) -> Bool {
-        cells.removeAll(keepingCapacity: true)
+    /// Passes `each` where each cell's content lies in `bytes[range]` (a quoted cell's without its quotes), in
+    /// order, until it answers `false`. Answers `false` when `each` stopped it, or at a cell holding a doubled
+    /// quote (`""`), text after its closing quote or no closing quote, which only the row-by-row reader unescapes.
+    static func cells(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, each: (Range<Int>) -> Bool) -> Bool {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
-        var i = raw.startIndex
+        var i = range.lowerBound
+        let end = range.upperBound
         while true {
-            if i < raw.endIndex, raw[i] == quote {
-                guard let close = raw[(i + 1)...].firstIndex(of: quote) else { return false }
-                cells.append((i + 1)..<close)
+            let cell: Range<Int>
+            if i < end, bytes[i] == quote {
+                var close = i + 1
+                while close < end, bytes[close] != quote { close += 1 }
+                guard close < end else { return false }  // no closing quote
+                cell = (i + 1)..<close
                 i = close + 1
-                if i < raw.endIndex, raw[i] != comma { return false }  // "" or text after the closing quote
+                if i < end, bytes[i] != comma { return false }  // "" or text after the closing quote
             } else {
-                let end = raw[i...].firstIndex(of: comma) ?? raw.endIndex
-                cells.append(i..<end)
-                i = end
+                let start = i
+                while i < end, bytes[i] != comma { i += 1 }
+                cell = start..<i
             }
-            if i >= raw.endIndex { return true }
+            guard each(cell) else { return false }
+            if i >= end { return true }
             i += 1  // the comma
         }
     }
