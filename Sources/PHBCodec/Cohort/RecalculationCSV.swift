@@ -11,10 +11,13 @@ public struct RecalculationCSV: Sendable {
 
     public let kind: Kind
     public let writer: CSVWriter
+    /// The writer's line end, as bytes once.
+    private let lineEnd: [UInt8]
 
     public init(kind: Kind, style: CSVWriter.Style = .plain) {
         self.kind = kind
         writer = CSVWriter(style: style)
+        lineEnd = Array(writer.lineEnd.utf8)
     }
 
     /// The results file's first line.
@@ -79,8 +82,7 @@ public struct RecalculationCSV: Sendable {
                 put(Self.failed)
                 for _ in 0..<(columnCount - 3) { put(UInt8(ascii: ",")) }
             }
-            if writer.style == .spreadsheet { put(UInt8(ascii: "\r")) }
-            put(UInt8(ascii: "\n"))
+            put(lineEnd)
             bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
         }
     }

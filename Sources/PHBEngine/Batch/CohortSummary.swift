@@ -11,11 +11,6 @@ public struct CohortSummary: Sendable, Hashable {
         public let upperPercent: Int?
         public var people = 0
 
-        /// The lower bound as a number.
-        public var lower: Rational? { lowerPercent.map(Rational.init) }
-        /// The upper bound as a number.
-        public var upper: Rational? { upperPercent.map(Rational.init) }
-
         /// Whether the band holds a change whose whole part (rounded down) is `floor`: for whole-number bounds,
         /// `lower ≤ p < upper` exactly when `lower ≤ ⌊p⌋ < upper`.
         func contains(floor: Int128) -> Bool {
@@ -49,6 +44,8 @@ public struct CohortSummary: Sendable, Hashable {
     public private(set) var arrears = Money.zero
     /// People by percentage change of the annual total.
     public private(set) var bands: [ChangeBand]
+    /// Where the "no change" band (exactly 0%) is in `bands`.
+    private let noChangeBand: Int
     /// People with no old annual total (no percentage).
     public private(set) var noOldTotal = 0
     /// The largest rises and falls by annual £ change, largest first; ties keep input order.
@@ -70,6 +67,7 @@ public struct CohortSummary: Sendable, Hashable {
                                     upperPercent: upper))
             lower = upper
         }
+        noChangeBand = bands.count
         bands.append(ChangeBand(label: "no change", lowerPercent: 0, upperPercent: 0))
         var from = 0
         for upper in [2, 5, 10] {
@@ -112,13 +110,12 @@ public struct CohortSummary: Sendable, Hashable {
         add(&newOneOff, figures.new.oneOff)
         if let owed = figures.arrears { add(&arrears, owed) }
         if let percent = figures.percentChange {
-            let noChange = bands.firstIndex { $0.lowerPercent == 0 && $0.upperPercent == 0 }
             if percent.isZero {
-                if let noChange { bands[noChange].people += 1 }
+                bands[noChangeBand].people += 1
             } else if !percent.isOverflow {
                 var (floor, remainder) = percent.numerator.quotientAndRemainder(dividingBy: percent.denominator)
                 if remainder < 0 { floor -= 1 }
-                if let band = bands.indices.first(where: { $0 != noChange && bands[$0].contains(floor: floor) }) {
+                if let band = bands.indices.first(where: { bands[$0].contains(floor: floor) }) {  // "no change" holds none
                     bands[band].people += 1
                 }
             }
