@@ -221,6 +221,22 @@ import _PHBTestSupport
         }
     }
 
+    /// A word with a zero byte after it is not the word (found by the fuzzer): the direct reading leaves it to the
+    /// row-by-row reader, which reports it.
+    @Test(arguments: ["directPayment\u{0}", "notional\u{0}\u{0}"])
+    func aWordWithTrailingZeroBytesIsNotTheWord(deployment: String) throws {
+        let text = "person,line,deployment,hoursPerWeek,provider,band\nP1,plan,\(deployment),,,\nP1,care,,10,pa,weekdayDay\n"
+        let layout = try CohortCSVLayout(header: records(text)[0])
+        let chunk = try #require(try CohortTests.chunks(text).first)
+        var cells: [Range<Int>] = []
+        #expect(layout.fastPerson(chunk.people[0], in: chunk, cells: &cells) == nil)
+        #expect(InlineName(deployment) != InlineName(String(deployment.prefix { $0 != "\u{0}" })))
+        guard case .failure = layout.person(chunk.record(chunk.people[0], layout: layout)).0 else {
+            Issue.record("the row-by-row reader should refuse the word")
+            return
+        }
+    }
+
     /// Each percentage change lands in the band whose lower bound it reaches and whose upper bound it is below.
     @Test(arguments: [("-10.00", "-10% to -5%"), ("-10.01", "below -10%"), ("-9.99", "-10% to -5%"), ("-2.00", "-2% to 0%"),
                       ("-0.01", "-2% to 0%"), ("0", "no change"), ("0.01", "0% to 2%"), ("1.99", "0% to 2%"),

@@ -176,37 +176,35 @@ public struct FastBottomUpPlan: Sendable, Hashable {
 /// holds, compares three words instead of hashing a string.
 @frozen
 public struct InlineName: Sendable, Hashable {
+    /// The bytes, zero-padded.
     @usableFromInline let words: (UInt64, UInt64, UInt64)
+    /// How many bytes: so that a name ending in zero bytes is not taken for the name without them.
+    @usableFromInline let count: Int
 
     /// The inline form of `name`, or `nil` when it is empty or longer than 24 bytes.
     public init?(_ name: String) {
         var name = name
-        guard let words = name.withUTF8({ Self.words($0) }) else { return nil }
-        self.words = words
+        guard let inline = name.withUTF8({ InlineName(utf8: $0) }) else { return nil }
+        self = inline
     }
 
     /// The inline form of a name's UTF-8 bytes, or `nil` when empty or longer than 24 bytes.
     @inlinable
     public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        guard let words = Self.words(bytes) else { return nil }
-        self.words = words
-    }
-
-    /// The bytes copied into three zeroed words.
-    @inlinable
-    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64)? {
         guard !bytes.isEmpty, bytes.count <= 24 else { return nil }
         var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &w) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-        return w
+        words = w
+        count = bytes.count
     }
 
     @inlinable
     public static func == (a: InlineName, b: InlineName) -> Bool {
-        a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
+        a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
     }
 
     public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
         hasher.combine(words.0)
         hasher.combine(words.1)
         hasher.combine(words.2)
