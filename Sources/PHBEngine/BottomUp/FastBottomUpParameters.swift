@@ -132,6 +132,7 @@ public final class FastBottomUpParameters: Sendable {
     }
 
     /// The policy's rate for `provider` in `band`, in units; `nil` when unknown or unresolved.
+    @inline(__always)
     func hourlyRate(_ provider: Provider, band: InlineName) -> BoundedAmount? {
         for entry in provider == .personalAssistant ? paRates : agencyRates where entry.band == band { return entry.rate }
         return nil

@@ -15,7 +15,7 @@
 /// |---|---|---|
 /// | `a + b`, `a − b` | exact sum | `a.bound + b.bound` |
 /// | `a × k` (k a whole number ≥ 0) | exact product | `a.bound × k` |
-/// | `a × n ÷ d` (n ≥ 0, d > 0) | truncated quotient | `⌈a.bound × n ÷ d⌉`, + 1 if the division left a remainder |
+/// | `a × n ÷ d` (n ≥ 0, d > 0) | truncated quotient | `a.bound × ⌈n ÷ d⌉`, + 1 if the division left a remainder |
 /// | `a × part ÷ whole` | truncated quotient | `a.bound`, + 1 if the division left a remainder |
 /// | `max(a, c)`, `min(a, c)` | max, min | the larger of the two bounds (both are 1-Lipschitz); exact when the bounds settle which is larger |
 ///
@@ -123,16 +123,10 @@ public struct BoundedAmount: Sendable, Hashable {
         guard !isPoisoned, value >= 0 else { return .poisoned }
         if m.divisor.isOne { return times(m.numerator) }
         guard let (v, r) = m.divisor.scale(UInt64(value), by: m.numerator) else { return .poisoned }
-        var e: Int64 = r == 0 ? 0 : 1
-        if bound != 0 {
-            // ⌈bound × n ÷ d⌉
-            guard let (be, br) = m.divisor.scale(UInt64(bound), by: m.numerator) else { return .poisoned }
-            let (ceiling, o1) = be.addingReportingOverflow(br == 0 ? 0 : 1)
-            let (sum, o2) = e.addingReportingOverflow(ceiling)
-            if o1 || o2 { return .poisoned }
-            e = sum
-        }
-        return BoundedAmount(value: v, bound: e)
+        // bound × ⌈n ÷ d⌉ ≥ bound × n ÷ d: one multiplication, no second division.
+        let (carried, o1) = bound.multipliedReportingOverflow(by: m.ceiling)
+        let (e, o2) = carried.addingReportingOverflow(r == 0 ? 0 : 1)
+        return o1 || o2 ? .poisoned : BoundedAmount(value: v, bound: e)
     }
 
     /// `self × part ÷ whole` for exact amounts 0 ≤ part ≤ whole, whole > 0
@@ -203,19 +197,27 @@ public struct BoundedAmount: Sendable, Hashable {
     /// does not settle the penny.
     @inlinable
     public func roundedPence(_ rule: RoundingRule) -> Int64? {
+        if bound == 0 { return Self.pence(value, rule) }  // exact (a poisoned amount's bound is −1)
         guard let (low, high) = interval else { return nil }
         let pence = Self.pence(low, rule)
-        return bound == 0 || Self.pence(high, rule) == pence ? pence : nil
+        return Self.pence(high, rule) == pence ? pence : nil
     }
 
     /// `units` rounded to pence by `rule` (the table of ``RoundingRule``): the
     /// divisions are by a constant, so they compile to multiplications.
     @inlinable
     static func pence(_ units: Int64, _ rule: RoundingRule) -> Int64 {
-        var q = units / unitsPerPenny, r = units - q * unitsPerPenny
-        if r < 0 {  // floor division: 0 ≤ r < a penny
-            q -= 1
-            r += unitsPerPenny
+        var q: Int64, r: Int64
+        if units >= 0 {  // the usual case: an unsigned division by a constant is the cheapest
+            q = Int64(UInt64(units) / UInt64(unitsPerPenny))
+            r = units &- q &* unitsPerPenny
+        } else {
+            q = units / unitsPerPenny
+            r = units - q * unitsPerPenny
+            if r < 0 {  // floor division: 0 ≤ r < a penny
+                q -= 1
+                r += unitsPerPenny
+            }
         }
         let half = unitsPerPenny / 2
         if rule == .down || r < half { return q }
@@ -262,10 +264,16 @@ public struct ExactDivisor: Sendable, Hashable {
     }
 
     /// `⌊v × n ÷ divisor⌋` and its remainder, or `nil` when the quotient does
-    /// not fit `Int64`: `(a·d + b) × n ÷ d = a·n + b·n ÷ d`, so no product
-    /// exceeds 64 bits (b < d ≤ 2³¹ and 0 ≤ n ≤ 2³¹).
+    /// not fit `Int64`: one division when `v × n` fits 64 bits, else
+    /// `(a·d + b) × n ÷ d = a·n + b·n ÷ d`, so no product exceeds 64 bits
+    /// (b < d ≤ 2³¹ and 0 ≤ n ≤ 2³¹).
     @inlinable
     public func scale(_ v: UInt64, by n: Int64) -> (quotient: Int64, remainder: UInt64)? {
+        let (product, overflow) = v.multipliedReportingOverflow(by: UInt64(n))
+        if !overflow {  // the usual case: one division
+            let (q, r) = divide(product)
+            return q <= UInt64(Int64.max) ? (Int64(q), r) : nil
+        }
         let (a, b) = divide(v)
         let (q, r) = divide(b &* UInt64(n))
         guard let whole = Int64(exactly: a) else { return nil }
@@ -284,6 +292,8 @@ public struct Multiplier: Sendable, Hashable {
     public let numerator: Int64
     /// The denominator, with its reciprocal.
     public let divisor: ExactDivisor
+    /// `⌈numerator ÷ denominator⌉`: what a bound is multiplied by (see ``BoundedAmount``).
+    public let ceiling: Int64
 
     /// `numerator ÷ denominator`, or `nil` unless both are in range (0 ... 2³¹ and 1 ... 2³¹).
     @inlinable
@@ -291,6 +301,7 @@ public struct Multiplier: Sendable, Hashable {
         guard numerator >= 0, numerator <= 1 << 31, let divisor = ExactDivisor(denominator) else { return nil }
         self.numerator = numerator
         self.divisor = divisor
+        ceiling = (numerator + denominator - 1) / denominator
     }
 
     /// The multiplier of a non-negative `rational`, or `nil` when its numerator or denominator is out of range.
