@@ -1,5 +1,6 @@
 import Testing
 @testable import PHBEngine
+import _PHBTestSupport
 
 @Suite struct RationalTests {
     func r(_ text: String) -> Rational { Rational(decimalText: text)! }
@@ -209,5 +210,19 @@ import Testing
         PlainDecimal.append(scaled, places: places, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == text)
         if places == 2 { #expect(Money(pence: scaled).plainText == text) }
+    }
+
+    @Test func agreesWithTheDigitsOfTheWholeNumber() {
+        var g = SeededGenerator(seed: 7)
+        for _ in 0..<5_000 {
+            let scaled = Int64(truncatingIfNeeded: g.next()) >> g.int(0...62)
+            let places = g.int(0...8)
+            var digits = String(scaled.magnitude)
+            if digits.count <= places { digits = String(repeating: "0", count: places + 1 - digits.count) + digits }
+            if places > 0 { digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places)) }
+            var bytes: [UInt8] = []
+            PlainDecimal.append(scaled, places: places, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == (scaled < 0 ? "-" : "") + digits)
+        }
     }
 }
