@@ -22,8 +22,11 @@ public struct OrderedParallelMap: Sendable {
     ///
     /// With more than one job it is a pipeline, not a series of rounds: this
     /// thread reads batches into a queue and hands on finished results in
-    /// order, while `jobs` threads take batch after batch from the queue, so
-    /// no thread waits for the slowest batch of a round or for the reader.
+    /// order, while `jobs − 1` threads take batch after batch from the queue,
+    /// so no thread waits for the slowest batch of a round or for the reader.
+    /// This thread is the last job: when every other thread has a batch
+    /// waiting, it maps the batch it has just read itself. So `jobs` threads
+    /// run on `jobs` cores, none of them taking turns with the reader.
     public func run<Source: IteratorProtocol, Output>(
         _ source: inout Source,
         transform: (Source.Element) -> Output,
@@ -46,9 +49,10 @@ public struct OrderedParallelMap: Sendable {
             let work = UncheckedSendable(transform)
             let window = BatchWindow<Output>(size: 4 * jobs)
             let queue = BatchQueue<Source.Element>()
-            // `jobs` threads, each mapping batch after batch until it takes the end mark.
+            let helpers = jobs - 1
+            // `jobs − 1` threads, each mapping batch after batch until it takes the end mark.
             let running = DispatchGroup()
-            for _ in 0..<jobs {
+            for _ in 0..<helpers {
                 DispatchQueue.global().async(group: running) {
                     while let (index, batch) = queue.pop() { window.put(index, batch.map(work.value)) }
                 }
@@ -57,7 +61,7 @@ public struct OrderedParallelMap: Sendable {
             // Whatever ends the run (a throw from `consume` too), the threads stop, and none still holds
             // `transform` (a block leaves its group after it is released).
             defer {
-                for _ in 0..<jobs { queue.push(nil) }
+                for _ in 0..<helpers { queue.push(nil) }
                 running.wait()
             }
             func consumeNext(waiting: Bool) throws -> Bool {
@@ -71,7 +75,11 @@ public struct OrderedParallelMap: Sendable {
                 if batch.isEmpty { break }
                 // The window is full: hand on the oldest batch's results first.
                 if read - consumed == window.size { _ = try consumeNext(waiting: true) }
-                queue.push((read, batch))
+                if queue.waitingBatches >= helpers {
+                    window.put(read, batch.map(transform))  // every other thread has work: map this batch here
+                } else {
+                    queue.push((read, batch))
+                }
                 read += 1
                 while try consumeNext(waiting: false) {}
             }
@@ -97,6 +105,13 @@ final class BatchQueue<Input>: @unchecked Sendable {
         batches.append(batch)
         lock.signal()
         waiting.signal()
+    }
+
+    /// How many batches wait for a thread.
+    var waitingBatches: Int {
+        lock.wait()
+        defer { lock.signal() }
+        return batches.count - head
     }
 
     /// The next batch, waiting for one; `nil` at the end.
