@@ -12,15 +12,21 @@ struct ByteWord {
     private static var lows: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
 
     /// The bytes `base[offset ..< offset + 8]`, or, with fewer than eight left before `end`, those read as zeros after.
+    ///
+    /// `base[0 ..< readable]` (`readable ≥ end`) may be read: when eight bytes from `offset` lie inside it,
+    /// the word is loaded whole and the bytes from `end` on are masked out, with no copy.
     @inline(__always)
-    init(_ base: UnsafePointer<UInt8>, at offset: Int, end: Int) {
+    init(_ base: UnsafePointer<UInt8>, at offset: Int, end: Int, readable: Int) {
         var word: UInt64 = 0
-        if end - offset >= 8 {
-            word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+        if readable - offset >= 8 {
+            word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            let count = end - offset
+            if count < 8 { word &= (1 &<< UInt64(8 &* count)) &- 1 }
         } else {
             withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + offset, count: end - offset)) }
+            word = UInt64(littleEndian: word)
         }
-        bits = UInt64(littleEndian: word)
+        bits = word
     }
 
     /// The bytes equal to `byte` (never a zero byte read past the end, as long as `byte` is not 0).
@@ -28,6 +34,13 @@ struct ByteWord {
     func matches(_ byte: UInt8) -> UInt64 {
         let x = bits ^ (Self.ones &* UInt64(byte))
         return ~(((x & Self.lows) &+ Self.lows) | x | Self.lows)  // high bit where x's byte is 0, exactly
+    }
+
+    /// How many bytes `mask` (a result of these tests) marks: a multiplication, not a population count
+    /// (which the baseline x86-64 target has no instruction for).
+    @inline(__always)
+    static func count(_ mask: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((mask &>> 7) &* ones) &>> 56)
     }
 
     /// The bytes above 127 (not ASCII).

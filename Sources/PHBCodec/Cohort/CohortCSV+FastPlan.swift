@@ -14,9 +14,11 @@ extension CohortCSVLayout {
         guard person.extraRows == 0, person.rows > 0 else { return nil }
         if cells.count != CohortColumn.allCases.count { cells = Array(repeating: 0..<0, count: CohortColumn.allCases.count) }
         return chunk.bytes.withUnsafeBufferPointer { bytes in
-            cells.withUnsafeMutableBufferPointer { cells in
-                var row = FastRow(bytes: bytes, cells: cells)
-                return fastPerson(person, in: chunk, row: &row)
+            columnOfField.withUnsafeBufferPointer { columnOfField in
+                cells.withUnsafeMutableBufferPointer { cells in
+                    var row = FastRow(bytes: bytes, columnOfField: columnOfField, cells: cells)
+                    return fastPerson(person, in: chunk, row: &row)
+                }
             }
         }
     }
@@ -29,7 +31,7 @@ extension CohortCSVLayout {
         // Lines' own ids, where they lie in the chunk: each must be well formed and unique among its kind's.
         var ids: [(kind: CohortLineKind, bytes: Range<Int>)] = []
         for r in person.firstRow..<(person.firstRow + person.rows) {
-            guard !chunk.rows[r].isTooLong, row.read(chunk.rowRange(r), columnOfField: columnOfField) else { return nil }
+            guard !chunk.rows[r].isTooLong, row.read(chunk.rowRange(r)) else { return nil }
             if r == person.firstRow {
                 guard let text = row.text(.person) else { return nil }
                 id = text
@@ -101,53 +103,70 @@ extension CohortCSVLayout {
 /// read in place from the chunk's bytes.
 struct FastRow {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The layout's column for each field of a row (−1: a column the reader ignores).
+    let columnOfField: UnsafeBufferPointer<Int>
     /// Each column's trimmed cell in `bytes`, by the column's position (empty when absent).
     let cells: UnsafeMutableBufferPointer<Range<Int>>
 
     /// Reads the cells of the row at `range`; `false` when it is not simple (the row-by-row reader must decide).
     ///
     /// Eight bytes at a time: a word with no quote and no byte above 127 gives its commas as a bit mask.
-    mutating func read(_ range: Range<Int>, columnOfField: [Int]) -> Bool {
+    /// Most cells of a cohort row are empty; a comma right after another (or at the row's start) ends
+    /// an empty cell and is only counted, so only the cells with something in them are kept one by one.
+    mutating func read(_ range: Range<Int>) -> Bool {
         for c in cells.indices { cells[c] = 0..<0 }
-        guard let base = bytes.baseAddress else { return range.isEmpty && keep(range, field: 0, columnOfField) }
+        guard let base = bytes.baseAddress else { return range.isEmpty && keep(range, field: 0) }
+        // `field` is the number of the cell that starts at `fieldStart`.
         var i = range.lowerBound, fieldStart = i, field = 0
+        // The high bit of byte 0 when the byte before the word is a comma, or the word starts the row.
+        var afterComma: UInt64 = 0x80
         while i < range.upperBound {
-            let word = ByteWord(base, at: i, end: range.upperBound)
+            let word = ByteWord(base, at: i, end: range.upperBound, readable: bytes.count)
             guard word.nonASCII == 0 else { return false }
-            if word.matches(UInt8(ascii: "\"")) != 0 { return readQuoted(range, columnOfField: columnOfField) }
-            var commas = word.matches(UInt8(ascii: ","))
-            while commas != 0 {
-                let at = i + commas.trailingZeroBitCount / 8
-                guard keep(fieldStart..<at, field: field, columnOfField) else { return false }
-                field += 1
-                fieldStart = at + 1
-                commas &= commas &- 1
+            if word.matches(UInt8(ascii: "\"")) != 0 { return readQuoted(range) }
+            let commas = word.matches(UInt8(ascii: ","))
+            if commas != 0 {
+                var ends = commas & ~((commas &<< 8) | afterComma)  // commas that end a cell with something in it
+                while ends != 0 {
+                    let bit = ends & (0 &- ends)
+                    let earlier = commas & (bit &- 1)
+                    let start = earlier == 0 ? fieldStart : i + (63 - earlier.leadingZeroBitCount) / 8 + 1
+                    guard keep(start..<(i + bit.trailingZeroBitCount / 8),
+                               field: field + ByteWord.count(earlier)) else { return false }
+                    ends &= ends &- 1
+                }
+                field += ByteWord.count(commas)
+                fieldStart = i + (63 - commas.leadingZeroBitCount) / 8 + 1
             }
+            afterComma = commas >> 56  // byte 7's comma bit, as byte 0's (zero when the word ran past the end)
             i += 8
         }
-        return keep(fieldStart..<range.upperBound, field: field, columnOfField)
+        return keep(fieldStart..<range.upperBound, field: field)
     }
 
     /// Reads a row with quotes cell by cell: a quoted cell's content is what lies between its quotes.
-    private func readQuoted(_ range: Range<Int>, columnOfField: [Int]) -> Bool {
+    private func readQuoted(_ range: Range<Int>) -> Bool {
         guard UnsafeBufferPointer(rebasing: bytes[range]).allSatisfy({ $0 < 0x80 }) else { return false }
         var field = 0
         return CohortCSVFields.cells(of: bytes, in: range) { cell in
             defer { field += 1 }
-            return keep(cell, field: field, columnOfField)
+            return keep(cell, field: field)
         }
     }
 
     /// Keeps field `field` (at `cell`), trimmed, as its column's cell; `false` past ``CSVParser/mostFields`` fields.
     @inline(__always)
-    private func keep(_ cell: Range<Int>, field: Int, _ columnOfField: [Int]) -> Bool {
+    private func keep(_ cell: Range<Int>, field: Int) -> Bool {
         guard field < CSVParser.mostFields else { return false }
         guard field < columnOfField.count, !cell.isEmpty else { return true }
         let column = columnOfField[field]
         guard column >= 0 else { return true }
         var start = cell.lowerBound, stop = cell.upperBound
-        while start < stop, bytes[start] == UInt8(ascii: " ") { start += 1 }
-        while stop > start, bytes[stop - 1] == UInt8(ascii: " ") { stop -= 1 }
+        let space = UInt8(ascii: " ")
+        if bytes[start] == space || bytes[stop - 1] == space {  // rare: trim
+            while start < stop, bytes[start] == space { start += 1 }
+            while stop > start, bytes[stop - 1] == space { stop -= 1 }
+        }
         cells[column] = start..<stop
         return true
     }

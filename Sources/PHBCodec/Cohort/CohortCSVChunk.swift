@@ -188,7 +188,7 @@ public struct CohortCSVSplitter {
         guard let base = bytes.baseAddress else { return from }
         var i = from
         while i < bytes.count {
-            let word = ByteWord(base, at: i, end: bytes.count)
+            let word = ByteWord(base, at: i, end: bytes.count, readable: bytes.count)
             let found = word.matches(UInt8(ascii: "\"")) | word.matches(UInt8(ascii: "\n")) | word.matches(UInt8(ascii: "\r"))
             if found != 0 { return min(i + found.trailingZeroBitCount / 8, bytes.count) }
             i += 8
@@ -314,7 +314,7 @@ public struct CohortCSVSplitter {
         if let base = row.baseAddress {
             var i = 0
             scan: while i < row.count {
-                let word = ByteWord(base, at: i, end: row.count)
+                let word = ByteWord(base, at: i, end: row.count, readable: row.count)
                 let commas = word.matches(UInt8(ascii: ",")), quotes = word.matches(UInt8(ascii: "\""))
                 var marks = commas | quotes
                 while marks != 0 {
