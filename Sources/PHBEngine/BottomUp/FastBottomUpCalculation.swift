@@ -139,9 +139,10 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     mutating func addCareLines(_ care: [FastBottomUpPlan.Care]) -> Bool {
         for i in care.indices {
             let line = care[i]
+            // The policy's PA rates were checked against the wage with the snapshot; a line's own rate is checked here.
             guard let rate = line.rate ?? p.hourlyRate(line.provider, band: line.band) else { return false }
-            if line.provider == .personalAssistant {
-                guard let wage = p.nationalLivingWage, (wage - rate).isAbove(.zero) == false else { return false }
+            if line.provider == .personalAssistant, line.rate != nil {
+                guard let wage = p.nationalLivingWage, FastBottomUpParameters.meetsWage(rate, wage) else { return false }
             }
             let weekly = rate.times(line.hours)
             guard let held = line.deployment, weeklyLine(.care(i), weekly) else { return false }

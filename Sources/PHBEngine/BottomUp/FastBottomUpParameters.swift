@@ -44,7 +44,8 @@ public final class FastBottomUpParameters: Sendable {
     /// The direct-payment support fee (a year's worth a line) and set-up fee, the same for every plan.
     let directPaymentFees: (support: RecurringFigures, setUpPence: Int64)?
     let thirdPartyFee: Multiplier?
-    /// Hourly rates by time band; a band whose rate did not resolve is left out.
+    /// Hourly rates by time band; a band whose rate did not resolve is left out, and so is a PA rate not
+    /// settled to be at least the National Living Wage (its plans take the full path, which reports it).
     let paRates: [(band: InlineName, rate: BoundedAmount)]
     let agencyRates: [(band: InlineName, rate: BoundedAmount)]
 
@@ -101,7 +102,8 @@ public final class FastBottomUpParameters: Sendable {
             }
         }
         thirdPartyFee = Self.multiplier(parameters.thirdPartyFee)
-        paRates = Self.rates(parameters.paRates)
+        let wage = nationalLivingWage
+        paRates = Self.rates(parameters.paRates).filter { entry in wage.map { Self.meetsWage(entry.rate, $0) } ?? false }
         agencyRates = Self.rates(parameters.agencyRates)
     }
 
@@ -123,6 +125,12 @@ public final class FastBottomUpParameters: Sendable {
             guard let band = InlineName(name), let lookup = lookups[name], let rate = units(lookup) else { return nil }
             return (band, rate)
         }
+    }
+
+    /// Whether a PA's hourly `rate` is settled to be at least `wage` (docs/rules.md §3).
+    @inline(__always)
+    static func meetsWage(_ rate: BoundedAmount, _ wage: BoundedAmount) -> Bool {
+        (wage - rate).isAbove(.zero) == false
     }
 
     /// The employment costs of a plan with `k` PAs: worked out once for the usual counts, else now.

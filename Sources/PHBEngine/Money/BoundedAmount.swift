@@ -121,6 +121,7 @@ public struct BoundedAmount: Sendable, Hashable {
     @inlinable
     public func times(_ m: Multiplier) -> BoundedAmount {
         guard !isPoisoned, value >= 0 else { return .poisoned }
+        if value == 0 && bound == 0 { return .zero }  // the usual third-party part
         if m.divisor.isOne { return times(m.numerator) }
         guard let (v, r) = m.divisor.scale(UInt64(value), by: m.numerator) else { return .poisoned }
         // bound × ⌈n ÷ d⌉ ≥ bound × n ÷ d: one multiplication, no second division.
