@@ -118,7 +118,7 @@ public struct BoundedAmount: Sendable, Hashable {
     }
 
     /// `self × m` for an exact non-negative decimal multiplier; the amount must not be negative.
-    @inlinable
+    @inlinable @inline(__always)
     public func times(_ m: Multiplier) -> BoundedAmount {
         guard !isPoisoned, value >= 0 else { return .poisoned }
         if value == 0 && bound == 0 { return .zero }  // the usual third-party part
@@ -196,7 +196,7 @@ public struct BoundedAmount: Sendable, Hashable {
 
     /// The exact amount rounded to pence by `rule`, or `nil` when the bound
     /// does not settle the penny.
-    @inlinable
+    @inlinable @inline(__always)
     public func roundedPence(_ rule: RoundingRule) -> Int64? {
         if bound == 0 { return Self.pence(value, rule) }  // exact (a poisoned amount's bound is −1)
         guard let (low, high) = interval else { return nil }
@@ -206,7 +206,7 @@ public struct BoundedAmount: Sendable, Hashable {
 
     /// `units` rounded to pence by `rule` (the table of ``RoundingRule``): the
     /// divisions are by a constant, so they compile to multiplications.
-    @inlinable
+    @inlinable @inline(__always)
     static func pence(_ units: Int64, _ rule: RoundingRule) -> Int64 {
         var q: Int64, r: Int64
         if units >= 0 {  // the usual case: an unsigned division by a constant is the cheapest
@@ -268,7 +268,7 @@ public struct ExactDivisor: Sendable, Hashable {
     /// not fit `Int64`: one division when `v × n` fits 64 bits, else
     /// `(a·d + b) × n ÷ d = a·n + b·n ÷ d`, so no product exceeds 64 bits
     /// (b < d ≤ 2³¹ and 0 ≤ n ≤ 2³¹).
-    @inlinable
+    @inlinable @inline(__always)
     public func scale(_ v: UInt64, by n: Int64) -> (quotient: Int64, remainder: UInt64)? {
         let (product, overflow) = v.multipliedReportingOverflow(by: UInt64(n))
         if !overflow {  // the usual case: one division
