@@ -96,6 +96,11 @@ public struct CohortRecalculation: Sendable {
     public let arrears: ArrearsPeriod?
     let fastOld: FastBottomUpParameters?
     let fastNew: FastBottomUpParameters?
+    /// Unretained views of `fastOld` and `fastNew` (which keep them alive): a thread costing a person
+    /// through them takes no reference count. Counts on one object shared by every thread are
+    /// contended, and slowed each thread down.
+    let fastOldView: Unmanaged<FastBottomUpParameters>?
+    let fastNewView: Unmanaged<FastBottomUpParameters>?
     /// The new rounding rule, for percentages and arrears.
     let rule: RoundingRule
     /// Whether old and new are one snapshot (a single-date batch): each plan is then costed once.
@@ -108,6 +113,8 @@ public struct CohortRecalculation: Sendable {
         self.arrears = arrears
         fastOld = FastBottomUpParameters(old)
         fastNew = FastBottomUpParameters(new)
+        fastOldView = fastOld.map(Unmanaged.passUnretained)
+        fastNewView = fastNew.map(Unmanaged.passUnretained)
         rule = (try? new.rounding.get().value) ?? .halfAwayFromZero
         singleDate = false
     }
@@ -119,6 +126,8 @@ public struct CohortRecalculation: Sendable {
         arrears = nil
         fastNew = FastBottomUpParameters(parameters)
         fastOld = fastNew
+        fastNewView = fastNew.map(Unmanaged.passUnretained)
+        fastOldView = fastNewView
         rule = (try? parameters.rounding.get().value) ?? .halfAwayFromZero
         singleDate = true
     }
@@ -147,16 +156,22 @@ public struct CohortRecalculation: Sendable {
     /// ``recalculate(_:)`` on the plan as read decides): the batch's way when
     /// the reader could build the fast form straight from the input.
     public func recalculate(id: String, row: Int, fastPlan: FastBottomUpPlan) -> RecalculationRow? {
-        guard let fastNew, let newTotals = fastPlan.totals(fastNew) else { return nil }
+        guard let newTotals = Self.totals(fastPlan, fastNewView) else { return nil }
         var oldTotals = newTotals
         if !singleDate {
-            guard let fastOld, let totals = fastPlan.totals(fastOld) else { return nil }
+            guard let totals = Self.totals(fastPlan, fastOldView) else { return nil }
             oldTotals = totals
         }
         let outcome = Result { () throws(BudgetError) -> RecalculatedFigures in
             try figures(old: oldTotals, new: newTotals, fastPathCount: singleDate ? 1 : 2)
         }
         return RecalculationRow(id: id, row: row, outcome: outcome)
+    }
+
+    /// The plan's totals by the fast path under the snapshot `fast` views, or `nil`.
+    @inline(__always)
+    static func totals(_ plan: FastBottomUpPlan, _ fast: Unmanaged<FastBottomUpParameters>?) -> BudgetTotals? {
+        fast?._withUnsafeGuaranteedRef { plan.totals($0) } ?? nil
     }
 
     /// The change, percentage and arrears from old and new totals.

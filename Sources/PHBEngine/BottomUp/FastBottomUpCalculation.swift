@@ -140,7 +140,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         for i in care.indices {
             let line = care[i]
             // The policy's PA rates were checked against the wage with the snapshot; a line's own rate is checked here.
-            guard let rate = line.rate ?? p.hourlyRate(line.provider, band: line.band) else { return false }
+            let rates = line.provider == .personalAssistant ? p.paRates.elements : p.agencyRates.elements
+            guard let rate = line.rate ?? FastBottomUpParameters.hourlyRate(band: line.band, in: rates) else { return false }
             if line.provider == .personalAssistant, line.rate != nil {
                 guard let wage = p.nationalLivingWage, FastBottomUpParameters.meetsWage(rate, wage) else { return false }
             }
@@ -266,7 +267,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     /// Insurance and payroll once; training, DBS and recruitment per PA (docs/rules.md §3); returns the recurring weekly sum.
     mutating func addEmploymentCosts(personalAssistants k: Int64) -> BoundedAmount? {
         // The same for every plan with as many PAs: worked out with the snapshot, not here.
-        guard let costs = p.employmentCostFigures(personalAssistants: k),
+        guard let costs = FastBottomUpParameters.employmentCostFigures(
+                  personalAssistants: k, settled: p.settledEmploymentCosts.elements, costs: p.employmentCosts),
               settled(.insurance, costs.insurance), settled(.payroll, costs.payroll), settled(.training, costs.training),
               sink.oneOff(.dbsChecks, pence: costs.dbsPence), sink.oneOff(.recruitment, pence: costs.recruitmentPence)
         else { return nil }

@@ -37,7 +37,7 @@ public final class FastBottomUpParameters: Sendable {
     /// Insurance, payroll, training, DBS checks and recruitment: the same for every plan with as many PAs.
     let employmentCosts: EmploymentCosts?
     /// Their figures for 1 ... ``EmploymentCosts/settledPACounts`` PAs, worked out once.
-    let settledEmploymentCosts: [EmploymentCostFigures?]
+    let settledEmploymentCosts: ReadOnlyTable<EmploymentCostFigures?>
     let contingencyMode: ContingencyMode?
     /// The contingency as a multiplier: the percentage ÷ 100, or the number of weeks.
     let contingency: Multiplier?
@@ -46,8 +46,8 @@ public final class FastBottomUpParameters: Sendable {
     let thirdPartyFee: Multiplier?
     /// Hourly rates by time band; a band whose rate did not resolve is left out, and so is a PA rate not
     /// settled to be at least the National Living Wage (its plans take the full path, which reports it).
-    let paRates: [(band: InlineName, rate: BoundedAmount)]
-    let agencyRates: [(band: InlineName, rate: BoundedAmount)]
+    let paRates: ReadOnlyTable<(band: InlineName, rate: BoundedAmount)>
+    let agencyRates: ReadOnlyTable<(band: InlineName, rate: BoundedAmount)>
 
     /// The fast form of `parameters`, or `nil` when the rounding rule or
     /// weeks per year did not resolve (every plan then needs the full path).
@@ -88,7 +88,9 @@ public final class FastBottomUpParameters: Sendable {
             trainingPerPAPerYear: Self.units(parameters.trainingPerPAPerYear), dbsCheckPerPA: Self.units(parameters.dbsCheckPerPA),
             recruitmentPerPA: Self.units(parameters.recruitmentPerPA), year: year)
         self.employmentCosts = employmentCosts
-        settledEmploymentCosts = (1...EmploymentCosts.settledPACounts).map { employmentCosts?.figures(personalAssistants: Int64($0)) }
+        settledEmploymentCosts = ReadOnlyTable((1...EmploymentCosts.settledPACounts).map {
+            employmentCosts?.figures(personalAssistants: Int64($0))
+        })
         let mode = try? parameters.contingencyMode.get().value
         contingencyMode = mode
         contingency = (try? parameters.contingencyValue.get().value).flatMap { value in
@@ -103,8 +105,10 @@ public final class FastBottomUpParameters: Sendable {
         }
         thirdPartyFee = Self.multiplier(parameters.thirdPartyFee)
         let wage = nationalLivingWage
-        paRates = Self.rates(parameters.paRates).filter { entry in wage.map { Self.meetsWage(entry.rate, $0) } ?? false }
-        agencyRates = Self.rates(parameters.agencyRates)
+        paRates = ReadOnlyTable(Self.rates(parameters.paRates).filter { entry in
+            wage.map { Self.meetsWage(entry.rate, $0) } ?? false
+        })
+        agencyRates = ReadOnlyTable(Self.rates(parameters.agencyRates))
     }
 
     /// A resolved amount in fixed-point units, or `nil`.
@@ -134,15 +138,19 @@ public final class FastBottomUpParameters: Sendable {
     }
 
     /// The employment costs of a plan with `k` PAs: worked out once for the usual counts, else now.
-    func employmentCostFigures(personalAssistants k: Int64) -> EmploymentCostFigures? {
-        k >= 1 && k <= Int64(EmploymentCosts.settledPACounts) ? settledEmploymentCosts[Int(k) - 1]
-            : employmentCosts?.figures(personalAssistants: k)
+    ///
+    /// Static, over the snapshot's tables, so that the calculation calls no method on the snapshot
+    /// (a call through its unowned reference retains and releases it).
+    @inline(__always)
+    static func employmentCostFigures(personalAssistants k: Int64, settled: UnsafeBufferPointer<EmploymentCostFigures?>,
+                                      costs: EmploymentCosts?) -> EmploymentCostFigures? {
+        k >= 1 && k <= Int64(settled.count) ? settled[Int(k) - 1] : costs?.figures(personalAssistants: k)
     }
 
-    /// The policy's rate for `provider` in `band`, in units; `nil` when unknown or unresolved.
+    /// The rate for `band` in a provider's `rates`, in units; `nil` when unknown or unresolved.
     @inline(__always)
-    func hourlyRate(_ provider: Provider, band: InlineName) -> BoundedAmount? {
-        for entry in provider == .personalAssistant ? paRates : agencyRates where entry.band == band { return entry.rate }
+    static func hourlyRate(band: InlineName, in rates: UnsafeBufferPointer<(band: InlineName, rate: BoundedAmount)>) -> BoundedAmount? {
+        for i in 0..<rates.count where rates[i].band == band { return rates[i].rate }
         return nil
     }
 }
@@ -217,4 +225,24 @@ struct EmploymentCostFigures: Sendable {
     let recruitmentPence: Int64
     /// Insurance, payroll and training a week, exact: their part of the care subtotal.
     let recurringWeekly: BoundedAmount
+}
+
+/// A table written once, with its snapshot, and then only read: held in memory of its own, so
+/// that the fast path reads it with no reference counting (an array held by the snapshot is
+/// retained and released on each read through the calculation's unowned reference).
+struct ReadOnlyTable<Element>: ~Copyable, @unchecked Sendable {  // never written after init
+    /// The elements, in the table's own allocation (freed with the table).
+    let elements: UnsafeBufferPointer<Element>
+
+    init(_ array: [Element]) {
+        let storage = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = storage.initialize(from: array)
+        elements = UnsafeBufferPointer(storage)
+    }
+
+    deinit {
+        let storage = UnsafeMutableBufferPointer(mutating: elements)
+        storage.deinitialize()
+        storage.deallocate()
+    }
 }
