@@ -31,7 +31,10 @@ public struct CSVWriter: Sendable {
     public var preamble: String { style == .spreadsheet ? "\u{FEFF}" : "" }
 
     /// The line end.
-    public var lineEnd: String { style == .spreadsheet ? "\r\n" : "\n" }
+    public var lineEnd: String { staticLineEnd.description }
+
+    /// The line end as static text, which a hot loop can copy with no reference counting.
+    public var staticLineEnd: StaticString { style == .spreadsheet ? "\r\n" : "\n" }
 
     /// One row, with its line end.
     public func row(_ cells: [Cell]) -> String {

@@ -11,13 +11,13 @@ public struct RecalculationCSV: Sendable {
 
     public let kind: Kind
     public let writer: CSVWriter
-    /// The writer's line end, as bytes once.
-    private let lineEnd: [UInt8]
+    /// The writer's line end.
+    private let lineEnd: StaticString
 
     public init(kind: Kind, style: CSVWriter.Style = .plain) {
         self.kind = kind
         writer = CSVWriter(style: style)
-        lineEnd = Array(writer.lineEnd.utf8)
+        lineEnd = writer.staticLineEnd
     }
 
     /// The results file's first line.
@@ -38,7 +38,7 @@ public struct RecalculationCSV: Sendable {
     public func appendRow(_ result: RecalculationRow, to bytes: inout [UInt8]) {
         writer.appendText(result.id, to: &bytes)
         // A percentage that is not whole hundredths (never, from a recalculation) is written from its text.
-        var hundredths: Int64?, percentText: [UInt8] = []
+        var hundredths: Int64?, percentText: [UInt8]?
         if case .success(let f) = result.outcome, let percent = f.percentChange {
             hundredths = percent.hundredths
             if hundredths == nil { percentText = Array(percent.decimalText(minPlaces: 2).utf8.prefix(Self.longestPercentText)) }
@@ -52,6 +52,9 @@ public struct RecalculationCSV: Sendable {
             }
             func put(_ text: [UInt8]) {
                 for byte in text { put(byte) }
+            }
+            func put(_ text: StaticString) {
+                for i in 0..<text.utf8CodeUnitCount { put(text.utf8Start[i]) }
             }
             func number(_ scaled: Int64, places: Int) { count += PlainDecimal.write(scaled, places: places, to: base + count) }
             func money(_ m: Money?) {
@@ -76,7 +79,7 @@ public struct RecalculationCSV: Sendable {
                 totals(f.new)
                 money(f.annualChange)
                 put(UInt8(ascii: ","))
-                if let hundredths { number(hundredths, places: 2) } else { put(percentText) }
+                if let hundredths { number(hundredths, places: 2) } else if let percentText { put(percentText) }
                 if arrears { money(f.arrears) }
             case (_, .failure):
                 put(Self.failed)
@@ -87,8 +90,9 @@ public struct RecalculationCSV: Sendable {
         }
     }
 
-    /// The status cells, as bytes once.
-    private static let computed = Array(",computed".utf8), failed = Array(",failed".utf8)
+    /// The status cells: static text, so that writing a row touches no shared reference count.
+    private static var computed: StaticString { ",computed" }
+    private static var failed: StaticString { ",failed" }
     /// Room for a row's figures: 12 numbers and their commas, the status, a percentage written as text, the line end.
     private static let longestPercentText = 64
     private static let longestFigures = 16 * (PlainDecimal.longest + 1) + 16 + longestPercentText
