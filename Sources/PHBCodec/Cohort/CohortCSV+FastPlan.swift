@@ -125,21 +125,22 @@ struct FastRow {
             guard word.nonASCII == 0 else { return false }
             if word.matches(UInt8(ascii: "\"")) != 0 { return readQuoted(range) }
             let commas = word.matches(UInt8(ascii: ","))
+            // Offsets into the chunk stay far below `Int.max`: wrapping arithmetic is exact here.
             if commas != 0 {
                 var ends = commas & ~((commas &<< 8) | afterComma)  // commas that end a cell with something in it
                 while ends != 0 {
                     let bit = ends & (0 &- ends)
                     let earlier = commas & (bit &- 1)
-                    let start = earlier == 0 ? fieldStart : i + (63 - earlier.leadingZeroBitCount) / 8 + 1
-                    guard keep(start..<(i + bit.trailingZeroBitCount / 8),
-                               field: field + ByteWord.count(earlier)) else { return false }
+                    let start = earlier == 0 ? fieldStart : i &+ (63 &- earlier.leadingZeroBitCount) &>> 3 &+ 1
+                    guard keep(Range(uncheckedBounds: (start, i &+ bit.trailingZeroBitCount &>> 3)),
+                               field: field &+ ByteWord.count(earlier)) else { return false }
                     ends &= ends &- 1
                 }
-                field += ByteWord.count(commas)
-                fieldStart = i + (63 - commas.leadingZeroBitCount) / 8 + 1
+                field &+= ByteWord.count(commas)
+                fieldStart = i &+ (63 &- commas.leadingZeroBitCount) &>> 3 &+ 1
             }
-            afterComma = commas >> 56  // byte 7's comma bit, as byte 0's (zero when the word ran past the end)
-            i += 8
+            afterComma = commas &>> 56  // byte 7's comma bit, as byte 0's (zero when the word ran past the end)
+            i &+= 8
         }
         return keep(fieldStart..<range.upperBound, field: field)
     }
@@ -163,11 +164,11 @@ struct FastRow {
         guard column >= 0 else { return true }
         var start = cell.lowerBound, stop = cell.upperBound
         let space = UInt8(ascii: " ")
-        if bytes[start] == space || bytes[stop - 1] == space {  // rare: trim
-            while start < stop, bytes[start] == space { start += 1 }
-            while stop > start, bytes[stop - 1] == space { stop -= 1 }
+        if bytes[start] == space || bytes[stop &- 1] == space {  // rare: trim
+            while start < stop, bytes[start] == space { start &+= 1 }
+            while stop > start, bytes[stop &- 1] == space { stop &-= 1 }
         }
-        cells[column] = start..<stop
+        cells[column] = Range(uncheckedBounds: (start, stop))
         return true
     }
 
