@@ -15,6 +15,8 @@ struct Timing: Sendable {
     let seconds: [Double]
     /// Input bytes per repeat, where the work reads a file.
     var bytes: Int?
+    /// How many times faster than a one-job run, repeat by repeat (runs made in turn), where there is one.
+    var speedUps: [Double]?
 
     var sorted: [Double] { seconds.sorted() }
     /// Nanoseconds per item: min, median, max.
@@ -25,6 +27,11 @@ struct Timing: Sendable {
     }
     /// Items per second at the median.
     var perSecond: Double { Double(items) / sorted[seconds.count / 2] }
+    /// The speed-up over one job: min, median, max of the paired repeats.
+    var speedUp: (min: Double, median: Double, max: Double)? {
+        guard let s = speedUps?.sorted(), !s.isEmpty else { return nil }
+        return (s[0], s[s.count / 2], s[s.count - 1])
+    }
     /// Input megabytes (MiB) per second at the median.
     var megabytesPerSecond: Double? { bytes.map { Double($0) / 1_048_576 / sorted[seconds.count / 2] } }
 }

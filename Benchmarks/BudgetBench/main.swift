@@ -13,7 +13,8 @@ other items in every period, every deployment). Build in release:
 Commands:
   library      ns per budget: fast path and full breakdown, per calculator, 1 core and all cores
   check        prove fast == full breakdown, line by line, on seeded random plans (exit 1 on any mismatch)
-  end-to-end   budget-calc recalc, CSV → CSV: people per second and MB/s (needs the release budget-calc)
+  end-to-end   budget-calc recalc, CSV → CSV: people per second, MB/s and the speed-up of all cores over
+               one, from runs made in turn (needs the release budget-calc)
   memory       peak resident memory of budget-calc recalc on cohorts of 10k, 100k, 1M and 10M people
   cohort       write a seeded synthetic cohort CSV of --people people to --out FILE
 
@@ -77,7 +78,8 @@ func printTimings(_ timings: [Timing], json: Bool) {
         print("[" + timings.map { t in
             let ns = t.nanosecondsPerItem
             let mbps = t.megabytesPerSecond.map { ", \"mibPerSecondMedian\": \($0)" } ?? ""
-            return #"{"benchmark": "\#(t.label)", "items": \#(t.items), "nsPerItem": {"min": \#(ns.min), "median": \#(ns.median), "max": \#(ns.max)}, "perSecondMedian": \#(Int(t.perSecond))\#(mbps)}"#
+            let speedUp = t.speedUp.map { #", "speedUpOverOneJob": {"min": \#($0.min), "median": \#($0.median), "max": \#($0.max)}"# } ?? ""
+            return #"{"benchmark": "\#(t.label)", "items": \#(t.items), "nsPerItem": {"min": \#(ns.min), "median": \#(ns.median), "max": \#(ns.max)}, "perSecondMedian": \#(Int(t.perSecond))\#(mbps)\#(speedUp)}"#
         }.joined(separator: ",\n ") + "]")
         return
     }
@@ -88,6 +90,11 @@ func printTimings(_ timings: [Timing], json: Bool) {
         print("| \(t.label) | \(formatted(Double(t.items))) | \(formatted(ns.min, places: 1)) | "
               + "\(formatted(ns.median, places: 1)) | \(formatted(ns.max, places: 1)) | \(formatted(t.perSecond)) | "
               + (t.megabytesPerSecond.map { formatted($0, places: 1) } ?? "–") + " |")
+    }
+    for t in timings {
+        guard let s = t.speedUp else { continue }
+        print("\nSpeed-up over one job, runs made in turn (\(t.label)): min \(formatted(s.min, places: 2))×, "
+              + "median \(formatted(s.median, places: 2))×, max \(formatted(s.max, places: 2))×")
     }
 }
 
