@@ -75,6 +75,11 @@ extension BottomUpPlan {
 /// `BottomUpCalculation`, with no strings, arrays or results built.
 struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     /// Kept alive by the caller (``FastBottomUpPlan/figures(_:into:)``) for the whole calculation.
+    ///
+    /// Reading a stored value through it takes no reference count; calling a method on it, or reading
+    /// an array it holds, would retain and release it (or the array) each time. So the calculation
+    /// only reads values and `ReadOnlyTable`s and calls static functions: a count on the snapshot,
+    /// which every thread of a batch shares, is contended.
     unowned(unsafe) let p: FastBottomUpParameters
     var sink: Sink
 
