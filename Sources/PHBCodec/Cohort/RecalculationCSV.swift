@@ -11,13 +11,10 @@ public struct RecalculationCSV: Sendable {
 
     public let kind: Kind
     public let writer: CSVWriter
-    /// The writer's line end.
-    private let lineEnd: StaticString
 
     public init(kind: Kind, style: CSVWriter.Style = .plain) {
         self.kind = kind
         writer = CSVWriter(style: style)
-        lineEnd = writer.staticLineEnd
     }
 
     /// The results file's first line.
@@ -85,7 +82,7 @@ public struct RecalculationCSV: Sendable {
                 put(Self.failed)
                 for _ in 0..<(columnCount - 3) { put(UInt8(ascii: ",")) }
             }
-            put(lineEnd)
+            put(writer.staticLineEnd)
             bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
         }
     }
