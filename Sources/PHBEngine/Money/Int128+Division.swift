@@ -17,3 +17,13 @@ extension Int128 {
         return quotientAndRemainder(dividingBy: divisor)
     }
 }
+
+extension Int128 {
+    /// The quotient by a positive `divisor` known to divide the value exactly (a
+    /// common factor from a GCD): the value itself when the divisor is 1, as it
+    /// usually is, with no division at all.
+    @inlinable
+    func dividedExactly(by divisor: Int128) -> Int128 {
+        divisor == 1 ? self : dividedWithRemainder(by: divisor).quotient
+    }
+}

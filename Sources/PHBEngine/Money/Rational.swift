@@ -41,7 +41,7 @@ public struct Rational: Sendable, Hashable {
         }
         let sign: Int128 = denominator < 0 ? -1 : 1
         let g = Rational.gcd(numerator.magnitude, denominator.magnitude)
-        self.init(reduced: sign * numerator / Int128(g), sign * denominator / Int128(g))
+        self.init(reduced: (sign * numerator).dividedExactly(by: Int128(g)), (sign * denominator).dividedExactly(by: Int128(g)))
     }
 
     /// Whether the value is below zero.
@@ -89,16 +89,24 @@ extension Rational {
             return o ? .overflow : Rational(n, over: a.denominator)  // that initialiser refuses Int128.min
         }
         // Knuth 4.5.1: keeps intermediates small and the result in lowest terms.
+        if let an = Int64(exactly: a.numerator), let ad = Int64(exactly: a.denominator),
+           let bn = Int64(exactly: b.numerator), let bd = Int64(exactly: b.denominator) {
+            // The usual case: products of two 64-bit factors, and their sum, fit.
+            let g = Int64(binaryGCD(ad.magnitude, bd.magnitude))
+            let t = Int128(an) * Int128(bd / g) + Int128(bn) * Int128(ad / g)
+            let g2 = Int128(gcd(t.magnitude, UInt128(g)))
+            return Rational(reduced: t.dividedExactly(by: g2), Int128(ad / g) * Int128(bd).dividedExactly(by: g2))
+        }
         let g = Int128(gcd(a.denominator.magnitude, b.denominator.magnitude))
-        let bOverG = b.denominator / g, aOverG = a.denominator / g
+        let bOverG = b.denominator.dividedExactly(by: g), aOverG = a.denominator.dividedExactly(by: g)
         let (x, o1) = a.numerator.multipliedReportingOverflow(by: bOverG)
         let (y, o2) = b.numerator.multipliedReportingOverflow(by: aOverG)
         let (t, o3) = x.addingReportingOverflow(y)
         // Int128.min has no negation: treat it as out of range, so no later sign change can trap.
         if o1 || o2 || o3 || t == .min { return .overflow }
         let g2 = Int128(gcd(t.magnitude, g.magnitude))
-        let (d, o4) = aOverG.multipliedReportingOverflow(by: b.denominator / g2)
-        return o4 ? .overflow : Rational(reduced: t / g2, d)
+        let (d, o4) = aOverG.multipliedReportingOverflow(by: b.denominator.dividedExactly(by: g2))
+        return o4 ? .overflow : Rational(reduced: t.dividedExactly(by: g2), d)
     }
 
     /// Exact negation.
@@ -116,10 +124,16 @@ extension Rational {
     public static func * (a: Rational, b: Rational) -> Rational {
         if a.isOverflow || b.isOverflow { return .overflow }
         if a.numerator == 0 || b.numerator == 0 { return .zero }
+        if let an = Int64(exactly: a.numerator), let ad = Int64(exactly: a.denominator),
+           let bn = Int64(exactly: b.numerator), let bd = Int64(exactly: b.denominator) {
+            // The usual case: 64-bit reductions, and products of two 64-bit factors, which fit.
+            let g1 = Int64(binaryGCD(an.magnitude, bd.magnitude)), g2 = Int64(binaryGCD(bn.magnitude, ad.magnitude))
+            return Rational(reduced: Int128(an / g1) * Int128(bn / g2), Int128(ad / g2) * Int128(bd / g1))
+        }
         let g1 = Int128(gcd(a.numerator.magnitude, b.denominator.magnitude))
         let g2 = Int128(gcd(b.numerator.magnitude, a.denominator.magnitude))
-        let (n, o1) = (a.numerator / g1).multipliedReportingOverflow(by: b.numerator / g2)
-        let (d, o2) = (a.denominator / g2).multipliedReportingOverflow(by: b.denominator / g1)
+        let (n, o1) = a.numerator.dividedExactly(by: g1).multipliedReportingOverflow(by: b.numerator.dividedExactly(by: g2))
+        let (d, o2) = a.denominator.dividedExactly(by: g2).multipliedReportingOverflow(by: b.denominator.dividedExactly(by: g1))
         // Int128.min has no negation: treat it as out of range, so no later sign change can trap.
         return o1 || o2 || n == .min || d == .min ? .overflow : Rational(reduced: n, d)
     }

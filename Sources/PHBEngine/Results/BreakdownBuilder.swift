@@ -91,7 +91,13 @@ struct BreakdownBuilder {
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
             basis: basis, lines: lines, totals: try BudgetTotals(of: lines), figures: figures,
             warnings: warnings, flags: flags)
-        result.warnings += result.parametersUsed.compactMap(\.outOfDateWarning)
+        // Listing the distinct parameters costs more than the rest of a figures-only breakdown's
+        // bookkeeping; only a value used past the last day it is known to hold needs it.
+        let isStale = { (use: ParameterUse) in use.staleAfter != nil }
+        if basis.contains(where: isStale) || lines.contains(where: { $0.parameters.contains(where: isStale) })
+            || figures.contains(where: { $0.parameters.contains(where: isStale) }) {
+            result.warnings += result.parametersUsed.compactMap(\.outOfDateWarning)
+        }
         return result
     }
 }

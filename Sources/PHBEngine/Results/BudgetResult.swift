@@ -51,11 +51,15 @@ public struct BudgetResult: Sendable, Hashable {
 
     /// Every distinct parameter value used, in order of first use.
     public var parametersUsed: [ParameterUse] {
-        var seen = Set<String>()
+        // A breakdown uses a few dozen parameters, each many times: a scan of the
+        // keys kept so far is cheaper than hashing, and nothing is copied to be dropped.
         var uses: [ParameterUse] = []
-        for use in basis + lines.flatMap(\.parameters) + figures.flatMap(\.parameters) where seen.insert(use.name).inserted {
-            uses.append(use)
+        func keep(_ list: [ParameterUse]) {
+            for use in list where !uses.contains(where: { $0.key == use.key }) { uses.append(use) }
         }
+        keep(basis)
+        for line in lines { keep(line.parameters) }
+        for figure in figures { keep(figure.parameters) }
         return uses
     }
 
