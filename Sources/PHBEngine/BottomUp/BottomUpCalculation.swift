@@ -114,48 +114,50 @@ struct BottomUpCalculation {
     }
 
     /// The line's own deployment, or the plan's default.
-    mutating func deployment(_ own: Deployment?, field: String) throws(BudgetError) -> Deployment {
-        guard let held = own ?? plan.deployment else { throw .missingInput(field: "\(field).deployment") }
+    mutating func deployment(_ own: Deployment?, field: @autoclosure () -> String) throws(BudgetError) -> Deployment {
+        guard let held = own ?? plan.deployment else { throw .missingInput(field: "\(field()).deployment") }
         if held == .directPayment { anyDirectPayment = true }
         return held
     }
 
     /// A line's own rate (not negative), or the policy's rate with its use.
-    func rate(_ own: Rational?, field: String, policy: ParameterLookup<Rational>) throws(BudgetError) -> (Rational, [ParameterUse]) {
+    func rate(_ own: Rational?, field: @autoclosure () -> String,
+              policy: ParameterLookup<Rational>) throws(BudgetError) -> (Rational, [ParameterUse]) {
         guard let own else {
             let policyRate = try policy.get()
             return (policyRate.value, [policyRate.use])
         }
-        guard !own.isNegative else { throw .invalidValue(field: field, value: own.decimalText(), reason: "must not be negative") }
+        guard !own.isNegative else { throw .invalidValue(field: field(), value: own.decimalText(), reason: "must not be negative") }
         return (own, [])
     }
 
     mutating func addCareLines(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, line) in plan.care.enumerated() {
-            let field = "input.care[\(i)]"
+            // Named only for an error: building the name for every line cost more than the line's arithmetic.
+            func field() -> String { "input.care[\(i)]" }
             let h = line.hoursPerWeek
             guard !h.isNegative, !h.isZero, !(Rational(168) < h) else {
-                throw .invalidValue(field: "\(field).hoursPerWeek", value: h.decimalText(),
+                throw .invalidValue(field: "\(field()).hoursPerWeek", value: h.decimalText(),
                                     reason: "must be above 0 and at most 168 hours a week")
             }
             guard let places = h.decimalPlaces, places <= 2 else {
-                throw .invalidValue(field: "\(field).hoursPerWeek", value: h.decimalText(maxPlaces: 8),
+                throw .invalidValue(field: "\(field()).hoursPerWeek", value: h.decimalText(maxPlaces: 8),
                                     reason: "has more than 2 decimal places")
             }
             guard line.staffRatio >= 1, line.staffRatio <= 100 else {
-                throw .invalidValue(field: "\(field).staffRatio", value: String(line.staffRatio),
+                throw .invalidValue(field: "\(field()).staffRatio", value: String(line.staffRatio),
                                     reason: "must be a whole number of staff from 1 to 100")
             }
-            let held = try deployment(line.deployment, field: field)
+            let held = try deployment(line.deployment, field: field())
             let policyRate = parameters.hourlyRate(line.provider, band: line.band)
-                ?? .failure(.unknownBand(field: "\(field).band", provider: line.provider.description, band: line.band,
+                ?? .failure(.unknownBand(field: "\(field()).band", provider: line.provider.description, band: line.band,
                                          known: parameters.bands(of: line.provider)))
-            var (rate, uses) = try self.rate(line.hourlyRate, field: "\(field).hourlyRate", policy: policyRate)
+            var (rate, uses) = try self.rate(line.hourlyRate, field: "\(field()).hourlyRate", policy: policyRate)
             if line.provider == .personalAssistant {
                 let wage = try parameters.nationalLivingWage.get()
                 guard !(rate < wage.value) else {
-                    throw .belowNationalLivingWage(field: line.hourlyRate == nil ? "\(field).band (\(line.band))"
-                                                                                 : "\(field).hourlyRate",
+                    throw .belowNationalLivingWage(field: line.hourlyRate == nil ? "\(field()).band (\(line.band))"
+                                                                                 : "\(field()).hourlyRate",
                                                    rate: rate, livingWage: wage.value, date: parameters.asAt)
                 }
                 uses.append(wage.use)
@@ -163,17 +165,19 @@ struct BottomUpCalculation {
             let exact = h * line.staffRatio * rate
             let shares = DeploymentShares(held)
             let what = line.description ?? "\(line.provider.description) care, \(line.band)"
-            let unitRate = line.hourlyRate == nil ? Quantity(.hourlyRate(line.provider, band: line.band), rate, .poundsAnHour)
-                                                  : Quantity(.hourlyRate, rate, .poundsAnHour)
+            func unitRate() -> Quantity {
+                line.hourlyRate == nil ? Quantity(.hourlyRate(line.provider, band: line.band), rate, .poundsAnHour)
+                                       : Quantity(.hourlyRate, rate, .poundsAnHour)
+            }
             func quantity() -> Formula { .value(.hoursPerWeek, h, .hoursAWeek) * .value(.staffRatio, Rational(line.staffRatio), .staff) }
             func working() -> Formula {
-                (quantity() * .quantity(unitRate)).equals(.weekly, exact, .poundsAWeek)
+                (quantity() * .quantity(unitRate())).equals(.weekly, exact, .poundsAWeek)
             }
             try builder.recurring(
                 BottomUpLine.care(i, id: line.id).key, what, exactWeekly: exact,
                 formula: .steps([working()] + (line.hourlyRate == nil ? [] : [.note(.rateAgreedForLine)])
                     + (line.provider == .personalAssistant ? [.note(.checkedAgainstNationalLivingWage)] : [])),
-                quantity: quantity(), unitRate: unitRate, deployment: shares.description, parameters: uses)
+                quantity: quantity(), unitRate: unitRate(), deployment: shares.description, parameters: uses)
             let heldAmount = (exact, shares)
             if line.provider == .personalAssistant {
                 paPay.append(heldAmount)
@@ -188,22 +192,24 @@ struct BottomUpCalculation {
 
     mutating func addSleepIns(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, line) in plan.sleepIns.enumerated() {
-            let field = "input.sleepIns[\(i)]"
+            func field() -> String { "input.sleepIns[\(i)]" }
             let n = line.nightsPerWeek
             guard !n.isNegative, !(Rational(7) < n) else {
-                throw .invalidValue(field: "\(field).nightsPerWeek", value: n.decimalText(),
+                throw .invalidValue(field: "\(field()).nightsPerWeek", value: n.decimalText(),
                                     reason: "must be from 0 to 7 nights a week")
             }
-            let held = try deployment(line.deployment, field: field)
-            let (rate, uses) = try self.rate(line.nightRate, field: "\(field).nightRate",
+            let held = try deployment(line.deployment, field: field())
+            let (rate, uses) = try self.rate(line.nightRate, field: "\(field()).nightRate",
                                              policy: parameters.sleepInRate)
             let exact = n * rate
             let shares = DeploymentShares(held)
-            let unitRate = line.nightRate == nil ? Quantity(.sleepInRate, rate, .poundsANight) : Quantity(.nightRate, rate, .poundsANight)
+            func unitRate() -> Quantity {
+                line.nightRate == nil ? Quantity(.sleepInRate, rate, .poundsANight) : Quantity(.nightRate, rate, .poundsANight)
+            }
             try builder.recurring(
                 BottomUpLine.sleepIn(i, id: line.id).key, "\(line.provider.description) sleep-in nights", exactWeekly: exact,
-                formula: (.value(.nightsPerWeek, n, .nightsAWeek) * .quantity(unitRate)).equals(.weekly, exact, .poundsAWeek),
-                quantity: .value(.nightsPerWeek, n, .nightsAWeek), unitRate: unitRate,
+                formula: (.value(.nightsPerWeek, n, .nightsAWeek) * .quantity(unitRate())).equals(.weekly, exact, .poundsAWeek),
+                quantity: .value(.nightsPerWeek, n, .nightsAWeek), unitRate: unitRate(),
                 deployment: shares.description, parameters: uses)
             if line.provider == .personalAssistant { paPay.append((exact, shares)) } else { agencyPay.append((exact, shares)) }
             careSubtotal.append((exact, shares))
@@ -251,14 +257,14 @@ struct BottomUpCalculation {
 
     mutating func addOtherItems(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         for (i, item) in plan.otherItems.enumerated() {
-            let field = "input.otherItems[\(i)]"
+            func field() -> String { "input.otherItems[\(i)]" }
             guard !item.amount.isNegative else {
-                throw .invalidValue(field: "\(field).amount", value: item.amount.decimalText(), reason: "must not be negative")
+                throw .invalidValue(field: "\(field()).amount", value: item.amount.decimalText(), reason: "must not be negative")
             }
             guard !item.quantity.isNegative else {
-                throw .invalidValue(field: "\(field).quantity", value: item.quantity.decimalText(), reason: "must not be negative")
+                throw .invalidValue(field: "\(field()).quantity", value: item.quantity.decimalText(), reason: "must not be negative")
             }
-            let shares = DeploymentShares(try deployment(item.deployment, field: field))
+            let shares = DeploymentShares(try deployment(item.deployment, field: field()))
             let amount = item.amount * item.quantity
             // Built only when the line is explained (the builder's arguments are autoclosures).
             func base(_ unit: QuantityUnit) -> Formula {

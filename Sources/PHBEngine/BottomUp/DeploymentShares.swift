@@ -33,6 +33,8 @@ struct DeploymentShares: Hashable {
     /// shares of each): in proportion to the amounts (docs/rules.md §3). With no
     /// amount to weigh, the first source's shares.
     static func derived(from sources: [(amount: Rational, shares: DeploymentShares)]) -> DeploymentShares {
+        // Sources all held alike (the usual plan) give their shares: Σ amount × s ÷ Σ amount = s.
+        if let first = sources.first, sources.allSatisfy({ $0.shares == first.shares }) { return first.shares }
         let total = sources.reduce(Rational.zero) { $0 + $1.amount }
         guard !total.isZero, !total.isOverflow else { return sources.first?.shares ?? DeploymentShares(.notional) }
         var result = DeploymentShares()

@@ -65,6 +65,7 @@ public struct Rational: Sendable, Hashable {
     static func binaryGCD<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
         if a == 0 { return b }
         if b == 0 { return a }
+        if a == 1 || b == 1 { return 1 }  // a whole number's denominator: common on money paths
         var u = a, v = b
         let shift = (u | v).trailingZeroBitCount
         u >>= u.trailingZeroBitCount
