@@ -24,6 +24,32 @@ import _PHBTestSupport
         #expect(r("1") / .zero == .overflow)
     }
 
+    /// Products and sums of fractions whose terms fit 64 bits take a shorter road
+    /// (64-bit GCDs, no division by a factor of 1): it must give the value the
+    /// textbook formulas give, reduced by the general initialiser.
+    @Test func sixtyFourBitArithmeticAgreesWithTheTextbookFormulas() {
+        var g = SeededGenerator(seed: 11)
+        func term(_ g: inout SeededGenerator) -> Int128 {
+            // Small and large magnitudes, powers of ten and whole numbers among them.
+            switch g.int(0...3) {
+            case 0: Int128(g.int(1...12))
+            case 1: Int128.powerOfTen(g.int(0...10))
+            case 2: Int128(Int64(truncatingIfNeeded: g.next()) >> g.int(1...62))
+            default: Int128(Int64(truncatingIfNeeded: g.next()) >> 1)
+            }
+        }
+        for _ in 0..<10_000 {
+            let (an, bn) = (term(&g), term(&g))
+            let (ad, bd) = (term(&g).magnitude, term(&g).magnitude)
+            guard ad > 0, bd > 0 else { continue }
+            let a = Rational(an, over: Int128(ad)), b = Rational(bn, over: Int128(bd))
+            let (ad2, bd2) = (a.denominator, b.denominator)
+            #expect(a * b == Rational(a.numerator * b.numerator, over: ad2 * bd2))
+            #expect(a + b == Rational(a.numerator * bd2 + b.numerator * ad2, over: ad2 * bd2))
+            #expect(a - b == Rational(a.numerator * bd2 - b.numerator * ad2, over: ad2 * bd2))
+        }
+    }
+
     @Test func overflowIsStickyNeverATrap() {
         let huge = Rational(Int128.max / 2, over: 1)
         let over = huge * huge
