@@ -6,20 +6,20 @@
 /// (`20 h × 1 × £13.75 an hour = £275.00 a week`), as a table or as JSON.
 /// The tree is the working in the order of docs/rules.md; every value in it
 /// is exact, and a rounding appears only where the rules round.
-public indirect enum Formula: Sendable, Hashable {
+public enum Formula: Sendable, Hashable {
     /// A named value: an input, a parameter or a total worked out before.
     case quantity(Quantity)
     /// An operation on its operands, in order.
     case operation(Operation, [Formula])
     /// A working and the exact value it comes to: `working = result`.
-    case equals(Formula, Quantity)
+    indirect case equals(Formula, Quantity)
     /// A working rounded by `rule` to `places` decimal places (2 for pence, 0 for whole numbers).
-    case rounded(Formula, places: Int, RoundingRule)
+    indirect case rounded(Formula, places: Int, RoundingRule)
     /// A comparison that decides something: `left ≤ right`.
-    case comparison(Formula, Comparison, Formula)
+    indirect case comparison(Formula, Comparison, Formula)
     /// The row of a policy table that a value falls in: the row from `rowFrom`
     /// (inclusive), giving `gives` when the row holds an amount.
-    case lookup(Formula, table: ParameterKey, rowFrom: Quantity, gives: Quantity?)
+    indirect case lookup(Formula, table: ParameterKey, rowFrom: Quantity, gives: Quantity?)
     /// Steps taken one after another.
     case steps([Formula])
     /// A fixed remark, worded by the renderer.
