@@ -51,12 +51,16 @@ public struct CSVWriter: Sendable {
 
     /// Appends one text cell (escaped and neutralised) to `bytes`.
     public func appendText(_ text: String, to bytes: inout [UInt8]) {
-        let plain = text.utf8.allSatisfy { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") && $0 >= 0x20 }
-        if plain, let first = text.utf8.first, !"=+-@".utf8.contains(first) {
-            bytes.append(contentsOf: text.utf8)
-        } else if !text.isEmpty {
-            bytes.append(contentsOf: CSVWriter.escape(text).utf8)
+        // The usual cell (a person's id) is read and copied as contiguous bytes, not character by character.
+        let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard let first = utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"),
+                  first != UInt8(ascii: "-"), first != UInt8(ascii: "@"),
+                  utf8.allSatisfy({ $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") && $0 >= 0x20 })
+            else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
         }
+        if copied != true, !text.isEmpty { bytes.append(contentsOf: CSVWriter.escape(text).utf8) }
     }
 
     /// A row of text cells (a header).
