@@ -46,9 +46,15 @@ struct DeploymentShares: Hashable {
 
     /// `direct payment`, or `third party 75%, direct payment 25%` for a mixed line.
     var description: String {
-        let held = Deployment.allCases.filter { !self[$0].isZero }
-        if held.count == 1, let only = held.first { return only.description }
-        return held.map { "\($0.description) \((self[$0] * 100).decimalText(maxPlaces: 2))%" }
+        // A line held one way (nearly every line) is named at once, with no list of deployments built.
+        switch (notional.isZero, thirdParty.isZero, directPayment.isZero) {
+        case (false, true, true): return Deployment.notional.description
+        case (true, false, true): return Deployment.thirdParty.description
+        case (true, true, false): return Deployment.directPayment.description
+        default: break
+        }
+        return Deployment.allCases.filter { !self[$0].isZero }
+            .map { "\($0.description) \((self[$0] * 100).decimalText(maxPlaces: 2))%" }
             .joined(separator: ", ")
     }
 }
