@@ -229,7 +229,7 @@ struct BottomUpCalculation {
             guard !pay.isZero else { continue }
             let annual = days.value * (pay / 7) * (multiplier.value - .one)
             let shares = DeploymentShares.derived(from: group)
-            let line = try builder.recurring(
+            let exactWeekly = try builder.recurring(
                 BottomUpLine.bankHolidays(provider).key, "\(provider.description) bank-holiday enhancement",
                 exactAnnual: annual,
                 formula: ((Formula.parameter(.bankHolidaysPerYear, days.value, .days)
@@ -238,9 +238,9 @@ struct BottomUpCalculation {
                     .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, annual / weeksPerYear, .poundsAWeek),
                 quantity: .parameter(.bankHolidaysPerYear, days.value, .days), deployment: shares.description,
                 parameters: [days.use, multiplier.use])
-            careSubtotal.append((line.exact, shares))
-            recurring.append((line.exact, shares))
-            if provider == .personalAssistant { paWeekly = line.exact }
+            careSubtotal.append((exactWeekly, shares))
+            recurring.append((exactWeekly, shares))
+            if provider == .personalAssistant { paWeekly = exactWeekly }
         }
         return paWeekly
     }
@@ -271,28 +271,28 @@ struct BottomUpCalculation {
                 .value(.quantity, item.quantity, .count) * .value(.amount, item.amount, unit)
             }
             let key = BottomUpLine.other(i, id: item.id).key
-            let line: BudgetLine
+            let exactWeekly: Rational
             switch item.period {
             case .weekly:
-                line = try builder.recurring(key, item.description, exactWeekly: amount,
+                exactWeekly = try builder.recurring(key, item.description, exactWeekly: amount,
                                              formula: base(.poundsAWeek).equals(.weekly, amount, .poundsAWeek),
                                              quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAWeek),
                                              deployment: shares.description)
             case .fourWeekly:
-                line = try builder.recurring(
+                exactWeekly = try builder.recurring(
                     key, item.description, exactWeekly: amount / 4,
                     formula: (base(.poundsEveryFourWeeks) / .value(.fourWeeks, Rational(4), .weeks)).equals(.weekly, amount / 4, .poundsAWeek),
                     quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsEveryFourWeeks),
                     deployment: shares.description)
             case .monthly:
-                line = try builder.recurring(
+                exactWeekly = try builder.recurring(
                     key, item.description, exactAnnual: amount * 12,
                     formula: ((base(.poundsAMonth) * .value(.monthsPerYear, Rational(12), .months)).equals(.annual, amount * 12, .poundsAYear)
                               / weeks).equals(.weekly, amount * 12 / weeksPerYear, .poundsAWeek),
                     quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAMonth),
                     deployment: shares.description)
             case .annual:
-                line = try builder.recurring(key, item.description, exactAnnual: amount,
+                exactWeekly = try builder.recurring(key, item.description, exactAnnual: amount,
                                              formula: (base(.poundsAYear).equals(.annual, amount, .poundsAYear) / weeks)
                                                  .equals(.weekly, amount / weeksPerYear, .poundsAWeek),
                                              quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAYear),
@@ -303,7 +303,7 @@ struct BottomUpCalculation {
                                    deployment: shares.description)
                 continue
             }
-            recurring.append((line.exact, shares))
+            recurring.append((exactWeekly, shares))
         }
     }
 
@@ -314,22 +314,22 @@ struct BottomUpCalculation {
         let mode = try parameters.contingencyMode.get()
         let value = try parameters.contingencyValue.get()
         let shares = DeploymentShares.derived(from: careSubtotal)
-        let line: BudgetLine
+        let exactWeekly: Rational
         if mode.value == .weeks {
             let annual = value.value * base
-            line = try builder.recurring(
+            exactWeekly = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactAnnual: annual,
                 formula: ((Formula.parameter(.contingencyValue, value.value, .weeks) * .value(.careSubtotal, base, .poundsAWeek))
                     .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, annual / weeksPerYear, .poundsAWeek),
                 deployment: shares.description, parameters: [mode.use, value.use])
         } else {
-            line = try builder.recurring(
+            exactWeekly = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactWeekly: value.value / 100 * base,
                 formula: (Formula.parameter(.contingencyValue, value.value, .percent) * .value(.careSubtotal, base, .poundsAWeek))
                     .equals(.weekly, value.value / 100 * base, .poundsAWeek),
                 deployment: shares.description, parameters: [mode.use, value.use])
         }
-        recurring.append((line.exact, shares))
+        recurring.append((exactWeekly, shares))
     }
 
     /// Fees by how the budget is held (docs/rules.md §3).

@@ -56,8 +56,8 @@ struct PersonalAssistantOnCosts {
         try addEmploymentCosts(to: &builder)
     }
 
-    private mutating func addRecurring(_ line: BudgetLine) {
-        recurringLines.append((line.exact, shares))
+    private mutating func addRecurring(_ exactWeekly: Rational) {
+        recurringLines.append((exactWeekly, shares))
     }
 
     private mutating func addItemised(to builder: inout BreakdownBuilder, modeUse: ParameterUse) throws(BudgetError) {

@@ -32,11 +32,13 @@ struct BreakdownBuilder {
     }
 
     /// Adds a recurring line: weekly = round(exactWeekly), annual = round(exactWeekly × weeksPerYear).
+    /// Returns the exact weekly value, which derived lines are worked out from (not the line: a copy
+    /// of it, with its formula and parameter uses, is not needed).
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> Formula,
                             quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
-                            parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
+                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         let line = BudgetLine(
             key: key, description: description, quantity: explains ? quantity() : nil,
             unitRate: explains ? unitRate() : nil, formula: explains ? formula() : nil, exact: exactWeekly,
@@ -44,32 +46,31 @@ struct BreakdownBuilder {
             annual: try (exactWeekly * weeksPerYear).roundedToMoney(rule, context: "\(key) annual"),
             oneOff: nil, deployment: explains ? deployment() : nil, parameters: parameters)
         lines.append(line)
-        return line
+        return exactWeekly
     }
 
     /// Adds a recurring line whose natural period is the year: exactWeekly = exactAnnual / weeksPerYear.
+    /// Returns the exact weekly value.
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> Formula,
                             quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
-                            parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
+                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, formula: formula(),
                       quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
     }
 
     /// Adds a one-off line (no weekly or annual figure).
-    @discardableResult
     mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> Formula,
                          quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
-                            deployment: @autoclosure () -> String? = nil,
-                         parameters: [ParameterUse] = []) throws(BudgetError) -> BudgetLine {
+                         deployment: @autoclosure () -> String? = nil,
+                         parameters: [ParameterUse] = []) throws(BudgetError) {
         let line = BudgetLine(
             key: key, description: description, quantity: explains ? quantity() : nil,
             unitRate: explains ? unitRate() : nil, formula: explains ? formula() : nil, exact: exact, weekly: nil, annual: nil,
             oneOff: try exact.roundedToMoney(rule, context: key), deployment: explains ? deployment() : nil,
             parameters: parameters)
         lines.append(line)
-        return line
     }
 
     /// Weeks per year in a formula.
