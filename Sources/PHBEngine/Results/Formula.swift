@@ -197,8 +197,9 @@ extension Formula {
 
     /// `a op b`, flattening a left operand that is already `op` (`a × b × c`, not `(a × b) × c`).
     private static func joined(_ operation: Operation, _ a: Formula, _ b: Formula) -> Formula {
-        if case .operation(operation, let operands) = a { return .operation(operation, operands + [b]) }
-        return .operation(operation, [a, b])
+        guard case .operation(operation, var operands) = a else { return .operation(operation, [a, b]) }
+        operands.append(b)
+        return .operation(operation, operands)
     }
 }
 
