@@ -53,8 +53,7 @@ public struct CSVWriter: Sendable {
     public func appendText(_ text: String, to bytes: inout [UInt8]) {
         // The usual cell (a person's id) is read and copied as contiguous bytes, not character by character.
         let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard let first = utf8.first, first != UInt8(ascii: "="), first != UInt8(ascii: "+"),
-                  first != UInt8(ascii: "-"), first != UInt8(ascii: "@"),
+            guard let first = utf8.first, !Self.startsFormula(first),
                   utf8.allSatisfy({ $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") && $0 >= 0x20 })
             else { return false }
             bytes.append(contentsOf: utf8)
@@ -66,12 +65,18 @@ public struct CSVWriter: Sendable {
     /// A row of text cells (a header).
     public func row(_ texts: [String]) -> String { row(texts.map(Cell.text)) }
 
+    /// Whether a cell starting with `byte` could run as a formula in a spreadsheet: `=`, `+`, `-`, `@`, a tab or a CR.
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): true
+        default: false
+        }
+    }
+
     /// `text` as a safe CSV field.
     public static func escape(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
-        }
+        if let first = value.utf8.first, startsFormula(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         var quoted = "\""
         for character in value {

@@ -94,9 +94,7 @@ struct BreakdownBuilder {
             warnings: warnings, flags: flags)
         // Listing the distinct parameters costs more than the rest of a figures-only breakdown's
         // bookkeeping; only a value used past the last day it is known to hold needs it.
-        let isStale = { (use: ParameterUse) in use.staleAfter != nil }
-        if basis.contains(where: isStale) || lines.contains(where: { $0.parameters.contains(where: isStale) })
-            || figures.contains(where: { $0.parameters.contains(where: isStale) }) {
+        if result.usesOutOfDateValue {
             result.warnings += result.parametersUsed.compactMap(\.outOfDateWarning)
         }
         return result

@@ -63,6 +63,13 @@ public struct BudgetResult: Sendable, Hashable {
         return uses
     }
 
+    /// Whether any parameter value was used past the last day it is known to hold (a scan, no list built).
+    public var usesOutOfDateValue: Bool {
+        let isStale = { (use: ParameterUse) in use.staleAfter != nil }
+        return basis.contains(where: isStale) || lines.contains { $0.parameters.contains(where: isStale) }
+            || figures.contains { $0.parameters.contains(where: isStale) }
+    }
+
     /// The line with `key`, if any.
     public func line(_ key: String) -> BudgetLine? { lines.first { $0.key == key } }
 
