@@ -1,5 +1,28 @@
 import PHBEngine
 
+/// Space that ``CohortCSVLayout/fastPerson(_:in:scratch:)`` reuses from
+/// person to person: a row's cells and the lines of a plan, so that reading a
+/// person allocates nothing once the buffers have grown.
+public struct CohortCSVScratch {
+    /// Each column's cell in the row being read.
+    var cells: [Range<Int>] = Array(repeating: 0..<0, count: CohortColumn.allCases.count)
+    var care: [FastBottomUpPlan.Care] = []
+    var sleepIns: [FastBottomUpPlan.SleepIn] = []
+    var items: [FastBottomUpPlan.Item] = []
+    /// Lines' own ids, where they lie in the chunk: each must be well formed and unique among its kind's.
+    var ids: [(kind: CohortLineKind, bytes: Range<Int>)] = []
+
+    public init() {}
+
+    /// Empties the line buffers, keeping their room (the plan built from them last is gone by now).
+    mutating func clearLines() {
+        care.removeAll(keepingCapacity: true)
+        sleepIns.removeAll(keepingCapacity: true)
+        items.removeAll(keepingCapacity: true)
+        ids.removeAll(keepingCapacity: true)
+    }
+}
+
 extension CohortCSVLayout {
     /// A person's plan in fast form, read straight from the chunk's bytes with
     /// no strings or exact fractions built, or `nil` when anything is out of
@@ -8,28 +31,30 @@ extension CohortCSVLayout {
     /// reader (``person(_:)``) then decides, with its messages.
     ///
     /// When it answers, the plan is the fast form of the plan ``person(_:)``
-    /// reads from the same rows. `cells` is scratch space, reused from person to person.
+    /// reads from the same rows. The plan shares its line buffers with
+    /// `scratch`: let it go before reading the next person, or the next
+    /// reading copies them.
     public func fastPerson(_ person: CohortCSVChunk.Person, in chunk: CohortCSVChunk,
-                           cells: inout [Range<Int>]) -> (id: String, plan: FastBottomUpPlan)? {
+                           scratch: inout CohortCSVScratch) -> (id: String, plan: FastBottomUpPlan)? {
         guard person.extraRows == 0, person.rows > 0 else { return nil }
-        if cells.count != CohortColumn.allCases.count { cells = Array(repeating: 0..<0, count: CohortColumn.allCases.count) }
+        scratch.clearLines()
+        var cells = scratch.cells
+        scratch.cells = []  // held by `cells` alone while it is written through a pointer
+        defer { scratch.cells = cells }
         return chunk.bytes.withUnsafeBufferPointer { bytes in
             columnOfField.withUnsafeBufferPointer { columnOfField in
                 cells.withUnsafeMutableBufferPointer { cells in
                     var row = FastRow(bytes: bytes, columnOfField: columnOfField, cells: cells)
-                    return fastPerson(person, in: chunk, row: &row)
+                    return fastPerson(person, in: chunk, row: &row, scratch: &scratch)
                 }
             }
         }
     }
 
     private func fastPerson(_ person: CohortCSVChunk.Person, in chunk: CohortCSVChunk,
-                            row: inout FastRow) -> (id: String, plan: FastBottomUpPlan)? {
+                            row: inout FastRow, scratch: inout CohortCSVScratch) -> (id: String, plan: FastBottomUpPlan)? {
         var id = ""
         var deployment: Deployment?, personalAssistants: Int?, paShares: [Rational]?, sawPlan = false
-        var care: [FastBottomUpPlan.Care] = [], sleepIns: [FastBottomUpPlan.SleepIn] = [], items: [FastBottomUpPlan.Item] = []
-        // Lines' own ids, where they lie in the chunk: each must be well formed and unique among its kind's.
-        var ids: [(kind: CohortLineKind, bytes: Range<Int>)] = []
         for r in person.firstRow..<(person.firstRow + person.rows) {
             guard !chunk.rows[r].isTooLong, row.read(chunk.rowRange(r)) else { return nil }
             if r == person.firstRow {
@@ -42,10 +67,7 @@ extension CohortCSVLayout {
                 guard let own = row.word(.deployment, Deployment.self) else { return nil }
                 lineDeployment = own
             }
-            if !row.isEmpty(.id) {
-                if ids.isEmpty { ids.reserveCapacity(person.rows) }
-                ids.append((kind, row.cells[CohortColumn.id.position]))
-            }
+            if !row.isEmpty(.id) { scratch.ids.append((kind, row.cells[CohortColumn.id.position])) }
             switch kind {
             case .plan:
                 guard !sawPlan else { return nil }
@@ -69,8 +91,7 @@ extension CohortCSVLayout {
                                                        provider: provider, band: band, hourlyRate: rate,
                                                        deployment: lineDeployment)
                 else { return nil }
-                if care.isEmpty { care.reserveCapacity(person.rows) }  // one allocation, as many lines as rows at most
-                care.append(line)
+                scratch.care.append(line)
             case .sleepIn:
                 guard let hundredths = row.decimal(.nightsPerWeek, places: 2),
                       let provider = row.isEmpty(.provider) ? .personalAssistant : row.word(.provider, Provider.self),
@@ -78,8 +99,7 @@ extension CohortCSVLayout {
                       let line = FastBottomUpPlan.SleepIn(hundredthsOfANight: hundredths, provider: provider, nightRate: rate,
                                                           deployment: lineDeployment)
                 else { return nil }
-                if sleepIns.isEmpty { sleepIns.reserveCapacity(person.rows) }
-                sleepIns.append(line)
+                scratch.sleepIns.append(line)
             case .other:
                 guard let amount = row.optionalAmount(.amount, places: 2), let amount,
                       let period = row.word(.period, ItemPeriod.self),
@@ -87,13 +107,13 @@ extension CohortCSVLayout {
                       let item = FastBottomUpPlan.Item(amount: amount, quantity: quantity, period: period,
                                                        deployment: lineDeployment)
                 else { return nil }
-                if items.isEmpty { items.reserveCapacity(person.rows) }
-                items.append(item)
+                scratch.items.append(item)
             }
         }
-        guard ids.isEmpty || row.idsAreDistinct(ids),
+        guard scratch.ids.isEmpty || row.idsAreDistinct(scratch.ids),
               let plan = FastBottomUpPlan(deployment: deployment, personalAssistants: personalAssistants ?? paShares?.count ?? 1,
-                                          paShares: paShares, care: care, sleepIns: sleepIns, items: items)
+                                          paShares: paShares, care: scratch.care, sleepIns: scratch.sleepIns,
+                                          items: scratch.items)
         else { return nil }
         return (id, plan)
     }

@@ -34,11 +34,11 @@ public struct RecalculationCSV: Sendable {
     /// The id is written as text; the figures go into a buffer on the stack and reach `bytes` in one append.
     public func appendRow(_ result: RecalculationRow, to bytes: inout [UInt8]) {
         writer.appendText(result.id, to: &bytes)
-        // A percentage that is not whole hundredths (never, from a recalculation) is written from its text.
+        // A percentage beyond 64 bits of hundredths (never, from a recalculation) is written from its text.
         var hundredths: Int64?, percentText: [UInt8]?
         if case .success(let f) = result.outcome, let percent = f.percentChange {
-            hundredths = percent.hundredths
-            if hundredths == nil { percentText = Array(percent.decimalText(minPlaces: 2).utf8.prefix(Self.longestPercentText)) }
+            hundredths = Int64(exactly: percent.hundredths)
+            if hundredths == nil { percentText = Array(percent.decimalText.utf8.prefix(Self.longestPercentText)) }
         }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestFigures) { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -90,9 +90,10 @@ public struct RecalculationCSV: Sendable {
     /// The status cells: static text, so that writing a row touches no shared reference count.
     private static var computed: StaticString { ",computed" }
     private static var failed: StaticString { ",failed" }
-    /// Room for a row's figures: 12 numbers and their commas, the status, a percentage written as text, the line end.
+    /// Room for a row's figures: 12 numbers and their commas, the status, a percentage written as text, the line end,
+    /// and the scratch bytes the last number may overwrite.
     private static let longestPercentText = 64
-    private static let longestFigures = 16 * (PlainDecimal.longest + 1) + 16 + longestPercentText
+    private static let longestFigures = 16 * (PlainDecimal.longest + 1) + 16 + longestPercentText + PlainDecimal.room
 
     var columnCount: Int {
         switch kind {

@@ -55,7 +55,7 @@ public enum CohortReportRenderer {
                          items: list.map { ("\($0.id)", Int64($0.change.pence.magnitude), signed($0.change)) })
             body += table(caption: title, header: ["Person", "Row", "Old annual", "New annual", "Change", "%"],
                           rows: list.map { [$0.id, "\($0.row)", $0.old.displayText, $0.new.displayText, signed($0.change),
-                                            $0.percent.map { $0.decimalText(minPlaces: 2) + "%" } ?? ""] })
+                                            $0.percent.map { $0.decimalText + "%" } ?? ""] })
             body += "</section>\n"
         }
         return HTMLPage.document(title: "Cohort recalculation", css: """

@@ -31,7 +31,7 @@ public enum SummaryText {
                 out += "\(title):\n"
                 for change in list {
                     out += "  \(change.id) (row \(change.row)): \(change.old) → \(change.new), \(signed(change.change))"
-                        + (change.percent.map { " (\($0.decimalText(minPlaces: 2))%)" } ?? "") + "\n"
+                        + (change.percent.map { " (\($0.decimalText)%)" } ?? "") + "\n"
                 }
             }
         }

@@ -64,7 +64,7 @@ public struct RecalculatedFigures: Sendable, Hashable {
     public var annualChange: Money
     /// The annual change as a percentage of the old annual total, to 2 decimal
     /// places by the new rounding rule; `nil` when the old total is zero.
-    public var percentChange: Rational?
+    public var percentChange: RoundedPercentage?
     /// Arrears owed for the period, when one was given.
     public var arrears: Money?
     /// How many calculations the person took (1 in a single-date batch, else 2), and how many
@@ -72,7 +72,7 @@ public struct RecalculatedFigures: Sendable, Hashable {
     public var calculationCount: Int
     public var fastPathCount: Int
 
-    public init(old: BudgetTotals, new: BudgetTotals, annualChange: Money, percentChange: Rational?, arrears: Money?,
+    public init(old: BudgetTotals, new: BudgetTotals, annualChange: Money, percentChange: RoundedPercentage?, arrears: Money?,
                 calculationCount: Int, fastPathCount: Int) {
         self.old = old
         self.new = new
@@ -94,6 +94,8 @@ public struct CohortRecalculation: Sendable {
     public let old: BottomUpParameters
     public let new: BottomUpParameters
     public let arrears: ArrearsPeriod?
+    /// The arrears period's days, worked out once.
+    let arrearsDays: Int64?
     let fastOld: FastBottomUpParameters?
     let fastNew: FastBottomUpParameters?
     /// Unretained views of `fastOld` and `fastNew` (which keep them alive): a thread costing a person
@@ -111,6 +113,7 @@ public struct CohortRecalculation: Sendable {
         self.old = old
         self.new = new
         self.arrears = arrears
+        arrearsDays = arrears.map { Int64($0.days) }
         fastOld = FastBottomUpParameters(old)
         fastNew = FastBottomUpParameters(new)
         fastOldView = fastOld.map(Unmanaged.passUnretained)
@@ -124,6 +127,7 @@ public struct CohortRecalculation: Sendable {
         old = parameters
         new = parameters
         arrears = nil
+        arrearsDays = nil
         fastNew = FastBottomUpParameters(parameters)
         fastOld = fastNew
         fastNewView = fastNew.map(Unmanaged.passUnretained)
@@ -180,16 +184,19 @@ public struct CohortRecalculation: Sendable {
         let (change, o) = newValue.annual.pence.subtractingReportingOverflow(oldValue.annual.pence)
         if o { throw .arithmeticOverflow("annual change") }
         // change ÷ old × 100, to 2 places: a whole number of hundredths of a percent.
-        let base = Int128(oldValue.annual.pence), sign: Int128 = base < 0 ? -1 : 1
-        let percent = base == 0 ? nil : Rational(rule.roundedQuotient(sign * Int128(change) * 10_000, sign * base), over: 100)
+        let percent = RoundedPercentage(change, of: oldValue.annual.pence, rule: rule)
         var arrearsMoney: Money?
-        if let arrears {
-            // (new weekly − old weekly) × days ÷ 7, in pence, rounded once.
-            let weeklyChange = Int128(newValue.weekly.pence) - Int128(oldValue.weekly.pence)
-            guard let pence = Int64(exactly: rule.roundedQuotient(weeklyChange * Int128(arrears.days), 7)) else {
-                throw .arithmeticOverflow("arrears")
+        if let days = arrearsDays {
+            // (new weekly − old weekly) × days ÷ 7, in pence, rounded once: in 64 bits when the product fits.
+            let (weeklyChange, o1) = newValue.weekly.pence.subtractingReportingOverflow(oldValue.weekly.pence)
+            let (owed, o2) = weeklyChange.multipliedReportingOverflow(by: days)
+            if !(o1 || o2) {
+                arrearsMoney = Money(pence: rule.roundedQuotient(owed, 7))
+            } else {
+                let exact = (Int128(newValue.weekly.pence) - Int128(oldValue.weekly.pence)) * Int128(days)
+                guard let pence = Int64(exactly: rule.roundedQuotient(exact, 7)) else { throw .arithmeticOverflow("arrears") }
+                arrearsMoney = Money(pence: pence)
             }
-            arrearsMoney = Money(pence: pence)
         }
         return RecalculatedFigures(old: oldValue, new: newValue, annualChange: Money(pence: change),
                                    percentChange: percent, arrears: arrearsMoney,

@@ -25,7 +25,7 @@ public struct CohortSummary: Sendable, Hashable {
         public let old: Money
         public let new: Money
         public let change: Money
-        public let percent: Rational?
+        public let percent: RoundedPercentage?
     }
 
     /// People read (computed and failed).
@@ -112,9 +112,8 @@ public struct CohortSummary: Sendable, Hashable {
         if let percent = figures.percentChange {
             if percent.isZero {
                 bands[noChangeBand].people += 1
-            } else if !percent.isOverflow {
-                var (floor, remainder) = percent.numerator.quotientAndRemainder(dividingBy: percent.denominator)
-                if remainder < 0 { floor -= 1 }
+            } else {
+                let floor = percent.wholePercentBelow
                 if let band = bands.indices.first(where: { bands[$0].contains(floor: floor) }) {  // "no change" holds none
                     bands[band].people += 1
                 }

@@ -125,7 +125,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
 
     /// Costs `plan`, borrowed: its lines are passed down, never stored.
     mutating func run(_ plan: borrowing FastBottomUpPlan) -> Bool {
-        guard addCareLines(plan.care), addSleepIns(plan.sleepIns) else { return false }
+        guard addCareLines(plan.care, plan: plan.deployment), addSleepIns(plan.sleepIns, plan: plan.deployment) else { return false }
         let bankHolidaysPA = addBankHolidays()
         if bankHolidaysPA.isPoisoned { return false }
         guard let noPAPay = paPay.isZero else { return false }
@@ -133,7 +133,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
                                  parts: plan.parts) { return false }
         let hasCare = !plan.care.isEmpty || !plan.sleepIns.isEmpty
         return careSubtotal.isAbove(Self.largestCareSubtotal) == false
-            && addOtherItems(plan.items) && addContingency(hasCare: hasCare) && addFees(anyDirectPayment: plan.anyDirectPayment)
+            && addOtherItems(plan.items, plan: plan.deployment) && addContingency(hasCare: hasCare) && addFees(anyDirectPayment: plan.anyDirectPayment)
     }
 
     /// £100,000,000 a week: a care subtotal above it takes the full path, so
@@ -141,7 +141,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     /// and the annual figures stay inside the fixed-point range.
     static var largestCareSubtotal: BoundedAmount { BoundedAmount(units: 100_000_000 * BoundedAmount.unitsPerPound) }
 
-    mutating func addCareLines(_ care: [FastBottomUpPlan.Care]) -> Bool {
+    /// Care lines; `plan` is the plan's deployment, for lines with none of their own.
+    mutating func addCareLines(_ care: [FastBottomUpPlan.Care], plan: Deployment?) -> Bool {
         for i in care.indices {
             let line = care[i]
             // The policy's PA rates were checked against the wage with the snapshot; a line's own rate is checked here.
@@ -151,18 +152,18 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
                 guard let wage = p.nationalLivingWage, FastBottomUpParameters.meetsWage(rate, wage) else { return false }
             }
             let weekly = rate.times(line.hours)
-            guard let held = line.deployment, weeklyLine(.care(i), weekly) else { return false }
+            guard let held = line.deployment ?? plan, weeklyLine(.care(i), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
         return true
     }
 
-    mutating func addSleepIns(_ sleepIns: [FastBottomUpPlan.SleepIn]) -> Bool {
+    mutating func addSleepIns(_ sleepIns: [FastBottomUpPlan.SleepIn], plan: Deployment?) -> Bool {
         for i in sleepIns.indices {
             let line = sleepIns[i]
             guard let rate = line.rate ?? p.sleepInRate else { return false }
             let weekly = rate.times(line.nights)
-            guard let held = line.deployment, weeklyLine(.sleepIn(i), weekly) else { return false }
+            guard let held = line.deployment ?? plan, weeklyLine(.sleepIn(i), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
         return true
@@ -280,7 +281,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         return costs.recurringWeekly
     }
 
-    mutating func addOtherItems(_ items: [FastBottomUpPlan.Item]) -> Bool {
+    mutating func addOtherItems(_ items: [FastBottomUpPlan.Item], plan: Deployment?) -> Bool {
         for i in items.indices {
             let item = items[i]
             let amount = item.amount
@@ -301,7 +302,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
                 continue
             }
             if weekly.isPoisoned { return false }
-            if item.deployment == .thirdParty { otherThirdParty += weekly }
+            if (item.deployment ?? plan) == .thirdParty { otherThirdParty += weekly }
         }
         return true
     }

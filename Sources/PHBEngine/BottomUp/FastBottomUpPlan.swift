@@ -16,8 +16,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         let band: InlineName
         /// The line's own rate, else the policy's for its band.
         let rate: BoundedAmount?
-        /// The line's own deployment; the plan settles it to its default, so it is never `nil` in a plan.
-        var deployment: Deployment?
+        /// The line's own deployment; `nil`: the plan's.
+        let deployment: Deployment?
 
         /// A care line of `hundredths` hundredths of an hour a week (1 ... 16,800) at staff ratio 1 ... 100;
         /// `nil` when out of range or the rate is negative or too fine to hold.
@@ -39,8 +39,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         let nights: Multiplier
         let provider: Provider
         let rate: BoundedAmount?
-        /// The line's own deployment; the plan settles it to its default, so it is never `nil` in a plan.
-        var deployment: Deployment?
+        /// The line's own deployment; `nil`: the plan's.
+        let deployment: Deployment?
 
         /// Sleep-ins of `hundredths` hundredths of a night a week (0 ... 700); `nil` when out of range or the rate is unusable.
         public init?(hundredthsOfANight hundredths: Int64, provider: Provider, nightRate: BoundedAmount?,
@@ -59,8 +59,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         /// The amount per period × quantity, exact when both are decimals.
         let amount: BoundedAmount
         let period: ItemPeriod
-        /// The line's own deployment; the plan settles it to its default, so it is never `nil` in a plan.
-        var deployment: Deployment?
+        /// The line's own deployment; `nil`: the plan's.
+        let deployment: Deployment?
 
         /// `amount` (not negative) × `quantity` each `period`; `nil` when it cannot be held.
         public init?(amount: BoundedAmount, quantity: Multiplier, period: ItemPeriod, deployment: Deployment?) {
@@ -73,6 +73,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         }
     }
 
+    /// The plan's deployment, for the lines with none of their own (then never `nil`).
+    let deployment: Deployment?
     let personalAssistants: Int64
     /// Each PA's part of PA pay (share ÷ total), or `nil` for equal shares.
     let parts: [Multiplier]?
@@ -141,18 +143,18 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         } else {
             parts = nil
         }
-        // Each line's own deployment, else the plan's; a line with neither leaves the fast path.
+        // Each line is held its own way, else the plan's; a line with neither leaves the fast path. The lines
+        // are kept as given (not copied to settle them), so a reader can build them in buffers it reuses.
         var anyDirectPayment = false
-        func settle(_ own: inout Deployment?) -> Bool {
+        func settles(_ own: Deployment?) -> Bool {
             guard let held = own ?? deployment else { return false }
-            own = held
             if held == .directPayment { anyDirectPayment = true }
             return true
         }
-        var care = care, sleepIns = sleepIns, items = items
-        for i in care.indices where !settle(&care[i].deployment) { return nil }
-        for i in sleepIns.indices where !settle(&sleepIns[i].deployment) { return nil }
-        for i in items.indices where !settle(&items[i].deployment) { return nil }
+        for line in care where !settles(line.deployment) { return nil }
+        for line in sleepIns where !settles(line.deployment) { return nil }
+        for item in items where !settles(item.deployment) { return nil }
+        self.deployment = deployment
         self.care = care
         self.sleepIns = sleepIns
         self.items = items

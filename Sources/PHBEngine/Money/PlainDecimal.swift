@@ -1,47 +1,54 @@
 /// Plain decimal text (`-1234.50`: no grouping, no currency sign) written
 /// straight into bytes: the form a results file holds and a spreadsheet reads.
 public enum PlainDecimal {
-    /// The most bytes ``write(_:places:to:)`` writes: 19 digits, a leading 0, a point and a sign.
+    /// The most bytes of text ``write(_:places:to:)`` gives: 19 digits, a leading 0, a point and a sign.
     public static let longest = 22
+    /// The bytes ``write(_:places:to:)`` may overwrite at `out`: the text is stored as three whole words.
+    public static let room = 24
 
     /// Writes `scaled × 10^−places` with exactly `places` decimal places (0 ... 18) at `out`; returns how many bytes.
+    ///
+    /// `out` must have ``room`` bytes: the text is built from its last byte back, two digits at a time,
+    /// with no digit count worked out first, and stored in three words; the bytes after it are scratch.
     @inlinable
     public static func write(_ scaled: Int64, places: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let places = Swift.min(Swift.max(places, 0), 18)
         var magnitude = scaled.magnitude
-        // Digits in the magnitude (at least one, at most 19), found by comparison with 10^digits, not division.
-        var digits = 1, power: UInt64 = 10
-        while digits < 19, magnitude >= power {
-            digits += 1
-            power &*= 10
+        let pairs = UnsafeRawPointer(digitPairs.utf8Start)
+        // The text is built in bytes at ..< 24 of a 48-byte buffer, so that the 24 bytes from `at` can be read whole.
+        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { buffer -> Int in
+            guard let text = buffer.baseAddress else { return 0 }
+            var at = room
+            func put(_ byte: UInt8) {
+                at &-= 1
+                text.storeBytes(of: byte, toByteOffset: at, as: UInt8.self)
+            }
+            func pair() {
+                let r = Int(truncatingIfNeeded: magnitude % 100)
+                magnitude /= 100
+                at &-= 2
+                text.storeBytes(of: pairs.loadUnaligned(fromByteOffset: 2 &* r, as: UInt16.self), toByteOffset: at, as: UInt16.self)
+            }
+            func single() {
+                put(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10))
+                magnitude /= 10
+            }
+            // The decimal places, the point, the whole part (at least one digit: "0.05"), the sign.
+            if places & 1 == 1 { single() }
+            for _ in 0..<(places / 2) { pair() }
+            if places > 0 { put(UInt8(ascii: ".")) }
+            while magnitude >= 100 { pair() }
+            if magnitude >= 10 { pair() } else { single() }
+            if scaled < 0 { put(UInt8(ascii: "-")) }
+            let destination = UnsafeMutableRawPointer(out)
+            for word in 0..<(room / 8) {
+                let offset = 8 &* word
+                destination.storeBytes(of: text.loadUnaligned(fromByteOffset: at &+ offset, as: UInt64.self),
+                                       toByteOffset: offset, as: UInt64.self)
+            }
+            return room &- at
         }
-        let whole = Swift.max(digits - places, 1)  // "0.05": a zero before the point
-        let count = whole + places + (places > 0 ? 1 : 0) + (scaled < 0 ? 1 : 0)
-        // From the last byte back, two digits at a time where they fall on the same side of the point:
-        // the decimal places, the point, the whole part, the sign.
-        var at = count
-        func pair() {
-            let r = Int(truncatingIfNeeded: magnitude % 100)
-            magnitude /= 100
-            at -= 2
-            out[at] = digitPairs.utf8Start[2 &* r]
-            out[at + 1] = digitPairs.utf8Start[2 &* r &+ 1]
-        }
-        func single() {
-            at -= 1
-            out[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-        }
-        if places & 1 == 1 { single() }
-        for _ in 0..<(places / 2) { pair() }
-        if places > 0 {
-            at -= 1
-            out[at] = UInt8(ascii: ".")
-        }
-        while magnitude >= 100 { pair() }
-        if magnitude >= 10 { pair() } else { single() }  // at least one digit: "0.05"
-        if scaled < 0 { out[0] = UInt8(ascii: "-") }
-        return count
     }
 
     /// "00", "01", … "99": the two bytes of each number below 100.
@@ -53,7 +60,7 @@ public enum PlainDecimal {
     /// Appends `scaled × 10^−places` with exactly `places` decimal places (0 ... 18) to `bytes`.
     @inlinable
     public static func append(_ scaled: Int64, places: Int, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
             guard let base = buffer.baseAddress else { return }
             bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: write(scaled, places: places, to: base)))
         }

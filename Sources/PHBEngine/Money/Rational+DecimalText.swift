@@ -71,13 +71,6 @@ extension Rational {
         return Rational.formatScaled(scaled, places: places, grouping: false)
     }
 
-    /// The value as a whole number of hundredths (a percentage to 2 places), or `nil` when it is not one or does not fit.
-    public var hundredths: Int64? {
-        guard !isOverflow, 100 % denominator == 0 else { return nil }
-        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: 100 / denominator)
-        return overflow ? nil : Int64(exactly: scaled)
-    }
-
     /// Formats an integer count of 10^-places units as decimal text.
     static func formatScaled(_ scaled: Int128, places: Int, grouping: Bool) -> String {
         let negative = scaled < 0

@@ -40,8 +40,23 @@ extension RoundingRule {
     @inlinable
     public func roundedQuotientAndRemainder(_ numerator: Int128, _ denominator: Int128)
         -> (rounded: Int128, remainder: Int128) {
-        var (q, r) = numerator.dividedWithRemainder(by: denominator)
-        // Floor division: 0 ≤ r < denominator.
+        let (q, r) = numerator.dividedWithRemainder(by: denominator)
+        return rounded(quotient: q, remainder: r, denominator: denominator)
+    }
+
+    /// `numerator / denominator` rounded by this rule in 64 bits (the table above); the denominator must be positive.
+    @inlinable
+    public func roundedQuotient(_ numerator: Int64, _ denominator: Int64) -> Int64 {
+        let (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
+        return rounded(quotient: q, remainder: r, denominator: denominator).rounded
+    }
+
+    /// A truncating quotient and remainder by a positive `denominator`, rounded by this rule, with the floor remainder.
+    @inlinable
+    func rounded<T: FixedWidthInteger & SignedInteger>(quotient: T, remainder: T, denominator: T)
+        -> (rounded: T, remainder: T) {
+        var q = quotient, r = remainder
+        // Floor division: 0 ≤ r < denominator (a negative remainder means q > T.min: no overflow).
         if r < 0 { q -= 1; r += denominator }
         if r == 0 { return (q, r) }
         switch self {

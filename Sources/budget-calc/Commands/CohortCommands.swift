@@ -286,9 +286,9 @@ struct CohortRun {
         var out = Processed(summary: CohortSummary())
         out.result.reserveCapacity(chunk.people.count * 160)
         var errors = "", lines = ""
-        var cells: [Range<Int>] = []
+        var scratch = CohortCSVScratch()
         for person in chunk.people {
-            if !withLines, let (id, plan) = layout.fastPerson(person, in: chunk, cells: &cells),
+            if !withLines, let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch),
                let row = recalculation.recalculate(id: id, row: chunk.line(of: person), fastPlan: plan) {
                 format.appendRow(row, to: &out.result)
                 out.summary?.add(row)

@@ -17,10 +17,10 @@ public func fuzzCohort(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         try? splitter.feed(bytes) { chunks.append($0) }
         try? splitter.finish { chunks.append($0) }
         // Reading straight into the fast form agrees with reading row by row whenever it answers.
-        var cells: [Range<Int>] = []
+        var scratch = CohortCSVScratch()
         for chunk in chunks {
             for person in chunk.people {
-                guard let fast = layout.fastPerson(person, in: chunk, cells: &cells) else { continue }
+                guard let fast = layout.fastPerson(person, in: chunk, scratch: &scratch) else { continue }
                 guard case .success(let slow) = layout.person(chunk.record(person, layout: layout)).0,
                       slow.id == fast.id, FastBottomUpPlan(slow.plan) == fast.plan
                 else { fatalError("the direct reading disagrees with the row-by-row reading") }
