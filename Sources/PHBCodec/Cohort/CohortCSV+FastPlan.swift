@@ -16,10 +16,11 @@ public struct CohortCSVScratch {
 
     /// Empties the line buffers, keeping their room (the plan built from them last is gone by now).
     mutating func clearLines() {
-        care.removeAll(keepingCapacity: true)
-        sleepIns.removeAll(keepingCapacity: true)
-        items.removeAll(keepingCapacity: true)
-        ids.removeAll(keepingCapacity: true)
+        // Emptying an array is a generic replacement, even of nothing: only the ones in use are emptied.
+        if !care.isEmpty { care.removeAll(keepingCapacity: true) }
+        if !sleepIns.isEmpty { sleepIns.removeAll(keepingCapacity: true) }
+        if !items.isEmpty { items.removeAll(keepingCapacity: true) }
+        if !ids.isEmpty { ids.removeAll(keepingCapacity: true) }
     }
 }
 
@@ -125,8 +126,18 @@ struct FastRow {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The layout's column for each field of a row (−1: a column the reader ignores).
     let columnOfField: UnsafeBufferPointer<Int>
-    /// Each column's trimmed cell in `bytes`, by the column's position (empty when absent).
+    /// Each column's trimmed cell in `bytes`, by the column's position: only the ones ``present`` marks are this row's.
     let cells: UnsafeMutableBufferPointer<Range<Int>>
+    /// A bit for each column (by position) whose cell in this row has something in it: so a row clears one word,
+    /// not every cell.
+    var present: UInt32 = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, columnOfField: UnsafeBufferPointer<Int>, cells: UnsafeMutableBufferPointer<Range<Int>>) {
+        self.bytes = bytes
+        self.columnOfField = columnOfField
+        self.cells = cells
+        assert(cells.count == CohortColumn.allCases.count && cells.count <= UInt32.bitWidth, "a bit for each column")
+    }
 
     /// Reads the cells of the row at `range`; `false` when it is not simple (the row-by-row reader must decide).
     ///
@@ -134,7 +145,7 @@ struct FastRow {
     /// Most cells of a cohort row are empty; a comma right after another (or at the row's start) ends
     /// an empty cell and is only counted, so only the cells with something in them are kept one by one.
     mutating func read(_ range: Range<Int>) -> Bool {
-        for c in cells.indices { cells[c] = 0..<0 }
+        present = 0
         guard let base = bytes.baseAddress else { return range.isEmpty && keep(range, field: 0) }
         // `field` is the number of the cell that starts at `fieldStart`.
         var i = range.lowerBound, fieldStart = i, field = 0
@@ -166,7 +177,7 @@ struct FastRow {
     }
 
     /// Reads a row with quotes cell by cell: a quoted cell's content is what lies between its quotes.
-    private func readQuoted(_ range: Range<Int>) -> Bool {
+    private mutating func readQuoted(_ range: Range<Int>) -> Bool {
         guard UnsafeBufferPointer(rebasing: bytes[range]).allSatisfy({ $0 < 0x80 }) else { return false }
         var field = 0
         return CohortCSVFields.cells(of: bytes, in: range) { cell in
@@ -177,7 +188,7 @@ struct FastRow {
 
     /// Keeps field `field` (at `cell`), trimmed, as its column's cell; `false` past ``CSVParser/mostFields`` fields.
     @inline(__always)
-    private func keep(_ cell: Range<Int>, field: Int) -> Bool {
+    private mutating func keep(_ cell: Range<Int>, field: Int) -> Bool {
         guard field < CSVParser.mostFields else { return false }
         guard field < columnOfField.count, !cell.isEmpty else { return true }
         let column = columnOfField[field]
@@ -189,6 +200,7 @@ struct FastRow {
             while stop > start, bytes[stop &- 1] == space { stop &-= 1 }
         }
         cells[column] = Range(uncheckedBounds: (start, stop))
+        present |= 1 &<< UInt32(truncatingIfNeeded: column)
         return true
     }
 
@@ -206,11 +218,11 @@ struct FastRow {
     }
 
     /// Whether the column's cell is empty or absent.
-    func isEmpty(_ column: CohortColumn) -> Bool { cells[column.position].isEmpty }
+    func isEmpty(_ column: CohortColumn) -> Bool { present & (1 &<< UInt32(truncatingIfNeeded: column.position)) == 0 }
 
     /// The bytes of the column's cell.
     func cell(_ column: CohortColumn) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[cells[column.position]])
+        isEmpty(column) ? UnsafeBufferPointer(start: nil, count: 0) : UnsafeBufferPointer(rebasing: bytes[cells[column.position]])
     }
 
     /// The cell as text, `nil` when empty.
@@ -219,7 +231,21 @@ struct FastRow {
     }
 
     /// The cell held inline, `nil` when empty or longer than 24 bytes.
-    func name(_ column: CohortColumn) -> InlineName? { InlineName(utf8: cell(column)) }
+    @inline(__always)
+    func name(_ column: CohortColumn) -> InlineName? {
+        guard !isEmpty(column) else { return nil }
+        let cell = cells[column.position]
+        let count = cell.count, start = cell.lowerBound, end = cell.upperBound, readable = bytes.count
+        guard let base = bytes.baseAddress, count > 0, count <= 24 else { return nil }
+        // A word at a time from the chunk's bytes, masked at the cell's end: no copy.
+        let first = ByteWord(base, at: start, end: end, readable: readable).bits
+        var second: UInt64 = 0, third: UInt64 = 0
+        if count > 8 {
+            second = ByteWord(base, at: start &+ 8, end: end, readable: readable).bits
+            if count > 16 { third = ByteWord(base, at: start &+ 16, end: end, readable: readable).bits }
+        }
+        return InlineName(littleEndianWords: (first, second, third), count: count)
+    }
 
     /// The case of `E` whose raw value is exactly the cell.
     func word<E: FastWord>(_ column: CohortColumn, _ type: E.Type) -> E? {

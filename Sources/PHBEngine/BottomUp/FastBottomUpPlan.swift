@@ -178,7 +178,7 @@ public struct FastBottomUpPlan: Sendable, Hashable {
 /// holds, compares three words instead of hashing a string.
 @frozen
 public struct InlineName: Sendable, Hashable {
-    /// The bytes, zero-padded.
+    /// The bytes, zero-padded, read as little-endian words (so the same on any host).
     @usableFromInline let words: (UInt64, UInt64, UInt64)
     /// How many bytes: so that a name ending in zero bytes is not taken for the name without them.
     @usableFromInline let count: Int
@@ -196,8 +196,17 @@ public struct InlineName: Sendable, Hashable {
         guard !bytes.isEmpty, bytes.count <= 24 else { return nil }
         var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &w) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-        words = w
-        count = bytes.count
+        self.init(littleEndianWords: (UInt64(littleEndian: w.0), UInt64(littleEndian: w.1), UInt64(littleEndian: w.2)),
+                  count: bytes.count)
+    }
+
+    /// The name whose `count` bytes (1 ... 24) are these words read little-endian, zero after the last byte:
+    /// for a reader that loads a cell's bytes a word at a time.
+    @inlinable
+    public init?(littleEndianWords words: (UInt64, UInt64, UInt64), count: Int) {
+        guard (1...24).contains(count) else { return nil }
+        self.words = words
+        self.count = count
     }
 
     @inlinable
