@@ -296,19 +296,22 @@ struct FastRow {
     /// The digits of a plain decimal as a whole number, and how many follow the point.
     static func digits(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int64, places: Int)? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
-        var value: Int64 = 0, point = false, digitsAfterPoint = 0, digitsBefore = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: ".") {
-                guard !point else { return nil }
-                point = true
-                continue
-            }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value &* 10 &+ Int64(byte &- UInt8(ascii: "0"))  // at most 18 digits: no overflow
-            if point { digitsAfterPoint += 1 } else { digitsBefore += 1 }
+        // The whole part, then the decimal places after a point: at most 18 digits, so no overflow.
+        var value: Int64 = 0, i = 0
+        while i < bytes.count, case let digit = bytes[i] &- UInt8(ascii: "0"), digit < 10 {
+            value = value &* 10 &+ Int64(digit)
+            i &+= 1
         }
-        guard digitsBefore > 0, !point || digitsAfterPoint > 0 else { return nil }
-        return (value, digitsAfterPoint)
+        guard i > 0 else { return nil }  // a digit before any point
+        if i == bytes.count { return (value, 0) }
+        guard bytes[i] == UInt8(ascii: "."), i &+ 1 < bytes.count else { return nil }  // a digit after the point
+        let point = i
+        i &+= 1
+        while i < bytes.count, case let digit = bytes[i] &- UInt8(ascii: "0"), digit < 10 {
+            value = value &* 10 &+ Int64(digit)
+            i &+= 1
+        }
+        return i == bytes.count ? (value, bytes.count &- point &- 1) : nil
     }
 }
 

@@ -102,6 +102,8 @@ public struct CohortCSVSplitter {
     private var startOfInput = true
     /// The current person: their id, first row in the chunk and rows beyond the limit.
     private var personID: [UInt8] = []
+    /// Whether the person id is the first cell of each of their rows, written plainly (no quotes, no edge spaces).
+    private var personIDLeadsRows = false
     private var inPerson = false
     /// The field that holds the person id, from the header.
     private var personColumn = 0
@@ -270,33 +272,62 @@ public struct CohortCSVSplitter {
     /// `false` when the row is beyond the current person's ``mostRows`` (counted, not kept).
     private mutating func startsRow(_ row: UnsafeBufferPointer<UInt8>,
                                     ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) -> Bool {
-        let column = personColumn
-        let cell = Self.personCell(column, of: row)
-        let id = cell.map { UnsafeBufferPointer(rebasing: row[$0]) }
-        let sameID = if let id { Self.equal(id, personID) } else { quotedPersonCell(column, of: row) == personID }
-        if inPerson, !personID.isEmpty, sameID {
+        // The usual case first: the same person's next row, found by its first bytes when the id leads the row.
+        if inPerson, !personID.isEmpty,
+           personIDLeadsRows && Self.startsWith(row, personID) || hasPersonID(row) {
             if chunk.rows.count - personFirstRow >= CohortCSVSplitter.mostRows {
                 extraRows += 1
                 return false
             }
-        } else {
-            closePerson()
-            if chunk.people.count >= peoplePerChunk {
-                copyRun()
-                try ready(chunk)
-                chunk = CohortCSVChunk(sizedLike: chunk)
-            }
-            if let id {
-                personID.removeAll(keepingCapacity: true)
-                personID.append(contentsOf: id)
-            } else {
-                personID = quotedPersonCell(column, of: row)
-            }
-            inPerson = true
-            personFirstRow = chunk.rows.count
-            extraRows = 0
+            return true
         }
+        closePerson()
+        if chunk.people.count >= peoplePerChunk {
+            copyRun()
+            try ready(chunk)
+            chunk = CohortCSVChunk(sizedLike: chunk)
+        }
+        let column = personColumn
+        if let cell = Self.personCell(column, of: row) {
+            personID.removeAll(keepingCapacity: true)
+            personID.append(contentsOf: UnsafeBufferPointer(rebasing: row[cell]))
+            // A plain id in the first column is found again by comparing a row's first bytes with it.
+            personIDLeadsRows = column == 0 && !personID.isEmpty
+        } else {
+            personID = quotedPersonCell(column, of: row)
+            personIDLeadsRows = false
+        }
+        inPerson = true
+        personFirstRow = chunk.rows.count
+        extraRows = 0
         return true
+    }
+
+    /// Whether the person id cell of `row` is the current person's.
+    private func hasPersonID(_ row: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let cell = Self.personCell(personColumn, of: row) { return Self.equal(UnsafeBufferPointer(rebasing: row[cell]), personID) }
+        return quotedPersonCell(personColumn, of: row) == personID
+    }
+
+    /// Whether `row` starts with the cell `id` and a comma: then its first cell is exactly `id` (which has no
+    /// quote or edge space), and the row is that person's.
+    private static func startsWith(_ row: UnsafeBufferPointer<UInt8>, _ id: [UInt8]) -> Bool {
+        let n = id.count
+        guard row.count > n, row[n] == UInt8(ascii: ","), let rowBase = row.baseAddress else { return false }
+        return id.withUnsafeBufferPointer { id in
+            guard let idBase = id.baseAddress else { return false }
+            var i = 0
+            while i &+ 8 <= n {  // a word at a time, then byte by byte
+                let a = UnsafeRawPointer(rowBase + i).loadUnaligned(as: UInt64.self)
+                if a != UnsafeRawPointer(idBase + i).loadUnaligned(as: UInt64.self) { return false }
+                i &+= 8
+            }
+            while i < n {
+                if rowBase[i] != idBase[i] { return false }
+                i &+= 1
+            }
+            return true
+        }
     }
 
     /// Whether `bytes` are exactly `id`'s.
