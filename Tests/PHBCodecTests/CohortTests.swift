@@ -7,12 +7,12 @@ import _PHBTestSupport
 @Suite struct CohortTests {
     /// The people of a cohort CSV text as the splitter groups them, fed `piece` bytes at a time.
     static func people(_ text: String, layout: CohortCSVLayout, piece: Int = 5) throws -> [CohortRecord] {
-        try chunks(text, piece: piece).flatMap { chunk in chunk.people.map { chunk.record($0, layout: layout) } }
+        try chunks(text, piece: piece).flatMap { chunk in chunk.people().map { chunk.record($0, layout: layout) } }
     }
 
-    /// The splitter's chunks (of 7 people) of a cohort CSV text, fed `piece` bytes at a time.
+    /// The splitter's chunks (of 7 rows and the rest of their last person) of a cohort CSV text, fed `piece` bytes at a time.
     static func chunks(_ text: String, piece: Int = 5) throws -> [CohortCSVChunk] {
-        var splitter = CohortCSVSplitter(peoplePerChunk: 7)
+        var splitter = CohortCSVSplitter(rowsPerChunk: 7)
         var chunks: [CohortCSVChunk] = []
         let bytes = Array(text.utf8)
         for start in stride(from: 0, to: bytes.count, by: piece) {
@@ -151,7 +151,7 @@ import _PHBTestSupport
         var scratch = CohortCSVScratch()
         var read = 0, readFast = 0
         for chunk in try CohortTests.chunks(text, piece: 4_096) {
-            for person in chunk.people {
+            for person in chunk.people() {
                 defer { read += 1 }
                 guard let (id, fast) = layout.fastPerson(person, in: chunk, scratch: &scratch) else { continue }
                 readFast += 1
@@ -188,7 +188,7 @@ import _PHBTestSupport
         var scratch = CohortCSVScratch()
         var readFast = 0
         for chunk in try CohortTests.chunks(text, piece: 1_000) {
-            for person in chunk.people {
+            for person in chunk.people() {
                 let slow = try layout.person(chunk.record(person, layout: layout)).0.get()
                 guard let (id, fast) = layout.fastPerson(person, in: chunk, scratch: &scratch) else { continue }
                 readFast += 1
@@ -211,8 +211,8 @@ import _PHBTestSupport
         let layout = try CohortCSVLayout(header: records(text)[0])
         let chunk = try #require(try CohortTests.chunks(text).first)
         var scratch = CohortCSVScratch()
-        let fast = layout.fastPerson(chunk.people[0], in: chunk, scratch: &scratch)
-        let slow = layout.person(chunk.record(chunk.people[0], layout: layout)).0
+        let fast = layout.fastPerson(chunk.people()[0], in: chunk, scratch: &scratch)
+        let slow = layout.person(chunk.record(chunk.people()[0], layout: layout)).0
         #expect((fast != nil) == direct)
         if let fast, case .success(let person) = slow { #expect(fast.plan == FastBottomUpPlan(person.plan)) }
         if !direct, case .success(let person) = slow {
@@ -229,9 +229,9 @@ import _PHBTestSupport
         let layout = try CohortCSVLayout(header: records(text)[0])
         let chunk = try #require(try CohortTests.chunks(text).first)
         var scratch = CohortCSVScratch()
-        #expect(layout.fastPerson(chunk.people[0], in: chunk, scratch: &scratch) == nil)
+        #expect(layout.fastPerson(chunk.people()[0], in: chunk, scratch: &scratch) == nil)
         #expect(InlineName(deployment) != InlineName(String(deployment.prefix { $0 != "\u{0}" })))
-        guard case .failure = layout.person(chunk.record(chunk.people[0], layout: layout)).0 else {
+        guard case .failure = layout.person(chunk.record(chunk.people()[0], layout: layout)).0 else {
             Issue.record("the row-by-row reader should refuse the word")
             return
         }

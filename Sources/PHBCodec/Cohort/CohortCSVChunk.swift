@@ -4,7 +4,9 @@ import PHBEngine
 /// of parallel work, so that threads parse and decode, not only compute.
 ///
 /// Each row is kept as its raw bytes (quotes and all, without its line end),
-/// with the line it starts on; each person is a run of rows.
+/// with the line it starts on; each person is a run of rows with the same
+/// person id, found by ``people()`` on the thread that reads the chunk, so
+/// that the thread splitting the input does as little as it can.
 public struct CohortCSVChunk: Sendable {
     /// One person: their first row in the chunk, the rows kept, and rows beyond ``CohortCSVSplitter/mostRows``.
     public struct Person: Sendable {
@@ -23,16 +25,48 @@ public struct CohortCSVChunk: Sendable {
 
     var bytes: [UInt8] = []
     var rows: [Row] = []
-    /// The people, in input order.
-    public private(set) var people: [Person] = []
+    /// The field that holds the person id.
+    var personColumn = 0
+    /// Rows of the chunk's last person that were counted but not kept: the splitter stops keeping them
+    /// once that person is known to have more than ``CohortCSVSplitter/mostRows``.
+    var droppedRows = 0
 
-    init() {}
+    init(personColumn: Int) {
+        self.personColumn = personColumn
+    }
 
-    /// An empty chunk with room for as many bytes, rows and people as `previous` held.
+    /// An empty chunk with room for as many bytes and rows as `previous` held.
     init(sizedLike previous: CohortCSVChunk) {
+        personColumn = previous.personColumn
         bytes.reserveCapacity(previous.bytes.count + previous.bytes.count / 8)
         rows.reserveCapacity(previous.rows.count + previous.rows.count / 8)
-        people.reserveCapacity(previous.people.count)
+    }
+
+    /// The people, in input order: each run of rows with the same person id (a row with none is a person
+    /// of its own), with the rows past ``CohortCSVSplitter/mostRows`` counted, not kept.
+    public func people() -> [Person] {
+        var people: [Person] = []
+        people.reserveCapacity(rows.count / 4 + 1)
+        var id = CohortPersonID()
+        var first = 0
+        func close(_ end: Int, dropped: Int) {
+            let count = end - first
+            people.append(Person(firstRow: first, rows: min(count, CohortCSVSplitter.mostRows),
+                                 extraRows: max(0, count - CohortCSVSplitter.mostRows) + dropped))
+        }
+        bytes.withUnsafeBufferPointer { all in
+            for r in rows.indices {
+                let row = UnsafeBufferPointer(rebasing: all[rows[r].bytes])
+                if r > 0 {
+                    if id.isSamePerson(row, column: personColumn) { continue }
+                    close(r, dropped: 0)
+                }
+                id.read(row, column: personColumn)
+                first = r
+            }
+        }
+        if !rows.isEmpty { close(rows.count, dropped: droppedRows) }
+        return people
     }
 
     /// The line the person's rows start on.
@@ -65,16 +99,14 @@ public struct CohortCSVChunk: Sendable {
     mutating func append(rowAt range: Range<Int>, line: Int) {
         rows.append(Row(bytes: range, line: line, isTooLong: false))
     }
-
-    mutating func addPerson(firstRow: Int, extraRows: Int) {
-        people.append(Person(firstRow: firstRow, rows: rows.count - firstRow, extraRows: extraRows))
-    }
 }
 
 /// Splits a cohort CSV file into chunks of whole people, reading each byte
 /// once on the reading thread: it only finds where rows end (quote-aware,
-/// exactly as ``CSVParser`` does) and where the person id changes; parsing
-/// the fields is left to the threads.
+/// exactly as ``CSVParser`` does), and, once a chunk has its rows, where the
+/// person id next changes, so that the chunk ends with a whole person.
+/// Grouping the rows into people (``CohortCSVChunk/people()``) and parsing
+/// their fields are left to the threads.
 ///
 /// A row is a run of the input up to a line end outside quotes, so it is
 /// copied into the chunk whole. Only three bytes matter while looking for its
@@ -86,9 +118,9 @@ public struct CohortCSVSplitter {
     public static let mostRows = 1_000
     /// The layout named by the header, once it has been read.
     public private(set) var layout: CohortCSVLayout?
-    /// People per chunk.
-    let peoplePerChunk: Int
-    private var chunk = CohortCSVChunk()
+    /// Rows after which a chunk ends, at the next new person.
+    let rowsPerChunk: Int
+    private var chunk = CohortCSVChunk(personColumn: 0)
     /// The start of a row that began in an earlier piece of input (at most ``CSVParser/longestRecord`` bytes).
     private var carried: [UInt8] = []
     private var carriedTooLong = false
@@ -100,21 +132,15 @@ public struct CohortCSVSplitter {
     /// A quote seen inside a quoted field: either the closing quote or the first of `""`.
     private var quoteInQuotes = false
     private var startOfInput = true
-    /// The current person: their id, first row in the chunk and rows beyond the limit.
-    private var personID: [UInt8] = []
-    /// Whether the person id is the first cell of each of their rows, written plainly (no quotes, no edge spaces).
-    private var personIDLeadsRows = false
-    private var inPerson = false
-    /// The field that holds the person id, from the header.
-    private var personColumn = 0
-    private var personFirstRow = 0
-    private var extraRows = 0
+    /// Once the chunk has its rows: the id of its last person, and that person's rows seen since (for
+    /// ``mostRows``: rows beyond it are counted, not kept).
+    private var lastPerson: (id: CohortPersonID, rows: Int)?
     /// Rows of the piece being fed, filed but not yet copied: they are copied into the chunk as one run,
     /// `block[start..<end]`, which lands at `base` in the chunk's bytes. Only set while `feed` runs.
     private var run: (block: UnsafeBufferPointer<UInt8>, start: Int, end: Int, base: Int)?
 
-    public init(peoplePerChunk: Int = 4_096) {
-        self.peoplePerChunk = max(1, peoplePerChunk)
+    public init(rowsPerChunk: Int = 16_384) {
+        self.rowsPerChunk = max(1, rowsPerChunk)
     }
 
     /// Reads `bytes`, calling `ready` with each chunk of whole people; throws when the header is unusable.
@@ -177,10 +203,10 @@ public struct CohortCSVSplitter {
         inQuotes = false
         quoteInQuotes = false
         try endRow(UnsafeBufferPointer(start: nil, count: 0), ready: ready)
-        closePerson()
-        if !chunk.people.isEmpty {
+        if !chunk.rows.isEmpty {
             try ready(chunk)
-            chunk = CohortCSVChunk()
+            chunk = CohortCSVChunk(sizedLike: chunk)
+            lastPerson = nil
         }
     }
 
@@ -213,7 +239,7 @@ public struct CohortCSVSplitter {
             try endRow(UnsafeBufferPointer(rebasing: block[range])[...], tooLong: false, ready: ready)
             return
         }
-        guard try startsRow(UnsafeBufferPointer(rebasing: block[range]), ready: ready) else { return }
+        guard try keepsRow(UnsafeBufferPointer(rebasing: block[range]), ready: ready) else { return }
         if run == nil { run = (block, range.lowerBound, range.lowerBound, chunk.bytes.count) }
         guard let pending = run else { return }
         let at = pending.base + (range.lowerBound - pending.start)
@@ -260,57 +286,78 @@ public struct CohortCSVSplitter {
             guard let header = CSVParser.records(in: row, firstLine: rowLine).first else { return }
             let layout = try CohortCSVLayout(header: header)
             self.layout = layout
-            personColumn = layout.index[CohortColumn.person.position]
+            chunk.personColumn = layout.index[CohortColumn.person.position]
             return
         }
-        guard try startsRow(row, ready: ready) else { return }
+        guard try keepsRow(row, ready: ready) else { return }
         copyRun()
         chunk.append(row: row, line: rowLine, tooLong: tooLong)
     }
 
-    /// Settles whose `row` is: the current person's, or a new person's (closing the chunk when it is full).
-    /// `false` when the row is beyond the current person's ``mostRows`` (counted, not kept).
-    private mutating func startsRow(_ row: UnsafeBufferPointer<UInt8>,
-                                    ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) -> Bool {
-        // The usual case first: the same person's next row, found by its first bytes when the id leads the row.
-        if inPerson, !personID.isEmpty,
-           personIDLeadsRows && Self.startsWith(row, personID) || hasPersonID(row) {
-            if chunk.rows.count - personFirstRow >= CohortCSVSplitter.mostRows {
-                extraRows += 1
+    /// Settles where `row` goes: into the current chunk, or, once the chunk has ``rowsPerChunk`` rows and a new
+    /// person starts, into the next one. `false` when the row is beyond ``mostRows`` of the chunk's last person
+    /// (counted, not kept).
+    private mutating func keepsRow(_ row: UnsafeBufferPointer<UInt8>,
+                                   ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) -> Bool {
+        guard chunk.rows.count >= rowsPerChunk else { return true }  // the threads find the people
+        if lastPerson == nil {  // the chunk is full: from here on, each row is compared with its last person's id
+            copyRun()
+            var id = CohortPersonID()
+            if let last = chunk.rows.last {
+                chunk.bytes.withUnsafeBufferPointer { id.read(UnsafeBufferPointer(rebasing: $0[last.bytes]), column: chunk.personColumn) }
+            }
+            lastPerson = (id, 1)
+        }
+        guard let (id, rows) = lastPerson else { return true }
+        if id.isSamePerson(row, column: chunk.personColumn) {
+            // At least `mostRows` of the person's rows are kept already: the rest are only counted.
+            guard rows < CohortCSVSplitter.mostRows else {
+                chunk.droppedRows += 1
                 return false
             }
+            lastPerson = (id, rows + 1)
             return true
         }
-        closePerson()
-        if chunk.people.count >= peoplePerChunk {
-            copyRun()
-            try ready(chunk)
-            chunk = CohortCSVChunk(sizedLike: chunk)
-        }
-        let column = personColumn
-        if let cell = Self.personCell(column, of: row) {
-            personID.removeAll(keepingCapacity: true)
-            personID.append(contentsOf: UnsafeBufferPointer(rebasing: row[cell]))
-            // A plain id in the first column is found again by comparing a row's first bytes with it.
-            personIDLeadsRows = column == 0 && !personID.isEmpty
-        } else {
-            personID = quotedPersonCell(column, of: row)
-            personIDLeadsRows = false
-        }
-        inPerson = true
-        personFirstRow = chunk.rows.count
-        extraRows = 0
+        copyRun()
+        try ready(chunk)
+        chunk = CohortCSVChunk(sizedLike: chunk)
+        lastPerson = nil
         return true
     }
+}
 
-    /// Whether the person id cell of `row` is the current person's.
-    private func hasPersonID(_ row: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let cell = Self.personCell(personColumn, of: row) { return Self.equal(UnsafeBufferPointer(rebasing: row[cell]), personID) }
-        return quotedPersonCell(personColumn, of: row) == personID
+/// A person's id as a row of a cohort CSV gives it (trimmed, unquoted), and
+/// whether another row is the same person's: the rule that groups rows into
+/// people, used by the splitter to end a chunk and by the chunk to find its people.
+struct CohortPersonID {
+    /// The id's bytes; empty when the row has none (then no other row is the same person's).
+    private var id: [UInt8] = []
+    /// Whether the id is the row's first cell, written plainly (no quotes, no edge spaces): then a row that starts
+    /// with the id and a comma is the same person's, with no need to find its cells.
+    private var leadsRow = false
+
+    /// Takes the id of `row`, whose field `column` holds it.
+    mutating func read(_ row: UnsafeBufferPointer<UInt8>, column: Int) {
+        if let cell = Self.cell(column, of: row) {
+            id.removeAll(keepingCapacity: true)
+            id.append(contentsOf: UnsafeBufferPointer(rebasing: row[cell]))
+            leadsRow = column == 0
+        } else {
+            id = Self.quotedCell(column, of: row)
+            leadsRow = false
+        }
+    }
+
+    /// Whether `row` is the same person's: its id is this one, and not empty.
+    func isSamePerson(_ row: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
+        guard !id.isEmpty else { return false }
+        if leadsRow, Self.startsWith(row, id) { return true }  // the usual case
+        if let cell = Self.cell(column, of: row) { return Self.equal(UnsafeBufferPointer(rebasing: row[cell]), id) }
+        return Self.quotedCell(column, of: row) == id
     }
 
     /// Whether `row` starts with the cell `id` and a comma: then its first cell is exactly `id` (which has no
-    /// quote or edge space), and the row is that person's.
+    /// quote or edge space).
     private static func startsWith(_ row: UnsafeBufferPointer<UInt8>, _ id: [UInt8]) -> Bool {
         let n = id.count
         guard row.count > n, row[n] == UInt8(ascii: ","), let rowBase = row.baseAddress else { return false }
@@ -338,9 +385,9 @@ public struct CohortCSVSplitter {
         }
     }
 
-    /// Where the trimmed person id lies in `row`, found by counting commas eight bytes at a time; `nil` when the
-    /// row has a quote before the id's end (then ``quotedPersonCell(_:of:)`` reads it).
-    private static func personCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    /// Where the trimmed id lies in `row`, found by counting commas eight bytes at a time; `nil` when the
+    /// row has a quote before the id's end (then ``quotedCell(_:of:)`` reads it).
+    private static func cell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var field = 0, start = 0, end = row.count
         if let base = row.baseAddress {
             var i = 0
@@ -369,8 +416,8 @@ public struct CohortCSVSplitter {
         return start..<end
     }
 
-    /// The trimmed person id of a row with quotes, read from its cells (by the row-by-row reader when it must unescape).
-    private func quotedPersonCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    /// The trimmed id of a row with quotes, read from its cells (by the row-by-row reader when it must unescape).
+    private static func quotedCell(_ index: Int, of row: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var field = 0, cell: Range<Int>?
         let read = CohortCSVFields.cells(of: row, in: row.indices) { range in
             if field == index { cell = range }
@@ -380,12 +427,6 @@ public struct CohortCSVSplitter {
         if let cell { return Array(Array(row[cell])[...].trimmingSpaces) }
         if read { return [] }  // the row has fewer cells
         return CSVParser.records(in: row).first.map { Array($0.bytes(index).trimmingSpaces) } ?? []
-    }
-
-    private mutating func closePerson() {
-        guard inPerson else { return }
-        chunk.addPerson(firstRow: personFirstRow, extraRows: extraRows)
-        inPerson = false
     }
 }
 

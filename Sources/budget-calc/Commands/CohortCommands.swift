@@ -284,10 +284,11 @@ struct CohortRun {
     /// by whichever path proves it (the same figures either way).
     func process(_ chunk: CohortCSVChunk, layout: CohortCSVLayout, format: RecalculationCSV, withLines: Bool) -> Processed {
         var out = Processed(summary: CohortSummary())
-        out.result.reserveCapacity(chunk.people.count * 160)
+        let people = chunk.people()
+        out.result.reserveCapacity(people.count * 160)
         var errors = "", lines = ""
         var scratch = CohortCSVScratch()
-        for person in chunk.people {
+        for person in people {
             if !withLines, let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch),
                let row = recalculation.recalculate(id: id, row: chunk.line(of: person), fastPlan: plan) {
                 format.appendRow(row, to: &out.result)

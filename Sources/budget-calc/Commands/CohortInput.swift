@@ -23,7 +23,7 @@ struct CohortInput: IteratorProtocol {
     /// Bytes read so far, shared with the progress display.
     let bytesRead = ByteCount()
     let totalBytes: Int
-    private var splitter = CohortCSVSplitter(peoplePerChunk: 1_024)
+    private var splitter = CohortCSVSplitter(rowsPerChunk: 4_096)
     var layout: CohortCSVLayout? { splitter.layout }
     private var pending: [CohortItem] = []
     private var pendingIndex = 0

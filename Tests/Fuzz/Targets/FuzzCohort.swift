@@ -12,21 +12,21 @@ public func fuzzCohort(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let recalculation = CohortRecalculation(parameters: BottomUpParameters(context))
     let format = RecalculationCSV(kind: .batch)
     if let header = records.first, let layout = try? CohortCSVLayout(header: header) {
-        var splitter = CohortCSVSplitter(peoplePerChunk: 7)
+        var splitter = CohortCSVSplitter(rowsPerChunk: 7)
         var chunks: [CohortCSVChunk] = []
         try? splitter.feed(bytes) { chunks.append($0) }
         try? splitter.finish { chunks.append($0) }
         // Reading straight into the fast form agrees with reading row by row whenever it answers.
         var scratch = CohortCSVScratch()
         for chunk in chunks {
-            for person in chunk.people {
+            for person in chunk.people() {
                 guard let fast = layout.fastPerson(person, in: chunk, scratch: &scratch) else { continue }
                 guard case .success(let slow) = layout.person(chunk.record(person, layout: layout)).0,
                       slow.id == fast.id, FastBottomUpPlan(slow.plan) == fast.plan
                 else { fatalError("the direct reading disagrees with the row-by-row reading") }
             }
         }
-        let people = chunks.flatMap { chunk in chunk.people.map { chunk.record($0, layout: layout) } }
+        let people = chunks.flatMap { chunk in chunk.people().map { chunk.record($0, layout: layout) } }
         for person in people {
             let (decoded, rows) = layout.person(person)
             if case .success(let p) = decoded {
