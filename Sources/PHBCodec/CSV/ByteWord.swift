@@ -36,6 +36,17 @@ struct ByteWord {
         return ~(((x & Self.lows) &+ Self.lows) | x | Self.lows)  // high bit where x's byte is 0, exactly
     }
 
+    /// A mask whose lowest set bit is the high bit of the first byte equal to `a`, `b` or `c` (zero when none
+    /// is): cheaper than ``matches(_:)`` for each, but only the first marked byte is sure to match (a byte
+    /// after a match may be marked too), so it serves to find the first.
+    @inline(__always)
+    func firstMatchMarker(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
+        // x − 0x01… borrows into the high bit of x's first zero byte, and of no byte before it.
+        func zeros(_ x: UInt64) -> UInt64 { (x &- Self.ones) & ~x }
+        return (zeros(bits ^ (Self.ones &* UInt64(a))) | zeros(bits ^ (Self.ones &* UInt64(b)))
+                | zeros(bits ^ (Self.ones &* UInt64(c)))) & ~Self.lows
+    }
+
     /// How many bytes `mask` (a result of these tests) marks: a multiplication, not a population count
     /// (which the baseline x86-64 target has no instruction for).
     @inline(__always)

@@ -217,7 +217,7 @@ public struct CohortCSVSplitter {
         var i = from
         while i < bytes.count {
             let word = ByteWord(base, at: i, end: bytes.count, readable: bytes.count)
-            let found = word.matches(UInt8(ascii: "\"")) | word.matches(UInt8(ascii: "\n")) | word.matches(UInt8(ascii: "\r"))
+            let found = word.firstMatchMarker(UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"))
             if found != 0 { return min(i + found.trailingZeroBitCount / 8, bytes.count) }
             i += 8
         }
@@ -239,7 +239,8 @@ public struct CohortCSVSplitter {
             try endRow(UnsafeBufferPointer(rebasing: block[range])[...], tooLong: false, ready: ready)
             return
         }
-        guard try keepsRow(UnsafeBufferPointer(rebasing: block[range]), ready: ready) else { return }
+        // Until the chunk is full every row is kept: the threads find the people.
+        if chunk.rows.count >= rowsPerChunk, try !keepsRow(UnsafeBufferPointer(rebasing: block[range]), ready: ready) { return }
         if run == nil { run = (block, range.lowerBound, range.lowerBound, chunk.bytes.count) }
         guard let pending = run else { return }
         let at = pending.base + (range.lowerBound - pending.start)
@@ -289,17 +290,17 @@ public struct CohortCSVSplitter {
             chunk.personColumn = layout.index[CohortColumn.person.position]
             return
         }
-        guard try keepsRow(row, ready: ready) else { return }
+        if chunk.rows.count >= rowsPerChunk, try !keepsRow(row, ready: ready) { return }
         copyRun()
         chunk.append(row: row, line: rowLine, tooLong: tooLong)
     }
 
-    /// Settles where `row` goes: into the current chunk, or, once the chunk has ``rowsPerChunk`` rows and a new
-    /// person starts, into the next one. `false` when the row is beyond ``mostRows`` of the chunk's last person
+    /// Settles where `row` goes once the chunk has ``rowsPerChunk`` rows: into the chunk while its last person
+    /// goes on, else into the next chunk. `false` when the row is beyond ``mostRows`` of the chunk's last person
     /// (counted, not kept).
+    @inline(never)  // rare: once a chunk is full
     private mutating func keepsRow(_ row: UnsafeBufferPointer<UInt8>,
                                    ready: (CohortCSVChunk) throws(CohortRowError) -> Void) throws(CohortRowError) -> Bool {
-        guard chunk.rows.count >= rowsPerChunk else { return true }  // the threads find the people
         if lastPerson == nil {  // the chunk is full: from here on, each row is compared with its last person's id
             copyRun()
             var id = CohortPersonID()
