@@ -121,10 +121,14 @@ public struct CohortSummary: Sendable, Hashable {
         } else {
             noOldTotal += 1
         }
-        let change = Change(id: row.id, row: row.row, old: figures.old.annual, new: figures.new.annual,
-                            change: figures.annualChange, percent: figures.percentChange)
-        if change.change.pence > 0 { insert(change, into: &largestRises) { $0.change.pence > $1.change.pence } }
-        if change.change.pence < 0 { insert(change, into: &largestFalls) { $0.change.pence < $1.change.pence } }
+        // Most people make neither list: the change is built only for one that does.
+        let change = figures.annualChange.pence
+        func made() -> Change {
+            Change(id: row.id, row: row.row, old: figures.old.annual, new: figures.new.annual,
+                   change: figures.annualChange, percent: figures.percentChange)
+        }
+        if change > 0, makes(change, largestRises, by: >) { insert(made(), into: &largestRises, by: >) }
+        if change < 0, makes(change, largestFalls, by: <) { insert(made(), into: &largestFalls, by: <) }
     }
 
     /// Adds the summary of the rows that came after this summary's, as if
@@ -151,15 +155,26 @@ public struct CohortSummary: Sendable, Hashable {
         add(&arrears, later.arrears)
         for (i, band) in later.bands.enumerated() where bands.indices.contains(i) { bands[i].people += band.people }
         noOldTotal += later.noOldTotal
-        for change in later.largestRises { insert(change, into: &largestRises) { $0.change.pence > $1.change.pence } }
-        for change in later.largestFalls { insert(change, into: &largestFalls) { $0.change.pence < $1.change.pence } }
+        for change in later.largestRises where makes(change.change.pence, largestRises, by: >) {
+            insert(change, into: &largestRises, by: >)
+        }
+        for change in later.largestFalls where makes(change.change.pence, largestFalls, by: <) {
+            insert(change, into: &largestFalls, by: <)
+        }
     }
 
-    /// Keeps `list` as the `keep` largest by `larger`, earlier rows first among equals.
-    private func insert(_ change: Change, into list: inout [Change], larger: (Change, Change) -> Bool) {
-        guard keep > 0 else { return }
-        if list.count == keep, let last = list.last, !larger(change, last) { return }
-        let at = list.firstIndex { larger(change, $0) } ?? list.count
+    /// Whether a change of `pence` enters `list` of the `keep` largest by `larger` (a later row enters only
+    /// when strictly larger than the last kept).
+    private func makes(_ pence: Int64, _ list: [Change], by larger: (Int64, Int64) -> Bool) -> Bool {
+        guard keep > 0 else { return false }
+        guard list.count == keep, let last = list.indices.last else { return true }
+        return larger(pence, list[last].change.pence)
+    }
+
+    /// Puts `change` into `list` after the changes at least as large by `larger`, earlier rows first among
+    /// equals, keeping the `keep` largest.
+    private func insert(_ change: Change, into list: inout [Change], by larger: (Int64, Int64) -> Bool) {
+        let at = list.firstIndex { larger(change.change.pence, $0.change.pence) } ?? list.count
         list.insert(change, at: at)
         if list.count > keep { list.removeLast() }
     }
