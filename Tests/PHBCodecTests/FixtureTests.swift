@@ -57,8 +57,8 @@ import _PHBTestSupport
     }
 
     /// Cases with a line whose exact amount is a half penny after a step the
-    /// fast path truncates (÷ 7, ÷ weeks, a percentage past 10 decimal places):
-    /// its bound cannot settle the tie, so it declines and the full breakdown
+    /// fast path truncates in both its scales (a percentage past 10 decimal
+    /// places): no bound settles the tie, so it declines and the full breakdown
     /// decides (docs/fast-path.md). Case 06's annual employer NI is £4,578.195.
     static let exactTies: Set<String> = ["bottom-up/06-two-pas-weighted-3-1.json"]
 

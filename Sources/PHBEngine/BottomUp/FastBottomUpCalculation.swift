@@ -50,9 +50,16 @@ extension FastBottomUpPlan {
         // The calculation borrows the parameters (unowned) and the plan (as arguments): no reference
         // counting on the way in or out, which was a tenth of the fast path's instructions.
         withExtendedLifetime(parameters) {
-            var calculation = FastBottomUpCalculation(p: parameters, sink: sink)
-            let proven = calculation.run(self)
-            sink = calculation.sink
+            var first = FastBottomUpCalculation<Sink, BoundedAmount>(p: parameters, sink: sink)
+            if first.run(self) {
+                sink = first.sink
+                return true
+            }
+            // The second try, from the sink as it was: weekly and annual values side by side, for the
+            // few plans with an annual figure on a half penny that the first try's bound could not settle.
+            var second = FastBottomUpCalculation<Sink, TwoScaleAmount>(p: parameters, sink: sink)
+            let proven = second.run(self)
+            sink = second.sink
             return proven
         }
     }
@@ -71,9 +78,9 @@ extension BottomUpPlan {
     }
 }
 
-/// The steps of docs/rules.md §3 on ``BoundedAmount``s, in the same order as
-/// `BottomUpCalculation`, with no strings, arrays or results built.
-struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
+/// The steps of docs/rules.md §3 on amounts with a bound (``FastAmount``), in
+/// the same order as `BottomUpCalculation`, with no strings, arrays or results built.
+struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
     /// Kept alive by the caller (``FastBottomUpPlan/figures(_:into:)``) for the whole calculation.
     ///
     /// Reading a stored value through it takes no reference count; calling a method on it, or reading
@@ -84,33 +91,30 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     var sink: Sink
 
     /// `G`, and the part of it held by a third party.
-    var paPay = BoundedAmount.zero, paPayThirdParty = BoundedAmount.zero
-    var agencyPay = BoundedAmount.zero, agencyPayThirdParty = BoundedAmount.zero
+    var paPay = Amount.zero, paPayThirdParty = Amount.zero
+    var agencyPay = Amount.zero, agencyPayThirdParty = Amount.zero
     /// The contingency base (docs/rules.md §3) and its third-party part.
-    var careSubtotal = BoundedAmount.zero, careSubtotalThirdParty = BoundedAmount.zero
+    var careSubtotal = Amount.zero, careSubtotalThirdParty = Amount.zero
     /// The third-party part of the other items.
-    var otherThirdParty = BoundedAmount.zero
+    var otherThirdParty = Amount.zero
 
     init(p: FastBottomUpParameters, sink: Sink) {
         self.p = p
         self.sink = sink
     }
 
-    /// Rounds and records a recurring line from its exact weekly and annual amounts.
-    mutating func recurring(_ line: BottomUpLine, weekly: BoundedAmount, annual: BoundedAmount) -> Bool {
-        guard let w = weekly.roundedPence(p.rule), let a = annual.roundedPence(p.rule) else { return false }
+    /// A line whose natural period is the week.
+    mutating func weeklyLine(_ line: BottomUpLine, _ weekly: Amount) -> Bool {
+        guard let (w, a) = weekly.pence(weeks: p.weeks, rule: p.rule) else { return false }
         return sink.recurring(line, weeklyPence: w, annualPence: a)
     }
 
-    /// A line whose natural period is the week.
-    mutating func weeklyLine(_ line: BottomUpLine, _ weekly: BoundedAmount) -> Bool {
-        recurring(line, weekly: weekly, annual: weekly.times(p.weeks))
-    }
-
-    /// A line whose natural period is the year; returns its exact weekly amount, or poisoned when not proven.
-    mutating func annualLine(_ line: BottomUpLine, _ annual: BoundedAmount) -> BoundedAmount {
-        guard let figures = AnnualLine(perWeek: p.perWeek, rule: p.rule).figures(annual) else { return .poisoned }
-        return settled(line, figures) ? figures.weekly : .poisoned
+    /// A line whose natural period is the year, from its annual amount; returns its amount, or poisoned when not proven.
+    mutating func annualLine(_ line: BottomUpLine, _ annual: BoundedAmount) -> Amount {
+        let amount = Amount.annual(annual, perWeek: p.perWeek)
+        guard let w = amount.weeklyValue.roundedPence(p.rule), let a = annual.roundedPence(p.rule),
+              sink.recurring(line, weeklyPence: w, annualPence: a) else { return Amount.weekly(.poisoned, weeks: p.weeks) }
+        return amount
     }
 
     /// Records a recurring line whose figures are already rounded.
@@ -132,14 +136,14 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         if !noPAPay, !addOnCosts(bankHolidaysPA: bankHolidaysPA, personalAssistants: plan.personalAssistants,
                                  parts: plan.parts) { return false }
         let hasCare = !plan.care.isEmpty || !plan.sleepIns.isEmpty
-        return careSubtotal.isAbove(Self.largestCareSubtotal) == false
+        return careSubtotal.isAbove(largestCareSubtotal) == false
             && addOtherItems(plan.items, plan: plan.deployment) && addContingency(hasCare: hasCare) && addFees(anyDirectPayment: plan.anyDirectPayment)
     }
 
     /// £100,000,000 a week: a care subtotal above it takes the full path, so
     /// the hourly cost of PA care (at least 0.01 hours) always fits in pence
     /// and the annual figures stay inside the fixed-point range.
-    static var largestCareSubtotal: BoundedAmount { BoundedAmount(units: 100_000_000 * BoundedAmount.unitsPerPound) }
+    var largestCareSubtotal: Amount { Amount.weekly(BoundedAmount(units: 100_000_000 * BoundedAmount.unitsPerPound), weeks: p.weeks) }
 
     /// Care lines; `plan` is the plan's deployment, for lines with none of their own.
     mutating func addCareLines(_ care: [FastBottomUpPlan.Care], plan: Deployment?) -> Bool {
@@ -151,7 +155,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
             if line.provider == .personalAssistant, line.rate != nil {
                 guard let wage = p.nationalLivingWage, FastBottomUpParameters.meetsWage(rate, wage) else { return false }
             }
-            let weekly = rate.times(line.hours)
+            let weekly = Amount.weekly(rate.times(line.hours), weeks: p.weeks)
             guard let held = line.deployment ?? plan, weeklyLine(.care(i), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
@@ -162,7 +166,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         for i in sleepIns.indices {
             let line = sleepIns[i]
             guard let rate = line.rate ?? p.sleepInRate else { return false }
-            let weekly = rate.times(line.nights)
+            let weekly = Amount.weekly(rate.times(line.nights), weeks: p.weeks)
             guard let held = line.deployment ?? plan, weeklyLine(.sleepIn(i), weekly) else { return false }
             addPay(weekly, provider: line.provider, held: held)
         }
@@ -170,7 +174,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     }
 
     /// Adds a care or sleep-in line's weekly pay to its provider's pay and the care subtotal.
-    mutating func addPay(_ weekly: BoundedAmount, provider: Provider, held: Deployment) {
+    mutating func addPay(_ weekly: Amount, provider: Provider, held: Deployment) {
         let thirdParty = held == .thirdParty ? weekly : .zero
         if provider == .personalAssistant {
             paPay += weekly
@@ -184,32 +188,35 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     }
 
     /// Bank holidays (docs/rules.md §3): returns the PA line's exact weekly amount (zero when none), poisoned when not proven.
-    mutating func addBankHolidays() -> BoundedAmount {
-        guard let noPA = paPay.isZero, let noAgency = agencyPay.isZero else { return .poisoned }
+    mutating func addBankHolidays() -> Amount {
+        guard let noPA = paPay.isZero, let noAgency = agencyPay.isZero else { return poisoned }
         if noPA && noAgency { return .zero }
-        guard let enhanced = p.bankHolidaysEnhanced else { return .poisoned }
+        guard let enhanced = p.bankHolidaysEnhanced else { return poisoned }
         guard enhanced else { return .zero }
-        guard let factor = p.bankHolidayFactor else { return .poisoned }
+        guard let factor = p.bankHolidayFactor else { return poisoned }
         let paWeekly = bankHolidayLine(.personalAssistant, pay: paPay, thirdParty: paPayThirdParty, factor: factor)
         let agencyWeekly = bankHolidayLine(.agency, pay: agencyPay, thirdParty: agencyPayThirdParty, factor: factor)
-        return agencyWeekly.isPoisoned ? .poisoned : paWeekly
+        return agencyWeekly.isPoisoned ? poisoned : paWeekly
     }
 
+    /// The result of an overflow, or of a step not proven: it settles nothing.
+    var poisoned: Amount { Amount.weekly(.poisoned, weeks: p.weeks) }
+
     /// One provider's bank-holiday line, when it has pay: annual = days × (pay ÷ 7) × (m − 1).
-    mutating func bankHolidayLine(_ provider: Provider, pay: BoundedAmount, thirdParty: BoundedAmount,
-                                  factor: Multiplier) -> BoundedAmount {
-        guard let none = pay.isZero else { return .poisoned }
+    mutating func bankHolidayLine(_ provider: Provider, pay: Amount, thirdParty: Amount,
+                                  factor: Multiplier) -> Amount {
+        guard let none = pay.isZero else { return poisoned }
         if none { return .zero }
-        let weekly = annualLine(.bankHolidays(provider), pay.times(factor))
+        let weekly = annualLine(.bankHolidays(provider), pay.weeklyValue.times(factor))
         careSubtotal += weekly
-        careSubtotalThirdParty += thirdParty.times(factor).times(p.perWeek)
+        careSubtotalThirdParty += Amount.annual(thirdParty.weeklyValue.times(factor), perWeek: p.perWeek)
         return weekly
     }
 
     /// PA on-costs (docs/rules.md §3): itemised or flat, then the employment costs.
-    mutating func addOnCosts(bankHolidaysPA: BoundedAmount, personalAssistants k: Int64, parts: [Multiplier]?) -> Bool {
+    mutating func addOnCosts(bankHolidaysPA: Amount, personalAssistants k: Int64, parts: [Multiplier]?) -> Bool {
         guard let mode = p.onCostMode else { return false }
-        var onCosts = BoundedAmount.zero
+        var onCosts = Amount.zero
         if mode == .flat {
             guard let flat = p.flatOnCost else { return false }
             let weekly = paPay.times(flat)
@@ -229,11 +236,13 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     }
 
     /// Holiday cover, employer NI and pension; returns their exact weekly sum, or `nil` when not proven.
-    mutating func addItemised(bankHolidaysPA: BoundedAmount, personalAssistants k: Int64, parts: [Multiplier]?) -> BoundedAmount? {
-        guard let holiday = p.holidayAccrual, let niRate = p.employerNIRate, let threshold = p.niSecondaryThreshold,
+    mutating func addItemised(bankHolidaysPA: Amount, personalAssistants k: Int64, parts: [Multiplier]?) -> Amount? {
+        guard let holiday = p.holidayAccrual, let niRate = p.employerNIRate, let niThreshold = p.niSecondaryThreshold,
               let allowanceApplied = p.employmentAllowanceApplied, let pensionRate = p.pensionRate,
-              let pensionThreshold = p.pensionThreshold, let lower = p.pensionLowerLimit, let upper = p.pensionUpperLimit
+              let pensionTrigger = p.pensionThreshold, let lowerLimit = p.pensionLowerLimit, let upperLimit = p.pensionUpperLimit
         else { return nil }
+        let threshold = Amount.scaled(niThreshold), pensionThreshold = Amount.scaled(pensionTrigger)
+        let lower = Amount.scaled(lowerLimit), upper = Amount.scaled(upperLimit)
         let holidayBase = paPay + bankHolidaysPA
         let cover = holidayBase.times(holiday)
         guard weeklyLine(.holidayCover, cover) else { return nil }
@@ -242,8 +251,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         // Employer NI and pension: Σ over PAs. With equal shares every PA earns
         // e = E ÷ k, so Σ max(0, e − T) = max(0, E − kT), exactly, and likewise
         // for pension; with weights each PA's e = E × w ÷ Σw.
-        var weeklyNI = BoundedAmount.zero
-        var pension = BoundedAmount.zero
+        var weeklyNI = Amount.zero
+        var pension = Amount.zero
         if let parts {
             for part in parts {
                 let e = earnings.times(part)
@@ -261,7 +270,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
         if allowanceApplied {
             // annual = max(0, weekly NI × weeks − allowance) (docs/rules.md §3)
             guard let allowance = p.employmentAllowance else { return nil }
-            niWeekly = annualLine(.employerNI, (weeklyNI.times(p.weeks) - allowance).atLeast(.zero))
+            niWeekly = annualLine(.employerNI, (weeklyNI.annualValue(weeks: p.weeks) - allowance).atLeast(.zero))
         } else if !weeklyLine(.employerNI, weeklyNI) {
             return nil
         }
@@ -271,27 +280,27 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     }
 
     /// Insurance and payroll once; training, DBS and recruitment per PA (docs/rules.md §3); returns the recurring weekly sum.
-    mutating func addEmploymentCosts(personalAssistants k: Int64) -> BoundedAmount? {
+    mutating func addEmploymentCosts(personalAssistants k: Int64) -> Amount? {
         // The same for every plan with as many PAs: worked out with the snapshot, not here.
         guard let costs = FastBottomUpParameters.employmentCostFigures(
                   personalAssistants: k, settled: p.settledEmploymentCosts.elements, costs: p.employmentCosts),
               settled(.insurance, costs.insurance), settled(.payroll, costs.payroll), settled(.training, costs.training),
               sink.oneOff(.dbsChecks, pence: costs.dbsPence), sink.oneOff(.recruitment, pence: costs.recruitmentPence)
         else { return nil }
-        return costs.recurringWeekly
+        return Amount.scaled(costs.recurring)
     }
 
     mutating func addOtherItems(_ items: [FastBottomUpPlan.Item], plan: Deployment?) -> Bool {
         for i in items.indices {
             let item = items[i]
             let amount = item.amount
-            let weekly: BoundedAmount
+            let weekly: Amount
             switch item.period {
             case .weekly:
-                guard weeklyLine(.other(i), amount) else { return false }
-                weekly = amount
+                weekly = Amount.weekly(amount, weeks: p.weeks)
+                guard weeklyLine(.other(i), weekly) else { return false }
             case .fourWeekly:
-                weekly = amount.times(p.quarter)
+                weekly = Amount.weekly(amount.times(p.quarter), weeks: p.weeks)
                 guard weeklyLine(.other(i), weekly) else { return false }
             case .monthly:
                 weekly = annualLine(.other(i), amount.times(12))
@@ -311,14 +320,14 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink> {
     mutating func addContingency(hasCare: Bool) -> Bool {
         guard hasCare else { return true }
         guard let mode = p.contingencyMode, let value = p.contingency else { return false }
-        let thirdParty: BoundedAmount
+        let thirdParty: Amount
         switch mode {
         case .percent:
             guard weeklyLine(.contingency, careSubtotal.times(value)) else { return false }
             thirdParty = careSubtotalThirdParty.times(value)
         case .weeks:
-            guard !annualLine(.contingency, careSubtotal.times(value)).isPoisoned else { return false }
-            thirdParty = careSubtotalThirdParty.times(value).times(p.perWeek)
+            guard !annualLine(.contingency, careSubtotal.weeklyValue.times(value)).isPoisoned else { return false }
+            thirdParty = Amount.annual(careSubtotalThirdParty.weeklyValue.times(value), perWeek: p.perWeek)
         }
         otherThirdParty += thirdParty
         return true

@@ -26,14 +26,15 @@ public final class FastBottomUpParameters: Sendable {
     let flatOnCost: Multiplier?
     let holidayAccrual: Multiplier?
     let employerNIRate: Multiplier?
-    let niSecondaryThreshold: BoundedAmount?
+    /// The weekly thresholds, with their annual values (× weeks) for the second try (``TwoScaleAmount``).
+    let niSecondaryThreshold: TwoScaleAmount?
     let employmentAllowanceApplied: Bool?
     let employmentAllowance: BoundedAmount?
     let pensionRate: Multiplier?
     /// The earnings a PA must be above to be funded a pension: the trigger or the lower limit.
-    let pensionThreshold: BoundedAmount?
-    let pensionLowerLimit: BoundedAmount?
-    let pensionUpperLimit: BoundedAmount?
+    let pensionThreshold: TwoScaleAmount?
+    let pensionLowerLimit: TwoScaleAmount?
+    let pensionUpperLimit: TwoScaleAmount?
     /// Insurance, payroll, training, DBS checks and recruitment: the same for every plan with as many PAs.
     let employmentCosts: EmploymentCosts?
     /// Their figures for 1 ... ``EmploymentCosts/settledPACounts`` PAs, worked out once.
@@ -71,17 +72,17 @@ public final class FastBottomUpParameters: Sendable {
         flatOnCost = Self.multiplier(parameters.flatOnCost)
         holidayAccrual = Self.multiplier(parameters.holidayAccrual)
         employerNIRate = Self.multiplier(parameters.employerNIRate)
-        niSecondaryThreshold = Self.units(parameters.niSecondaryThreshold)
+        niSecondaryThreshold = Self.scaled(parameters.niSecondaryThreshold, weeks: weeksValue)
         employmentAllowanceApplied = try? parameters.employmentAllowanceApplied.get().value
         employmentAllowance = Self.units(parameters.employmentAllowance)
         pensionRate = Self.multiplier(parameters.pensionRate)
         pensionThreshold = switch try? parameters.pensionFunding.get().value {
-        case .trigger?: Self.units(parameters.pensionTrigger)
-        case .lowerLimit?: Self.units(parameters.pensionLowerLimit)
+        case .trigger?: Self.scaled(parameters.pensionTrigger, weeks: weeksValue)
+        case .lowerLimit?: Self.scaled(parameters.pensionLowerLimit, weeks: weeksValue)
         case nil: nil
         }
-        pensionLowerLimit = Self.units(parameters.pensionLowerLimit)
-        pensionUpperLimit = Self.units(parameters.pensionUpperLimit)
+        pensionLowerLimit = Self.scaled(parameters.pensionLowerLimit, weeks: weeksValue)
+        pensionUpperLimit = Self.scaled(parameters.pensionUpperLimit, weeks: weeksValue)
         let year = AnnualLine(perWeek: perWeek, rule: rule)
         let employmentCosts = EmploymentCosts(
             insurancePerYear: Self.units(parameters.insurancePerYear), payrollPerMonth: Self.units(parameters.payrollPerMonth),
@@ -116,6 +117,13 @@ public final class FastBottomUpParameters: Sendable {
         guard let value = try? lookup.get().value else { return nil }
         let amount = BoundedAmount(value)
         return amount.isPoisoned ? nil : amount
+    }
+
+    /// A resolved weekly amount in both scales (its annual value is the exact weekly amount × weeks), or `nil`.
+    static func scaled(_ lookup: ParameterLookup<Rational>, weeks: Rational) -> TwoScaleAmount? {
+        guard let value = try? lookup.get().value else { return nil }
+        let week = BoundedAmount(value), year = BoundedAmount(value * weeks)
+        return week.isPoisoned || year.isPoisoned ? nil : TwoScaleAmount(week: week, year: year)
     }
 
     /// A resolved non-negative decimal as a multiplier, or `nil`.
@@ -155,9 +163,9 @@ public final class FastBottomUpParameters: Sendable {
     }
 }
 
-/// A recurring line's rounded figures, with its exact weekly amount for the subtotals.
+/// A recurring line's rounded figures, with its amount (weekly and annual) for the subtotals.
 struct RecurringFigures: Sendable {
-    let weekly: BoundedAmount
+    let amount: TwoScaleAmount
     let weeklyPence: Int64
     let annualPence: Int64
 }
@@ -172,7 +180,7 @@ struct AnnualLine: Sendable {
     func figures(_ annual: BoundedAmount) -> RecurringFigures? {
         let weekly = annual.times(perWeek)
         guard let w = weekly.roundedPence(rule), let a = annual.roundedPence(rule) else { return nil }
-        return RecurringFigures(weekly: weekly, weeklyPence: w, annualPence: a)
+        return RecurringFigures(amount: TwoScaleAmount(week: weekly, year: annual), weeklyPence: w, annualPence: a)
     }
 }
 
@@ -209,10 +217,10 @@ struct EmploymentCosts: Sendable {
               let dbs = dbsCheckPerPA.times(k).roundedPence(year.rule),
               let recruitment = recruitmentPerPA.times(k).roundedPence(year.rule)
         else { return nil }
-        let recurringWeekly = insurance.weekly + payroll.weekly + training.weekly
-        guard !recurringWeekly.isPoisoned else { return nil }
+        let recurring = insurance.amount + payroll.amount + training.amount
+        guard !recurring.isPoisoned else { return nil }
         return EmploymentCostFigures(insurance: insurance, payroll: payroll, training: training, dbsPence: dbs,
-                                     recruitmentPence: recruitment, recurringWeekly: recurringWeekly)
+                                     recruitmentPence: recruitment, recurring: recurring)
     }
 }
 
@@ -223,8 +231,8 @@ struct EmploymentCostFigures: Sendable {
     let training: RecurringFigures
     let dbsPence: Int64
     let recruitmentPence: Int64
-    /// Insurance, payroll and training a week, exact: their part of the care subtotal.
-    let recurringWeekly: BoundedAmount
+    /// Insurance, payroll and training (a week and a year): their part of the care subtotal.
+    let recurring: TwoScaleAmount
 }
 
 /// A table written once, with its snapshot, and then only read: held in memory of its own, so
