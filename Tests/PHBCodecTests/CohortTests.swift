@@ -199,6 +199,20 @@ import _PHBTestSupport
         #expect(readFast > 0 && readFast < plans.count)
     }
 
+    /// A cell of spaces is an empty cell to the direct reader, as to the row-by-row one: the person is still read directly.
+    @Test func aCellOfSpacesIsEmpty() throws {
+        let text = "person,line,deployment,hoursPerWeek,provider,band,amount,period\n"
+            + "P1,plan,directPayment,,,,,\n"
+            + "P1,care,   ,10,pa,weekdayDay,  ,\n"
+        let layout = try CohortCSVLayout(header: records(text)[0])
+        let chunk = try #require(try CohortTests.chunks(text).first)
+        var scratch = CohortCSVScratch()
+        let person = try #require(chunk.people().first)
+        let fast = try #require(layout.fastPerson(person, in: chunk, scratch: &scratch))
+        let slow = try layout.person(chunk.record(person, layout: layout)).0.get()
+        #expect(fast.plan == FastBottomUpPlan(slow.plan))
+    }
+
     /// Line ids read straight from the bytes are held to the full breakdown's rule: well formed, unique among their kind's.
     @Test(arguments: [("day,night", true), ("day,day", false), ("day,", true), ("a b,c", false), ("day,Day", true)])
     func lineIDsReadDirectlyFollowTheRule(ids: String, direct: Bool) throws {

@@ -198,6 +198,7 @@ struct FastRow {
         if bytes[start] == space || bytes[stop &- 1] == space {  // rare: trim
             while start < stop, bytes[start] == space { start &+= 1 }
             while stop > start, bytes[stop &- 1] == space { stop &-= 1 }
+            if start == stop { return true }  // only spaces: an empty cell
         }
         cells[column] = Range(uncheckedBounds: (start, stop))
         present |= 1 &<< UInt32(truncatingIfNeeded: column)
