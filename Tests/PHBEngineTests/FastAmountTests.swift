@@ -1,5 +1,6 @@
 @testable import PHBEngine
 import Testing
+import _PHBTestSupport
 
 /// The fast path's two number types: the weekly value alone, and the weekly and annual values side by side.
 @Suite struct FastAmountTests {
@@ -30,5 +31,23 @@ import Testing
         #expect(sum.isAbove(TwoScaleAmount.weekly(BoundedAmount(digits: 34_178, places: 2), weeks: weeks)) == true)
         #expect(sum.isAbove(TwoScaleAmount.weekly(BoundedAmount(digits: 34_179, places: 2), weeks: weeks)) == false)
         #expect((sum - sum).isZero == true)
+    }
+
+    /// Rounding an inexact amount answers exactly when both ends of its interval round to the same penny, and
+    /// then with that penny: the one-division shortcut agrees with rounding both ends, near halves and edges too.
+    @Test(arguments: RoundingRule.allCases)
+    func roundingAnInexactAmountAgreesWithRoundingBothEnds(rule: RoundingRule) {
+        var g = SeededGenerator(seed: 11)
+        let penny = BoundedAmount.unitsPerPenny
+        for _ in 0..<20_000 {
+            // Values near a penny's edge or its half, or anywhere; bounds small or up to a penny and more.
+            let pence = Int64(g.int(-1_000_000...1_000_000))
+            let offset = g.pick([0, penny / 2, penny - 1, 1, penny / 2 - 1, penny / 2 + 1, Int64(g.int(0...99_999_999))])
+            let value = pence * penny + offset + Int64(g.int(-3...3))
+            let bound = g.pick([1, 2, 7, Int64(g.int(1...1_000)), penny / 2, penny - 1, penny, penny + 5])
+            let amount = BoundedAmount(value: value, bound: bound)
+            let low = BoundedAmount.pence(value - bound, rule), high = BoundedAmount.pence(value + bound, rule)
+            #expect(amount.roundedPence(rule) == (low == high ? low : nil), "\(value) ± \(bound)")
+        }
     }
 }

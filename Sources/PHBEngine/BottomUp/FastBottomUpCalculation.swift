@@ -175,16 +175,16 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
 
     /// Adds a care or sleep-in line's weekly pay to its provider's pay and the care subtotal.
     mutating func addPay(_ weekly: Amount, provider: Provider, held: Deployment) {
-        let thirdParty = held == .thirdParty ? weekly : .zero
+        let thirdParty = held == .thirdParty
         if provider == .personalAssistant {
             paPay += weekly
-            paPayThirdParty += thirdParty
+            if thirdParty { paPayThirdParty += weekly }
         } else {
             agencyPay += weekly
-            agencyPayThirdParty += thirdParty
+            if thirdParty { agencyPayThirdParty += weekly }
         }
         careSubtotal += weekly
-        careSubtotalThirdParty += thirdParty
+        if thirdParty { careSubtotalThirdParty += weekly }
     }
 
     /// Bank holidays (docs/rules.md §3): returns the PA line's exact weekly amount (zero when none), poisoned when not proven.

@@ -199,6 +199,16 @@ public struct BoundedAmount: Sendable, Hashable {
     @inlinable @inline(__always)
     public func roundedPence(_ rule: RoundingRule) -> Int64? {
         if bound == 0 { return Self.pence(value, rule) }  // exact (a poisoned amount's bound is −1)
+        // The usual inexact case: the whole interval lies inside one penny, clear of its half, so one division
+        // settles it (the rounding of a value in [q, q + 1) pence is q below the half and q + 1 above it).
+        if value >= 0, bound > 0, bound < Self.unitsPerPenny {
+            let q = Int64(UInt64(value) / UInt64(Self.unitsPerPenny)), r = value &- q &* Self.unitsPerPenny
+            let half = Self.unitsPerPenny / 2
+            if r >= bound, r &+ bound < Self.unitsPerPenny {
+                if rule == .down || r &+ bound < half { return q }
+                if r &- bound > half { return q &+ 1 }
+            }
+        }
         guard let (low, high) = interval else { return nil }
         let pence = Self.pence(low, rule)
         return Self.pence(high, rule) == pence ? pence : nil
