@@ -205,7 +205,7 @@ public struct CohortCSVSplitter {
         try endRow(UnsafeBufferPointer(start: nil, count: 0), ready: ready)
         if !chunk.rows.isEmpty {
             try ready(chunk)
-            chunk = CohortCSVChunk(sizedLike: chunk)
+            chunk = CohortCSVChunk(personColumn: chunk.personColumn)
             lastPerson = nil
         }
     }

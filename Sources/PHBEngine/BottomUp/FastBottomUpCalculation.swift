@@ -111,10 +111,9 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
 
     /// A line whose natural period is the year, from its annual amount; returns its amount, or poisoned when not proven.
     mutating func annualLine(_ line: BottomUpLine, _ annual: BoundedAmount) -> Amount {
-        let amount = Amount.annual(annual, perWeek: p.perWeek)
-        guard let w = amount.weeklyValue.roundedPence(p.rule), let a = annual.roundedPence(p.rule),
-              sink.recurring(line, weeklyPence: w, annualPence: a) else { return Amount.weekly(.poisoned, weeks: p.weeks) }
-        return amount
+        guard let figures = AnnualLine(perWeek: p.perWeek, rule: p.rule).figures(annual), settled(line, figures)
+        else { return poisoned }
+        return Amount.scaled(figures.amount)
     }
 
     /// Records a recurring line whose figures are already rounded.
