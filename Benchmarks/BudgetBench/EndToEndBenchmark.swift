@@ -67,7 +67,7 @@ struct EndToEndBenchmark {
     func run() throws -> [Timing] {
         let binary = Self.budgetCalc
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw BenchError("no release budget-calc at \(binary): run 'swift build -c release' first")
+            throw BenchError("no release budget-calc at \(binary): run 'swift build -c release --static-swift-stdlib' first")
         }
         let cohort = try Self.cohortFile(people: people, seed: seed)
         let bytes = (try FileManager.default.attributesOfItem(atPath: cohort)[.size] as? Int) ?? 0

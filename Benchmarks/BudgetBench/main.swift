@@ -1,5 +1,5 @@
 // budget-bench: the speed, memory and fast-path proof harness (release builds only).
-//   swift run -c release budget-bench --help
+//   swift build -c release --static-swift-stdlib && .build/release/budget-bench --help
 import Foundation
 
 let usage = """
@@ -7,8 +7,10 @@ Usage: budget-bench COMMAND [options]
 
 Measures the engine on seeded synthetic cohorts (a realistic mix: PA and agency
 lines across time bands, 2:1 support, sleep-ins, one to three PAs with shares,
-other items in every period, every deployment). Build in release:
-  swift run -c release budget-bench library
+other items in every period, every deployment). Build in release, with the
+Swift runtime linked in as the recorded figures are (Benchmarks/README.md):
+  swift build -c release --static-swift-stdlib
+  .build/release/budget-bench library
 
 Commands:
   library      ns per budget: fast path and full breakdown, per calculator, 1 core and all cores
@@ -31,7 +33,7 @@ Options:
   -h, --help    show this help
 
 Example:
-  swift run -c release budget-bench check --plans 1000000
+  .build/release/budget-bench check --plans 1000000
 """
 
 /// The options after the command word.
