@@ -137,6 +137,13 @@ import _PHBTestSupport
         #expect(CalendarDate(iso: "2025-04-06")!.isoText == "2025-04-06")
     }
 
+    /// Exactly `YYYY-MM-DD` in ASCII digits: no sign, space, other digit or other separator.
+    @Test(arguments: ["", "2025-04-6", "2025-04-066", " 2025-04-06", "2025-04-06 ", "+025-04-06", "2025/04/06",
+                      "2025-04-0a", "2025-04-0\u{661}", "２０２５-04-06", "2025--4-06", "0000-01-01", "2025-00-10", "2025-04-00"])
+    func malformedDatesAreRefused(_ text: String) {
+        #expect(CalendarDate(iso: text) == nil)
+    }
+
     @Test func historyStartDatesAreInclusiveAndOrdered() throws {
         let d = { (s: String) in CalendarDate(iso: s)! }
         let history = try ParameterHistory(key: .weeksPerYear, values: [

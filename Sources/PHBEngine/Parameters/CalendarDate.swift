@@ -18,11 +18,29 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
 
     /// Reads ISO 8601 `YYYY-MM-DD`.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var text = text
+        guard let date = text.withUTF8(Self.init(isoBytes:)) else { return nil }
+        self = date
+    }
+
+    /// `YYYY-MM-DD` read as bytes: exactly ten, ASCII digits but for the two hyphens.
+    private init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10 else { return nil }
+        var fields = (year: 0, month: 0, day: 0)
+        for (i, byte) in bytes.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let digit = Int(byte) - Int(UInt8(ascii: "0"))
+            guard (0...9).contains(digit) else { return nil }
+            switch i {
+            case ..<4: fields.year = fields.year * 10 + digit
+            case ..<7: fields.month = fields.month * 10 + digit
+            default: fields.day = fields.day * 10 + digit
+            }
+        }
+        self.init(year: fields.year, month: fields.month, day: fields.day)
     }
 
     /// `YYYY-MM-DD`.
