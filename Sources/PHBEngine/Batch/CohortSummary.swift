@@ -114,8 +114,9 @@ public struct CohortSummary: Sendable, Hashable {
                 bands[noChangeBand].people += 1
             } else {
                 let floor = percent.wholePercentBelow
-                if let band = bands.indices.first(where: { bands[$0].contains(floor: floor) }) {  // "no change" holds none
+                for band in bands.indices where bands[band].contains(floor: floor) {  // "no change" holds none
                     bands[band].people += 1
+                    break
                 }
             }
         } else {
@@ -127,8 +128,12 @@ public struct CohortSummary: Sendable, Hashable {
             Change(id: row.id, row: row.row, old: figures.old.annual, new: figures.new.annual,
                    change: figures.annualChange, percent: figures.percentChange)
         }
-        if change > 0, makes(change, largestRises, by: >) { insert(made(), into: &largestRises, by: >) }
-        if change < 0, makes(change, largestFalls, by: <) { insert(made(), into: &largestFalls, by: <) }
+        if change > 0, Self.makes(change, largestRises, keep: keep, by: >) {
+            Self.insert(made(), into: &largestRises, keep: keep, by: >)
+        }
+        if change < 0, Self.makes(change, largestFalls, keep: keep, by: <) {
+            Self.insert(made(), into: &largestFalls, keep: keep, by: <)
+        }
     }
 
     /// Adds the summary of the rows that came after this summary's, as if
@@ -155,17 +160,20 @@ public struct CohortSummary: Sendable, Hashable {
         add(&arrears, later.arrears)
         for (i, band) in later.bands.enumerated() where bands.indices.contains(i) { bands[i].people += band.people }
         noOldTotal += later.noOldTotal
-        for change in later.largestRises where makes(change.change.pence, largestRises, by: >) {
-            insert(change, into: &largestRises, by: >)
+        for change in later.largestRises where Self.makes(change.change.pence, largestRises, keep: keep, by: >) {
+            Self.insert(change, into: &largestRises, keep: keep, by: >)
         }
-        for change in later.largestFalls where makes(change.change.pence, largestFalls, by: <) {
-            insert(change, into: &largestFalls, by: <)
+        for change in later.largestFalls where Self.makes(change.change.pence, largestFalls, keep: keep, by: <) {
+            Self.insert(change, into: &largestFalls, keep: keep, by: <)
         }
     }
 
     /// Whether a change of `pence` enters `list` of the `keep` largest by `larger` (a later row enters only
     /// when strictly larger than the last kept).
-    private func makes(_ pence: Int64, _ list: [Change], by larger: (Int64, Int64) -> Bool) -> Bool {
+    ///
+    /// Static, like ``insert(_:into:keep:by:)``: a method of the summary called while one of its lists is being
+    /// changed in place would copy the whole summary to call it.
+    private static func makes(_ pence: Int64, _ list: [Change], keep: Int, by larger: (Int64, Int64) -> Bool) -> Bool {
         guard keep > 0 else { return false }
         guard list.count == keep, let last = list.indices.last else { return true }
         return larger(pence, list[last].change.pence)
@@ -173,7 +181,7 @@ public struct CohortSummary: Sendable, Hashable {
 
     /// Puts `change` into `list` after the changes at least as large by `larger`, earlier rows first among
     /// equals, keeping the `keep` largest.
-    private func insert(_ change: Change, into list: inout [Change], by larger: (Int64, Int64) -> Bool) {
+    private static func insert(_ change: Change, into list: inout [Change], keep: Int, by larger: (Int64, Int64) -> Bool) {
         let at = list.firstIndex { larger(change.change.pence, $0.change.pence) } ?? list.count
         list.insert(change, at: at)
         if list.count > keep { list.removeLast() }

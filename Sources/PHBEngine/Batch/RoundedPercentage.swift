@@ -36,6 +36,10 @@ public struct RoundedPercentage: Sendable, Hashable {
 
     /// The whole percent at or below it: 12 for 12.34%, −13 for −12.34%.
     public var wholePercentBelow: Int128 {
+        if let small = Int64(exactly: hundredths) {  // the usual case: a division by a constant
+            let (q, r) = small.quotientAndRemainder(dividingBy: 100)
+            return Int128(r < 0 ? q - 1 : q)
+        }
         let (q, r) = hundredths.dividedWithRemainder(by: 100)
         return r < 0 ? q - 1 : q
     }
