@@ -213,6 +213,23 @@ import _PHBTestSupport
         #expect(fast.plan == FastBottomUpPlan(slow.plan))
     }
 
+    /// PA shares read straight from the bytes give the parts the row-by-row reader's plan gives, or leave the person to it.
+    @Test(arguments: [("3:1", 2), ("3 : 1", 2), ("3::1", 2), ("3: :1", 2), (" : 1", 1), ("1.5;2.25", 2), ("2:2:2", 3), ("0:1", 2), ("3:x", 2),
+                      ("2147483649:1", 2)])
+    func sharesReadDirectlyAgreeWithRowByRow(shares: String, personalAssistants: Int) throws {
+        let text = "person,line,deployment,personalAssistants,paShares,hoursPerWeek,provider,band\n"
+            + "P1,plan,directPayment,\(personalAssistants),\(shares),,,\n"
+            + "P1,care,,,,40,pa,weekdayDay\n"
+        let layout = try CohortCSVLayout(header: records(text)[0])
+        let chunk = try #require(try CohortTests.chunks(text).first)
+        var scratch = CohortCSVScratch()
+        let person = try #require(chunk.people().first)
+        let slow = try? layout.person(chunk.record(person, layout: layout)).0.get()
+        guard let (_, fast) = layout.fastPerson(person, in: chunk, scratch: &scratch) else { return }
+        let read = try #require(slow, "read directly, refused row by row")
+        #expect(fast == FastBottomUpPlan(read.plan))
+    }
+
     /// Line ids read straight from the bytes are held to the full breakdown's rule: well formed, unique among their kind's.
     @Test(arguments: [("day,night", true), ("day,day", false), ("day,", true), ("a b,c", false), ("day,Day", true)])
     func lineIDsReadDirectlyFollowTheRule(ids: String, direct: Bool) throws {

@@ -284,13 +284,18 @@ struct FastRow {
 
     /// Shares such as `3:1` (parts split by `:` or `;`, each a plain decimal), or `nil` when any part is not plain.
     func shares(_ column: CohortColumn) -> [Rational]? {
+        let cell = cell(column)
         var shares: [Rational] = []
-        for part in cell(column).split(whereSeparator: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") }) {
-            var part = part
+        shares.reserveCapacity(4)
+        var start = 0
+        for end in 0...cell.count where end == cell.count || cell[end] == UInt8(ascii: ":") || cell[end] == UInt8(ascii: ";") {
+            defer { start = end + 1 }
+            var part = cell[start..<end]
+            if part.isEmpty { continue }  // as `split` reads `3::1`
             while part.first == UInt8(ascii: " ") { part.removeFirst() }
             while part.last == UInt8(ascii: " ") { part.removeLast() }
             guard let (digits, given) = Self.digits(UnsafeBufferPointer(rebasing: part)) else { return nil }
-            shares.append(Rational(Int128(digits), over: Int128.powerOfTen(given)))
+            shares.append(given == 0 ? Rational(Int(digits)) : Rational(Int128(digits), over: Int128.powerOfTen(given)))
         }
         return shares.isEmpty ? nil : shares
     }

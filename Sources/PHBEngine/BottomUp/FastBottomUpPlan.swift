@@ -131,14 +131,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
               (1...1_000).contains(personalAssistants) else { return nil }
         self.personalAssistants = Int64(personalAssistants)
         if let shares = paShares {
-            guard shares.count == personalAssistants, shares.allSatisfy({ !$0.isNegative && !$0.isZero }) else { return nil }
-            let total = shares.reduce(Rational.zero, +)
-            var parts: [Multiplier] = []
-            parts.reserveCapacity(shares.count)
-            for share in shares {
-                guard let part = Multiplier(share / total) else { return nil }
-                parts.append(part)
-            }
+            guard shares.count == personalAssistants, shares.allSatisfy({ !$0.isNegative && !$0.isZero }),
+                  let parts = Self.parts(of: shares) else { return nil }
             self.parts = parts
         } else {
             parts = nil
@@ -159,6 +153,29 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         self.sleepIns = sleepIns
         self.items = items
         self.anyDirectPayment = anyDirectPayment
+    }
+
+    /// Each PA's part of the pay, `share ÷ Σ shares`, in lowest terms; `nil` when a part is out of a multiplier's range.
+    static func parts(of shares: [Rational]) -> [Multiplier]? {
+        var parts: [Multiplier] = []
+        parts.reserveCapacity(shares.count)
+        // Whole shares (`3:1`, the usual writing): the same lowest terms from one whole-number sum, with no fractions.
+        if shares.allSatisfy({ $0.isInteger && $0.numerator <= 1 << 31 }) {
+            let total = shares.reduce(Int128(0)) { $0 + $1.numerator }  // at most 1,000 shares of at most 2³¹
+            for share in shares {
+                let common = Int128(Rational.gcd(UInt128(share.numerator), UInt128(total)))
+                guard let part = Int64(exactly: share.numerator / common), let whole = Int64(exactly: total / common),
+                      let multiplier = Multiplier(part, over: whole) else { return nil }
+                parts.append(multiplier)
+            }
+            return parts
+        }
+        let total = shares.reduce(Rational.zero, +)
+        for share in shares {
+            guard let part = Multiplier(share / total) else { return nil }
+            parts.append(part)
+        }
+        return parts
     }
 
     /// A line's own rate as `.some(amount)`, `.some(nil)` when it has none (the policy's applies), `nil` when unusable.
