@@ -24,6 +24,17 @@ import _PHBTestSupport
         return chunks
     }
 
+    /// The first person of a cohort CSV text read both ways: straight into the fast form (`nil` when the direct
+    /// reader leaves them to the row-by-row one), and row by row.
+    func firstPersonBothWays(_ text: String) throws -> (fast: FastBottomUpPlan?, slow: Result<CohortPerson, CohortRowError>) {
+        let layout = try CohortCSVLayout(header: records(text)[0])
+        let chunk = try #require(try CohortTests.chunks(text).first)
+        let person = try #require(chunk.people().first)
+        var scratch = CohortCSVScratch()
+        let fast = layout.fastPerson(person, in: chunk, scratch: &scratch)?.plan
+        return (fast, layout.person(chunk.record(person, layout: layout)).0)
+    }
+
     func records(_ text: String, chunk: Int = 3) -> [CSVRecord] {
         var parser = CSVParser()
         var out: [CSVRecord] = []
@@ -204,13 +215,8 @@ import _PHBTestSupport
         let text = "person,line,deployment,hoursPerWeek,provider,band,amount,period\n"
             + "P1,plan,directPayment,,,,,\n"
             + "P1,care,   ,10,pa,weekdayDay,  ,\n"
-        let layout = try CohortCSVLayout(header: records(text)[0])
-        let chunk = try #require(try CohortTests.chunks(text).first)
-        var scratch = CohortCSVScratch()
-        let person = try #require(chunk.people().first)
-        let fast = try #require(layout.fastPerson(person, in: chunk, scratch: &scratch))
-        let slow = try layout.person(chunk.record(person, layout: layout)).0.get()
-        #expect(fast.plan == FastBottomUpPlan(slow.plan))
+        let (fast, slow) = try firstPersonBothWays(text)
+        #expect(try #require(fast) == FastBottomUpPlan(slow.get().plan))
     }
 
     /// PA shares read straight from the bytes give the parts the row-by-row reader's plan gives, or leave the person to it.
@@ -220,13 +226,9 @@ import _PHBTestSupport
         let text = "person,line,deployment,personalAssistants,paShares,hoursPerWeek,provider,band\n"
             + "P1,plan,directPayment,\(personalAssistants),\(shares),,,\n"
             + "P1,care,,,,40,pa,weekdayDay\n"
-        let layout = try CohortCSVLayout(header: records(text)[0])
-        let chunk = try #require(try CohortTests.chunks(text).first)
-        var scratch = CohortCSVScratch()
-        let person = try #require(chunk.people().first)
-        let slow = try? layout.person(chunk.record(person, layout: layout)).0.get()
-        guard let (_, fast) = layout.fastPerson(person, in: chunk, scratch: &scratch) else { return }
-        let read = try #require(slow, "read directly, refused row by row")
+        let (fast, slow) = try firstPersonBothWays(text)
+        guard let fast else { return }
+        let read = try #require(try? slow.get(), "read directly, refused row by row")
         #expect(fast == FastBottomUpPlan(read.plan))
     }
 
@@ -239,13 +241,9 @@ import _PHBTestSupport
             + "P1,care,,10,pa,weekdayDay,\(pair[0]),,\n"
             + "P1,care,,5,agency,weekend,\(pair[1]),,\n"
             + "P1,other,,,,,\(pair[0]),20,weekly\n"
-        let layout = try CohortCSVLayout(header: records(text)[0])
-        let chunk = try #require(try CohortTests.chunks(text).first)
-        var scratch = CohortCSVScratch()
-        let fast = layout.fastPerson(chunk.people()[0], in: chunk, scratch: &scratch)
-        let slow = layout.person(chunk.record(chunk.people()[0], layout: layout)).0
+        let (fast, slow) = try firstPersonBothWays(text)
         #expect((fast != nil) == direct)
-        if let fast, case .success(let person) = slow { #expect(fast.plan == FastBottomUpPlan(person.plan)) }
+        if let fast, case .success(let person) = slow { #expect(fast == FastBottomUpPlan(person.plan)) }
         if !direct, case .success(let person) = slow {
             let context = try CalculationContext(asAt: CalendarDate(iso: "2026-06-01")!, policy: try ExamplePolicy.policy())
             #expect(throws: BudgetError.self) { try person.plan.calculate(with: BottomUpParameters(context), explains: false) }
