@@ -210,6 +210,18 @@ import _PHBTestSupport
         #expect(readFast > 0 && readFast < plans.count)
     }
 
+    /// Rows are one person's when their ids, trimmed and unquoted, are the same, however each is written; an id
+    /// that starts with another is another person's.
+    @Test(arguments: [(["P1", "P1", "P1"], 1), (["P1", "\"P1\"", " P1 ", "P1  "], 1), (["P1", "P10", "P1"], 3),
+                      (["P10", "P1", "P1"], 2), (["\"P1\"", "P1"], 1), (["P1", "Q1", "\"Q1\""], 2), (["P1", "", ""], 3)])
+    func rowsAreGroupedByTheirIDHoweverWritten(ids: [String], people: Int) throws {
+        let text = "person,line,amount,period\n" + ids.map { "\($0),other,10,weekly\n" }.joined()
+        for piece in [1, 7, 1 << 10] {
+            let grouped = try CohortTests.chunks(text, piece: piece).flatMap { $0.people() }
+            #expect(grouped.count == people, "fed \(piece) bytes at a time")
+        }
+    }
+
     /// A cell of spaces is an empty cell to the direct reader, as to the row-by-row one: the person is still read directly.
     @Test func aCellOfSpacesIsEmpty() throws {
         let text = "person,line,deployment,hoursPerWeek,provider,band,amount,period\n"

@@ -352,16 +352,21 @@ struct CohortPersonID {
     /// Whether `row` is the same person's: its id is this one, and not empty.
     func isSamePerson(_ row: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
         guard !id.isEmpty else { return false }
-        if leadsRow, Self.startsWith(row, id) { return true }  // the usual case
+        if leadsRow {
+            let starts = Self.startsWith(row, id)
+            if starts, row.count > id.count, row[id.count] == UInt8(ascii: ",") { return true }  // the usual case
+            // A first cell that starts with neither a space nor a quote holds exactly its bytes up to a comma or
+            // trailing spaces: it can be this id only if it starts with it (the usual new person).
+            if !starts, let first = row.first, first != UInt8(ascii: " "), first != UInt8(ascii: "\"") { return false }
+        }
         if let cell = Self.cell(column, of: row) { return Self.equal(UnsafeBufferPointer(rebasing: row[cell]), id) }
         return Self.quotedCell(column, of: row) == id
     }
 
-    /// Whether `row` starts with the cell `id` and a comma: then its first cell is exactly `id` (which has no
-    /// quote or edge space).
+    /// Whether `row` starts with the bytes of `id` (which has no quote or edge space).
     private static func startsWith(_ row: UnsafeBufferPointer<UInt8>, _ id: [UInt8]) -> Bool {
         let n = id.count
-        guard row.count > n, row[n] == UInt8(ascii: ","), let rowBase = row.baseAddress else { return false }
+        guard row.count >= n, let rowBase = row.baseAddress else { return false }
         return id.withUnsafeBufferPointer { id in
             guard let idBase = id.baseAddress else { return false }
             var i = 0
