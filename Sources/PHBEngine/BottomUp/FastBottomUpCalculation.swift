@@ -118,7 +118,11 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
 
     /// Records a recurring line whose figures are already rounded.
     mutating func settled(_ line: BottomUpLine, _ figures: RecurringFigures) -> Bool {
-        sink.recurring(line, weeklyPence: figures.weeklyPence, annualPence: figures.annualPence)
+        settled(line, figures.pence)
+    }
+
+    mutating func settled(_ line: BottomUpLine, _ pence: RoundedPence) -> Bool {
+        sink.recurring(line, weeklyPence: pence.weekly, annualPence: pence.annual)
     }
 
     mutating func oneOffLine(_ line: BottomUpLine, _ amount: BoundedAmount) -> Bool {

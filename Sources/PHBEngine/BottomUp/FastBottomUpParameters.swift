@@ -168,6 +168,15 @@ struct RecurringFigures: Sendable {
     let amount: TwoScaleAmount
     let weeklyPence: Int64
     let annualPence: Int64
+
+    /// The figures without the amount.
+    var pence: RoundedPence { RoundedPence(weekly: weeklyPence, annual: annualPence) }
+}
+
+/// A recurring line's weekly and annual pence.
+struct RoundedPence: Sendable {
+    let weekly: Int64
+    let annual: Int64
 }
 
 /// Turns a yearly amount into a recurring line: weekly = annual ÷ weeks per year, each rounded.
@@ -219,16 +228,18 @@ struct EmploymentCosts: Sendable {
         else { return nil }
         let recurring = insurance.amount + payroll.amount + training.amount
         guard !recurring.isPoisoned else { return nil }
-        return EmploymentCostFigures(insurance: insurance, payroll: payroll, training: training, dbsPence: dbs,
+        return EmploymentCostFigures(insurance: insurance.pence, payroll: payroll.pence, training: training.pence, dbsPence: dbs,
                                      recruitmentPence: recruitment, recurring: recurring)
     }
 }
 
-/// The employment-cost lines of a plan with a given number of PAs.
+/// The employment-cost lines of a plan with a given number of PAs: their pence, and the sum of their amounts.
+///
+/// Kept small (pence, not each line's amounts): a plan's figures are copied out of the snapshot's table.
 struct EmploymentCostFigures: Sendable {
-    let insurance: RecurringFigures
-    let payroll: RecurringFigures
-    let training: RecurringFigures
+    let insurance: RoundedPence
+    let payroll: RoundedPence
+    let training: RoundedPence
     let dbsPence: Int64
     let recruitmentPence: Int64
     /// Insurance, payroll and training (a week and a year): their part of the care subtotal.
