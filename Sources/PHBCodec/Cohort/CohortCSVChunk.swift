@@ -340,8 +340,13 @@ struct CohortPersonID {
     /// Takes the id of `row`, whose field `column` holds it.
     mutating func read(_ row: UnsafeBufferPointer<UInt8>, column: Int) {
         if let cell = Self.cell(column, of: row) {
-            id.removeAll(keepingCapacity: true)
-            id.append(contentsOf: UnsafeBufferPointer(rebasing: row[cell]))
+            let bytes = UnsafeBufferPointer(rebasing: row[cell])
+            if id.count == bytes.count {  // the usual case, ids of one length: written over in place
+                id.withUnsafeMutableBufferPointer { id in _ = id.update(fromContentsOf: bytes) }
+            } else {
+                id.removeAll(keepingCapacity: true)
+                id.append(contentsOf: bytes)
+            }
             leadsRow = column == 0
         } else {
             id = Self.quotedCell(column, of: row)
