@@ -107,6 +107,16 @@ import _PHBTestSupport
         #expect(writer.row([.text("x"), .number("-12.50")]) == "x,-12.50\r\n")
     }
 
+    /// A results row starts with the person's id as a safe cell, however long or however it starts.
+    @Test(arguments: [("P1", "P1"), ("=1+1", "'=1+1"), ("a,b", "\"a,b\""), ("-7", "'-7"),
+                      (String(repeating: "x", count: 70), String(repeating: "x", count: 70)), ("é", "é")])
+    func resultsRowsStartWithASafeID(id: String, cell: String) {
+        let format = RecalculationCSV(kind: .batch)
+        var bytes: [UInt8] = []
+        format.appendRow(RecalculationRow(id: id, row: 2, outcome: .failure(.arithmeticOverflow("x"))), to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == cell + ",2,failed,,,,\n")
+    }
+
     @Test func aBadCellIsPlacedOnItsRowAndColumn() throws {
         let text = """
         person,line,hoursPerWeek,provider,band,deployment

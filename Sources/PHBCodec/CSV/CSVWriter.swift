@@ -53,13 +53,27 @@ public struct CSVWriter: Sendable {
     public func appendText(_ text: String, to bytes: inout [UInt8]) {
         // The usual cell (a person's id) is read and copied as contiguous bytes, not character by character.
         let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            guard let first = utf8.first, !Self.startsFormula(first),
-                  utf8.allSatisfy({ $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") && $0 >= 0x20 })
-            else { return false }
+            guard Self.isPlain(utf8) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }
         if copied != true, !text.isEmpty { bytes.append(contentsOf: CSVWriter.escape(text).utf8) }
+    }
+
+    /// Writes a text cell that needs no escaping (the usual person id) at `out`, if it fits in `room` bytes: how many
+    /// bytes, or `nil` when the cell must be escaped or does not fit (then ``appendText(_:to:)`` writes it).
+    public func writePlainText(_ text: String, to out: UnsafeMutablePointer<UInt8>, room: Int) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { utf8 -> Int? in
+            guard utf8.count <= room, Self.isPlain(utf8), let base = utf8.baseAddress else { return nil }
+            out.update(from: base, count: utf8.count)
+            return utf8.count
+        } ?? nil
+    }
+
+    /// Whether text is written as it is: not empty, no separator, quote or control byte, not starting as a formula.
+    private static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first, !startsFormula(first) else { return false }
+        return utf8.allSatisfy({ $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") && $0 >= 0x20 })
     }
 
     /// A row of text cells (a header).

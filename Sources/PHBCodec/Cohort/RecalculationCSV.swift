@@ -31,18 +31,23 @@ public struct RecalculationCSV: Sendable {
 
     /// Appends one person's results row to `bytes` (a failed person has blank figures and status `failed`).
     ///
-    /// The id is written as text; the figures go into a buffer on the stack and reach `bytes` in one append.
+    /// The id (when it needs no escaping and is not long) and the figures go into a buffer on the stack and reach
+    /// `bytes` in one append.
     public func appendRow(_ result: RecalculationRow, to bytes: inout [UInt8]) {
-        writer.appendText(result.id, to: &bytes)
         // A percentage beyond 64 bits of hundredths (never, from a recalculation) is written from its text.
         var hundredths: Int64?, percentText: [UInt8]?
         if case .success(let f) = result.outcome, let percent = f.percentChange {
             hundredths = Int64(exactly: percent.hundredths)
             if hundredths == nil { percentText = Array(percent.decimalText.utf8.prefix(Self.longestPercentText)) }
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestFigures) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestID + Self.longestFigures) { buffer in
             guard let base = buffer.baseAddress else { return }
             var count = 0
+            if let written = writer.writePlainText(result.id, to: base, room: Self.longestID) {
+                count = written
+            } else {
+                writer.appendText(result.id, to: &bytes)
+            }
             func put(_ byte: UInt8) {
                 base[count] = byte
                 count += 1
@@ -93,6 +98,8 @@ public struct RecalculationCSV: Sendable {
     /// Room for a row's figures: 12 numbers and their commas, the status, a percentage written as text, the line end,
     /// and the scratch bytes the last number may overwrite.
     private static let longestPercentText = 64
+    /// The longest id written through the row's buffer (a longer one is appended on its own).
+    private static let longestID = 64
     private static let longestFigures = 16 * (PlainDecimal.longest + 1) + 16 + longestPercentText + PlainDecimal.room
 
     var columnCount: Int {
