@@ -65,7 +65,7 @@ public struct CSVWriter: Sendable {
     public func writePlainText(_ text: String, to out: UnsafeMutablePointer<UInt8>, room: Int) -> Int? {
         text.utf8.withContiguousStorageIfAvailable { utf8 -> Int? in
             guard utf8.count <= room, Self.isPlain(utf8), let base = utf8.baseAddress else { return nil }
-            out.update(from: base, count: utf8.count)
+            out.initialize(from: base, count: utf8.count)  // `out` may be fresh memory; the bytes are trivial
             return utf8.count
         } ?? nil
     }
