@@ -245,6 +245,16 @@ import _PHBTestSupport
         if places == 2 { #expect(Money(pence: scaled).plainText == text) }
     }
 
+    /// Pence are written without a loop below £1,000,000 and by the general path from there: both edges of the switch.
+    @Test(arguments: [(Int64(99_999_999), "999999.99"), (100_000_000, "1000000.00"), (-99_999_999, "-999999.99"),
+                      (-100_000_000, "-1000000.00"), (1, "0.01"), (-1, "-0.01"), (100, "1.00"), (1_000_000, "10000.00"),
+                      (10_000_000, "100000.00"), (9_999, "99.99"), (1_020_304, "10203.04")])
+    func writesPenceEitherSideOfAMillionPounds(pence: Int64, text: String) {
+        var bytes: [UInt8] = []
+        PlainDecimal.append(pence, places: 2, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == text)
+    }
+
     @Test func agreesWithTheDigitsOfTheWholeNumber() {
         var g = SeededGenerator(seed: 7)
         for _ in 0..<5_000 {

@@ -12,6 +12,7 @@ public enum PlainDecimal {
     /// with no digit count worked out first, and stored in three words; the bytes after it are scratch.
     @inlinable
     public static func write(_ scaled: Int64, places: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        if places == 2, scaled.magnitude < 100_000_000 { return writePence(scaled, to: out) }  // the usual figure
         let places = Swift.min(Swift.max(places, 0), 18)
         var magnitude = scaled.magnitude
         let pairs = UnsafeRawPointer(digitPairs.utf8Start)
@@ -49,6 +50,37 @@ public enum PlainDecimal {
             }
             return room &- at
         }
+    }
+
+    /// Writes pence below £1,000,000 (in magnitude) as pounds and two places, at `out` (``room`` bytes): the six
+    /// pound digits are made as one word from three digit pairs, their leading zeros shifted out but one, with no
+    /// loop and no digit count.
+    @inlinable
+    static func writePence(_ scaled: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let magnitude = scaled.magnitude
+        assert(magnitude < 100_000_000, "six pound digits")
+        let pairs = UnsafeRawPointer(digitPairs.utf8Start)
+        // A pair's two bytes with the first in the low byte, on any host.
+        func pair(_ n: UInt64) -> UInt64 {
+            UInt64(UInt16(littleEndian: pairs.loadUnaligned(fromByteOffset: 2 &* Int(n), as: UInt16.self)))
+        }
+        let pounds = magnitude / 100, pence = magnitude % 100
+        let high = pounds / 10_000, low = pounds % 10_000
+        // The pound digits, first in the lowest byte: "001234" for £1,234.
+        let digits = pair(high) | pair(low / 100) &<< 16 | pair(low % 100) &<< 32
+        // Leading "0" bytes become zero bytes; at most five are dropped, so £0.50 keeps its "0".
+        let leadingZeros = Swift.min((digits ^ 0x3030_3030_3030).trailingZeroBitCount &>> 3, 5)
+        let text = UnsafeMutableRawPointer(out)
+        var at = 0
+        if scaled < 0 {
+            text.storeBytes(of: UInt8(ascii: "-"), as: UInt8.self)
+            at = 1
+        }
+        text.storeBytes(of: (digits &>> UInt64(8 &* leadingZeros)).littleEndian, toByteOffset: at, as: UInt64.self)
+        at &+= 6 &- leadingZeros
+        text.storeBytes(of: UInt8(ascii: "."), toByteOffset: at, as: UInt8.self)
+        text.storeBytes(of: UInt16(truncatingIfNeeded: pair(pence)).littleEndian, toByteOffset: at &+ 1, as: UInt16.self)
+        return at &+ 3
     }
 
     /// "00", "01", … "99": the two bytes of each number below 100.
