@@ -10,6 +10,7 @@ public enum PlainDecimal {
     ///
     /// `out` must have ``room`` bytes: the text is built from its last byte back, two digits at a time,
     /// with no digit count worked out first, and stored in three words; the bytes after it are scratch.
+    /// Pence below £1,000,000, the usual figure, take ``writePence(_:to:)``, with no loop.
     @inlinable
     public static func write(_ scaled: Int64, places: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         if places == 2, scaled.magnitude < 100_000_000 { return writePence(scaled, to: out) }  // the usual figure
