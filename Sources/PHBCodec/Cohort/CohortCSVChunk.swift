@@ -341,8 +341,8 @@ public struct CohortCSVSplitter {
 struct CohortPersonID {
     /// The id's bytes; empty when the row has none (then no other row is the same person's).
     private var id: [UInt8] = []
-    /// Whether the id is the row's first cell, written plainly (no quotes, no edge spaces): then a row that starts
-    /// with the id and a comma is the same person's, with no need to find its cells.
+    /// Whether the id was read, without quotes, from the row's first cell: then another row is compared by its
+    /// first bytes (one that starts with the id and a comma is the same person's) before its cells are found.
     private var leadsRow = false
 
     /// Takes the id of `row`, whose field `column` holds it.
