@@ -14,11 +14,21 @@ struct FastPathProof {
 
     struct Counts: Sendable {
         var proven = 0, declined = 0
+        /// Plans proven by each try.
+        var byTry: [FastPathTry: Int] = [:]
         var mismatches: [String] = []
         mutating func add(_ other: Counts) {
             proven += other.proven
             declined += other.declined
+            byTry.merge(other.byTry, uniquingKeysWith: +)
             mismatches += other.mismatches
+        }
+
+        /// The line `budget-bench check` ends with.
+        var summary: String {
+            let tries = FastPathTry.allCases.map { "\(byTry[$0] ?? 0) \($0)" }.joined(separator: ", ")
+            return "fast path checked on \(proven + declined) plans: \(proven) proven equal line by line (by try: \(tries)), "
+                + "\(declined) declined to the full breakdown, \(mismatches.count) mismatches"
         }
     }
 
@@ -43,7 +53,9 @@ struct FastPathProof {
                     let (parameters, fast) = settings[index % settings.count]
                     let plan = RandomPlans.plan(seed: seed, index: index)
                     switch FastPathCheck.compare(plan, parameters: parameters, fast: fast) {
-                    case .proven: counts.proven += 1
+                    case .proven(let by):
+                        counts.proven += 1
+                        counts.byTry[by, default: 0] += 1
                     case .declined: counts.declined += 1
                     case .mismatch(let why): counts.mismatches.append("plan \(index): \(why)")
                     }

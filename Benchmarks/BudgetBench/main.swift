@@ -116,8 +116,7 @@ do {
         let counts = try FastPathProof(plans: options.plans, seed: options.seed).run { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        print("fast path checked on \(counts.proven + counts.declined) plans: \(counts.proven) proven equal line by line, "
-              + "\(counts.declined) declined to the full breakdown, \(counts.mismatches.count) mismatches")
+        print(counts.summary)
         for m in counts.mismatches.prefix(20) { print("  mismatch: \(m)") }
         exit(counts.mismatches.isEmpty ? 0 : 1)
     case "end-to-end":

@@ -6,8 +6,8 @@ import PHBEngine
 public enum FastPathCheck {
     /// What the comparison of one plan found.
     public enum Outcome: Sendable, Equatable {
-        /// The fast path gave figures, and every line and total equals the full breakdown's.
-        case proven
+        /// The fast path gave figures by this try, and every line and total equals the full breakdown's.
+        case proven(by: FastPathTry)
         /// The fast path declined; the full breakdown decides (a figure or an error).
         case declined
         /// The two disagree: a bug.
@@ -51,9 +51,9 @@ public enum FastPathCheck {
     public static func compare(_ plan: BottomUpPlan, parameters: BottomUpParameters,
                                fast: FastBottomUpParameters) -> Outcome {
         var sink = RecordingSink(plan: plan)
-        let proven = FastBottomUpPlan(plan)?.figures(fast, into: &sink) ?? false
+        let settled = FastBottomUpPlan(plan)?.figures(fast, into: &sink)
         let full = Result { () throws(BudgetError) in try plan.calculate(with: parameters, explains: false) }
-        guard proven else { return .declined }
+        guard let settled else { return .declined }
         guard case .success(let result) = full else {
             return .mismatch("the fast path gave figures where the full breakdown failed: \(full)")
         }
@@ -69,6 +69,6 @@ public enum FastPathCheck {
         if plan.fastTotals(fast) != result.totals {
             return .mismatch("totals: full \(result.totals), fast \(String(describing: plan.fastTotals(fast)))")
         }
-        return .proven
+        return .proven(by: settled)
     }
 }

@@ -1,23 +1,32 @@
 /// The number type of a fast-path calculation: an amount a week, known to
-/// within a bound (docs/fast-path.md).
+/// within a bound, or exactly (docs/fast-path.md).
 ///
 /// ``BoundedAmount`` holds the weekly value alone: the first try, and the
 /// cheapest. ``TwoScaleAmount`` holds the weekly and the annual value side by
 /// side, so that a line whose exact annual amount is a half penny is still
 /// settled when its weekly value went through a truncating step (÷ 7,
-/// ÷ weeks): the second try, when the first declines.
+/// ÷ weeks): the second try, when the first declines. ``ExactAmount`` holds
+/// the exact amount: the third try, for the few plans the second leaves.
 protocol FastAmount {
+    /// An annual amount, as the try holds it: the steps that work in the annual scale (an annual line,
+    /// bank holidays, a contingency in weeks, NI after the allowance) pass it on without a weekly value.
+    associatedtype Annual
     static var zero: Self { get }
     /// An amount whose natural period is the week.
     static func weekly(_ amount: BoundedAmount, weeks: Multiplier) -> Self
     /// An amount whose natural period is the year, a week's worth of it.
-    static func annual(_ amount: BoundedAmount, perWeek: Multiplier) -> Self
+    static func annual(_ amount: Annual, perWeek: Multiplier) -> Self
+    /// An annual amount a plan or policy gives in pounds.
+    static func annual(given amount: BoundedAmount) -> Annual
     /// An amount whose weekly and annual values were worked out already (a threshold, a settled line).
-    static func scaled(_ amount: TwoScaleAmount) -> Self
-    /// The weekly value.
-    var weeklyValue: BoundedAmount { get }
-    /// The annual value (the weekly value × weeks when that is all there is).
-    func annualValue(weeks: Multiplier) -> BoundedAmount
+    static func scaled(_ amount: TwoScaleAmount, perWeek: Multiplier) -> Self
+    /// The annual amount `m ×` the weekly value (bank holidays, a contingency in weeks).
+    func annual(weeklyTimes m: Multiplier) -> Annual
+    /// The annual value less `allowance`, or zero if that is below zero (employer NI after the employment allowance).
+    func annualValue(weeks: Multiplier, less allowance: BoundedAmount) -> Annual
+    /// A recurring line whose natural period is the year: its amount and its weekly (annual ÷ weeks) and
+    /// annual pence, or `nil` when a bound does not settle them.
+    static func annualLine(_ annual: Annual, perWeek: Multiplier, rule: RoundingRule) -> (amount: Self, pence: RoundedPence)?
     var isPoisoned: Bool { get }
     var isZero: Bool? { get }
     static func + (a: Self, b: Self) -> Self
@@ -34,14 +43,27 @@ protocol FastAmount {
     func pence(weeks: Multiplier, rule: RoundingRule) -> (weekly: Int64, annual: Int64)?
 }
 
+/// What the first two tries share: an annual amount is a ``BoundedAmount``.
+extension FastAmount where Annual == BoundedAmount {
+    @inline(__always) static func annual(given amount: BoundedAmount) -> BoundedAmount { amount }
+
+    @inline(__always)
+    static func annualLine(_ annual: BoundedAmount, perWeek: Multiplier, rule: RoundingRule) -> (amount: Self, pence: RoundedPence)? {
+        guard let figures = AnnualLine(perWeek: perWeek, rule: rule).figures(annual) else { return nil }
+        return (scaled(figures.amount, perWeek: perWeek), figures.pence)
+    }
+}
+
 extension BoundedAmount: FastAmount {
     @inline(__always) static func weekly(_ amount: BoundedAmount, weeks: Multiplier) -> BoundedAmount { amount }
     @inline(__always) static func annual(_ amount: BoundedAmount, perWeek: Multiplier) -> BoundedAmount {
         amount.times(perWeek)
     }
-    @inline(__always) static func scaled(_ amount: TwoScaleAmount) -> BoundedAmount { amount.week }
-    @inline(__always) var weeklyValue: BoundedAmount { self }
-    @inline(__always) func annualValue(weeks: Multiplier) -> BoundedAmount { times(weeks) }
+    @inline(__always) static func scaled(_ amount: TwoScaleAmount, perWeek: Multiplier) -> BoundedAmount { amount.week }
+    @inline(__always) func annual(weeklyTimes m: Multiplier) -> BoundedAmount { times(m) }
+    @inline(__always) func annualValue(weeks: Multiplier, less allowance: BoundedAmount) -> BoundedAmount {
+        (times(weeks) - allowance).atLeast(.zero)
+    }
 
     @inline(__always)
     func pence(weeks: Multiplier, rule: RoundingRule) -> (weekly: Int64, annual: Int64)? {
@@ -74,10 +96,11 @@ struct TwoScaleAmount: FastAmount, Sendable {
         TwoScaleAmount(week: amount.times(perWeek), year: amount)
     }
 
-    static func scaled(_ amount: TwoScaleAmount) -> TwoScaleAmount { amount }
+    static func scaled(_ amount: TwoScaleAmount, perWeek: Multiplier) -> TwoScaleAmount { amount }
 
-    var weeklyValue: BoundedAmount { week }
-    func annualValue(weeks: Multiplier) -> BoundedAmount { year }
+    /// From the weekly scale: m × the exact weekly amount, which the annual scale holds only × weeks.
+    func annual(weeklyTimes m: Multiplier) -> BoundedAmount { week.times(m) }
+    func annualValue(weeks: Multiplier, less allowance: BoundedAmount) -> BoundedAmount { (year - allowance).atLeast(.zero) }
     var isPoisoned: Bool { week.isPoisoned || year.isPoisoned }
     /// Settled by either scale.
     var isZero: Bool? { week.isZero ?? year.isZero }

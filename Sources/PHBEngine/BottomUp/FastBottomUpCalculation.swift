@@ -38,36 +38,55 @@ public struct BottomUpTotalsSink: BottomUpFigureSink, Sendable {
     }
 }
 
+/// Which of the fast path's tries settled a plan's figures (docs/fast-path.md).
+public enum FastPathTry: Sendable, Hashable, CaseIterable {
+    /// Weekly values with a bound: nearly every plan.
+    case bounded
+    /// Weekly and annual values side by side, each with its bound.
+    case twoScales
+    /// Exact fractions: a plan with a figure on a half penny after a truncating step.
+    case exact
+}
+
 extension FastBottomUpPlan {
-    /// The plan's rounded figures by the fast path, into `sink`; `false` when
-    /// the fast path cannot prove every penny or the plan has a problem, and
-    /// the full breakdown (``BottomUpPlan/calculate(with:explains:)``) must decide.
+    /// The plan's rounded figures by the fast path, into `sink`, and the try
+    /// that settled them; `nil` when the fast path cannot prove every penny or
+    /// the plan has a problem, and the full breakdown
+    /// (``BottomUpPlan/calculate(with:explains:)``) must decide.
     ///
-    /// When it returns `true`, every line and total equals the full
-    /// breakdown's, to the penny (`docs/fast-path.md` gives the proof). Lines
-    /// reach the sink by position (`.care(0)`), without the input's ids.
-    public func figures<Sink: BottomUpFigureSink>(_ parameters: FastBottomUpParameters, into sink: inout Sink) -> Bool {
+    /// When it answers, every line and total equals the full breakdown's, to
+    /// the penny (`docs/fast-path.md` gives the proof). Lines reach the sink by
+    /// position (`.care(0)`), without the input's ids.
+    @discardableResult
+    public func figures<Sink: BottomUpFigureSink>(_ parameters: FastBottomUpParameters, into sink: inout Sink) -> FastPathTry? {
         // The calculation borrows the parameters (unowned) and the plan (as arguments): no reference
         // counting on the way in or out, which was a tenth of the fast path's instructions.
         withExtendedLifetime(parameters) {
             var first = FastBottomUpCalculation<Sink, BoundedAmount>(p: parameters, sink: sink)
             if first.run(self) {
                 sink = first.sink
-                return true
+                return .bounded
             }
-            // The second try, from the sink as it was: weekly and annual values side by side, for the
-            // few plans with an annual figure on a half penny that the first try's bound could not settle.
+            // Each later try starts from the sink as it was. The second: weekly and annual values side by
+            // side, for the few plans with an annual figure on a half penny that the first try's bound could
+            // not settle.
             var second = FastBottomUpCalculation<Sink, TwoScaleAmount>(p: parameters, sink: sink)
-            let proven = second.run(self)
-            sink = second.sink
-            return proven
+            if second.run(self) {
+                sink = second.sink
+                return .twoScales
+            }
+            // The third: exact fractions, for a figure on a half penny after a step both scales truncate.
+            var third = FastBottomUpCalculation<Sink, ExactAmount>(p: parameters, sink: sink)
+            guard third.run(self) else { return nil }
+            sink = third.sink
+            return .exact
         }
     }
 
     /// The plan's column totals by the fast path, or `nil` when the full breakdown must decide.
     public func totals(_ parameters: FastBottomUpParameters) -> BudgetTotals? {
         var sink = BottomUpTotalsSink()
-        return figures(parameters, into: &sink) ? sink.totals : nil
+        return figures(parameters, into: &sink) != nil ? sink.totals : nil
     }
 }
 
@@ -110,10 +129,10 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
     }
 
     /// A line whose natural period is the year, from its annual amount; returns its amount, or poisoned when not proven.
-    mutating func annualLine(_ line: BottomUpLine, _ annual: BoundedAmount) -> Amount {
-        guard let figures = AnnualLine(perWeek: p.perWeek, rule: p.rule).figures(annual), settled(line, figures)
+    mutating func annualLine(_ line: BottomUpLine, _ annual: Amount.Annual) -> Amount {
+        guard let (amount, pence) = Amount.annualLine(annual, perWeek: p.perWeek, rule: p.rule), settled(line, pence)
         else { return poisoned }
-        return Amount.scaled(figures.amount)
+        return amount
     }
 
     /// Records a recurring line whose figures are already rounded.
@@ -210,9 +229,9 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
                                   factor: Multiplier) -> Amount {
         guard let none = pay.isZero else { return poisoned }
         if none { return .zero }
-        let weekly = annualLine(.bankHolidays(provider), pay.weeklyValue.times(factor))
+        let weekly = annualLine(.bankHolidays(provider), pay.annual(weeklyTimes: factor))
         careSubtotal += weekly
-        careSubtotalThirdParty += Amount.annual(thirdParty.weeklyValue.times(factor), perWeek: p.perWeek)
+        careSubtotalThirdParty += Amount.annual(thirdParty.annual(weeklyTimes: factor), perWeek: p.perWeek)
         return weekly
     }
 
@@ -244,8 +263,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
               let allowanceApplied = p.employmentAllowanceApplied, let pensionRate = p.pensionRate,
               let pensionTrigger = p.pensionThreshold, let lowerLimit = p.pensionLowerLimit, let upperLimit = p.pensionUpperLimit
         else { return nil }
-        let threshold = Amount.scaled(niThreshold), pensionThreshold = Amount.scaled(pensionTrigger)
-        let lower = Amount.scaled(lowerLimit), upper = Amount.scaled(upperLimit)
+        let threshold = Amount.scaled(niThreshold, perWeek: p.perWeek), pensionThreshold = Amount.scaled(pensionTrigger, perWeek: p.perWeek)
+        let lower = Amount.scaled(lowerLimit, perWeek: p.perWeek), upper = Amount.scaled(upperLimit, perWeek: p.perWeek)
         let holidayBase = paPay + bankHolidaysPA
         let cover = holidayBase.times(holiday)
         guard weeklyLine(.holidayCover, cover) else { return nil }
@@ -273,7 +292,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
         if allowanceApplied {
             // annual = max(0, weekly NI × weeks − allowance) (docs/rules.md §3)
             guard let allowance = p.employmentAllowance else { return nil }
-            niWeekly = annualLine(.employerNI, (weeklyNI.annualValue(weeks: p.weeks) - allowance).atLeast(.zero))
+            niWeekly = annualLine(.employerNI, weeklyNI.annualValue(weeks: p.weeks, less: allowance))
         } else if !weeklyLine(.employerNI, weeklyNI) {
             return nil
         }
@@ -290,7 +309,7 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
               settled(.insurance, costs.insurance), settled(.payroll, costs.payroll), settled(.training, costs.training),
               sink.oneOff(.dbsChecks, pence: costs.dbsPence), sink.oneOff(.recruitment, pence: costs.recruitmentPence)
         else { return nil }
-        return Amount.scaled(costs.recurring)
+        return Amount.scaled(costs.recurring, perWeek: p.perWeek)
     }
 
     mutating func addOtherItems(_ items: [FastBottomUpPlan.Item], plan: Deployment?) -> Bool {
@@ -306,9 +325,9 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
                 weekly = Amount.weekly(amount.times(p.quarter), weeks: p.weeks)
                 guard weeklyLine(.other(i), weekly) else { return false }
             case .monthly:
-                weekly = annualLine(.other(i), amount.times(12))
+                weekly = annualLine(.other(i), Amount.annual(given: amount.times(12)))
             case .annual:
-                weekly = annualLine(.other(i), amount)
+                weekly = annualLine(.other(i), Amount.annual(given: amount))
             case .oneOff:
                 guard oneOffLine(.other(i), amount) else { return false }
                 continue
@@ -329,8 +348,8 @@ struct FastBottomUpCalculation<Sink: BottomUpFigureSink, Amount: FastAmount> {
             guard weeklyLine(.contingency, careSubtotal.times(value)) else { return false }
             thirdParty = careSubtotalThirdParty.times(value)
         case .weeks:
-            guard !annualLine(.contingency, careSubtotal.weeklyValue.times(value)).isPoisoned else { return false }
-            thirdParty = Amount.annual(careSubtotalThirdParty.weeklyValue.times(value), perWeek: p.perWeek)
+            guard !annualLine(.contingency, careSubtotal.annual(weeklyTimes: value)).isPoisoned else { return false }
+            thirdParty = Amount.annual(careSubtotalThirdParty.annual(weeklyTimes: value), perWeek: p.perWeek)
         }
         otherThirdParty += thirdParty
         return true
