@@ -30,65 +30,94 @@ public struct RecalculationCSV: Sendable {
     }
 
     /// Appends one person's results row to `bytes` (a failed person has blank figures and status `failed`).
-    ///
-    /// The id (when it needs no escaping and is not long) and the figures go into a buffer on the stack and reach
-    /// `bytes` in one append.
     public func appendRow(_ result: RecalculationRow, to bytes: inout [UInt8]) {
+        switch result.outcome {
+        case .success(let figures):
+            appendRow(id: result.id, row: result.row, figures: figures, to: &bytes)
+        case .failure:
+            appendRow(id: result.id, row: result.row, to: &bytes) { out in
+                out.put(Self.failed)
+                for _ in 0..<(columnCount - 3) { out.put(UInt8(ascii: ",")) }
+            }
+        }
+    }
+
+    /// Appends the results row of a person computed with `figures` to `bytes`.
+    public func appendRow(id: String, row: Int, figures: RecalculatedFigures, to bytes: inout [UInt8]) {
         // A percentage beyond 64 bits of hundredths (never, from a recalculation) is written from its text.
         var hundredths: Int64?, percentText: [UInt8]?
-        if case .success(let f) = result.outcome, let percent = f.percentChange {
+        if let percent = figures.percentChange {
             hundredths = Int64(exactly: percent.hundredths)
             if hundredths == nil { percentText = Array(percent.decimalText.utf8.prefix(Self.longestPercentText)) }
         }
+        appendRow(id: id, row: row, to: &bytes) { out in
+            out.put(Self.computed)
+            switch kind {
+            case .batch:
+                out.totals(figures.new)
+            case .recalculation(let arrears):
+                out.totals(figures.old)
+                out.totals(figures.new)
+                out.money(figures.annualChange)
+                out.put(UInt8(ascii: ","))
+                if let hundredths { out.number(hundredths, places: 2) } else if let percentText { out.put(percentText) }
+                if arrears { out.money(figures.arrears) }
+            }
+        }
+    }
+
+    /// Appends a row: the id, the row number, then what `write` puts (the status and the figures), and the line end.
+    ///
+    /// The id (when it needs no escaping and is not long) and the figures go into a buffer on the stack and reach
+    /// `bytes` in one append; `write` reads the figures where they are, so they are not copied.
+    private func appendRow(id: String, row: Int, to bytes: inout [UInt8], status write: (inout RowBytes) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestID + Self.longestFigures) { buffer in
             guard let base = buffer.baseAddress else { return }
-            var count = 0
-            if let written = writer.writePlainText(result.id, to: base, room: Self.longestID) {
-                count = written
+            var out = RowBytes(base: base)
+            if let written = writer.writePlainText(id, to: base, room: Self.longestID) {
+                out.count = written
             } else {
-                writer.appendText(result.id, to: &bytes)
+                writer.appendText(id, to: &bytes)
             }
-            func put(_ byte: UInt8) {
-                base[count] = byte
-                count += 1
-            }
-            func put(_ text: [UInt8]) {
-                for byte in text { put(byte) }
-            }
-            func put(_ text: StaticString) {
-                for i in 0..<text.utf8CodeUnitCount { put(text.utf8Start[i]) }
-            }
-            func number(_ scaled: Int64, places: Int) { count += PlainDecimal.write(scaled, places: places, to: base + count) }
-            func money(_ m: Money?) {
-                put(UInt8(ascii: ","))
-                if let m { number(m.pence, places: 2) }
-            }
-            func totals(_ t: BudgetTotals) {
-                money(t.weekly)
-                money(t.annual)
-                money(t.oneOff)
-                money(t.firstYear)
-            }
+            out.put(UInt8(ascii: ","))
+            out.number(Int64(row), places: 0)
+            write(&out)
+            out.put(writer.staticLineEnd)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: out.count))
+        }
+    }
+
+    /// A results row being written into a buffer with room for it.
+    private struct RowBytes {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        mutating func put(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        mutating func put(_ text: [UInt8]) {
+            for byte in text { put(byte) }
+        }
+
+        mutating func put(_ text: StaticString) {
+            for i in 0..<text.utf8CodeUnitCount { put(text.utf8Start[i]) }
+        }
+
+        mutating func number(_ scaled: Int64, places: Int) { count += PlainDecimal.write(scaled, places: places, to: base + count) }
+
+        /// A comma, then the amount (nothing when there is none).
+        mutating func money(_ m: Money?) {
             put(UInt8(ascii: ","))
-            number(Int64(result.row), places: 0)
-            switch (kind, result.outcome) {
-            case (.batch, .success(let f)):
-                put(Self.computed)
-                totals(f.new)
-            case (.recalculation(let arrears), .success(let f)):
-                put(Self.computed)
-                totals(f.old)
-                totals(f.new)
-                money(f.annualChange)
-                put(UInt8(ascii: ","))
-                if let hundredths { number(hundredths, places: 2) } else if let percentText { put(percentText) }
-                if arrears { money(f.arrears) }
-            case (_, .failure):
-                put(Self.failed)
-                for _ in 0..<(columnCount - 3) { put(UInt8(ascii: ",")) }
-            }
-            put(writer.staticLineEnd)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+            if let m { number(m.pence, places: 2) }
+        }
+
+        mutating func totals(_ t: BudgetTotals) {
+            money(t.weekly)
+            money(t.annual)
+            money(t.oneOff)
+            money(t.firstYear)
         }
     }
 

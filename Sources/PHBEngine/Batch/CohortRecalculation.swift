@@ -156,20 +156,22 @@ public struct CohortRecalculation: Sendable {
         return RecalculationRow(id: person.id, row: person.row, outcome: outcome)
     }
 
-    /// One person's row when the fast path proves both sides, else `nil` (then
-    /// ``recalculate(_:)`` on the plan as read decides): the batch's way when
-    /// the reader could build the fast form straight from the input.
-    public func recalculate(id: String, row: Int, fastPlan: FastBottomUpPlan) -> RecalculationRow? {
+    /// One person's figures when the fast path proves both sides and nothing
+    /// overflows, else `nil` (then ``recalculate(_:)`` on the plan as read
+    /// decides, and reports any error): the batch's way when the reader could
+    /// build the fast form straight from the input.
+    ///
+    /// No row is built: the figures go straight to the results file and the
+    /// summary (``CohortSummary/add(id:row:figures:)``), so a person's outcome
+    /// is not copied from value to value on the way.
+    public func figures(_ fastPlan: FastBottomUpPlan) -> RecalculatedFigures? {
         guard let newTotals = Self.totals(fastPlan, fastNewView) else { return nil }
         var oldTotals = newTotals
         if !singleDate {
             guard let totals = Self.totals(fastPlan, fastOldView) else { return nil }
             oldTotals = totals
         }
-        let outcome = Result { () throws(BudgetError) -> RecalculatedFigures in
-            try figures(old: oldTotals, new: newTotals, fastPathCount: singleDate ? 1 : 2)
-        }
-        return RecalculationRow(id: id, row: row, outcome: outcome)
+        return try? figures(old: oldTotals, new: newTotals, fastPathCount: singleDate ? 1 : 2)
     }
 
     /// The plan's totals by the fast path under the snapshot `fast` views, or `nil`.
@@ -179,6 +181,7 @@ public struct CohortRecalculation: Sendable {
     }
 
     /// The change, percentage and arrears from old and new totals.
+    @inline(__always)  // into the fast path's caller, which then builds the figures where they are returned
     func figures(old oldValue: BudgetTotals, new newValue: BudgetTotals, fastPathCount: Int) throws(BudgetError)
         -> RecalculatedFigures {
         let (change, o) = newValue.annual.pence.subtractingReportingOverflow(oldValue.annual.pence)

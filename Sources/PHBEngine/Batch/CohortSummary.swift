@@ -81,7 +81,8 @@ public struct CohortSummary: Sendable, Hashable {
     /// The total annual change, new − old.
     public var annualChange: Money { Money(pence: newAnnual.pence &- oldAnnual.pence) }
 
-    /// Counts a person whose input could not be read at all (no id, no row of figures).
+    /// Counts a person who failed: one whose input could not be read at all (no id, no row of figures), or whose row
+    /// has an error.
     public mutating func addUnreadable() {
         people += 1
         failed += 1
@@ -89,11 +90,15 @@ public struct CohortSummary: Sendable, Hashable {
 
     /// Adds the next row in input order.
     public mutating func add(_ row: RecalculationRow) {
-        people += 1
-        guard case .success(let figures) = row.outcome else {
-            failed += 1
-            return
+        switch row.outcome {
+        case .success(let figures): add(id: row.id, row: row.row, figures: figures)
+        case .failure: addUnreadable()
         }
+    }
+
+    /// Adds the next person in input order, computed: their id, the input row where they start, and their figures.
+    public mutating func add(id: String, row: Int, figures: RecalculatedFigures) {
+        people += 1
         computed += 1
         fastPathCalculations += figures.fastPathCount
         fullBreakdownCalculations += figures.calculationCount - figures.fastPathCount
@@ -125,7 +130,7 @@ public struct CohortSummary: Sendable, Hashable {
         // Most people make neither list: the change is built only for one that does.
         let change = figures.annualChange.pence
         func made() -> Change {
-            Change(id: row.id, row: row.row, old: figures.old.annual, new: figures.new.annual,
+            Change(id: id, row: row, old: figures.old.annual, new: figures.new.annual,
                    change: figures.annualChange, percent: figures.percentChange)
         }
         if change > 0, Self.makes(change, largestRises, keep: keep, by: >) {

@@ -290,9 +290,10 @@ struct CohortRun {
         var scratch = CohortCSVScratch()
         for person in people {
             if !withLines, let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch),
-               let row = recalculation.recalculate(id: id, row: chunk.line(of: person), fastPlan: plan) {
-                format.appendRow(row, to: &out.result)
-                out.summary?.add(row)
+               let figures = recalculation.figures(plan) {
+                let row = chunk.line(of: person)
+                format.appendRow(id: id, row: row, figures: figures, to: &out.result)
+                out.summary?.add(id: id, row: row, figures: figures)
                 continue
             }
             let one = process(layout.person(chunk.record(person, layout: layout)), format: format, withLines: withLines)
