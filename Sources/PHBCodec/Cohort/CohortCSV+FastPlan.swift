@@ -3,6 +3,9 @@ import PHBEngine
 /// Space that ``CohortCSVLayout/fastPerson(_:in:scratch:)`` reuses from
 /// person to person: a row's cells and the lines of a plan, so that reading a
 /// person allocates nothing once the buffers have grown.
+///
+/// The line buffers go into the plan read, and come back with ``reuse(_:)``:
+/// they are moved, not shared, so no reference is counted on the way.
 public struct CohortCSVScratch {
     /// Each column's cell in the row being read.
     var cells: [Range<Int>] = Array(repeating: 0..<0, count: CohortColumn.allCases.count)
@@ -14,7 +17,12 @@ public struct CohortCSVScratch {
 
     public init() {}
 
-    /// Empties the line buffers, keeping their room (the plan built from them last is gone by now).
+    /// Takes back the line buffers of the plan last read, for the next person's lines (the plan is left empty).
+    public mutating func reuse(_ plan: inout FastBottomUpPlan) {
+        plan.swapLineBuffers(care: &care, sleepIns: &sleepIns, items: &items)
+    }
+
+    /// Empties the line buffers, keeping their room.
     mutating func clearLines() {
         // A person has a few lines: taking them off one by one is cheaper than `removeAll(keepingCapacity:)`,
         // a generic replacement of the whole range.
@@ -33,9 +41,9 @@ extension CohortCSVLayout {
     /// reader (``person(_:)``) then decides, with its messages.
     ///
     /// When it answers, the plan is the fast form of the plan ``person(_:)``
-    /// reads from the same rows. The plan shares its line buffers with
-    /// `scratch`: let it go before reading the next person, or the next
-    /// reading copies them.
+    /// reads from the same rows. The plan takes its line buffers from
+    /// `scratch`: give them back with ``CohortCSVScratch/reuse(_:)`` once it
+    /// is costed, or the next reading allocates new ones.
     public func fastPerson(_ person: CohortCSVChunk.Person, in chunk: CohortCSVChunk,
                            scratch: inout CohortCSVScratch) -> (id: String, plan: FastBottomUpPlan)? {
         guard person.extraRows == 0, person.rows > 0 else { return nil }
@@ -112,10 +120,14 @@ extension CohortCSVLayout {
                 scratch.items.append(item)
             }
         }
-        guard scratch.ids.isEmpty || row.idsAreDistinct(scratch.ids),
-              let plan = FastBottomUpPlan(deployment: deployment, personalAssistants: personalAssistants ?? paShares?.count ?? 1,
-                                          paShares: paShares, care: scratch.care, sleepIns: scratch.sleepIns,
-                                          items: scratch.items)
+        guard scratch.ids.isEmpty || row.idsAreDistinct(scratch.ids) else { return nil }
+        // The buffers move into the plan (an empty array in their place holds no room).
+        var care: [FastBottomUpPlan.Care] = [], sleepIns: [FastBottomUpPlan.SleepIn] = [], items: [FastBottomUpPlan.Item] = []
+        swap(&care, &scratch.care)
+        swap(&sleepIns, &scratch.sleepIns)
+        swap(&items, &scratch.items)
+        guard let plan = FastBottomUpPlan(deployment: deployment, personalAssistants: personalAssistants ?? paShares?.count ?? 1,
+                                          paShares: paShares, care: care, sleepIns: sleepIns, items: items)
         else { return nil }
         return (id, plan)
     }

@@ -78,9 +78,10 @@ public struct FastBottomUpPlan: Sendable, Hashable {
     let personalAssistants: Int64
     /// Each PA's part of PA pay (share ÷ total), or `nil` for equal shares.
     let parts: [Multiplier]?
-    let care: [Care]
-    let sleepIns: [SleepIn]
-    let items: [Item]
+    // Variables only so that ``swapLineBuffers(care:sleepIns:items:)`` can hand them back: nothing else changes them.
+    private(set) var care: [Care]
+    private(set) var sleepIns: [SleepIn]
+    private(set) var items: [Item]
     /// Whether any line is a direct payment (the support and set-up fees apply).
     let anyDirectPayment: Bool
 
@@ -153,6 +154,14 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         self.sleepIns = sleepIns
         self.items = items
         self.anyDirectPayment = anyDirectPayment
+    }
+
+    /// Swaps the plan's line arrays with these: a reader that built the plan in buffers it reuses takes them back
+    /// (a swap moves them: no reference is counted). The plan is not to be costed after.
+    public mutating func swapLineBuffers(care: inout [Care], sleepIns: inout [SleepIn], items: inout [Item]) {
+        swap(&self.care, &care)
+        swap(&self.sleepIns, &sleepIns)
+        swap(&self.items, &items)
     }
 
     /// Each PA's part of the pay, `share ÷ Σ shares`, in lowest terms; `nil` when a part is out of a multiplier's range.

@@ -289,12 +289,15 @@ struct CohortRun {
         var errors = "", lines = ""
         var scratch = CohortCSVScratch()
         for person in people {
-            if !withLines, let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch),
-               let figures = recalculation.figures(plan) {
-                let row = chunk.line(of: person)
-                format.appendRow(id: id, row: row, figures: figures, to: &out.result)
-                out.summary?.add(id: id, row: row, figures: figures)
-                continue
+            if !withLines, var (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
+                let figures = recalculation.figures(plan)
+                scratch.reuse(&plan)
+                if let figures {
+                    let row = chunk.line(of: person)
+                    format.appendRow(id: id, row: row, figures: figures, to: &out.result)
+                    out.summary?.add(id: id, row: row, figures: figures)
+                    continue
+                }
             }
             let one = process(layout.person(chunk.record(person, layout: layout)), format: format, withLines: withLines)
             out.result += one.result
