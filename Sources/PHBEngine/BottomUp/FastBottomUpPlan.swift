@@ -139,21 +139,34 @@ public struct FastBottomUpPlan: Sendable, Hashable {
             parts = nil
         }
         // Each line is held its own way, else the plan's; a line with neither leaves the fast path. The lines
-        // are kept as given (not copied to settle them), so a reader can build them in buffers it reuses.
-        var anyDirectPayment = false
-        func settles(_ own: Deployment?) -> Bool {
-            guard let held = own ?? deployment else { return false }
-            if held == .directPayment { anyDirectPayment = true }
-            return true
-        }
-        for line in care where !settles(line.deployment) { return nil }
-        for line in sleepIns where !settles(line.deployment) { return nil }
-        for item in items where !settles(item.deployment) { return nil }
+        // are kept as given (not copied to settle them), so a reader can build them in buffers it reuses; each
+        // line's deployment is read where it lies.
+        var held = HeldWays()
+        for i in care.indices { held.add(care[i].deployment, plan: deployment) }
+        for i in sleepIns.indices { held.add(sleepIns[i].deployment, plan: deployment) }
+        for i in items.indices { held.add(items[i].deployment, plan: deployment) }
+        guard !held.unsettled else { return nil }
         self.deployment = deployment
         self.care = care
         self.sleepIns = sleepIns
         self.items = items
-        self.anyDirectPayment = anyDirectPayment
+        anyDirectPayment = held.anyDirectPayment
+    }
+
+    /// How a plan's lines are held, gathered line by line.
+    struct HeldWays {
+        /// Whether a line has no deployment of its own and the plan has none.
+        var unsettled = false
+        var anyDirectPayment = false
+
+        @inline(__always)
+        mutating func add(_ own: Deployment?, plan: Deployment?) {
+            switch own ?? plan {
+            case nil: unsettled = true
+            case .directPayment?: anyDirectPayment = true
+            default: break
+            }
+        }
     }
 
     /// Swaps the plan's line arrays with these: a reader that built the plan in buffers it reuses takes them back
