@@ -116,8 +116,11 @@ struct RecalcCommand: Command {
     }
 
     func run() throws(CommandLineError) -> Int32 {
-        let old = try snapshot(from, try loadPolicy(oldPolicy), strict: options.strictDates)
-        let new = try snapshot(to, try loadPolicy(newPolicy), strict: options.strictDates)
+        // One policy for both sides (the usual case) is read once.
+        let oldLocal = try loadPolicy(oldPolicy)
+        let newLocal = newPolicy == oldPolicy ? oldLocal : try loadPolicy(newPolicy)
+        let old = try snapshot(from, oldLocal, strict: options.strictDates)
+        let new = try snapshot(to, newLocal, strict: options.strictDates)
         let context = CohortReportRenderer.Context(
             cohort: options.input, old: "as at \(from)" + (oldPolicy.map { " under \($0)" } ?? " under the example policy"),
             new: "as at \(to)" + (newPolicy.map { " under \($0)" } ?? " under the example policy"))
