@@ -14,6 +14,7 @@ public struct CohortCSVScratch {
     var items: [FastBottomUpPlan.Item] = []
     /// Lines' own ids, where they lie in the chunk: each must be well formed and unique among its kind's.
     var ids: [(kind: CohortLineKind, bytes: Range<Int>)] = []
+    let words = FastWords()
 
     public init() {}
 
@@ -71,10 +72,10 @@ extension CohortCSVLayout {
                 guard let text = row.text(.person) else { return nil }
                 id = text
             }
-            guard let kind = row.word(.line, CohortLineKind.self) else { return nil }
+            guard let kind = row.word(.line, in: scratch.words.lineKinds) else { return nil }
             var lineDeployment: Deployment?
             if !row.isEmpty(.deployment) {
-                guard let own = row.word(.deployment, Deployment.self) else { return nil }
+                guard let own = row.word(.deployment, in: scratch.words.deployments) else { return nil }
                 lineDeployment = own
             }
             if !row.isEmpty(.id) { scratch.ids.append((kind, row.cells[CohortColumn.id.position])) }
@@ -93,7 +94,7 @@ extension CohortCSVLayout {
                 }
             case .care:
                 guard let hundredths = row.decimal(.hoursPerWeek, places: 2),
-                      let provider = row.word(.provider, Provider.self),
+                      let provider = row.word(.provider, in: scratch.words.providers),
                       let band = row.name(.band),
                       let staffRatio = row.isEmpty(.staffRatio) ? 1 : row.decimal(.staffRatio, places: 0),
                       let rate = row.optionalAmount(.hourlyRate, places: 4),
@@ -104,7 +105,7 @@ extension CohortCSVLayout {
                 scratch.care.append(line)
             case .sleepIn:
                 guard let hundredths = row.decimal(.nightsPerWeek, places: 2),
-                      let provider = row.isEmpty(.provider) ? .personalAssistant : row.word(.provider, Provider.self),
+                      let provider = row.isEmpty(.provider) ? .personalAssistant : row.word(.provider, in: scratch.words.providers),
                       let rate = row.optionalAmount(.nightRate, places: 4),
                       let line = FastBottomUpPlan.SleepIn(hundredthsOfANight: hundredths, provider: provider, nightRate: rate,
                                                           deployment: lineDeployment)
@@ -112,7 +113,7 @@ extension CohortCSVLayout {
                 scratch.sleepIns.append(line)
             case .other:
                 guard let amount = row.optionalAmount(.amount, places: 2), let amount,
-                      let period = row.word(.period, ItemPeriod.self),
+                      let period = row.word(.period, in: scratch.words.periods),
                       let quantity = row.isEmpty(.quantity) ? Multiplier(1, over: 1) : row.multiplier(.quantity),
                       let item = FastBottomUpPlan.Item(amount: amount, quantity: quantity, period: period,
                                                        deployment: lineDeployment)
@@ -263,9 +264,9 @@ struct FastRow {
 
     /// The case of `E` whose raw value is exactly the cell.
     @inline(__always)  // called for a few cells of every row: a call's prologue cost about a fifth of it
-    func word<E: FastWord>(_ column: CohortColumn, _ type: E.Type) -> E? {
+    func word<E>(_ column: CohortColumn, in names: [(InlineName, E)]) -> E? {
         guard let name = name(column) else { return nil }
-        for (word, e) in E.names where word == name { return e }
+        for i in names.indices where names[i].0 == name { return names[i].1 }
         return nil
     }
 
@@ -337,28 +338,16 @@ struct FastRow {
     }
 }
 
-/// A choice read from a cell by its bytes: each case's raw value held inline, worked out once.
-protocol FastWord: RawRepresentable, CaseIterable where RawValue == String {
-    static var names: [(InlineName, Self)] { get }
-}
+/// The choice words a cohort row holds, each case with its raw value held
+/// inline (every raw value is short): worked out once for a scratch, so that
+/// matching a cell reads no global (each global read checks it was set up).
+struct FastWords {
+    let lineKinds = Self.names(CohortLineKind.self)
+    let deployments = Self.names(Deployment.self)
+    let providers = Self.names(Provider.self)
+    let periods = Self.names(ItemPeriod.self)
 
-extension FastWord {
-    /// Each case with its raw value held inline (every raw value is short).
-    static var inlineNames: [(InlineName, Self)] { allCases.compactMap { e in InlineName(e.rawValue).map { ($0, e) } } }
-}
-
-extension CohortLineKind: FastWord {
-    static let names = inlineNames
-}
-
-extension Deployment: FastWord {
-    static let names = inlineNames
-}
-
-extension Provider: FastWord {
-    static let names = inlineNames
-}
-
-extension ItemPeriod: FastWord {
-    static let names = inlineNames
+    static func names<E: RawRepresentable & CaseIterable>(_: E.Type) -> [(InlineName, E)] where E.RawValue == String {
+        E.allCases.compactMap { e in InlineName(e.rawValue).map { ($0, e) } }
+    }
 }
