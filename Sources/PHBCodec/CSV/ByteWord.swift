@@ -11,6 +11,10 @@ struct ByteWord {
     private static var ones: UInt64 { 0x0101_0101_0101_0101 }
     private static var lows: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
 
+    /// The word of these eight bytes (little-endian).
+    @inline(__always)
+    init(bits: UInt64) { self.bits = bits }
+
     /// The bytes `base[offset ..< offset + 8]`, or, with fewer than eight left before `end`, those read as zeros after.
     ///
     /// `base[0 ..< readable]` (`readable ≥ end`) may be read: when eight bytes from `offset` lie inside it,
@@ -57,4 +61,47 @@ struct ByteWord {
     /// The bytes above 127 (not ASCII).
     @inline(__always)
     var nonASCII: UInt64 { bits & ~Self.lows }
+
+    /// The first `count` (1 ... 8) bytes of a mask, the rest cleared.
+    @inline(__always)
+    static func first(_ count: Int, of mask: UInt64) -> UInt64 {
+        count >= 8 ? mask : mask & ((1 &<< UInt64(8 &* count)) &- 1)
+    }
+}
+
+/// Sixteen bytes of text tested at once with SIMD compares, answered as
+/// ``ByteWord``'s tests are: for each half, a mask with the high bit set in
+/// exactly the bytes that match, lowest address in the lowest byte.
+struct ByteBlock {
+    let bytes: SIMD16<UInt8>
+
+    /// The sixteen bytes at `base + offset` (which must all be readable).
+    @inline(__always)
+    init(_ base: UnsafePointer<UInt8>, at offset: Int) {
+        bytes = UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD16<UInt8>.self)
+    }
+
+    /// The marks of the bytes equal to `splat`'s (one byte repeated): the caller makes it once, outside its
+    /// loop, or the compare is done lane by lane.
+    @inline(__always)
+    func matches(_ splat: SIMD16<UInt8>) -> (UInt64, UInt64) {
+        Self.marks(bytes .== splat)
+    }
+
+    /// The marks of a compare's lanes, as the two halves' masks.
+    @inline(__always)
+    static func marks(_ found: SIMDMask<SIMD16<Int8>>) -> (UInt64, UInt64) {
+        halves(SIMD16<UInt8>(repeating: 0).replacing(with: 0x80, where: found))
+    }
+
+    /// The bytes above 127 (not ASCII), as the two halves' masks.
+    @inline(__always)
+    var nonASCII: (UInt64, UInt64) { Self.halves(bytes & SIMD16(repeating: 0x80)) }
+
+    /// The sixteen bytes read as two little-endian words.
+    @inline(__always)
+    static func halves(_ v: SIMD16<UInt8>) -> (UInt64, UInt64) {
+        let words = unsafeBitCast(v, to: SIMD2<UInt64>.self)
+        return (UInt64(littleEndian: words[0]), UInt64(littleEndian: words[1]))
+    }
 }

@@ -155,39 +155,81 @@ struct FastRow {
 
     /// Reads the cells of the row at `range`; `false` when it is not simple (the row-by-row reader must decide).
     ///
-    /// Eight bytes at a time: a word with no quote and no byte above 127 gives its commas as a bit mask.
-    /// Most cells of a cohort row are empty; a comma right after another (or at the row's start) ends
-    /// an empty cell and is only counted, so only the cells with something in them are kept one by one.
+    /// Sixteen bytes at a time (SIMD compares; the chunk's last few bytes a word at a time): bytes with
+    /// no quote and none above 127 give their commas as two words of marks. Most cells of a cohort row
+    /// are empty; a comma right after another (or at the row's start) ends an empty cell and is only
+    /// counted, so only the cells with something in them are kept one by one.
     mutating func read(_ range: Range<Int>) -> Bool {
         present = 0
         guard let base = bytes.baseAddress else { return range.isEmpty && keep(range, field: 0) }
-        // `field` is the number of the cell that starts at `fieldStart`.
-        var i = range.lowerBound, fieldStart = i, field = 0
-        // The high bit of byte 0 when the byte before the word is a comma, or the word starts the row.
+        let end = range.upperBound, quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        let quotes = SIMD16<UInt8>(repeating: quote), commaSplat = SIMD16<UInt8>(repeating: comma)
+        var cells = CellEnds(start: range.lowerBound)
+        var i = range.lowerBound
+        while i < end {
+            // The marks of the commas and of the bytes the row-by-row reader must read, none past the row's end.
+            var commas: (UInt64, UInt64), unusual: (UInt64, UInt64)
+            if bytes.count &- i >= 16 {
+                let block = ByteBlock(base, at: i)
+                commas = block.matches(commaSplat)
+                let quoted = block.matches(quotes), nonASCII = block.nonASCII
+                unusual = (quoted.0 | nonASCII.0, quoted.1 | nonASCII.1)
+            } else {
+                let first = ByteWord(base, at: i, end: end, readable: bytes.count)
+                let second = end &- i > 8 ? ByteWord(base, at: i &+ 8, end: end, readable: bytes.count) : ByteWord(bits: 0)
+                commas = (first.matches(comma), second.matches(comma))
+                unusual = (first.matches(quote) | first.nonASCII, second.matches(quote) | second.nonASCII)
+            }
+            let left = end &- i
+            if left < 16 {
+                if left <= 8 {
+                    commas = (ByteWord.first(left, of: commas.0), 0)
+                    unusual = (ByteWord.first(left, of: unusual.0), 0)
+                } else {
+                    commas.1 = ByteWord.first(left &- 8, of: commas.1)
+                    unusual.1 = ByteWord.first(left &- 8, of: unusual.1)
+                }
+            }
+            // A quote, or a byte above 127 (which the quoted reading refuses).
+            if unusual.0 | unusual.1 != 0 { return readQuoted(range) }
+            guard cells.read(commas.0, at: i, into: &self), left <= 8 || cells.read(commas.1, at: i &+ 8, into: &self)
+            else { return false }
+            i &+= 16
+        }
+        return keep(cells.fieldStart..<end, field: cells.field)
+    }
+
+    /// Where a row's cells end, read a word of comma marks at a time.
+    struct CellEnds {
+        /// The number of the cell that starts at `fieldStart`.
+        var field = 0
+        var fieldStart: Int
+        /// The high bit of byte 0 when the byte before the word is a comma, or the word starts the row.
         var afterComma: UInt64 = 0x80
-        while i < range.upperBound {
-            let word = ByteWord(base, at: i, end: range.upperBound, readable: bytes.count)
-            guard word.nonASCII == 0 else { return false }
-            if word.matches(UInt8(ascii: "\"")) != 0 { return readQuoted(range) }
-            let commas = word.matches(UInt8(ascii: ","))
-            // Offsets into the chunk stay far below `Int.max`: wrapping arithmetic is exact here.
+
+        init(start: Int) { fieldStart = start }
+
+        /// Keeps, in `row`, the cells with something in them that the commas marked in the word at `i` end;
+        /// `false` past the most fields. Offsets into the chunk stay far below `Int.max`: wrapping arithmetic
+        /// is exact here.
+        @inline(__always)
+        mutating func read(_ commas: UInt64, at i: Int, into row: inout FastRow) -> Bool {
             if commas != 0 {
                 var ends = commas & ~((commas &<< 8) | afterComma)  // commas that end a cell with something in it
                 while ends != 0 {
                     let bit = ends & (0 &- ends)
                     let earlier = commas & (bit &- 1)
                     let start = earlier == 0 ? fieldStart : i &+ (63 &- earlier.leadingZeroBitCount) &>> 3 &+ 1
-                    guard keep(Range(uncheckedBounds: (start, i &+ bit.trailingZeroBitCount &>> 3)),
-                               field: field &+ ByteWord.count(earlier)) else { return false }
+                    guard row.keep(Range(uncheckedBounds: (start, i &+ bit.trailingZeroBitCount &>> 3)),
+                                   field: field &+ ByteWord.count(earlier)) else { return false }
                     ends &= ends &- 1
                 }
                 field &+= ByteWord.count(commas)
                 fieldStart = i &+ (63 &- commas.leadingZeroBitCount) &>> 3 &+ 1
             }
             afterComma = commas &>> 56  // byte 7's comma bit, as byte 0's (zero when the word ran past the end)
-            i &+= 8
+            return true
         }
-        return keep(fieldStart..<range.upperBound, field: field)
     }
 
     /// Reads a row with quotes cell by cell: a quoted cell's content is what lies between its quotes.
@@ -202,7 +244,7 @@ struct FastRow {
 
     /// Keeps field `field` (at `cell`), trimmed, as its column's cell; `false` past ``CSVParser/mostFields`` fields.
     @inline(__always)
-    private mutating func keep(_ cell: Range<Int>, field: Int) -> Bool {
+    fileprivate mutating func keep(_ cell: Range<Int>, field: Int) -> Bool {
         guard field < CSVParser.mostFields else { return false }
         guard field < columnOfField.count, !cell.isEmpty else { return true }
         let column = columnOfField[field]

@@ -215,12 +215,17 @@ public struct CohortCSVSplitter {
     static func nextQuoteOrLineEnd(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         guard let base = bytes.baseAddress else { return from }
         var i = from
-        // Sixteen bytes at a time while none of them matters (most of a row), then a word at a time to find which.
+        // Sixteen bytes at a time; the block with a match gives its first one from its two halves' marks. The
+        // last few bytes, a word at a time.
         let quotes = SIMD16<UInt8>(repeating: UInt8(ascii: "\"")), lfs = SIMD16<UInt8>(repeating: UInt8(ascii: "\n"))
         let crs = SIMD16<UInt8>(repeating: UInt8(ascii: "\r"))
         while bytes.count &- i >= 16 {
-            let block = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-            if any((block .== quotes) .| (block .== lfs) .| (block .== crs)) { break }
+            let block = ByteBlock(base, at: i).bytes
+            let found = (block .== quotes) .| (block .== lfs) .| (block .== crs)
+            if any(found) {
+                let (first, second) = ByteBlock.marks(found)
+                return i &+ (first != 0 ? first.trailingZeroBitCount &>> 3 : 8 &+ second.trailingZeroBitCount &>> 3)
+            }
             i &+= 16
         }
         while i < bytes.count {
