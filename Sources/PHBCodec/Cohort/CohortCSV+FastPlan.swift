@@ -336,8 +336,16 @@ struct FastRow {
 
     /// A plain decimal as a multiplier.
     func multiplier(_ column: CohortColumn) -> Multiplier? {
-        guard let (digits, given) = Self.digits(cell(column)), given <= 9 else { return nil }
-        return Multiplier(digits, over: Int64(Int128.powerOfTen(given)))
+        guard let (digits, given) = Self.digits(cell(column)) else { return nil }
+        // The usual writings with denominators known here, so that their reciprocals are worked out as the
+        // program is built, not by a division for each cell.
+        switch given {
+        case 0: return Multiplier(digits, over: 1)
+        case 1: return Multiplier(digits, over: 10)
+        case 2: return Multiplier(digits, over: 100)
+        case 3...9: return Multiplier(digits, over: Int64(Int128.powerOfTen(given)))
+        default: return nil
+        }
     }
 
     /// Shares such as `3:1` (parts split by `:` or `;`, each a plain decimal), or `nil` when any part is not plain.
