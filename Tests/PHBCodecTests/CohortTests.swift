@@ -176,7 +176,7 @@ import _PHBTestSupport
                 defer { read += 1 }
                 guard let (id, fast) = layout.fastPerson(person, in: chunk, scratch: &scratch) else { continue }
                 readFast += 1
-                #expect(id == "P\(read)")
+                #expect(chunk.text(of: id) == "P\(read)")
                 #expect(fast == FastBottomUpPlan(plans[read]), "person \(read)")
             }
         }
@@ -213,7 +213,7 @@ import _PHBTestSupport
                 let slow = try layout.person(chunk.record(person, layout: layout)).0.get()
                 guard let (id, fast) = layout.fastPerson(person, in: chunk, scratch: &scratch) else { continue }
                 readFast += 1
-                #expect(id == slow.id)
+                #expect(chunk.text(of: id) == slow.id)
                 #expect(fast == FastBottomUpPlan(slow.plan), "person \(slow.id)")
             }
         }

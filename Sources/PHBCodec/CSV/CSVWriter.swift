@@ -62,12 +62,10 @@ public struct CSVWriter: Sendable {
 
     /// Writes a text cell that needs no escaping (the usual person id) at `out`, if it fits in `room` bytes: how many
     /// bytes, or `nil` when the cell must be escaped or does not fit (then ``appendText(_:to:)`` writes it).
-    public func writePlainText(_ text: String, to out: UnsafeMutablePointer<UInt8>, room: Int) -> Int? {
-        text.utf8.withContiguousStorageIfAvailable { utf8 -> Int? in
-            guard utf8.count <= room, Self.isPlain(utf8), let base = utf8.baseAddress else { return nil }
-            out.initialize(from: base, count: utf8.count)  // `out` may be fresh memory; the bytes are trivial
-            return utf8.count
-        } ?? nil
+    public func writePlainText(_ utf8: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>, room: Int) -> Int? {
+        guard utf8.count <= room, Self.isPlain(utf8), let base = utf8.baseAddress else { return nil }
+        out.initialize(from: base, count: utf8.count)  // `out` may be fresh memory; the bytes are trivial
+        return utf8.count
     }
 
     /// Whether text is written as it is: not empty, no separator, quote or control byte, not starting as a formula.

@@ -46,7 +46,7 @@ extension CohortCSVLayout {
     /// `scratch`: give them back with ``CohortCSVScratch/reuse(_:)`` once it
     /// is costed, or the next reading allocates new ones.
     public func fastPerson(_ person: CohortCSVChunk.Person, in chunk: CohortCSVChunk,
-                           scratch: inout CohortCSVScratch) -> (id: String, plan: FastBottomUpPlan)? {
+                           scratch: inout CohortCSVScratch) -> (id: CohortCSVChunk.Span, plan: FastBottomUpPlan)? {
         guard person.extraRows == 0, person.rows > 0 else { return nil }
         scratch.clearLines()
         var cells = scratch.cells
@@ -63,14 +63,14 @@ extension CohortCSVLayout {
     }
 
     private func fastPerson(_ person: CohortCSVChunk.Person, in chunk: CohortCSVChunk,
-                            row: inout FastRow, scratch: inout CohortCSVScratch) -> (id: String, plan: FastBottomUpPlan)? {
-        var id = ""
+                            row: inout FastRow, scratch: inout CohortCSVScratch) -> (id: CohortCSVChunk.Span, plan: FastBottomUpPlan)? {
+        var id = CohortCSVChunk.Span(bytes: 0..<0)
         var deployment: Deployment?, personalAssistants: Int?, paShares: [Rational]?, sawPlan = false
         for r in person.firstRow..<(person.firstRow + person.rows) {
             guard !chunk.rows[r].isTooLong, row.read(chunk.rowRange(r)) else { return nil }
             if r == person.firstRow {
-                guard let text = row.text(.person) else { return nil }
-                id = text
+                guard !row.isEmpty(.person) else { return nil }
+                id = CohortCSVChunk.Span(bytes: row.cells[CohortColumn.person.position])
             }
             guard let kind = row.word(.line, in: scratch.words.lineKinds) else { return nil }
             var lineDeployment: Deployment?
@@ -280,11 +280,6 @@ struct FastRow {
     /// The bytes of the column's cell.
     func cell(_ column: CohortColumn) -> UnsafeBufferPointer<UInt8> {
         isEmpty(column) ? UnsafeBufferPointer(start: nil, count: 0) : UnsafeBufferPointer(rebasing: bytes[cells[column.position]])
-    }
-
-    /// The cell as text, `nil` when empty.
-    func text(_ column: CohortColumn) -> String? {
-        isEmpty(column) ? nil : String(decoding: cell(column), as: UTF8.self)
     }
 
     /// The cell held inline, `nil` when empty or longer than 24 bytes.

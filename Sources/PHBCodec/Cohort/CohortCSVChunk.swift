@@ -69,6 +69,19 @@ public struct CohortCSVChunk: Sendable {
         return people
     }
 
+    /// Some of the chunk's bytes, read in place (a person's id): no string is made unless one is asked for.
+    public struct Span: Sendable, Hashable {
+        let bytes: Range<Int>
+    }
+
+    /// The span's bytes, for `body` to read.
+    public func withBytes<R>(of span: Span, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span.bytes])) }
+    }
+
+    /// The span's text.
+    public func text(of span: Span) -> String { withBytes(of: span) { String(decoding: $0, as: UTF8.self) } }
+
     /// The line the person's rows start on.
     public func line(of person: Person) -> Int { rows[person.firstRow].line }
 

@@ -31,19 +31,22 @@ public struct RecalculationCSV: Sendable {
 
     /// Appends one person's results row to `bytes` (a failed person has blank figures and status `failed`).
     public func appendRow(_ result: RecalculationRow, to bytes: inout [UInt8]) {
-        switch result.outcome {
-        case .success(let figures):
-            appendRow(id: result.id, row: result.row, figures: figures, to: &bytes)
-        case .failure:
-            appendRow(id: result.id, row: result.row, to: &bytes) { out in
-                out.put(Self.failed)
-                for _ in 0..<(columnCount - 3) { out.put(UInt8(ascii: ",")) }
+        var id = result.id
+        id.withUTF8 { id in
+            switch result.outcome {
+            case .success(let figures):
+                appendRow(id: id, row: result.row, figures: figures, to: &bytes)
+            case .failure:
+                appendRow(id: id, row: result.row, to: &bytes) { out in
+                    out.put(Self.failed)
+                    for _ in 0..<(columnCount - 3) { out.put(UInt8(ascii: ",")) }
+                }
             }
         }
     }
 
-    /// Appends the results row of a person computed with `figures` to `bytes`.
-    public func appendRow(id: String, row: Int, figures: RecalculatedFigures, to bytes: inout [UInt8]) {
+    /// Appends the results row of a person computed with `figures` to `bytes`; `id` is the person id's UTF-8.
+    public func appendRow(id: UnsafeBufferPointer<UInt8>, row: Int, figures: RecalculatedFigures, to bytes: inout [UInt8]) {
         // A percentage beyond 64 bits of hundredths (never, from a recalculation) is written from its text.
         var hundredths: Int64?, percentText: [UInt8]?
         if let percent = figures.percentChange {
@@ -70,14 +73,14 @@ public struct RecalculationCSV: Sendable {
     ///
     /// The id (when it needs no escaping and is not long) and the figures go into a buffer on the stack and reach
     /// `bytes` in one append; `write` reads the figures where they are, so they are not copied.
-    private func appendRow(id: String, row: Int, to bytes: inout [UInt8], status write: (inout RowBytes) -> Void) {
+    private func appendRow(id: UnsafeBufferPointer<UInt8>, row: Int, to bytes: inout [UInt8], status write: (inout RowBytes) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestID + Self.longestFigures) { buffer in
             guard let base = buffer.baseAddress else { return }
             var out = RowBytes(base: base)
             if let written = writer.writePlainText(id, to: base, room: Self.longestID) {
                 out.count = written
             } else {
-                writer.appendText(id, to: &bytes)
+                writer.appendText(String(decoding: id, as: UTF8.self), to: &bytes)
             }
             out.put(UInt8(ascii: ","))
             out.number(Int64(row), places: 0)

@@ -96,8 +96,9 @@ public struct CohortSummary: Sendable, Hashable {
         }
     }
 
-    /// Adds the next person in input order, computed: their id, the input row where they start, and their figures.
-    public mutating func add(id: String, row: Int, figures: RecalculatedFigures) {
+    /// Adds the next person in input order, computed: their id (made only if they enter the largest rises or
+    /// falls), the input row where they start, and their figures.
+    public mutating func add(id: @autoclosure () -> String, row: Int, figures: RecalculatedFigures) {
         people += 1
         computed += 1
         fastPathCalculations += figures.fastPathCount
@@ -130,7 +131,7 @@ public struct CohortSummary: Sendable, Hashable {
         // Most people make neither list: the change is built only for one that does.
         let change = figures.annualChange.pence
         func made() -> Change {
-            Change(id: id, row: row, old: figures.old.annual, new: figures.new.annual,
+            Change(id: id(), row: row, old: figures.old.annual, new: figures.new.annual,
                    change: figures.annualChange, percent: figures.percentChange)
         }
         if change > 0, Self.makes(change, largestRises, keep: keep, by: >) {

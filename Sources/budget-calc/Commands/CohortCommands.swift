@@ -297,8 +297,8 @@ struct CohortRun {
                 scratch.reuse(&plan)
                 if let figures {
                     let row = chunk.line(of: person)
-                    format.appendRow(id: id, row: row, figures: figures, to: &out.result)
-                    out.summary?.add(id: id, row: row, figures: figures)
+                    chunk.withBytes(of: id) { format.appendRow(id: $0, row: row, figures: figures, to: &out.result) }
+                    out.summary?.add(id: chunk.text(of: id), row: row, figures: figures)
                     continue
                 }
             }

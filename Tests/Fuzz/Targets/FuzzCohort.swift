@@ -22,7 +22,7 @@ public func fuzzCohort(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
             for person in chunk.people() {
                 guard let fast = layout.fastPerson(person, in: chunk, scratch: &scratch) else { continue }
                 guard case .success(let slow) = layout.person(chunk.record(person, layout: layout)).0,
-                      slow.id == fast.id, FastBottomUpPlan(slow.plan) == fast.plan
+                      slow.id == chunk.text(of: fast.id), FastBottomUpPlan(slow.plan) == fast.plan
                 else { fatalError("the direct reading disagrees with the row-by-row reading") }
             }
         }
