@@ -62,8 +62,11 @@ struct CohortInput: IteratorProtocol {
     }
 
     /// Reads the next chunk and turns it into items.
+    ///
+    /// The first read is a quarter of the others: its people are split and handed to the other threads
+    /// sooner, so they start work about a millisecond earlier.
     private mutating func fill() throws(CommandLineError) {
-        let data = try file.read()
+        let data = try file.read(upTo: bytesRead.value == 0 ? ReadOnlyFile.blockSize / 4 : ReadOnlyFile.blockSize)
         bytesRead.value += data.count
         if data.isEmpty { atEnd = true }
         switch format {
@@ -120,9 +123,11 @@ final class ByteCount {
 
 /// A file read a megabyte at a time into one reused buffer (POSIX `read`).
 final class ReadOnlyFile {
+    /// The most bytes a read takes.
+    static let blockSize = 1 << 20
     let path: String
     private let descriptor: Int32
-    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    private var buffer = [UInt8](repeating: 0, count: ReadOnlyFile.blockSize)
 
     init(_ path: String) throws(CommandLineError) {
         var status = stat()
@@ -133,9 +138,9 @@ final class ReadOnlyFile {
         self.path = path
     }
 
-    /// The next bytes of the file (empty at the end).
-    func read() throws(CommandLineError) -> ArraySlice<UInt8> {
-        let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+    /// The next bytes of the file, at most `limit` (empty at the end).
+    func read(upTo limit: Int) throws(CommandLineError) -> ArraySlice<UInt8> {
+        let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, min($0.count, limit)) }
         guard count >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
         return buffer[..<count]
     }
