@@ -18,9 +18,9 @@ public struct CohortCSVScratch {
 
     public init() {}
 
-    /// Takes back the line buffers of the plan last read, for the next person's lines (the plan is left empty).
-    public mutating func reuse(_ plan: inout FastBottomUpPlan) {
-        plan.swapLineBuffers(care: &care, sleepIns: &sleepIns, items: &items)
+    /// Takes back the line buffers of the plan last read, for the next person's lines; the plan is used up.
+    public mutating func reuse(_ plan: consuming FastBottomUpPlan) {
+        plan.giveLineBuffers(care: &care, sleepIns: &sleepIns, items: &items)
     }
 
     /// Empties the line buffers, keeping their room.

@@ -78,7 +78,7 @@ public struct FastBottomUpPlan: Sendable, Hashable {
     let personalAssistants: Int64
     /// Each PA's part of PA pay (share ÷ total), or `nil` for equal shares.
     let parts: [Multiplier]?
-    // Variables only so that ``swapLineBuffers(care:sleepIns:items:)`` can hand them back: nothing else changes them.
+    // Variables only so that ``giveLineBuffers(care:sleepIns:items:)`` can move them out: nothing else changes them.
     private(set) var care: [Care]
     private(set) var sleepIns: [SleepIn]
     private(set) var items: [Item]
@@ -169,9 +169,9 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         }
     }
 
-    /// Swaps the plan's line arrays with these: a reader that built the plan in buffers it reuses takes them back
-    /// (a swap moves them: no reference is counted). The plan is not to be costed after.
-    public mutating func swapLineBuffers(care: inout [Care], sleepIns: inout [SleepIn], items: inout [Item]) {
+    /// Gives the plan's line arrays to a reader that built the plan in buffers it reuses, in place of these
+    /// (they are moved, not copied: no reference is counted); the plan is used up.
+    public consuming func giveLineBuffers(care: inout [Care], sleepIns: inout [SleepIn], items: inout [Item]) {
         swap(&self.care, &care)
         swap(&self.sleepIns, &sleepIns)
         swap(&self.items, &items)

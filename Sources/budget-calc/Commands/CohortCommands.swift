@@ -292,9 +292,9 @@ struct CohortRun {
         var errors = "", lines = ""
         var scratch = CohortCSVScratch()
         for person in people {
-            if !withLines, var (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
+            if !withLines, let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
                 let figures = recalculation.figures(plan)
-                scratch.reuse(&plan)
+                scratch.reuse(plan)
                 if let figures {
                     let row = chunk.line(of: person)
                     chunk.withBytes(of: id) { format.appendRow(id: $0, row: row, figures: figures, to: &out.result) }
