@@ -60,7 +60,7 @@ public struct CSVWriter: Sendable {
         if copied != true, !text.isEmpty { bytes.append(contentsOf: CSVWriter.escape(text).utf8) }
     }
 
-    /// Writes a text cell that needs no escaping (the usual person id) at `out`, if it fits in `room` bytes: how many
+    /// Writes a text cell given as UTF-8 that needs no escaping (the usual person id) at `out`, if it fits in `room` bytes: how many
     /// bytes, or `nil` when the cell must be escaped or does not fit (then ``appendText(_:to:)`` writes it).
     public func writePlainText(_ utf8: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>, room: Int) -> Int? {
         guard utf8.count <= room, Self.isPlain(utf8), let base = utf8.baseAddress else { return nil }

@@ -73,7 +73,6 @@ public struct OrderedParallelMap: Sendable {
                 for output in results { try consume(output) }
                 return true
             }
-
             while true {
                 let batch = nextBatch()
                 if batch.isEmpty { break }
