@@ -255,7 +255,7 @@ struct CohortRun {
             progress.update(people: summary.people, bytesRead: bytesRead.value)
         }
         progress.finish()
-        if let failure { throw failure }
+        if let failure = input.failure ?? failure { throw failure }  // the outputs are not committed
         if let report, let reportFile { try reportFile.write(CohortReportRenderer.html(summary, context: report.context)) }
         try results.commit()
         try errors.commit()

@@ -31,6 +31,9 @@ struct CohortInput: IteratorProtocol {
     private var partialLine: [UInt8] = []
     private var lineTooLong = false
     private var lineNumber = 0
+    /// What stopped the reading before the end of the file (a read that failed): the run must report it, not
+    /// write the people read so far as if they were all.
+    private(set) var failure: CommandLineError?
 
     /// Opens `path`; the format is JSON Lines for `.jsonl` and `.ndjson`, else CSV.
     init(path: String) throws(CommandLineError) {
@@ -55,7 +58,10 @@ struct CohortInput: IteratorProtocol {
             pending.removeAll(keepingCapacity: true)
             pendingIndex = 0
             if atEnd { return nil }
-            do { try fill() } catch { atEnd = true }
+            do { try fill() } catch {
+                failure = error
+                atEnd = true
+            }
         }
         defer { pendingIndex += 1 }
         return pending[pendingIndex]
