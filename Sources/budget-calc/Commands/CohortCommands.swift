@@ -39,10 +39,10 @@ struct BatchCommand: Command {
     }
 
     func run() throws(CommandLineError) -> Int32 {
-        let policy = try loadPolicy(policyFile)
-        let parameters = try snapshot(asAt, policy, strict: options.strictDates)
-        return try CohortRun(options: options, recalculation: CohortRecalculation(parameters: parameters),
-                             kind: .batch, report: nil).run()
+        let (policyFile, asAt, strict) = (policyFile, asAt, options.strictDates)
+        return try CohortRun.run(options: options, kind: .batch, report: nil) { () throws(CommandLineError) in
+            CohortRecalculation(parameters: try snapshot(asAt, try loadPolicy(policyFile), strict: strict))
+        }
     }
 }
 
@@ -116,16 +116,18 @@ struct RecalcCommand: Command {
     }
 
     func run() throws(CommandLineError) -> Int32 {
-        // One policy for both sides (the usual case) is read once.
-        let oldLocal = try loadPolicy(oldPolicy)
-        let newLocal = newPolicy == oldPolicy ? oldLocal : try loadPolicy(newPolicy)
-        let old = try snapshot(from, oldLocal, strict: options.strictDates)
-        let new = try snapshot(to, newLocal, strict: options.strictDates)
         let context = CohortReportRenderer.Context(
             cohort: options.input, old: "as at \(from)" + (oldPolicy.map { " under \($0)" } ?? " under the example policy"),
             new: "as at \(to)" + (newPolicy.map { " under \($0)" } ?? " under the example policy"))
-        return try CohortRun(options: options, recalculation: CohortRecalculation(old: old, new: new, arrears: arrears),
-                             kind: .recalculation(arrears: arrears != nil), report: report.map { ($0, context) }).run()
+        let (oldPolicy, newPolicy, from, to, arrears, strict) = (oldPolicy, newPolicy, from, to, arrears, options.strictDates)
+        return try CohortRun.run(options: options, kind: .recalculation(arrears: arrears != nil),
+                                 report: report.map { ($0, context) }) { () throws(CommandLineError) in
+            // One policy for both sides (the usual case) is read once.
+            let oldLocal = try loadPolicy(oldPolicy)
+            let newLocal = newPolicy == oldPolicy ? oldLocal : try loadPolicy(newPolicy)
+            return CohortRecalculation(old: try snapshot(from, oldLocal, strict: strict),
+                                       new: try snapshot(to, newLocal, strict: strict), arrears: arrears)
+        }
     }
 }
 
@@ -209,9 +211,30 @@ struct CohortRun {
         var row: RecalculationRow?
     }
 
-    func run() throws(CommandLineError) -> Int32 {
-        var input = try CohortInput(path: options.input)
-        try input.readHeader()
+    /// Runs the cohort of `options` under the parameters `prepare` works out (reading the policies, resolving
+    /// the snapshots).
+    ///
+    /// With more than one job, `prepare` runs on another thread while this one opens the input, reads its
+    /// header and splits its first megabytes, so that two cores work from the start; an error of `prepare`
+    /// is still reported before one of the input, as if the policy were read first. With one job, one thread
+    /// does each in turn.
+    static func run(options: CohortOptions, kind: RecalculationCSV.Kind, report: (path: String, context: CohortReportRenderer.Context)?,
+                    prepare: @escaping @Sendable () throws(CommandLineError) -> CohortRecalculation) throws(CommandLineError) -> Int32 {
+        guard options.jobs > 1 else {
+            let recalculation = try prepare()
+            return try CohortRun(options: options, recalculation: recalculation, kind: kind, report: report)
+                .run(try CohortInput.opened(options.input, readingAheadWhile: { false }))
+        }
+        let pending = PendingValue(prepare)
+        let input = Result { () throws(CommandLineError) in
+            try CohortInput.opened(options.input, readingAheadWhile: { !pending.isReady })
+        }
+        let recalculation = try pending.value()
+        return try CohortRun(options: options, recalculation: recalculation, kind: kind, report: report).run(try input.get())
+    }
+
+    func run(_ input: CohortInput) throws(CommandLineError) -> Int32 {
+        var input = input
         if let ignored = input.layout?.ignoredColumns, !ignored.isEmpty, !options.quiet {
             writeError("budget-calc: note: \(options.input): columns not used: \(ignored.joined(separator: ", "))\n")
         }

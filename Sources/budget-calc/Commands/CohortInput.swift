@@ -44,6 +44,18 @@ struct CohortInput: IteratorProtocol {
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
 
+    /// `path` opened and its header read, with people read ahead while `keepGoing` says so (at most
+    /// ``readAheadLimit`` bytes): work done while another thread prepares the parameters.
+    static func opened(_ path: String, readingAheadWhile keepGoing: () -> Bool) throws(CommandLineError) -> CohortInput {
+        var input = try CohortInput(path: path)
+        try input.readHeader()
+        while !input.atEnd, input.bytesRead.value < readAheadLimit, keepGoing() { input.fillOrFail() }
+        return input
+    }
+
+    /// The most bytes read before the parameters are ready: people waiting in memory, a few thousand.
+    static let readAheadLimit = 8 << 20
+
     /// Reads the header (CSV): the layout every row is decoded with.
     mutating func readHeader() throws(CommandLineError) {
         guard format == .csv else { return }
@@ -58,13 +70,18 @@ struct CohortInput: IteratorProtocol {
             pending.removeAll(keepingCapacity: true)
             pendingIndex = 0
             if atEnd { return nil }
-            do { try fill() } catch {
-                failure = error
-                atEnd = true
-            }
+            fillOrFail()
         }
         defer { pendingIndex += 1 }
         return pending[pendingIndex]
+    }
+
+    /// Reads the next chunk into items, or keeps what stopped the reading and ends it.
+    private mutating func fillOrFail() {
+        do { try fill() } catch {
+            failure = error
+            atEnd = true
+        }
     }
 
     /// Reads the next chunk and turns it into items.
@@ -152,4 +169,44 @@ final class ReadOnlyFile {
     }
 
     deinit { close(descriptor) }
+}
+
+/// A value worked out on another thread, waited for once it is needed.
+final class PendingValue<Value: Sendable>: @unchecked Sendable {
+    /// The outcome once it is known, guarded by `lock`.
+    private var outcome: Result<Value, CommandLineError>?
+    private let lock = DispatchSemaphore(value: 1)
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts `work` on another thread.
+    init(_ work: @escaping @Sendable () throws(CommandLineError) -> Value) {
+        DispatchQueue.global().async {
+            let outcome = Result(catching: work)
+            self.lock.wait()
+            self.outcome = outcome
+            self.lock.signal()
+            self.done.signal()
+        }
+    }
+
+    /// Whether the value is known (never waits: a timed wait that finds nothing would sleep for the timer's slack).
+    var isReady: Bool {
+        lock.wait()
+        defer { lock.signal() }
+        return outcome != nil
+    }
+
+    /// The value, waiting for it; its error is thrown here.
+    func value() throws(CommandLineError) -> Value {
+        done.wait()
+        done.signal()  // for another call
+        lock.wait()
+        let outcome = self.outcome
+        lock.signal()
+        switch outcome {
+        case .success(let value)?: return value
+        case .failure(let error)?: throw error
+        case nil: throw .invalid("the parameters were not worked out")  // cannot happen: `done` is signalled after `outcome` is set
+        }
+    }
 }
