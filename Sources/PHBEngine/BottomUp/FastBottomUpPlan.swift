@@ -8,50 +8,60 @@
 /// shape (duplicate ids, hours out of range, no deployment…), has no fast
 /// form; the full breakdown then gives the figures or the typed error.
 public struct FastBottomUpPlan: Sendable, Hashable {
-    /// One line of hourly care.
+    /// One line of hourly care, in 48 bytes (a plan's lines are read once each time it is costed, so the
+    /// fewer cache lines they span, the sooner a cohort's plans are costed).
     public struct Care: Sendable, Hashable {
-        /// Hours a week × staff ratio.
-        let hours: Multiplier
-        let provider: Provider
         let band: InlineName
-        /// The line's own rate, else the policy's for its band.
-        let rate: BoundedAmount?
+        let provider: Provider
         /// The line's own deployment; `nil`: the plan's.
         let deployment: Deployment?
+        /// Whether ``ownRate`` is the line's own rate (else the policy's for its band applies).
+        let hasOwnRate: Bool
+        /// Hours a week × staff ratio, in hundredths of an hour: at most 1,680,000.
+        let hundredths: UInt32
+        let ownRate: BoundedAmount
 
         /// A care line of `hundredths` hundredths of an hour a week (1 ... 16,800) at staff ratio 1 ... 100;
         /// `nil` when out of range or the rate is negative or too fine to hold.
         public init?(hundredthsOfAnHour hundredths: Int64, staffRatio: Int, provider: Provider, band: InlineName,
                      hourlyRate: BoundedAmount?, deployment: Deployment?) {
             guard (1...16_800).contains(hundredths), (1...100).contains(staffRatio),
-                  let hours = Multiplier(hundredths * Int64(staffRatio), over: 100),
                   let rate = FastBottomUpPlan.rate(hourlyRate) else { return nil }
-            self.hours = hours
+            self.hundredths = UInt32(hundredths) * UInt32(staffRatio)
             self.provider = provider
             self.band = band
-            self.rate = rate
+            hasOwnRate = rate != nil
+            ownRate = rate ?? .zero
             self.deployment = deployment
         }
+
+        /// Hours a week × staff ratio.
+        @inline(__always) var hours: Multiplier { Multiplier(hundredths: hundredths) }
+        /// The line's own rate, else `nil` (the policy's for its band applies).
+        @inline(__always) var rate: BoundedAmount? { hasOwnRate ? ownRate : nil }
     }
 
-    /// Sleep-in nights.
+    /// Sleep-in nights, in 24 bytes.
     public struct SleepIn: Sendable, Hashable {
-        let nights: Multiplier
-        let provider: Provider
         let rate: BoundedAmount?
+        let provider: Provider
         /// The line's own deployment; `nil`: the plan's.
         let deployment: Deployment?
+        /// Nights a week, in hundredths: at most 700.
+        let hundredths: UInt32
 
         /// Sleep-ins of `hundredths` hundredths of a night a week (0 ... 700); `nil` when out of range or the rate is unusable.
         public init?(hundredthsOfANight hundredths: Int64, provider: Provider, nightRate: BoundedAmount?,
                      deployment: Deployment?) {
-            guard (0...700).contains(hundredths), let nights = Multiplier(hundredths, over: 100),
-                  let rate = FastBottomUpPlan.rate(nightRate) else { return nil }
-            self.nights = nights
+            guard (0...700).contains(hundredths), let rate = FastBottomUpPlan.rate(nightRate) else { return nil }
+            self.hundredths = UInt32(hundredths)
             self.provider = provider
             self.rate = rate
             self.deployment = deployment
         }
+
+        /// Nights a week.
+        @inline(__always) var nights: Multiplier { Multiplier(hundredths: hundredths) }
     }
 
     /// Any other cost.
@@ -219,8 +229,9 @@ public struct FastBottomUpPlan: Sendable, Hashable {
 public struct InlineName: Sendable, Hashable {
     /// The bytes, zero-padded, read as little-endian words (so the same on any host).
     @usableFromInline let words: (UInt64, UInt64, UInt64)
-    /// How many bytes: so that a name ending in zero bytes is not taken for the name without them.
-    @usableFromInline let count: Int
+    /// How many bytes: so that a name ending in zero bytes is not taken for the name without them. One byte,
+    /// so that the fields after a name in a care line share its last word.
+    @usableFromInline let count: UInt8
 
     /// The inline form of `name`, or `nil` when it is empty or longer than 24 bytes.
     public init?(_ name: String) {
@@ -245,14 +256,13 @@ public struct InlineName: Sendable, Hashable {
     public init?(littleEndianWords words: (UInt64, UInt64, UInt64), count: Int) {
         guard (1...24).contains(count) else { return nil }
         self.words = words
-        self.count = count
+        self.count = UInt8(count)
     }
 
     @inlinable
     public static func == (a: InlineName, b: InlineName) -> Bool {
         a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
     }
-
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
         hasher.combine(words.0)

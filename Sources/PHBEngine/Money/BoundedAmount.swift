@@ -254,9 +254,18 @@ public struct ExactDivisor: Sendable, Hashable {
     @inlinable
     public init?(_ d: Int64) {
         guard d >= 1, d <= 1 << 31 else { return nil }
-        divisor = UInt64(d)
-        reciprocal = UInt64.max / UInt64(d)
+        self.init(checked: UInt64(d))
     }
+
+    /// A divisor already known to be in range.
+    @inlinable @inline(__always)
+    init(checked d: UInt64) {
+        divisor = d
+        reciprocal = UInt64.max / d
+    }
+
+    /// 100, for hundredths of an hour or a night: a constant, so its reciprocal is worked out when the code is compiled.
+    @inlinable static var hundred: ExactDivisor { ExactDivisor(checked: 100) }
 
     /// Whether dividing by it changes nothing.
     @inlinable public var isOne: Bool { divisor == 1 }
@@ -320,6 +329,15 @@ public struct Multiplier: Sendable, Hashable {
         guard !rational.isOverflow, let n = Int64(exactly: rational.numerator), let d = Int64(exactly: rational.denominator)
         else { return nil }
         self.init(n, over: d)
+    }
+
+    /// `hundredths ÷ 100` (hours or nights a week), for `hundredths` ≤ 2³¹.
+    @inlinable @inline(__always)
+    init(hundredths: UInt32) {
+        assert(hundredths <= 1 << 31, "a multiplier's numerator is at most 2³¹")
+        numerator = Int64(hundredths)
+        divisor = .hundred
+        ceiling = (Int64(hundredths) + 99) / 100
     }
 
     /// `1 ÷ self`, or `nil` when self is zero.
