@@ -31,6 +31,13 @@ import _PHBTestSupport
         #expect(declined * 100 < proven, "proven \(proven), declined \(declined)")
     }
 
+    /// A cohort's plans are read line by line each time they are costed: the lines stay small.
+    @Test func fastLinesStaySmall() {
+        #expect(MemoryLayout<FastBottomUpPlan.Care>.stride == 48)
+        #expect(MemoryLayout<FastBottomUpPlan.SleepIn>.stride == 24)
+        #expect(MemoryLayout<FastBottomUpPlan.Item>.stride == 24)
+    }
+
     @Test func fastPathDeclinesEveryPlanTheFullBreakdownRejects() throws {
         let policy = try ExamplePolicy.policy()
         let context = try CalculationContext(asAt: CalendarDate(iso: "2025-06-01")!, policy: policy)
