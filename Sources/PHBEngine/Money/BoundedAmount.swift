@@ -204,10 +204,9 @@ public struct BoundedAmount: Sendable, Hashable {
         if value >= 0, bound > 0, bound < Self.unitsPerPenny {
             let q = Int64(UInt64(value) / UInt64(Self.unitsPerPenny)), r = value &- q &* Self.unitsPerPenny
             let half = Self.unitsPerPenny / 2
-            if r >= bound, r &+ bound < Self.unitsPerPenny {
-                if rule == .down || r &+ bound < half { return q }
-                if r &- bound > half { return q &+ 1 }
-            }
+            // Which side of the half the interval lies on is as good as random: it is selected, not branched on.
+            let below = rule == .down || r &+ bound < half, above = r &- bound > half
+            if r >= bound, r &+ bound < Self.unitsPerPenny, below || above { return q &+ (below ? 0 : 1) }
         }
         guard let (low, high) = interval else { return nil }
         let pence = Self.pence(low, rule)
@@ -219,9 +218,15 @@ public struct BoundedAmount: Sendable, Hashable {
     @inlinable @inline(__always)
     static func pence(_ units: Int64, _ rule: RoundingRule) -> Int64 {
         var q: Int64, r: Int64
+        let half = unitsPerPenny / 2
         if units >= 0 {  // the usual case: an unsigned division by a constant is the cheapest
             q = Int64(UInt64(units) / UInt64(unitsPerPenny))
             r = units &- q &* unitsPerPenny
+            // Whether the remainder is above the half is as good as random line to line: the penny up is
+            // selected, not branched to. A tie goes up away from zero, or to the even penny.
+            let tieUp = rule == .halfAwayFromZero || q & 1 == 1
+            let up = rule != .down && (r > half || (r == half && tieUp))
+            return q &+ (up ? 1 : 0)
         } else {
             q = units / unitsPerPenny
             r = units - q * unitsPerPenny
@@ -230,7 +235,6 @@ public struct BoundedAmount: Sendable, Hashable {
                 r += unitsPerPenny
             }
         }
-        let half = unitsPerPenny / 2
         if rule == .down || r < half { return q }
         if r > half { return q + 1 }
         return rule == .halfAwayFromZero ? (q < 0 ? q : q + 1) : (q & 1 == 0 ? q : q + 1)
@@ -273,12 +277,12 @@ public struct ExactDivisor: Sendable, Hashable {
     /// The quotient and remainder of `v ÷ divisor`.
     @inlinable
     public func divide(_ v: UInt64) -> (quotient: UInt64, remainder: UInt64) {
-        var q = v.multipliedFullWidth(by: reciprocal).high
-        var r = v &- q &* divisor
-        if r >= divisor {
-            q &+= 1
-            r &-= divisor
-        }
+        let estimate = v.multipliedFullWidth(by: reciprocal).high
+        let rest = v &- estimate &* divisor
+        // The estimate is one short for every exact division, and whether a division is exact is as good
+        // as random: the correction is selected, not branched to.
+        let short = rest >= divisor
+        let q = estimate &+ (short ? 1 : 0), r = rest &- (short ? divisor : 0)
         assert(r < divisor && q == v / divisor, "the reciprocal division must be exact")
         return (q, r)
     }
