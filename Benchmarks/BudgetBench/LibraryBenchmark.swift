@@ -12,6 +12,11 @@ struct LibraryBenchmark {
     let seed: UInt64
     /// Run only the timings whose label contains this.
     let only: String?
+    /// How many distinct plans the pool repeats: with few, the branch predictor learns their every branch.
+    let distinct: Int
+    /// Whether each repeat of a plan gets new hours and amounts: its shape (lines, providers, bands,
+    /// periods, deployments) repeats, its values do not.
+    let newValues: Bool
 
     func run() throws -> [Timing] {
         let policy = try ExamplePolicy.policy()
@@ -20,7 +25,11 @@ struct LibraryBenchmark {
         let parameters = BottomUpParameters(context)
         guard let fast = FastBottomUpParameters(parameters) else { throw BenchError("the example policy has no fast form") }
         // A pool of distinct plans, cycled: enough to defeat the caches' luck, small enough to build quickly.
-        let pool = (0..<min(budgets, 20_000)).map { RandomPlans.plan(seed: seed, index: $0) }
+        // Each plan of the pool is its own copy, so its memory does not depend on `distinct`.
+        let pool = (0..<min(budgets, 20_000)).map { i in
+            let plan = RandomPlans.plan(seed: seed, index: i % distinct)
+            return newValues ? Self.revalued(plan, seed: UInt64(i)) : plan
+        }
         // The fast form is built once per plan (a recalculation then costs it under two snapshots).
         let fastPool = pool.compactMap(FastBottomUpPlan.init)
         let cores = ProcessInfo.activeCores
@@ -72,6 +81,20 @@ struct LibraryBenchmark {
             time($0.label, items: $0.items, repeats: repeats, $0.body)
         }
         return timings
+    }
+}
+
+extension LibraryBenchmark {
+    /// `plan` with new hours for its care lines and new amounts for its weekly, four-weekly and monthly
+    /// items (its annual items keep theirs: some are built on a half penny).
+    static func revalued(_ plan: BottomUpPlan, seed: UInt64) -> BottomUpPlan {
+        var plan = plan
+        var g = SeededGenerator(seed: seed &+ 0x9E37_79B9)
+        for i in plan.care.indices { plan.care[i].hoursPerWeek = Rational(Int128(g.int(1...240)), over: 4) }
+        for i in plan.otherItems.indices where plan.otherItems[i].period != .annual {
+            plan.otherItems[i].amount = Rational(Int128(g.int(1...40_000)), over: 100)
+        }
+        return plan
     }
 }
 

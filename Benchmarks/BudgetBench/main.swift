@@ -29,6 +29,9 @@ Options:
   --repeats R   timing repeats; min, median and max are shown (default 5)
   --seed S      the cohort's seed (default 2026)
   --only WORDS  run only the library timings whose name contains WORDS
+  --distinct N  library: the pool of 20,000 plans repeats N distinct ones (default: all distinct), so
+                that the branch predictor learns them; the pool's memory is the same
+  --new-values  library, with --distinct: each repeat gets new hours and amounts (its shape repeats)
   --json        print the results as JSON instead of a table
   -h, --help    show this help
 
@@ -47,6 +50,8 @@ struct BenchOptions {
     var json = false
     var only: String?
     var out: String?
+    var distinct = Int.max
+    var newValues = false
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
@@ -66,6 +71,8 @@ struct BenchOptions {
             case "--sizes":
                 guard let list = rest.popFirst() else { throw BenchError("--sizes needs a list such as 10000,100000") }
                 sizes = list.split(separator: ",").compactMap { Int($0) }
+            case "--distinct": distinct = try number(argument)
+            case "--new-values": newValues = true
             case "--json": json = true
             case "--only": only = rest.popFirst()
             case "--out": out = rest.popFirst()
@@ -110,7 +117,8 @@ do {
     switch command {
     case "library":
         printTimings(try LibraryBenchmark(budgets: options.budgets, repeats: options.repeats, seed: options.seed,
-                                                 only: options.only).run(),
+                                          only: options.only, distinct: options.distinct,
+                                          newValues: options.newValues).run(),
                      json: options.json)
     case "check":
         let counts = try FastPathProof(plans: options.plans, seed: options.seed).run { line in
