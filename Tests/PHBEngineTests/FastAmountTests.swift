@@ -33,6 +33,23 @@ import _PHBTestSupport
         #expect((sum - sum).isZero == true)
     }
 
+    /// An exact amount rounds to the penny the rule's own rounding gives (``RoundingRule/roundedQuotient(_:_:)-(Int64,Int64)``),
+    /// on a penny's edges, its half and either side of them, and anywhere; the fast path's rounding selects
+    /// the penny up rather than branching, so every case is checked against the reference.
+    @Test(arguments: RoundingRule.allCases)
+    func roundingAnExactAmountAgreesWithTheRule(rule: RoundingRule) {
+        var g = SeededGenerator(seed: 12)
+        let penny = BoundedAmount.unitsPerPenny
+        for _ in 0..<20_000 {
+            let pence = Int64(g.int(-1_000_000...1_000_000))
+            let offset = g.pick([0, penny / 2, penny - 1, 1, penny / 2 - 1, penny / 2 + 1, Int64(g.int(0...99_999_999))])
+            let value = pence * penny + offset
+            let expected = rule.roundedQuotient(value, penny)
+            #expect(BoundedAmount.pence(value, rule) == expected, "\(value)")
+            #expect(BoundedAmount(units: value).roundedPence(rule) == expected, "\(value)")
+        }
+    }
+
     /// Rounding an inexact amount answers exactly when both ends of its interval round to the same penny, and
     /// then with that penny: the one-division shortcut agrees with rounding both ends, near halves and edges too.
     @Test(arguments: RoundingRule.allCases)

@@ -201,17 +201,26 @@ public struct BoundedAmount: Sendable, Hashable {
         if bound == 0 { return Self.pence(value, rule) }  // exact (a poisoned amount's bound is −1)
         // The usual inexact case: the whole interval lies inside one penny, clear of its half, so one division
         // settles it (the rounding of a value in [q, q + 1) pence is q below the half and q + 1 above it).
+        // Which side of the half it lies on is as good as random line to line: the answer is made from
+        // comparisons' bits, with no branch (a mispredicted branch costs more than the whole rounding).
         if value >= 0, bound > 0, bound < Self.unitsPerPenny {
             let q = Int64(UInt64(value) / UInt64(Self.unitsPerPenny)), r = value &- q &* Self.unitsPerPenny
             let half = Self.unitsPerPenny / 2
-            // Which side of the half the interval lies on is as good as random: it is selected, not branched on.
-            let below = rule == .down || r &+ bound < half, above = r &- bound > half
-            if r >= bound, r &+ bound < Self.unitsPerPenny, below || above { return q &+ (below ? 0 : 1) }
+            let down = Self.bit(rule == .down)
+            let above = (down ^ 1) & Self.bit(r &- bound > half)
+            let below = down | Self.bit(r &+ bound < half)
+            let inside = Self.bit(r >= bound) & Self.bit(r &+ bound < Self.unitsPerPenny)
+            if inside & (below | above) != 0 { return q &+ above }
         }
+        // An interval across a penny or its half, or a negative value: both ends worked out.
         guard let (low, high) = interval else { return nil }
         let pence = Self.pence(low, rule)
         return Self.pence(high, rule) == pence ? pence : nil
     }
+
+    /// 1 when `condition` holds, else 0: a comparison's flag, to be combined without a branch.
+    @inlinable @inline(__always)
+    static func bit(_ condition: Bool) -> Int64 { condition ? 1 : 0 }
 
     /// `units` rounded to pence by `rule` (the table of ``RoundingRule``): the
     /// divisions are by a constant, so they compile to multiplications.
