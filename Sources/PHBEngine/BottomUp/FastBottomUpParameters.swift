@@ -158,8 +158,11 @@ public final class FastBottomUpParameters: Sendable {
     /// The rate for `band` in a provider's `rates`, in units; `nil` when unknown or unresolved.
     @inline(__always)
     static func hourlyRate(band: InlineName, in rates: UnsafeBufferPointer<(band: InlineName, rate: BoundedAmount)>) -> BoundedAmount? {
-        for i in 0..<rates.count where rates[i].band == band { return rates[i].rate }
-        return nil
+        // Every band is compared and the match selected: the loop runs as many times for every line (a policy
+        // has a few distinct bands), where leaving it at the match is a branch mispredicted line after line.
+        var found = -1
+        for i in 0..<rates.count { found = rates[i].band == band ? i : found }
+        return found >= 0 ? rates[found].rate : nil
     }
 }
 
