@@ -10,5 +10,10 @@ swift build -c release --static-swift-stdlib
 bench=.build/release/budget-bench
 echo "## Machine"; echo; echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(swift --version 2>&1 | head -1)"; echo
 echo "## Library"; echo; $bench library --budgets 1000000 --repeats 5 "$@"; echo
+# The same plans' cost with the branch predictor learning them: what mispredicted branches cost.
+echo "## Fast path, branches learned"; echo
+for pool in "--distinct 100" "--distinct 100 --new-values"; do
+  echo "### $pool"; $bench library --budgets 1000000 --repeats 5 --only "fast path, 1" $pool "$@"; echo
+done
 echo "## End to end"; echo; $bench end-to-end --people 200000 --repeats 5 "$@"; echo
 echo "## Peak memory"; echo; $bench memory --sizes 10000,100000,1000000,10000000 "$@"
