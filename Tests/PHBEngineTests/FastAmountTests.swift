@@ -33,18 +33,23 @@ import _PHBTestSupport
         #expect((sum - sum).isZero == true)
     }
 
-    /// An exact amount rounds to the penny the rule's own rounding gives (``RoundingRule/roundedQuotient(_:_:)-(Int64,Int64)``),
-    /// on a penny's edges, its half and either side of them, and anywhere; the fast path's rounding selects
-    /// the penny up rather than branching, so every case is checked against the reference.
-    @Test(arguments: RoundingRule.allCases)
-    func roundingAnExactAmountAgreesWithTheRule(rule: RoundingRule) {
-        var g = SeededGenerator(seed: 12)
+    /// Values in units on a penny's edges, its half and either side of them (within `jitter` units), or anywhere in a penny.
+    static func valuesNearPennyEdges(seed: UInt64, jitter: Int) -> [Int64] {
+        var g = SeededGenerator(seed: seed)
         let penny = BoundedAmount.unitsPerPenny
-        for _ in 0..<20_000 {
+        return (0..<20_000).map { _ in
             let pence = Int64(g.int(-1_000_000...1_000_000))
             let offset = g.pick([0, penny / 2, penny - 1, 1, penny / 2 - 1, penny / 2 + 1, Int64(g.int(0...99_999_999))])
-            let value = pence * penny + offset
-            let expected = rule.roundedQuotient(value, penny)
+            return pence * penny + offset + Int64(g.int(-jitter...jitter))
+        }
+    }
+
+    /// An exact amount rounds to the penny the rule's own rounding gives (`RoundingRule.roundedQuotient`): the fast
+    /// path's rounding selects the penny up rather than branching, so every case is checked against the reference.
+    @Test(arguments: RoundingRule.allCases)
+    func roundingAnExactAmountAgreesWithTheRule(rule: RoundingRule) {
+        for value in Self.valuesNearPennyEdges(seed: 12, jitter: 0) {
+            let expected = rule.roundedQuotient(value, BoundedAmount.unitsPerPenny)
             #expect(BoundedAmount.pence(value, rule) == expected, "\(value)")
             #expect(BoundedAmount(units: value).roundedPence(rule) == expected, "\(value)")
         }
@@ -56,11 +61,8 @@ import _PHBTestSupport
     func roundingAnInexactAmountAgreesWithRoundingBothEnds(rule: RoundingRule) {
         var g = SeededGenerator(seed: 11)
         let penny = BoundedAmount.unitsPerPenny
-        for _ in 0..<20_000 {
-            // Values near a penny's edge or its half, or anywhere; bounds small or up to a penny and more.
-            let pence = Int64(g.int(-1_000_000...1_000_000))
-            let offset = g.pick([0, penny / 2, penny - 1, 1, penny / 2 - 1, penny / 2 + 1, Int64(g.int(0...99_999_999))])
-            let value = pence * penny + offset + Int64(g.int(-3...3))
+        for value in Self.valuesNearPennyEdges(seed: 13, jitter: 3) {
+            // Bounds small, or up to a penny and more.
             let bound = g.pick([1, 2, 7, Int64(g.int(1...1_000)), penny / 2, penny - 1, penny, penny + 5])
             let amount = BoundedAmount(value: value, bound: bound)
             let low = BoundedAmount.pence(value - bound, rule), high = BoundedAmount.pence(value + bound, rule)
