@@ -265,6 +265,7 @@ public struct InlineName: Sendable, Hashable {
     public static func == (a: InlineName, b: InlineName) -> Bool {
         (a.words.0 ^ b.words.0) | (a.words.1 ^ b.words.1) | (a.words.2 ^ b.words.2) | UInt64(a.count ^ b.count) == 0
     }
+
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
         hasher.combine(words.0)
