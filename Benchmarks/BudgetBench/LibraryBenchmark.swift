@@ -36,18 +36,12 @@ struct LibraryBenchmark {
         let slow = max(1, budgets / 50)
         var work: [(label: String, items: Int, body: () -> Void)] = [
             ("bottom-up, fast path, 1 core", budgets, {
-                var sum: Int64 = 0
-                for i in 0..<budgets { sum &+= fastPool[i % fastPool.count].totals(fast)?.firstYear.pence ?? 0 }
-                blackHole(sum)
+                blackHole(Self.costed(fastPool, calls: 0..<budgets, fast))
             }),
             ("bottom-up, fast path, \(cores) cores", budgets, {
                 let chunk = (budgets + cores - 1) / cores
                 DispatchQueue.concurrentPerform(iterations: cores) { c in
-                    var sum: Int64 = 0
-                    for i in (c * chunk)..<min(budgets, (c + 1) * chunk) {
-                        sum &+= fastPool[i % fastPool.count].totals(fast)?.firstYear.pence ?? 0
-                    }
-                    blackHole(sum)
+                    blackHole(Self.costed(fastPool, calls: (c * chunk)..<min(budgets, (c + 1) * chunk), fast))
                 }
             }),
             ("bottom-up, fast form built from the plan, 1 core", budgets, {
@@ -85,6 +79,23 @@ struct LibraryBenchmark {
 }
 
 extension LibraryBenchmark {
+    /// The first-year totals of the pool's plans `calls.count` times over, cycling from plan `calls.lowerBound`,
+    /// by the fast path, summed.
+    ///
+    /// Each plan is costed where the caller holds it, as a batch costs the plan it has read: it is moved
+    /// out of the pool and back by swaps. A plan copied out of an array for each call would retain and
+    /// release its line arrays, four atomic counts each way: a cost of copying, not of the fast path.
+    static func costed(_ plans: [FastBottomUpPlan], calls: Range<Int>, _ fast: FastBottomUpParameters) -> Int64 {
+        guard var held = plans.first else { return 0 }
+        var pool = plans  // shares the pool's storage until the first swap makes it this thread's own
+        var sum: Int64 = 0
+        for i in calls {
+            swap(&held, &pool[i % pool.count])  // held is now plan i mod n (the pool turns by one each round)
+            sum &+= held.totals(fast)?.firstYear.pence ?? 0
+        }
+        return sum
+    }
+
     /// `plan` with new hours for its care lines and new amounts for its weekly, four-weekly and monthly
     /// items (its annual items keep theirs: some are built on a half penny).
     static func revalued(_ plan: BottomUpPlan, seed: UInt64) -> BottomUpPlan {
