@@ -43,6 +43,11 @@ struct BottomUpCalculation {
 
     mutating func run() throws(BudgetError) -> BudgetResult {
         var builder = basis
+        // Room for every line each list can get (pay lines, then up to two bank-holiday, eight on-cost and
+        // one contingency line): each list is allocated once, not grown line by line.
+        let payLines = plan.care.count + plan.sleepIns.count
+        careSubtotal.reserveCapacity(payLines + 10)
+        recurring.reserveCapacity(payLines + plan.otherItems.count + 11)
         let weights = try paShareWeights()
         try addCareLines(&builder)
         try addSleepIns(&builder)
@@ -51,7 +56,7 @@ struct BottomUpCalculation {
         if !g.isZero {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,
                                                    bankHolidays: bankHolidayPA,
-                                                   weights: weights, shares: .derived(from: paPay))
+                                                   weights: weights, shares: .derived(from: paPay), explains: builder.explains)
             try onCosts.add(to: &builder)
             careSubtotal += onCosts.recurringLines
             recurring += onCosts.recurringLines

@@ -13,6 +13,9 @@ struct PersonalAssistantOnCosts {
     let weights: [Rational]
     /// How PA pay is held; every on-cost line is held the same way.
     let shares: DeploymentShares
+    /// `shares` in words, for every on-cost line of an explained breakdown: worked out once (a mixed
+    /// line's words are built from its percentages), empty when the breakdown is not explained.
+    let heldAs: String
 
     /// The recurring lines added (exact weekly, held), for contingency and fees.
     private(set) var recurringLines: [HeldAmount] = []
@@ -20,13 +23,14 @@ struct PersonalAssistantOnCosts {
     private(set) var notes: [String] = []
 
     init(parameters: BottomUpParameters, weeksPerYear: Rational, pay: Rational, bankHolidays: Rational, weights: [Rational],
-         shares: DeploymentShares) {
+         shares: DeploymentShares, explains: Bool) {
         self.parameters = parameters
         self.weeksPerYear = weeksPerYear
         self.pay = pay
         self.bankHolidays = bankHolidays
         self.weights = weights
         self.shares = shares
+        heldAs = explains ? shares.description : ""
     }
 
     var paCount: Int { weights.count }
@@ -49,7 +53,7 @@ struct PersonalAssistantOnCosts {
                 BottomUpLine.flatOnCost.key, "PA on-costs (flat percentage)", exactWeekly: pay * flat.value,
                 formula: .steps([(payFormula * .percentParameter(.flatOnCostPercent, fraction: flat.value))
                     .equals(.weekly, pay * flat.value, .poundsAWeek), .note(.replacesItemisedOnCosts)]),
-                deployment: shares.description, parameters: [mode.use, flat.use]))
+                deployment: heldAs, parameters: [mode.use, flat.use]))
         } else {
             try addItemised(to: &builder, modeUse: mode.use)
         }
@@ -68,7 +72,7 @@ struct PersonalAssistantOnCosts {
             BottomUpLine.holidayCover.key, "PA holiday cover", exactWeekly: cover,
             formula: ((payFormula + .value(.bankHolidays, bankHolidays, .poundsAWeek))
                       * .percentParameter(.holidayAccrualPercent, fraction: holiday.value)).equals(.weekly, cover, .poundsAWeek),
-            deployment: shares.description, parameters: [modeUse, holiday.use]))
+            deployment: heldAs, parameters: [modeUse, holiday.use]))
 
         // Earnings base per PA per week: e_i = (G + BHpa + H) × w_i / Σw.
         let earnings = holidayBase + cover
@@ -136,7 +140,7 @@ struct PersonalAssistantOnCosts {
         }
         try addRecurring(builder.recurring(
             BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly, formula: formula(),
-            quantity: Self.assistants(paCount), deployment: shares.description, parameters: uses))
+            quantity: Self.assistants(paCount), deployment: heldAs, parameters: uses))
     }
 
     private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational],
@@ -178,7 +182,7 @@ struct PersonalAssistantOnCosts {
         }
         try addRecurring(builder.recurring(
             BottomUpLine.pension.key, "Employer pension", exactWeekly: total, formula: formula(),
-            quantity: Self.assistants(enrolled), deployment: shares.description, parameters: uses))
+            quantity: Self.assistants(enrolled), deployment: heldAs, parameters: uses))
     }
 
     /// Insurance and payroll once per employer; training, DBS and recruitment per PA (docs/rules.md §3).
@@ -190,29 +194,29 @@ struct PersonalAssistantOnCosts {
             BottomUpLine.insurance.key, "Employer's liability insurance", exactAnnual: insurance.value,
             formula: (Formula.parameter(.insurancePerYear, insurance.value, .poundsAYear) / weeks)
                 .equals(.weekly, insurance.value / weeksPerYear, .poundsAWeek),
-            deployment: shares.description, parameters: [insurance.use]))
+            deployment: heldAs, parameters: [insurance.use]))
         let payroll = try parameters.payrollPerMonth.get()
         try addRecurring(builder.recurring(
             BottomUpLine.payroll.key, "Payroll service", exactAnnual: payroll.value * 12,
             formula: ((Formula.parameter(.payrollPerMonth, payroll.value, .poundsAMonth) * .value(.monthsPerYear, Rational(12), .months))
                 .equals(.annual, payroll.value * 12, .poundsAYear) / weeks).equals(.weekly, payroll.value * 12 / weeksPerYear, .poundsAWeek),
-            deployment: shares.description, parameters: [payroll.use]))
+            deployment: heldAs, parameters: [payroll.use]))
         let training = try parameters.trainingPerPAPerYear.get()
         try addRecurring(builder.recurring(
             BottomUpLine.training.key, "PA training", exactAnnual: training.value * k,
             formula: ((Formula.parameter(.trainingPerPAPerYear, training.value, .poundsAYear) * pas)
                 .equals(.annual, training.value * k, .poundsAYear) / weeks).equals(.weekly, training.value * k / weeksPerYear, .poundsAWeek),
-            quantity: pas, unitRate: Quantity(.trainingPerPAPerYear, training.value, .poundsAYear), deployment: shares.description,
+            quantity: pas, unitRate: Quantity(.trainingPerPAPerYear, training.value, .poundsAYear), deployment: heldAs,
             parameters: [training.use]))
         let dbs = try parameters.dbsCheckPerPA.get()
         try builder.oneOff(BottomUpLine.dbsChecks.key, "DBS checks", exact: dbs.value * k, formula: (Formula.parameter(.dbsCheckPerPA, dbs.value, .pounds) * pas).equals(.amount, dbs.value * k, .pounds),
-                           quantity: pas, unitRate: Quantity(.dbsCheckPerPA, dbs.value, .pounds), deployment: shares.description,
+                           quantity: pas, unitRate: Quantity(.dbsCheckPerPA, dbs.value, .pounds), deployment: heldAs,
                            parameters: [dbs.use])
         let recruitment = try parameters.recruitmentPerPA.get()
         try builder.oneOff(BottomUpLine.recruitment.key, "PA recruitment", exact: recruitment.value * k,
                            formula: (Formula.parameter(.recruitmentPerPA, recruitment.value, .pounds) * pas)
                                .equals(.amount, recruitment.value * k, .pounds), quantity: pas,
-                           unitRate: Quantity(.recruitmentPerPA, recruitment.value, .pounds), deployment: shares.description,
+                           unitRate: Quantity(.recruitmentPerPA, recruitment.value, .pounds), deployment: heldAs,
                            parameters: [recruitment.use])
     }
 }
