@@ -43,11 +43,12 @@ struct BottomUpCalculation {
 
     mutating func run() throws(BudgetError) -> BudgetResult {
         var builder = basis
-        // Room for every line each list can get (pay lines, then up to two bank-holiday, eight on-cost and
-        // one contingency line): each list is allocated once, not grown line by line.
+        // Room for every line each list can get (the pay lines, up to two bank-holiday lines and six recurring
+        // on-cost lines, then the other items and the contingency): each list is allocated once, not grown
+        // line by line.
         let payLines = plan.care.count + plan.sleepIns.count
-        careSubtotal.reserveCapacity(payLines + 10)
-        recurring.reserveCapacity(payLines + plan.otherItems.count + 11)
+        careSubtotal.reserveCapacity(payLines + 8)
+        recurring.reserveCapacity(payLines + 8 + plan.otherItems.count + 1)
         let weights = try paShareWeights()
         try addCareLines(&builder)
         try addSleepIns(&builder)
