@@ -22,6 +22,21 @@ public func fuzzRational(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         _ = bounded.times(m).roundedPence(.halfEven)
     }
     _ = bounded.times(Int64(truncatingIfNeeded: int128(32))).roundedPence(.down)
+    // The fast rounding (its penny selected, not branched to) answers only with the penny both ends of the interval round to.
+    // A bound below a penny too (a random one seldom is), and no bound at all.
+    let small = BoundedAmount(value: bounded.value, bound: Int64(truncatingIfNeeded: int128(16)) & 0x3FF_FFFF)
+    for amount in [bounded, small, BoundedAmount(units: bounded.value)] {
+        for rule in RoundingRule.allCases {
+            let (low, o1) = amount.value.subtractingReportingOverflow(amount.bound)
+            let (high, o2) = amount.value.addingReportingOverflow(amount.bound)
+            if let pence = amount.roundedPence(rule), !amount.isPoisoned, !o1, !o2 {
+                precondition(BoundedAmount.pence(low, rule) == pence && BoundedAmount.pence(high, rule) == pence,
+                             "a rounded penny both ends of the interval agree on")
+                precondition(amount.bound != 0 || pence == rule.roundedQuotient(amount.value, BoundedAmount.unitsPerPenny),
+                             "an exact amount rounds as the rule does")
+            }
+        }
+    }
     _ = bounded.proportion(BoundedAmount(units: Int64(truncatingIfNeeded: int128(48))), of: BoundedAmount(units: Int64.max))
     return 0
 }
