@@ -110,6 +110,16 @@ import _PHBTestSupport
         #expect(try (r("100") / 3 * 3).roundedToMoney(.halfAwayFromZero, context: "t") == Money(pence: 10000))
     }
 
+    @Test func roundsToThePennyWhenTheNumeratorTimesAHundredLeavesTheRange() throws {
+        // 3·10³⁶ + 1 over 10²²: the numerator × 100 is beyond Int128, the value (£300 trillion) is not, and
+        // the reduced product (÷ 100 over 10²⁰) brings it back.
+        let power = Int128.powerOfTen(36)
+        let value = Rational(3 * power + 1, over: Int128.powerOfTen(22))
+        #expect(value.numerator.multipliedReportingOverflow(by: 100).overflow)
+        #expect(try value.roundedToMoney(.halfAwayFromZero, context: "t") == Money(pence: 30_000_000_000_000_000))
+        #expect(try (-value).roundedToMoney(.down, context: "t") == Money(pence: -30_000_000_000_000_001))
+    }
+
     @Test func moneyReadsAndShows() {
         #expect(Money(poundsText: "13.75") == Money(pence: 1375))
         #expect(Money(poundsText: "13.755") == nil)

@@ -143,10 +143,15 @@ public struct BudgetTotals: Sendable, Hashable {
 
     /// Totals of `lines`; overflow is an error.
     public init(of lines: [BudgetLine]) throws(BudgetError) {
-        weekly = try lines.compactMap(\.weekly).total(context: "total weekly")
-        annual = try lines.compactMap(\.annual).total(context: "total annual")
-        oneOff = try lines.compactMap(\.oneOff).total(context: "total one-off")
-        firstYear = try annual.adding(oneOff, context: "first-year total")
+        // One pass, reading each line's figures in place: no list of figures built, no line copied.
+        var weekly = Money.zero, annual = Money.zero, oneOff = Money.zero
+        for i in lines.indices {
+            if let figure = lines[i].weekly { weekly = try weekly.adding(figure, context: "total weekly") }
+            if let figure = lines[i].annual { annual = try annual.adding(figure, context: "total annual") }
+            if let figure = lines[i].oneOff { oneOff = try oneOff.adding(figure, context: "total one-off") }
+        }
+        self.init(weekly: weekly, annual: annual, oneOff: oneOff,
+                  firstYear: try annual.adding(oneOff, context: "first-year total"))
     }
 }
 
