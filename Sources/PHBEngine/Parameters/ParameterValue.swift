@@ -151,28 +151,76 @@ public struct ParameterSet: Sendable, Hashable {
 }
 
 /// One parameter value a calculation used, for the result's explanation.
+///
+/// A value type whose fields are held once, in an immutable box: a use is copied into every line and
+/// figure that used it, and a copy is one reference, not the key, value, dates and source one by one.
+/// Setting a field gives the use a box of its own.
 public struct ParameterUse: Sendable, Hashable {
+    /// The fields, as a plain value.
+    private struct Fields: Sendable, Hashable {
+        var key: ParameterKey
+        var value: ParameterValue
+        var from: CalendarDate
+        var source: String
+        var origin: ParameterOrigin
+        var staleAfter: CalendarDate?
+    }
+
+    /// The box the fields are shared in.
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+    private var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
     /// The parameter.
-    public var key: ParameterKey
+    public var key: ParameterKey {
+        get { box.fields.key }
+        set { fields.key = newValue }
+    }
     /// The value.
-    public var value: ParameterValue
+    public var value: ParameterValue {
+        get { box.fields.value }
+        set { fields.value = newValue }
+    }
     /// The first day this value is in force.
-    public var from: CalendarDate
+    public var from: CalendarDate {
+        get { box.fields.from }
+        set { fields.from = newValue }
+    }
     /// Where it comes from: statutory source, policy, or case override.
-    public var source: String
+    public var source: String {
+        get { box.fields.source }
+        set { fields.source = newValue }
+    }
     /// Which layer supplied it.
-    public var origin: ParameterOrigin
+    public var origin: ParameterOrigin {
+        get { box.fields.origin }
+        set { fields.origin = newValue }
+    }
     /// The last day the value is known to hold, when the calculation date is later (the value may be out of date).
-    public var staleAfter: CalendarDate?
+    public var staleAfter: CalendarDate? {
+        get { box.fields.staleAfter }
+        set { fields.staleAfter = newValue }
+    }
 
     public init(key: ParameterKey, value: ParameterValue, from: CalendarDate,
                 source: String, origin: ParameterOrigin, staleAfter: CalendarDate? = nil) {
-        self.staleAfter = staleAfter
-        self.key = key
-        self.value = value
-        self.from = from
-        self.source = source
-        self.origin = origin
+        box = Box(Fields(key: key, value: value, from: from, source: source, origin: origin, staleAfter: staleAfter))
+    }
+
+    /// Equal when the fields are: two copies of one use are equal at once.
+    public static func == (a: ParameterUse, b: ParameterUse) -> Bool {
+        a.box === b.box || a.box.fields == b.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 
     /// The value as a person reads it (`£13.75`, `12.07%`), by the catalogue's kind.
