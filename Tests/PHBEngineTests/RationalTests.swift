@@ -136,6 +136,23 @@ import _PHBTestSupport
         #expect(r("10500").poundsText == "£10,500.00")
         #expect(r("-1681.518").poundsText == "-£1,681.518")
     }
+
+    @Test(arguments: [
+        (Rational(0), "£0.00"), (Rational(5, over: 100), "£0.05"), (Rational(-5, over: 100), "-£0.05"), (Rational(999), "£999.00"),
+        (Rational(1000), "£1,000.00"), (Rational(2, over: 3), "£0.666667"), (Rational(-1_234_567_891, over: 1000), "-£1,234,567.891"),
+        // 19 + 2 digits: the whole part runs over a 64-bit chunk of 18 digits.
+        (Rational(Int128.powerOfTen(20) + 7, over: 100), "£1,000,000,000,000,000,000.07"),
+        (Rational(Int128.max, over: 1), "£overflow"),
+    ])
+    func poundsTextGroupsThousandsAndKeepsTwoPlaces(_ value: Rational, _ expected: String) {
+        #expect(value.poundsText == expected)
+    }
+
+    @Test(arguments: [(Rational(1, over: 8), 3), (Rational(3, over: 40), 3), (Rational(1, over: 3), nil), (Rational(7), 0),
+                      (Rational(1, over: Int128.powerOfTen(30)), 30), (Rational(1, over: 5 * (Int128(1) << 100)), 100)])
+    func decimalPlacesAreTheShortestExactForm(_ value: Rational, _ expected: Int?) {
+        #expect(value.decimalPlaces == expected)
+    }
 }
 
 @Suite struct DateAndParameterTests {

@@ -49,6 +49,8 @@ struct BottomUpCalculation {
         let payLines = plan.care.count + plan.sleepIns.count
         careSubtotal.reserveCapacity(payLines + 8)
         recurring.reserveCapacity(payLines + 8 + plan.otherItems.count + 1)
+        // The breakdown's lines: those, the two one-off employment lines and the three fees.
+        builder.reserveLines(payLines + 8 + plan.otherItems.count + 1 + 2 + 3)
         let weights = try paShareWeights()
         try addCareLines(&builder)
         try addSleepIns(&builder)

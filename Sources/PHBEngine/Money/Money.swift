@@ -60,12 +60,7 @@ extension Rational {
     /// exact values become money.
     @inlinable
     public func roundedToMoney(_ rule: RoundingRule, context: @autoclosure () -> String) throws(BudgetError) -> Money {
-        // Rounding needs no fraction in lowest terms: n × 100 ÷ d is rounded as it stands. Only a numerator
-        // within a factor of 100 of the range takes the reduced product, which may bring it back into range.
-        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: 100)
-        let rounded = isOverflow ? nil
-            : overflow || scaled == .min ? (self * Rational(100)).roundedToInteger(rule) : rule.roundedQuotient(scaled, denominator)
-        guard let pence = rounded, let p = Int64(exactly: pence) else {
+        guard let pence = roundedToInteger(scaledBy: 2, rule), let p = Int64(exactly: pence) else {
             throw .arithmeticOverflow(context())
         }
         return Money(pence: p)

@@ -53,10 +53,17 @@ extension Rational {
     /// when the value has no finite decimal expansion (e.g. 1/7).
     public var decimalPlaces: Int? {
         guard !isOverflow else { return nil }
-        var d = denominator
-        var twos = 0, fives = 0
-        while d % 2 == 0 { d /= 2; twos += 1 }
-        while d % 5 == 0 { d /= 5; fives += 1 }
+        let twos = denominator.trailingZeroBitCount
+        var d = UInt128(denominator.magnitude) >> twos
+        var fives = 0
+        // The usual denominator (a power of ten up to 10¹⁸) fits 64 bits: its fives are taken out there.
+        if let small = UInt64(exactly: d) {
+            var rest = small
+            while rest % 5 == 0 { rest /= 5; fives += 1 }
+            d = UInt128(rest)
+        } else {
+            while d % 5 == 0 { d /= 5; fives += 1 }
+        }
         return d == 1 ? Swift.max(twos, fives) : nil
     }
 
@@ -64,32 +71,51 @@ extension Rational {
     /// places (trailing zeros kept to `minPlaces`), otherwise rounded half away
     /// from zero to `maxPlaces` places. Overflowed values print as `overflow`.
     public func decimalText(minPlaces: Int = 0, maxPlaces: Int = 6) -> String {
-        guard !isOverflow else { return "overflow" }
-        let places = Swift.max(minPlaces, Swift.min(decimalPlaces ?? maxPlaces, maxPlaces))
-        guard let scaled = (self * Rational(Int128.powerOfTen(places), over: 1))
-            .roundedToInteger(.halfAwayFromZero) else { return "overflow" }
-        return Rational.formatScaled(scaled, places: places, grouping: false)
+        decimalText(minPlaces: minPlaces, maxPlaces: maxPlaces, grouping: false)
     }
 
-    /// Formats an integer count of 10^-places units as decimal text.
+    /// ``decimalText(minPlaces:maxPlaces:)``, its whole part grouped in thousands when `grouping`.
+    func decimalText(minPlaces: Int, maxPlaces: Int, grouping: Bool) -> String {
+        guard !isOverflow else { return "overflow" }
+        let places = Swift.max(minPlaces, Swift.min(decimalPlaces ?? maxPlaces, maxPlaces))
+        guard let scaled = roundedToInteger(scaledBy: places, .halfAwayFromZero) else { return "overflow" }
+        return Rational.formatScaled(scaled, places: places, grouping: grouping)
+    }
+
+    /// Formats an integer count of 10^-places units as decimal text, its whole part grouped in thousands
+    /// when `grouping`: built as bytes, back to front, 18 digits at a time in 64 bits.
     static func formatScaled(_ scaled: Int128, places: Int, grouping: Bool) -> String {
-        let negative = scaled < 0
-        var digits = String(scaled.magnitude)
-        if digits.count <= places {
-            digits = String(repeating: "0", count: places - digits.count + 1) + digits
-        }
-        let split = digits.index(digits.endIndex, offsetBy: -places)
-        var whole = String(digits[..<split])
-        if grouping, whole.count > 3 {
-            var grouped = ""
-            for (i, c) in whole.enumerated() {
-                if i > 0, (whole.count - i) % 3 == 0 { grouped.append(",") }
-                grouped.append(c)
+        // At most 39 digits (or places + 1), a point, 12 commas and a sign.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 + Swift.max(0, places)) { buffer -> String in
+            var at = buffer.count
+            func put(_ byte: UInt8) {
+                at -= 1
+                buffer[at] = byte
             }
-            whole = grouped
+            var magnitude = scaled.magnitude
+            var written = 0  // digits so far
+            var group = 0  // digits of the whole part since the last comma
+            // Digits come 18 at a time from 64-bit chunks; past the last chunk, zeros only until `places` + 1.
+            while magnitude != 0 || written <= places {
+                let (rest, chunk) = magnitude.quotientAndRemainder(dividingBy: 1_000_000_000_000_000_000)
+                var digits = UInt64(chunk)
+                for _ in 0..<18 {
+                    if rest == 0, digits == 0, written > places { break }
+                    if written == places, places > 0 { put(UInt8(ascii: ".")) }
+                    if written > places, grouping, group == 3 {
+                        put(UInt8(ascii: ","))
+                        group = 0
+                    }
+                    put(UInt8(ascii: "0") + UInt8(digits % 10))
+                    digits /= 10
+                    if written >= places { group += 1 }
+                    written += 1
+                }
+                magnitude = rest
+            }
+            if scaled < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
         }
-        let text = places > 0 ? whole + "." + digits[split...] : whole
-        return negative ? "-" + text : text
     }
 }
 
@@ -101,15 +127,7 @@ extension Rational: CustomStringConvertible {
 extension Rational {
     /// The exact value as pounds, grouped in thousands with at least 2 places: `£13.75`, `£3.021978`, `-£10,500.00`.
     public var poundsText: String {
-        let text = decimalText(minPlaces: 2)
-        let negative = text.hasPrefix("-")
-        let digits = negative ? text.dropFirst() : Substring(text)
-        let point = digits.firstIndex(of: ".") ?? digits.endIndex
-        var whole = ""
-        for (i, c) in digits[..<point].enumerated() {
-            if i > 0, (digits.distance(from: digits.startIndex, to: point) - i) % 3 == 0 { whole.append(",") }
-            whole.append(c)
-        }
-        return (negative ? "-£" : "£") + whole + digits[point...]
+        let text = decimalText(minPlaces: 2, maxPlaces: 6, grouping: true)
+        return text.hasPrefix("-") ? "-£" + text.dropFirst() : "£" + text
     }
 }

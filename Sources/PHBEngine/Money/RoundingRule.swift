@@ -80,12 +80,25 @@ extension Rational {
         isOverflow ? nil : rule.roundedQuotient(numerator, denominator)
     }
 
+    /// The value times 10^`places` (0...38), rounded to a whole number by `rule`, or `nil` if it overflowed:
+    /// pence for 2 places.
+    ///
+    /// Rounding needs no fraction in lowest terms: n × 10^places ÷ d is rounded as it stands. Only a
+    /// numerator that the power takes out of range goes through the reduced product, which may bring it back.
+    @inlinable
+    public func roundedToInteger(scaledBy places: Int, _ rule: RoundingRule) -> Int128? {
+        guard !isOverflow else { return nil }
+        let power = Int128.powerOfTen(places)
+        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: power)
+        if overflow || scaled == .min { return (self * Rational(power, over: 1)).roundedToInteger(rule) }
+        return rule.roundedQuotient(scaled, denominator)
+    }
+
     /// The value rounded to `places` decimal places, as an exact decimal.
     @inlinable
     public func rounded(places: Int, _ rule: RoundingRule) -> Rational {
-        let scale = Rational(Int128.powerOfTen(places), over: 1)
-        guard let n = (self * scale).roundedToInteger(rule) else { return .overflow }
-        return Rational(n, over: scale.numerator)
+        guard let n = roundedToInteger(scaledBy: places, rule) else { return .overflow }
+        return Rational(n, over: Int128.powerOfTen(places))
     }
 }
 

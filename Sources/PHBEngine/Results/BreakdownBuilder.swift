@@ -12,6 +12,11 @@ struct BreakdownBuilder {
     /// The lines so far.
     private(set) var lines: [BudgetLine] = []
 
+    /// Makes room for `count` lines in all, so that the list is allocated once rather than grown line by line.
+    mutating func reserveLines(_ count: Int) {
+        lines.reserveCapacity(count)
+    }
+
     /// Reads the rounding rule and weeks per year from `context`.
     init(context: CalculationContext) throws(BudgetError) {
         let rule = try context.choice(ParameterKey.roundingRule, as: RoundingRule.self)
