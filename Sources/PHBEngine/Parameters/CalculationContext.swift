@@ -74,20 +74,25 @@ public struct CalculationContext: Sendable {
         if let value = overrides[key] {
             return ParameterUse(key: key, value: value, from: asAt, source: "override given by the case", origin: .caseOverride)
         }
-        for (set, origin) in [(policy.parameters, ParameterOrigin.policy), (statutory, .statutory)] {
-            guard let history = set[key] else { continue }
-            guard let dated = history.value(on: asAt) else {
-                throw .parameterNotInForce(name: key.name, date: asAt, firstFrom: history.values.first?.from)
-            }
-            var staleAfter: CalendarDate?
-            if dated.from == history.values.last?.from, let knownUntil = history.knownUntil, knownUntil < asAt {
-                if strictDates { throw .parameterOutOfDate(name: key.name, date: asAt, knownUntil: knownUntil) }
-                staleAfter = knownUntil
-            }
-            return ParameterUse(key: key, value: dated.value, from: dated.from, source: dated.source, origin: origin,
-                                staleAfter: staleAfter)
+        // The policy's history, else the statutory one: looked up in turn, with no list of the layers built.
+        let history: ParameterHistory, origin: ParameterOrigin
+        if let own = policy.parameters[key] {
+            (history, origin) = (own, .policy)
+        } else if let statutory = statutory[key] {
+            (history, origin) = (statutory, .statutory)
+        } else {
+            throw .parameterNotInForce(name: key.name, date: asAt, firstFrom: nil)
         }
-        throw .parameterNotInForce(name: key.name, date: asAt, firstFrom: nil)
+        guard let dated = history.value(on: asAt) else {
+            throw .parameterNotInForce(name: key.name, date: asAt, firstFrom: history.values.first?.from)
+        }
+        var staleAfter: CalendarDate?
+        if dated.from == history.values.last?.from, let knownUntil = history.knownUntil, knownUntil < asAt {
+            if strictDates { throw .parameterOutOfDate(name: key.name, date: asAt, knownUntil: knownUntil) }
+            staleAfter = knownUntil
+        }
+        return ParameterUse(key: key, value: dated.value, from: dated.from, source: dated.source, origin: origin,
+                            staleAfter: staleAfter)
     }
 
     /// A numeric parameter's exact value and its provenance.
