@@ -47,6 +47,10 @@ struct BottomUpCalculation {
         // on-cost lines, then the other items and the contingency): each list is allocated once, not grown
         // line by line.
         let payLines = plan.care.count + plan.sleepIns.count
+        let paLines = plan.care.count { $0.provider == .personalAssistant }
+            + plan.sleepIns.count { $0.provider == .personalAssistant }
+        paPay.reserveCapacity(paLines)
+        agencyPay.reserveCapacity(payLines - paLines)
         careSubtotal.reserveCapacity(payLines + 8)
         recurring.reserveCapacity(payLines + 8 + plan.otherItems.count + 1)
         // The breakdown's lines: those, the two one-off employment lines and the three fees.

@@ -31,6 +31,7 @@ struct PersonalAssistantOnCosts {
         self.weights = weights
         self.shares = shares
         heldAs = explains ? shares.description : ""
+        recurringLines.reserveCapacity(6)  // holiday cover, NI and pension (or the flat on-cost), insurance, payroll, training
     }
 
     var paCount: Int { weights.count }
