@@ -190,16 +190,21 @@ extension Formula {
         .equals(self, Quantity(name, value, unit))
     }
 
-    static func * (a: Formula, b: Formula) -> Formula { .joined(.product, a, b) }
+    static func * (a: consuming Formula, b: consuming Formula) -> Formula { .joined(.product, a, b) }
     static func / (a: Formula, b: Formula) -> Formula { .operation(.quotient, [a, b]) }
-    static func + (a: Formula, b: Formula) -> Formula { .joined(.sum, a, b) }
+    static func + (a: consuming Formula, b: consuming Formula) -> Formula { .joined(.sum, a, b) }
     static func - (a: Formula, b: Formula) -> Formula { .operation(.difference, [a, b]) }
 
-    /// `a op b`, flattening a left operand that is already `op` (`a × b × c`, not `(a × b) × c`).
-    private static func joined(_ operation: Operation, _ a: Formula, _ b: Formula) -> Formula {
-        guard case .operation(operation, var operands) = a else { return .operation(operation, [a, b]) }
-        operands.append(b)
-        return .operation(operation, operands)
+    /// `a op b`, flattening a left operand that is already `op` (`a × b × c`, not `(a × b) × c`): its
+    /// operands are taken over, not copied, so the list grows in place.
+    private static func joined(_ operation: Operation, _ a: consuming Formula, _ b: consuming Formula) -> Formula {
+        switch consume a {
+        case .operation(operation, var operands):
+            operands.append(b)
+            return .operation(operation, operands)
+        case let other:
+            return .operation(operation, [other, b])
+        }
     }
 }
 
