@@ -150,20 +150,21 @@ public struct ParameterSet: Sendable, Hashable {
     public subscript(key: ParameterKey) -> ParameterHistory? { histories[key] }
 }
 
-/// One parameter value a calculation used, for the result's explanation.
+/// One parameter value a calculation used, for the result's explanation: a
+/// fact about the calculation, read, never edited.
 ///
-/// A value type whose fields are held once, in an immutable box: a use is copied into every line and
-/// figure that used it, and a copy is one reference, not the key, value, dates and source one by one.
-/// Setting a field gives the use a box of its own.
+/// Its fields are held once, in an immutable box: a use is copied into every
+/// line and figure that used it, and a copy is one reference, not the key,
+/// value, dates and source one by one.
 public struct ParameterUse: Sendable, Hashable {
     /// The fields, as a plain value.
     private struct Fields: Sendable, Hashable {
-        var key: ParameterKey
-        var value: ParameterValue
-        var from: CalendarDate
-        var source: String
-        var origin: ParameterOrigin
-        var staleAfter: CalendarDate?
+        let key: ParameterKey
+        let value: ParameterValue
+        let from: CalendarDate
+        let source: String
+        let origin: ParameterOrigin
+        let staleAfter: CalendarDate?
     }
 
     /// The box the fields are shared in.
@@ -172,42 +173,20 @@ public struct ParameterUse: Sendable, Hashable {
         init(_ fields: Fields) { self.fields = fields }
     }
 
-    private var box: Box
-    private var fields: Fields {
-        get { box.fields }
-        set { box = Box(newValue) }
-    }
+    private let box: Box
 
     /// The parameter.
-    public var key: ParameterKey {
-        get { box.fields.key }
-        set { fields.key = newValue }
-    }
+    public var key: ParameterKey { box.fields.key }
     /// The value.
-    public var value: ParameterValue {
-        get { box.fields.value }
-        set { fields.value = newValue }
-    }
+    public var value: ParameterValue { box.fields.value }
     /// The first day this value is in force.
-    public var from: CalendarDate {
-        get { box.fields.from }
-        set { fields.from = newValue }
-    }
+    public var from: CalendarDate { box.fields.from }
     /// Where it comes from: statutory source, policy, or case override.
-    public var source: String {
-        get { box.fields.source }
-        set { fields.source = newValue }
-    }
+    public var source: String { box.fields.source }
     /// Which layer supplied it.
-    public var origin: ParameterOrigin {
-        get { box.fields.origin }
-        set { fields.origin = newValue }
-    }
+    public var origin: ParameterOrigin { box.fields.origin }
     /// The last day the value is known to hold, when the calculation date is later (the value may be out of date).
-    public var staleAfter: CalendarDate? {
-        get { box.fields.staleAfter }
-        set { fields.staleAfter = newValue }
-    }
+    public var staleAfter: CalendarDate? { box.fields.staleAfter }
 
     public init(key: ParameterKey, value: ParameterValue, from: CalendarDate,
                 source: String, origin: ParameterOrigin, staleAfter: CalendarDate? = nil) {
