@@ -15,6 +15,15 @@ public func fuzzRational(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         _ = value.decimalText()
         _ = value < a
         _ = try? value.roundedToMoney(.halfEven, context: "fuzz")
+        _ = value.poundsText
+        // Rounding n × 10^k ÷ d as it stands (64-bit when it fits) gives the reduced product's rounding.
+        for rule in RoundingRule.allCases {
+            for places in [0, 2, 6] {
+                precondition(value.roundedToInteger(scaledBy: places, rule)
+                                 == (value * Rational(Int128.powerOfTen(places), over: 1)).roundedToInteger(rule),
+                             "rounding a scaled value without reducing it")
+            }
+        }
         if !value.isOverflow { precondition(value.denominator > 0, "denominator must stay positive") }
     }
     let bounded = BoundedAmount(value: Int64(truncatingIfNeeded: int128(0)), bound: Int64(truncatingIfNeeded: int128(16)))
