@@ -79,7 +79,7 @@ struct PersonalAssistantOnCosts {
         let earnings = holidayBase + cover
         let totalWeight = weights.reduce(Rational.zero, +)
         let perPA = weights.map { earnings * $0 / totalWeight }
-        // Built only when the lines are explained (the builder's arguments are autoclosures).
+        // Built only when the lines are explained.
         let (payFormula, bankHolidays, weights) = (self.payFormula, self.bankHolidays, self.weights)
         func earningsFormula() -> Formula {
             let total = (payFormula + .value(.bankHolidays, bankHolidays, .poundsAWeek) + .value(.holidayCover, cover, .poundsAWeek))
@@ -91,8 +91,10 @@ struct PersonalAssistantOnCosts {
                  / .value(.totalShares, totalWeight, .number)).equals(Self.earningsName(i, of: perPA.count), perPA[i], .poundsAWeek)
             })
         }
-        try addEmployerNI(to: &builder, perPA: perPA, earnings: earningsFormula())
-        try addPension(to: &builder, perPA: perPA, earnings: earningsFormula())
+        // The NI and pension lines show the same earnings: worked out once, when the lines are explained.
+        let shown = builder.explains ? earningsFormula() : .steps([])
+        try addEmployerNI(to: &builder, perPA: perPA, earnings: shown)
+        try addPension(to: &builder, perPA: perPA, earnings: shown)
     }
 
     /// The name of PA `i`'s weekly earnings: `earnings` when there is one PA, else `earnings[i]`.
@@ -106,7 +108,7 @@ struct PersonalAssistantOnCosts {
     }
 
     private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: [Rational],
-                                        earnings: @autoclosure () -> Formula) throws(BudgetError) {
+                                        earnings: Formula) throws(BudgetError) {
         let rate = try parameters.employerNIRate.get()
         let threshold = try parameters.niSecondaryThreshold.get()
         let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold.value).clampedAtZero * rate.value }
@@ -131,13 +133,13 @@ struct PersonalAssistantOnCosts {
                     * .percentParameter(.employerNIRate, fraction: rate.value)
             }
             let weekly = (terms.count == 1 ? terms[0] : .operation(.sum, terms)).equals(.weekly, weeklyNI, .poundsAWeek)
-            guard let allowance else { return .steps([earnings(), weekly, .note(.employmentAllowanceNotApplied)]) }
+            guard let allowance else { return .steps([earnings, weekly, .note(.employmentAllowanceNotApplied)]) }
             let annual = Formula.operation(.maximum, [
                 .value(.zero, Rational(0), .poundsAYear),
                 (Formula.value(.weekly, weeklyNI, .poundsAWeek) * weeks).equals(.annual, allowance.annualBefore, .poundsAYear)
                     - .parameter(.employmentAllowance, allowance.value, .poundsAYear),
             ]).equals(.annual, allowance.annual, .poundsAYear)
-            return .steps([earnings(), weekly, (annual / weeks).equals(.weekly, exactWeekly, .poundsAWeek)])
+            return .steps([earnings, weekly, (annual / weeks).equals(.weekly, exactWeekly, .poundsAWeek)])
         }
         try addRecurring(builder.recurring(
             BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly, formula: formula(),
@@ -145,7 +147,7 @@ struct PersonalAssistantOnCosts {
     }
 
     private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational],
-                                     earnings: @autoclosure () -> Formula) throws(BudgetError) {
+                                     earnings: Formula) throws(BudgetError) {
         let rate = try parameters.pensionRate.get()
         let fundedFrom = try parameters.pensionFunding.get()
         let lower = try parameters.pensionLowerLimit.get()
@@ -179,7 +181,7 @@ struct PersonalAssistantOnCosts {
             }
             let weekly: Formula = terms.isEmpty ? .value(.weekly, Rational(0), .poundsAWeek)
                 : (terms.count == 1 ? terms[0] : .operation(.sum, terms)).equals(.weekly, total, .poundsAWeek)
-            return .steps([earnings()] + checks + [.note(.pensionOnlyAboveThreshold), weekly])
+            return .steps([earnings] + checks + [.note(.pensionOnlyAboveThreshold), weekly])
         }
         try addRecurring(builder.recurring(
             BottomUpLine.pension.key, "Employer pension", exactWeekly: total, formula: formula(),
