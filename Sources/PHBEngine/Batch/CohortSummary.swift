@@ -83,7 +83,7 @@ public struct CohortSummary: Sendable, Hashable {
 
     /// Counts a person who failed: one whose input could not be read at all (no id, no row of figures), or whose row
     /// has an error.
-    public mutating func addUnreadable() {
+    public mutating func addFailed() {
         people += 1
         failed += 1
     }
@@ -92,7 +92,7 @@ public struct CohortSummary: Sendable, Hashable {
     public mutating func add(_ row: RecalculationRow) {
         switch row.outcome {
         case .success(let figures): add(id: row.id, row: row.row, figures: figures)
-        case .failure: addUnreadable()
+        case .failure: addFailed()
         }
     }
 

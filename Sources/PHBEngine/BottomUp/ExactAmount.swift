@@ -27,7 +27,7 @@ struct ExactAmount: FastAmount, Sendable {
 
     /// Pence of an exact amount by `rule`, or `nil` beyond 64 bits.
     static func pence(_ pounds: Rational, _ rule: RoundingRule) -> Int64? {
-        (pounds * Rational(100)).roundedToInteger(rule).flatMap { Int64(exactly: $0) }
+        pounds.roundedToInteger(scaledBy: 2, rule).flatMap { Int64(exactly: $0) }
     }
 
     static func weekly(_ amount: BoundedAmount, weeks: Multiplier) -> ExactAmount { ExactAmount(week: pounds(amount)) }

@@ -273,7 +273,7 @@ struct CohortRun {
             } else if let row = processed.row {
                 summary.add(row)
             } else {
-                summary.addUnreadable()
+                summary.addFailed()
             }
             progress.update(people: summary.people, bytesRead: bytesRead.value)
         }
