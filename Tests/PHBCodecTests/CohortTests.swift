@@ -241,6 +241,55 @@ import _PHBTestSupport
         #expect(try #require(fast) == FastBottomUpPlan(slow.get().plan))
     }
 
+    /// A row may stop short of the header (its missing cells are empty) or run past it with empty cells; a value
+    /// past the header's last column, which no column would read, fails the person in both readings.
+    @Test(arguments: [("P1,care,,10,pa,weekdayDay", nil), ("P1,care,,10,pa,weekdayDay,,,  ,", nil),
+                      ("P1,care,,10,pa,weekdayDay,,extra", 8), ("P1,care,,10,pa,weekdayDay,,\"\",\"x\"", 9),
+                      ("P1,care,,10,pa,weekdayDay,Day care, weekdays", 8)])
+    func aValuePastTheHeaderFailsThePerson(row: String, pastHeader: Int?) throws {
+        let text = "person,line,deployment,hoursPerWeek,provider,band,description\nP1,plan,directPayment,,,,\n" + row + "\n"
+        let (fast, slow) = try firstPersonBothWays(text)
+        if let pastHeader {
+            #expect(fast == nil)
+            guard case .failure(let error) = slow else { Issue.record("the person should fail"); return }
+            #expect(error.row == 3 && error.code == "invalidValue" && error.message.hasPrefix("cell \(pastHeader) "), "\(error)")
+        } else {
+            #expect(try #require(fast) == FastBottomUpPlan(slow.get().plan))
+        }
+    }
+
+    /// A person's rows apart in the file read as two people; the second, with no plan row, is told why its line has no deployment.
+    @Test func rowsApartAreToldToComeTogether() throws {
+        let text = """
+        person,line,deployment,hoursPerWeek,provider,band
+        P1,plan,directPayment,,,
+        P1,care,,10,pa,weekdayDay
+        P2,plan,notional,,,
+        P1,care,,5,pa,weekdayDay
+        """
+        let layout = try CohortCSVLayout(header: records(text)[0])
+        let decoded = try CohortTests.people(text, layout: layout).map { layout.person($0).0 }
+        #expect(decoded.map(failureCode) == ["ok", "ok", "missingInput"])
+        guard case .failure(let error) = decoded[2] else { return }
+        #expect(error.row == 5 && error.column == "deployment" && error.message.contains("rows together"))
+    }
+
+    /// A JSON Lines person with a bad field fails with the line, the person (once their id is read) and the field's path.
+    @Test(arguments: [
+        (#"{"person": "P1", "plan": {"deployment": "notional", "care": [{"hoursPerWeek": "20", "provider": "pa", "band": "weekdayDay", "rate": "9"}]}}"#,
+         "P1", "plan.care[0].rate", "unknownKey"),
+        (#"{"person": "P2", "plan": {"deployment": "notional"}, "extra": 1}"#, "P2", "extra", "unknownKey"),
+        (#"{"persn": "P3", "plan": {"deployment": "notional"}}"#, nil, "persn", "unknownKey"),
+        (#"{"person": "P4", "plan": {"deployment": "notional""#, nil, nil, "syntax"),
+    ] as [(String, String?, String?, String)])
+    func aBadJSONLineNamesItsPersonAndField(line: String, person: String?, field: String?, code: String) {
+        guard case .failure(let error) = CohortJSONLines.person(line, line: 7).0 else {
+            Issue.record("the line should fail")
+            return
+        }
+        #expect(error.row == 7 && error.person == person && error.column == field && error.code == code, "\(error)")
+    }
+
     /// PA shares read straight from the bytes give the parts the row-by-row reader's plan gives, or leave the person to it.
     @Test(arguments: [("3:1", 2), ("3 : 1", 2), ("3::1", 2), ("3: :1", 2), (" : 1", 1), ("1.5;2.25", 2), ("2:2:2", 3), ("0:1", 2), ("3:x", 2),
                       ("2147483649:1", 2)])

@@ -246,11 +246,13 @@ struct FastRow {
     @inline(__always)
     fileprivate mutating func keep(_ cell: Range<Int>, field: Int) -> Bool {
         guard field < CSVParser.mostFields else { return false }
-        guard field < columnOfField.count, !cell.isEmpty else { return true }
+        if cell.isEmpty { return true }
+        let space = UInt8(ascii: " ")
+        // A value past the header's last column: the row-by-row reader reports it.
+        guard field < columnOfField.count else { return UnsafeBufferPointer(rebasing: bytes[cell]).allSatisfy { $0 == space } }
         let column = columnOfField[field]
         guard column >= 0 else { return true }
         var start = cell.lowerBound, stop = cell.upperBound
-        let space = UInt8(ascii: " ")
         if bytes[start] == space || bytes[stop &- 1] == space {  // rare: trim
             while start < stop, bytes[start] == space { start &+= 1 }
             while stop > start, bytes[stop &- 1] == space { stop &-= 1 }

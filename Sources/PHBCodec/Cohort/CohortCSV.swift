@@ -196,6 +196,14 @@ public struct CohortCSVLayout: Sendable {
                     throw CohortRowError(row: csv.line, person: record.id, code: "tooLarge",
                                          message: "the row is longer than \(CSVParser.longestRecord) bytes")
                 }
+                if let field = (columnOfField.count..<max(columnOfField.count, csv.count)).first(where: {
+                    !csv.bytes($0).trimmingSpaces.isEmpty
+                }) {
+                    throw CohortRowError(
+                        row: csv.line, person: record.id, code: "invalidValue",
+                        message: "cell \(field + 1) ('\(csv.field(field).safeForDisplay(limit: 40))') is past the header's "
+                            + "\(columnOfField.count) columns, so no column would read it (a cell with a comma needs quotes)")
+                }
                 let kind = try cells.word(.line, CohortLineKind.self)
                 switch kind {
                 case .plan:
@@ -239,6 +247,15 @@ public struct CohortCSVLayout: Sendable {
                         period: try cells.word(.period, ItemPeriod.self),
                         quantity: try cells.optionalDecimal(.quantity) ?? .one,
                         deployment: try cells.optionalWord(.deployment, Deployment.self), id: cells.text(.id)))
+                }
+            }
+            if rows.plan == nil {
+                // Said here, where the rows are known: a person's rows apart in the file read as two people.
+                let deployments = plan.care.map(\.deployment) + plan.sleepIns.map(\.deployment) + plan.otherItems.map(\.deployment)
+                if let row = zip(deployments, rows.care + rows.sleepIns + rows.otherItems).filter({ $0.0 == nil }).map(\.1).min() {
+                    throw CohortRowError(row: row, person: record.id, column: CohortColumn.deployment.rawValue, code: "missingInput",
+                                         message: "required but empty: the line gives no deployment and person \(record.id) "
+                                             + "has no plan row to give one (are all the person's rows together?)")
                 }
             }
             plan.personalAssistants = personalAssistants ?? plan.paShares?.count ?? 1

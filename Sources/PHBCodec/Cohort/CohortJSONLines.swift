@@ -15,9 +15,9 @@ public enum CohortJSONLines {
         }
         do {
             let root = JSONField(try parseJSON(text))
+            rows.person = (try? root.required("person").string()) ?? ""  // so that every error names the person
             try root.checkKeys(["person", "plan"])
             let id = try root.required("person").string()
-            rows.person = id
             let plan = try BottomUpCodec.decode(try root.required("plan"))
             rows.care = Array(repeating: line, count: plan.care.count)
             rows.sleepIns = Array(repeating: line, count: plan.sleepIns.count)
