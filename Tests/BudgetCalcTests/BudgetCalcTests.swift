@@ -198,6 +198,20 @@ import Testing
         let refused = try run(["batch", input.path, "--as-at", "2026-06-01", "--out", input.path])
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("refusing to write"))
+        // Two outputs on one file (however written), or an output on the policy read, are refused before any work.
+        let out = dir.appendingPathComponent("r.csv").path, sameOut = dir.appendingPathComponent("./r.csv").path
+        let policy = dir.appendingPathComponent("policy.json").path
+        try Data(#"{"parameters": {}}"#.utf8).write(to: URL(fileURLWithPath: policy))
+        for (arguments, message) in [
+            (["recalc", input.path, "--from", "2025-06-01", "--to", "2026-04-06", "--out", out, "--report", sameOut],
+             "--out and --report both name"),
+            (["batch", input.path, "--as-at", "2026-06-01", "--out", out, "--errors", sameOut], "--out and --errors both name"),
+            (["batch", input.path, "--as-at", "2026-06-01", "--policy", policy, "--out", policy], "refusing to write"),
+        ] {
+            let both = try run(arguments)
+            #expect(both.status == 64 && both.stderr.contains(message), "\(both.stderr)")
+        }
+        try FileManager.default.removeItem(atPath: policy)
         let missing = try run(["batch", dir.appendingPathComponent("nope.csv").path, "--as-at", "2026-06-01",
                                "--out", dir.appendingPathComponent("r.csv").path])
         #expect(missing.status == 66)

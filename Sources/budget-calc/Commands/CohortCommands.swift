@@ -88,11 +88,9 @@ struct RecalcCommand: Command {
     let oldPolicy: String?
     let newPolicy: String?
     let arrears: ArrearsPeriod?
-    let report: String?
 
     init(_ arguments: ParsedArguments) throws(CommandLineError) {
         options = try CohortOptions(arguments, defaultSuffix: Self.defaultSuffix)
-        report = arguments["--report"]
         guard let from = try arguments.date("--from"), let to = try arguments.date("--to") else {
             throw .usage("recalc needs --from DATE and --to DATE")
         }
@@ -121,7 +119,7 @@ struct RecalcCommand: Command {
             new: "as at \(to)" + (newPolicy.map { " under \($0)" } ?? " under the example policy"))
         let (oldPolicy, newPolicy, from, to, arrears, strict) = (oldPolicy, newPolicy, from, to, arrears, options.strictDates)
         return try CohortRun.run(options: options, kind: .recalculation(arrears: arrears != nil),
-                                 report: report.map { ($0, context) }) { () throws(CommandLineError) in
+                                 report: options.report.map { ($0, context) }) { () throws(CommandLineError) in
             // One policy for both sides (the usual case) is read once.
             let oldLocal = try loadPolicy(oldPolicy)
             let newLocal = newPolicy == oldPolicy ? oldLocal : try loadPolicy(newPolicy)
@@ -158,9 +156,10 @@ struct CohortOptions {
       --quiet              no progress on standard error
       -h, --help           show this help
 
-    Outputs are written whole or not at all, never over the input. Exit codes: 0 every
-    person computed; 2 some people failed (see the errors file); 64 usage; 65 invalid
-    input (e.g. no header); 66 unreadable; 73 cannot write.
+    Outputs are written whole or not at all, each to its own file, never over an input
+    (the cohort or a policy). Exit codes: 0 every person computed; 2 some people failed
+    (see the errors file); 64 usage; 65 invalid input (e.g. no header); 66 unreadable;
+    73 cannot write.
     """
     }
 
@@ -168,6 +167,10 @@ struct CohortOptions {
     let out: String
     let errors: String
     let lines: String?
+    /// The cohort report (`recalc --report`).
+    let report: String?
+    /// The files read: the cohort and any policy, which no output may replace.
+    let inputs: [String]
     let jobs: Int
     let quiet: Bool
     let style: CSVWriter.Style
@@ -184,12 +187,17 @@ struct CohortOptions {
         errors = arguments["--errors"] ?? outURL.deletingLastPathComponent()
             .appendingPathComponent(outURL.deletingPathExtension().lastPathComponent + "-errors.csv").relativePath
         lines = arguments["--lines"]
+        report = arguments["--report"]
+        inputs = [input] + ["--policy", "--old-policy", "--new-policy"].compactMap { arguments[$0] }
         jobs = try arguments.integer("--jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
         quiet = arguments.has("--quiet")
         style = arguments.has("--spreadsheet") ? .spreadsheet : .plain
         strictDates = arguments.has("--strict-dates")
-        let outputs = [out, errors] + (lines.map { [$0] } ?? [])
-        if Set(outputs).count != outputs.count { throw .usage("the output files must be three different files") }
+        // Checked before any work: two outputs on one file would each replace the other's temporary file.
+        let outputs = [("--out", out), ("--errors", errors)] + [("--lines", lines), ("--report", report)].compactMap { name, path in
+            path.map { (name, $0) }
+        }
+        try AtomicOutputFile.checkOutputs(outputs, inputs: inputs)
     }
 }
 
@@ -239,7 +247,7 @@ struct CohortRun {
             writeError("budget-calc: note: \(options.input): columns not used: \(ignored.joined(separator: ", "))\n")
         }
         let format = RecalculationCSV(kind: kind, style: options.style)
-        let inputs = [options.input]
+        let inputs = options.inputs
         let results = try AtomicOutputFile(options.out, inputs: inputs)
         let errors = try AtomicOutputFile(options.errors, inputs: inputs)
         let lines = try options.lines.map { (path: String) throws(CommandLineError) in try AtomicOutputFile(path, inputs: inputs) }

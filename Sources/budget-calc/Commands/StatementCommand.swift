@@ -40,7 +40,7 @@ struct StatementCommand: Command {
         asAt = try arguments.date("--as-at")
         out = arguments["--out"] ?? "statement.html"
         markdown = arguments["--markdown"]
-        if markdown == out { throw .usage("--out and --markdown must be different files") }
+        try AtomicOutputFile.checkOutputs([("--out", out)] + (markdown.map { [("--markdown", $0)] } ?? []), inputs: [])
     }
 
     func run() throws(CommandLineError) -> Int32 {

@@ -14,10 +14,7 @@ final class AtomicOutputFile {
 
     /// Opens a temporary file beside `path`; refuses to write over any of `inputs`.
     init(_ path: String, inputs: [String]) throws(CommandLineError) {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
-            throw .usage("refusing to write \(path) over the input file \(input)")
-        }
+        try Self.checkOutputs([(path, path)], inputs: inputs)
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent().appendingPathComponent(
@@ -27,6 +24,22 @@ final class AtomicOutputFile {
             throw .cannotWrite(file: path, reason: String(cString: strerror(errno)))
         }
         buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Refuses outputs that name one file twice (each would replace the other's temporary file) or
+    /// an input: `outputs` are (what names the file, such as `--out`; its path), the paths compared as
+    /// the files they reach (`./a.csv` is `a.csv`, a link is its target).
+    static func checkOutputs(_ outputs: [(name: String, path: String)], inputs: [String]) throws(CommandLineError) {
+        func file(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        var named: [String: String] = [:]
+        for input in inputs { named[file(input)] = input }
+        let inputFiles = Set(named.keys)
+        for (name, path) in outputs {
+            let target = file(path)
+            if inputFiles.contains(target) { throw .usage("refusing to write \(path) over the input file \(named[target] ?? path)") }
+            if let earlier = named[target] { throw .usage("\(earlier) and \(name) both name \(path): give each output its own file") }
+            named[target] = name
+        }
     }
 
     /// Appends text, writing to disk a megabyte at a time.
