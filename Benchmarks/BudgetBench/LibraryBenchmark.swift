@@ -34,26 +34,19 @@ struct LibraryBenchmark {
         let fastPool = pool.compactMap(FastBottomUpPlan.init)
         let cores = ProcessInfo.activeCores
         let slow = max(1, budgets / 50)
-        var work: [(label: String, items: Int, body: () -> Void)] = [
-            ("bottom-up, fast path, 1 core", budgets, {
-                blackHole(Self.costed(fastPool, calls: 0..<budgets, fast))
-            }),
-            ("bottom-up, fast path, \(cores) cores", budgets, {
-                let chunk = (budgets + cores - 1) / cores
-                DispatchQueue.concurrentPerform(iterations: cores) { c in
-                    blackHole(Self.costed(fastPool, calls: (c * chunk)..<min(budgets, (c + 1) * chunk), fast))
-                }
-            }),
-            ("bottom-up, fast form built from the plan, 1 core", budgets, {
+        // Each timing's body costs calls `range` (of `items` in all), so it runs on one core and split over all of them.
+        var work: [(label: String, items: Int, body: @Sendable (Range<Int>) -> Void)] = [
+            ("bottom-up, fast path", budgets, { calls in blackHole(Self.costed(fastPool, calls: calls, fast)) }),
+            ("bottom-up, fast form built from the plan", budgets, { calls in
                 var count = 0
-                for i in 0..<budgets where FastBottomUpPlan(pool[i % pool.count]) != nil { count += 1 }
+                for i in calls where FastBottomUpPlan(pool[i % pool.count]) != nil { count += 1 }
                 blackHole(count)
             }),
         ]
         for explains in [false, true] {
-            work.append(("bottom-up, full breakdown, " + (explains ? "with explanation" : "figures only") + ", 1 core", slow, {
+            work.append(("bottom-up, full breakdown, " + (explains ? "with explanation" : "figures only"), slow, { calls in
                 var sum: Int64 = 0
-                for i in 0..<slow {
+                for i in calls {
                     sum &+= (try? pool[i % pool.count].calculate(with: parameters, explains: explains))?.totals.firstYear.pence ?? 0
                 }
                 blackHole(sum)
@@ -63,15 +56,22 @@ struct LibraryBenchmark {
         let clusters: [any BudgetCalculation] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]
             .map { MentalHealthClusterAllocation(cluster: $0) }
         for (name, calculations) in [("RAS", ras), ("mental health cluster", clusters)] {
-            work.append(("\(name), full breakdown with explanation, 1 core", slow, {
+            work.append(("\(name), full breakdown with explanation", slow, { calls in
                 var sum: Int64 = 0
-                for i in 0..<slow {
+                for i in calls {
                     sum &+= (try? calculations[i % calculations.count].calculate(in: context))?.totals.annual.pence ?? 0
                 }
                 blackHole(sum)
             }))
         }
-        let timings = work.filter { only.map($0.label.contains) ?? true }.map {
+        let timed = work.flatMap { label, items, body in
+            [("\(label), 1 core", items, { body(0..<items) }),
+             ("\(label), \(cores) cores", items, {
+                 let chunk = (items + cores - 1) / cores
+                 DispatchQueue.concurrentPerform(iterations: cores) { c in body((c * chunk)..<min(items, (c + 1) * chunk)) }
+             })] as [(label: String, items: Int, body: () -> Void)]
+        }
+        let timings = timed.filter { only.map($0.label.contains) ?? true }.map {
             time($0.label, items: $0.items, repeats: repeats, $0.body)
         }
         return timings
