@@ -238,7 +238,8 @@ import _PHBTestSupport
             + "P1,plan,directPayment,,,,,\n"
             + "P1,care,   ,10,pa,weekdayDay,  ,\n"
         let (fast, slow) = try firstPersonBothWays(text)
-        #expect(try #require(fast) == FastBottomUpPlan(slow.get().plan))
+        let plan = try slow.get().plan
+        #expect(fast == FastBottomUpPlan(plan) && fast != nil)
     }
 
     /// A row may stop short of the header (its missing cells are empty) or run past it with empty cells; a value
@@ -254,7 +255,8 @@ import _PHBTestSupport
             guard case .failure(let error) = slow else { Issue.record("the person should fail"); return }
             #expect(error.row == 3 && error.code == "invalidValue" && error.message.hasPrefix("cell \(pastHeader) "), "\(error)")
         } else {
-            #expect(try #require(fast) == FastBottomUpPlan(slow.get().plan))
+            let plan = try slow.get().plan
+            #expect(fast == FastBottomUpPlan(plan) && fast != nil)
         }
     }
 

@@ -205,6 +205,24 @@ import _PHBTestSupport
         }
     }
 
+    /// A context whose date or layers change resolves its parameters again: it reads as a context made with them.
+    @Test func aChangedContextReadsAsANewOne() throws {
+        let empty = LocalPolicy(name: "empty", isIllustrative: true, parameters: ParameterSet())
+        let june2026 = CalendarDate(iso: "2026-06-01")!
+        var moved = try CalculationContext(asAt: CalendarDate(iso: "2024-06-01")!, policy: empty)
+        #expect(throws: BudgetError.self) { try moved.number(.weeksPerYear) }
+        moved.asAt = june2026
+        #expect(try moved.number(.nationalLivingWage).value == Rational(decimalText: "12.71")!)
+        let weeks = try ParameterHistory(key: .weeksPerYear, values: [
+            DatedValue(from: CalendarDate(iso: "2024-04-01")!, value: .number(Rational(52)), source: "policy")])
+        moved.policy = LocalPolicy(name: "weeks", isIllustrative: true, parameters: ParameterSet([weeks]))
+        #expect(try moved.number(.weeksPerYear).value == Rational(52))
+        moved.statutory = ParameterSet()
+        #expect(throws: BudgetError.parameterNotInForce(name: "nationalLivingWage", date: june2026, firstFrom: nil)) {
+            try moved.number(.nationalLivingWage)
+        }
+    }
+
     @Test func overridesMustBeKnownAndOfTheRightKind() {
         let policy = LocalPolicy(name: "empty", isIllustrative: true, parameters: ParameterSet())
         let date = CalendarDate(iso: "2025-06-01")!

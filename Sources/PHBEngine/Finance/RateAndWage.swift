@@ -29,13 +29,9 @@ public struct RateAndWage: BudgetCalculation {
         self.deployment = deployment
     }
 
-    /// The exact full cost an hour of PA care at `pay`, with the breakdown (the National Living Wage check set aside).
-    func cost(at pay: Rational, in context: CalculationContext) throws(BudgetError) -> (exact: Rational, result: BudgetResult) {
-        let placeholderWage: [ParameterKey: ParameterValue] = [.nationalLivingWage: .number(Rational(1, over: 100))]
-        var unchecked = try CalculationContext(asAt: context.asAt, policy: context.policy, statutory: context.statutory,
-                                               overrides: context.overrides.merging(placeholderWage) { _, new in new },
-                                               explains: context.explains)
-        unchecked.strictDates = context.strictDates
+    /// The exact full cost an hour of PA care at `pay`, with the breakdown, in a context whose National Living
+    /// Wage is set aside (``uncheckedWage(_:)``).
+    func cost(at pay: Rational, in unchecked: CalculationContext) throws(BudgetError) -> (exact: Rational, result: BudgetResult) {
         let plan = BottomUpPlan(deployment: deployment, personalAssistants: personalAssistants, care: [
             CareLine(hoursPerWeek: hoursPerWeek, provider: .personalAssistant, band: "rateAndWage", hourlyRate: pay),
         ])
@@ -48,12 +44,18 @@ public struct RateAndWage: BudgetCalculation {
         return (weekly / hoursPerWeek, result)
     }
 
+    /// `context` with the National Living Wage check set aside (a placeholder wage of 1p), so that any pay can be costed.
+    static func uncheckedWage(_ context: CalculationContext) throws(BudgetError) -> CalculationContext {
+        try context.overriding(.nationalLivingWage, with: .number(Rational(1, over: 100)))
+    }
+
     public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
         guard Rational.zero < hoursPerWeek, !(Rational(168) < hoursPerWeek) else {
             throw .invalidValue(field: "input.hoursPerWeek", value: hoursPerWeek.decimalText(), reason: "must be above 0 and at most 168")
         }
         let wage = try context.number(.nationalLivingWage)
         let rule = try context.choice(.roundingRule, as: RoundingRule.self).value
+        let unchecked = try Self.uncheckedWage(context)
         let pay: Rational
         var figures: [ResultFigure] = []
         switch question {
@@ -63,14 +65,14 @@ public struct RateAndWage: BudgetCalculation {
             }
             // The highest whole-penny pay p with cost(p) ≤ amount: cost never falls as pay rises.
             var low: Int128 = 0, high = (amount * 100).roundedToInteger(.down) ?? 0
-            guard try cost(at: Rational(1, over: 100), in: context).exact <= amount else {
+            guard try cost(at: Rational(1, over: 100), in: unchecked).exact <= amount else {
                 throw .invalidValue(field: "input.hourlyAmount", value: amount.decimalText(),
                                     reason: "does not cover even 1p an hour of pay with its on-costs")
             }
             low = 1
             while low < high {
                 let mid = (low + high + 1) / 2
-                if try cost(at: Rational(mid, over: 100), in: context).exact <= amount { low = mid } else { high = mid - 1 }
+                if try cost(at: Rational(mid, over: 100), in: unchecked).exact <= amount { low = mid } else { high = mid - 1 }
             }
             pay = Rational(low, over: 100)
             figures.append(ResultFigure(key: "hourlyAmount", label: "Hourly amount available",
@@ -88,7 +90,7 @@ public struct RateAndWage: BudgetCalculation {
                                         value: .money(try given.roundedToMoney(rule, context: "pay")),
                                         formula: .steps([.value(.hourlyRate, given, .poundsAnHour), .note(.asGiven)])))
         }
-        let (exact, breakdown) = try cost(at: pay, in: context)
+        let (exact, breakdown) = try cost(at: pay, in: unchecked)
         figures.append(ResultFigure(key: "hourlyCost", label: "Full cost an hour (pay and on-costs)",
                                     value: .money(try exact.roundedToMoney(rule, context: "hourly cost")),
                                     formula: .rounded(.value(.hourlyCost, exact, .poundsAnHour), places: 2, rule), parameters: [wage.use]))

@@ -29,15 +29,18 @@ public struct LocalPolicy: Sendable, Hashable {
 /// statutory values, the local policy and any overrides given by the case.
 ///
 /// Lookups go override → policy → statutory, so a policy may replace a
-/// statutory value and a case may replace either. Values are looked up only
-/// when a calculation uses them.
+/// statutory value and a case may replace either. Every parameter is resolved
+/// for the date once, when the context is made (and again when its date,
+/// layers or strictness change), so a calculation's lookups find it resolved;
+/// a value with a problem (not in force, out of date when strict) is kept as
+/// the error, thrown only to a calculation that uses it.
 public struct CalculationContext: Sendable {
     /// The date the calculation is made as at.
-    public var asAt: CalendarDate
+    public var asAt: CalendarDate { didSet { resolve() } }
     /// The local policy.
-    public var policy: LocalPolicy
+    public var policy: LocalPolicy { didSet { resolve() } }
     /// The statutory values (by default the embedded England values).
-    public var statutory: ParameterSet
+    public var statutory: ParameterSet { didSet { resolve() } }
     /// Values the case sets for itself.
     public private(set) var overrides: [ParameterKey: ParameterValue]
     /// Whether lines carry their formulas in words (default). Batch runs that
@@ -45,7 +48,9 @@ public struct CalculationContext: Sendable {
     public var explains: Bool
     /// Whether a value used after the last day it is known to hold is an
     /// error (strict) rather than a warning on the result (default).
-    public var strictDates = false
+    public var strictDates = false { didSet { if strictDates != oldValue { resolve() } } }
+    /// Every parameter any layer gives, resolved for ``asAt``: its use, or the error a calculation that uses it gets.
+    private var resolved: [ParameterKey: Result<ParameterUse, BudgetError>] = [:]
 
     /// A context; every override must fit its parameter's kind and range (``ParameterKey/problem(with:)``).
     public init(asAt: CalendarDate, policy: LocalPolicy,
@@ -62,6 +67,30 @@ public struct CalculationContext: Sendable {
         self.statutory = statutory
         self.overrides = overrides
         self.explains = explains
+        resolve()
+    }
+
+    /// This context with `value` for `key` in place of any other (checked as ``init(asAt:policy:statutory:overrides:explains:)``
+    /// checks an override), resolving only that key.
+    func overriding(_ key: ParameterKey, with value: ParameterValue) throws(BudgetError) -> CalculationContext {
+        guard key.definition.kind.accepts(value) else {
+            throw .parameterKindMismatch(name: key.name, expected: key.definition.kind.description)
+        }
+        if let problem = key.problem(with: value) { throw .invalidValue(field: key.name, value: "", reason: problem) }
+        var changed = self
+        changed.overrides[key] = value
+        changed.resolved[key] = Result { () throws(BudgetError) in try changed.lookUp(key) }
+        return changed
+    }
+
+    /// Resolves every parameter any layer gives for the date, once.
+    private mutating func resolve() {
+        var resolved: [ParameterKey: Result<ParameterUse, BudgetError>] = [:]
+        resolved.reserveCapacity(statutory.histories.count + policy.parameters.histories.count + overrides.count)
+        for keys in [Array(overrides.keys), Array(policy.parameters.histories.keys), Array(statutory.histories.keys)] {
+            for key in keys where resolved[key] == nil { resolved[key] = Result { () throws(BudgetError) in try lookUp(key) } }
+        }
+        self.resolved = resolved
     }
 
     /// Whether any layer defines `key` (at any date).
@@ -71,6 +100,12 @@ public struct CalculationContext: Sendable {
 
     /// The value of `key` in force on the calculation date, with its provenance.
     public func parameter(_ key: ParameterKey) throws(BudgetError) -> ParameterUse {
+        guard let use = resolved[key] else { throw .parameterNotInForce(name: key.name, date: asAt, firstFrom: nil) }
+        return try use.get()
+    }
+
+    /// The value of `key` in force on the calculation date, looked up in the layers in turn.
+    private func lookUp(_ key: ParameterKey) throws(BudgetError) -> ParameterUse {
         if let value = overrides[key] {
             return ParameterUse(key: key, value: value, from: asAt, source: "override given by the case", origin: .caseOverride)
         }

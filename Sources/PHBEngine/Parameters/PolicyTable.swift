@@ -128,7 +128,10 @@ public struct AuthorisationTier: Sendable, Hashable {
 extension [AmountBand] {
     /// The band containing `value`: the last whose `from` ≤ value; `nil` below the first.
     func band(containing value: Rational) -> AmountBand? {
-        sorted { $0.from < $1.from }.last { !(value < $0.from) }
+        // The greatest start at or below the value, in any order the bands come (the later of equal starts).
+        var best: Int?
+        for i in indices where !(value < self[i].from) && !(best.map { self[i].from < self[$0].from } ?? false) { best = i }
+        return best.map { self[$0] }
     }
 }
 
