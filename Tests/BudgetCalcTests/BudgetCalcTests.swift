@@ -163,6 +163,7 @@ import Testing
         let results = try String(contentsOf: out, encoding: .utf8)
         #expect(results.contains("A001,2,computed,377.17,19612.65,354.00,19966.65"))
         #expect(results.contains("A002,5,failed,,,,"))
+        #expect(results.contains("A007,17,failed,,,,"), "a person's row is their first row, whatever failed")
         let errors = try String(contentsOf: dir.appendingPathComponent("results-errors.csv"), encoding: .utf8)
         #expect(errors.contains("6,A002,hoursPerWeek,invalidValue,'200' must be above 0 and at most 168 hours a week"))
         #expect(errors.contains("11,A004,band,unknownBand,"))

@@ -350,7 +350,7 @@ struct CohortRun {
         let (personResult, lineRows) = decoded
         switch personResult {
         case .failure(let error):
-            let row = RecalculationRow(id: error.person ?? lineRows.person, row: error.row,
+            let row = RecalculationRow(id: error.person ?? lineRows.person, row: lineRows.first,
                                        outcome: .failure(.invalidValue(field: error.column ?? "", value: "", reason: error.message)))
             var bytes: [UInt8] = []
             format.appendRow(row, to: &bytes)
