@@ -181,7 +181,7 @@ import Testing
                                "--paid-from", "2026-06-01", "--out", out.path, "--jobs", jobs, "--quiet", "--lines",
                                dir.appendingPathComponent("lines-\(jobs).csv").path])
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("1000 people: 1000 computed, 0 failed"))
+            #expect(run.stdout.contains("1,000 people: 1,000 computed, 0 failed"))
             outputs.append(try Data(contentsOf: out))
             outputs.append(try Data(contentsOf: dir.appendingPathComponent("lines-\(jobs).csv")))
         }
@@ -343,7 +343,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let page = try String(contentsOf: report, encoding: .utf8)
         for part in ["<html lang=\"en-GB\">", "<svg role=\"img\" aria-labelledby=\"chart-bands\"", "<title id=\"chart-totals\">",
-                     "<desc>", "<caption>People by percentage change</caption>", "<h2>Largest rises</h2>", "1000 people, 1000 computed"] {
+                     "<desc>", "<caption>People by percentage change</caption>", "<h2>Largest rises</h2>", "1,000 people, 1,000 computed"] {
             #expect(page.contains(part), "\(part)")
         }
         #expect(!page.lowercased().contains("<script"))

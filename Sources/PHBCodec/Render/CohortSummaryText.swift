@@ -5,7 +5,7 @@ public enum SummaryText {
     /// The summary; `files` names the results, errors and lines files written.
     public static func render(_ summary: CohortSummary, kind: RecalculationCSV.Kind,
                               files: (results: String, errors: String, lines: String?)) -> String {
-        var out = "\(summary.people) people: \(summary.computed) computed, \(summary.failed) failed"
+        var out = "\(summary.people.groupedText) people: \(summary.computed.groupedText) computed, \(summary.failed.groupedText) failed"
         out += summary.failed > 0 ? " (see \(files.errors))\n" : "\n"
         out += "Results: \(files.results)" + (files.lines.map { "; lines: \($0)" } ?? "") + "\n"
         if summary.overflowed { out += "Warning: a cohort total left the range of pence; totals below are not meaningful.\n" }
@@ -23,9 +23,9 @@ public enum SummaryText {
             if arrears { out += "Arrears owed: \(summary.arrears)\n" }
             out += "Change in each person's annual total:\n"
             for band in summary.bands {
-                out += "  " + band.label.padding(16) + String(band.people).leftPadding(10) + "\n"
+                out += "  " + band.label.padding(16) + band.people.groupedText.leftPadding(10) + "\n"
             }
-            if summary.noOldTotal > 0 { out += "  no old total    " + String(summary.noOldTotal).leftPadding(10) + "\n" }
+            if summary.noOldTotal > 0 { out += "  no old total    " + summary.noOldTotal.groupedText.leftPadding(10) + "\n" }
             for (title, list) in [("Largest rises", summary.largestRises), ("Largest falls", summary.largestFalls)]
             where !list.isEmpty {
                 out += "\(title):\n"
@@ -35,12 +35,17 @@ public enum SummaryText {
                 }
             }
         }
-        out += "Calculations: \(summary.fastPathCalculations) by the fast path, "
-            + "\(summary.fullBreakdownCalculations) by the full breakdown (the same pennies either way)\n"
+        out += "Calculations: \(summary.fastPathCalculations.groupedText) by the fast path, "
+            + "\(summary.fullBreakdownCalculations.groupedText) by the full breakdown (the same pennies either way)\n"
         return out
     }
 
     static func signed(_ money: Money) -> String { money.pence > 0 ? "+" + money.displayText : money.displayText }
+}
+
+extension Int {
+    /// The number with its thousands grouped, as people read counts: `1,234,567`.
+    public var groupedText: String { Rational(self).decimalText(minPlaces: 0, maxPlaces: 0, grouping: true) }
 }
 
 extension String {

@@ -74,8 +74,8 @@ extension Rational {
         decimalText(minPlaces: minPlaces, maxPlaces: maxPlaces, grouping: false)
     }
 
-    /// ``decimalText(minPlaces:maxPlaces:)``, its whole part grouped in thousands when `grouping`.
-    func decimalText(minPlaces: Int, maxPlaces: Int, grouping: Bool) -> String {
+    /// ``decimalText(minPlaces:maxPlaces:)``, its whole part grouped in thousands when `grouping` (`1,234,567.5`).
+    public func decimalText(minPlaces: Int, maxPlaces: Int, grouping: Bool) -> String {
         guard !isOverflow else { return "overflow" }
         let places = Swift.max(minPlaces, Swift.min(decimalPlaces ?? maxPlaces, maxPlaces))
         guard let scaled = roundedToInteger(scaledBy: places, .halfAwayFromZero) else { return "overflow" }

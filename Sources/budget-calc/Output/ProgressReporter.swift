@@ -1,4 +1,5 @@
 import Foundation
+import PHBCodec
 
 /// Progress of a long run on standard error (people done, rate, time left),
 /// shown only when standard error is a terminal and not asked to be quiet.
@@ -26,7 +27,7 @@ struct ProgressReporter {
         let elapsed = now - start
         let milliseconds = max(1, Int(elapsed.components.seconds) * 1_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000))
         let rate = people * 1_000 / milliseconds
-        var text = "\r\(people) people, \(rate) a second"
+        var text = "\r\(people.groupedText) people, \(rate.groupedText) a second"
         if totalBytes > 0, bytesRead > 0 {
             let leftSeconds = (milliseconds * max(0, totalBytes - bytesRead) / bytesRead + 999) / 1_000
             text += ", about \(leftSeconds) s left   "
