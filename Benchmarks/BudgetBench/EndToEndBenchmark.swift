@@ -99,7 +99,7 @@ struct EndToEndBenchmark {
         let megabytes = Double(bytes) / 1_048_576
         let oneJob = jobs.firstIndex(of: 1).map { seconds[$0] }
         return jobs.enumerated().map { i, jobs in
-            var timing = Timing(label: "budget-calc recalc, CSV → CSV, \(people) people (\(formatted(megabytes, places: 1)) MiB), "
+            var timing = Timing(label: "budget-calc recalc, CSV → CSV, \(people.groupedText) people (\(formatted(megabytes, places: 1)) MiB), "
                                 + "\(jobs) job" + (jobs == 1 ? "" : "s"), items: people, seconds: seconds[i], bytes: bytes)
             if jobs > 1, let oneJob { timing.speedUps = zip(oneJob, seconds[i]).map { $0 / $1 } }
             return timing

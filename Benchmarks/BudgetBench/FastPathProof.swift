@@ -26,9 +26,9 @@ struct FastPathProof {
 
         /// The line `budget-bench check` ends with.
         var summary: String {
-            let tries = FastPathTry.allCases.map { "\(byTry[$0] ?? 0) \($0)" }.joined(separator: ", ")
-            return "fast path checked on \(proven + declined) plans: \(proven) proven equal line by line (by try: \(tries)), "
-                + "\(declined) declined to the full breakdown, \(mismatches.count) mismatches"
+            let tries = FastPathTry.allCases.map { "\((byTry[$0] ?? 0).groupedText) \($0)" }.joined(separator: ", ")
+            return "fast path checked on \((proven + declined).groupedText) plans: \(proven.groupedText) proven equal line by line "
+                + "(by try: \(tries)), \(declined.groupedText) declined to the full breakdown, \(mismatches.count.groupedText) mismatches"
         }
     }
 
@@ -63,8 +63,8 @@ struct FastPathProof {
                 total.withLock { $0.add(counts) }
             }
             let sofar = total.withLock { $0 }
-            progress("\(end) of \(plans) plans: \(sofar.proven) proven equal, \(sofar.declined) declined, "
-                     + "\(sofar.mismatches.count) mismatches")
+            progress("\(end.groupedText) of \(plans.groupedText) plans: \(sofar.proven.groupedText) proven equal, "
+                     + "\(sofar.declined.groupedText) declined, \(sofar.mismatches.count.groupedText) mismatches")
         }
         return total.withLock { $0 }
     }
