@@ -140,7 +140,10 @@ public struct CohortCSVLayout: Sendable {
     /// The layout named by the header record.
     public init(header: CSVRecord) throws(CohortRowError) {
         guard !header.isInvalidUTF8 else {
-            throw CohortRowError(row: header.line, code: "syntax", message: "the header is not valid UTF-8 text")
+            let first = header.bytes(0).prefix(2)
+            let utf16 = first.elementsEqual([0xFF, 0xFE]) || first.elementsEqual([0xFE, 0xFF])
+            throw CohortRowError(row: header.line, code: "syntax", message: "the header is not valid UTF-8 text"
+                                     + (utf16 ? " (the file is UTF-16, as a spreadsheet's \"Unicode text\" is: save it as CSV UTF-8)" : ""))
         }
         var index = Array(repeating: -1, count: CohortColumn.allCases.count)
         var columnOfField = Array(repeating: -1, count: header.count)
@@ -159,9 +162,12 @@ public struct CohortCSVLayout: Sendable {
             columnOfField[i] = column.position
         }
         for required in [CohortColumn.person, .line] where index[required.position] < 0 {
+            // A file separated by semicolons or tabs (a spreadsheet's regional or text export) reads as one column.
+            let separator = header.count == 1 ? [(";", "semicolons"), ("\t", "tabs")].first { header.field(0).contains($0.0) } : nil
             throw CohortRowError(row: header.line, column: required.rawValue, code: "missingInput",
-                                 message: "the header has no '\(required.rawValue)' column (columns: "
-                                     + CohortColumn.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                                 message: "the header has no '\(required.rawValue)' column " + (separator.map {
+                                     "(its cells are separated by \($0.1), not commas: save the file as CSV with commas)"
+                                 } ?? "(columns: " + CohortColumn.allCases.map(\.rawValue).joined(separator: ", ") + ")"))
         }
         self.index = index
         self.columnOfField = columnOfField
