@@ -56,12 +56,7 @@ public struct CalculationContext: Sendable {
     public init(asAt: CalendarDate, policy: LocalPolicy,
                 statutory: ParameterSet = EnglandStatutoryParameters.parameters,
                 overrides: [ParameterKey: ParameterValue] = [:], explains: Bool = true) throws(BudgetError) {
-        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard key.definition.kind.accepts(value) else {
-                throw .parameterKindMismatch(name: key.name, expected: key.definition.kind.description)
-            }
-            if let problem = key.problem(with: value) { throw .invalidValue(field: key.name, value: "", reason: problem) }
-        }
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) { try Self.check(value, for: key) }
         self.asAt = asAt
         self.policy = policy
         self.statutory = statutory
@@ -70,13 +65,17 @@ public struct CalculationContext: Sendable {
         resolve()
     }
 
-    /// This context with `value` for `key` in place of any other (checked as ``init(asAt:policy:statutory:overrides:explains:)``
-    /// checks an override), resolving only that key.
-    func overriding(_ key: ParameterKey, with value: ParameterValue) throws(BudgetError) -> CalculationContext {
+    /// Checks that an override fits its parameter's kind and range.
+    private static func check(_ value: ParameterValue, for key: ParameterKey) throws(BudgetError) {
         guard key.definition.kind.accepts(value) else {
             throw .parameterKindMismatch(name: key.name, expected: key.definition.kind.description)
         }
         if let problem = key.problem(with: value) { throw .invalidValue(field: key.name, value: "", reason: problem) }
+    }
+
+    /// This context with `value` for `key` in place of any other (checked as an override is), resolving only that key.
+    func overriding(_ key: ParameterKey, with value: ParameterValue) throws(BudgetError) -> CalculationContext {
+        try Self.check(value, for: key)
         var changed = self
         changed.overrides[key] = value
         changed.resolved[key] = Result { () throws(BudgetError) in try changed.lookUp(key) }
