@@ -62,12 +62,8 @@ public final class BottomUpParameters: Sendable {
         asAt = context.asAt
         policyName = context.policy.name
         policyIsIllustrative = context.policy.isIllustrative
-        rounding = track(context.lookUpChoice(.roundingRule, as: RoundingRule.self))
-        weeksPerYear = track(context.lookUpNumber(.weeksPerYear)).flatMap { weeks in
-            weeks.value.isZero
-                ? .failure(.invalidValue(field: ParameterKey.weeksPerYear.name, value: "0", reason: "must be above zero"))
-                : .success(weeks)
-        }
+        rounding = track(context.roundingRule)
+        weeksPerYear = track(context.weeksPerYear)
         nationalLivingWage = track(context.lookUpNumber(.nationalLivingWage))
         sleepInRate = track(context.lookUpNumber(.sleepInRate))
         bankHolidaysPerYear = track(context.lookUpNumber(.bankHolidaysPerYear))

@@ -51,6 +51,11 @@ public struct CalculationContext: Sendable {
     public var strictDates = false { didSet { if strictDates != oldValue { resolve() } } }
     /// Every parameter any layer gives, resolved for ``asAt``: its use, or the error a calculation that uses it gets.
     private var resolved: [ParameterKey: Result<ParameterUse, BudgetError>] = [:]
+    /// The rounding rule in force, typed: every calculation reads it. (This and ``weeksPerYear`` start as
+    /// placeholders, replaced by `resolve()`, which the initialiser calls.)
+    private(set) var roundingRule: ParameterLookup<RoundingRule> = .failure(.missingInput(field: "roundingRule"))
+    /// Weeks per year in force (above zero), typed: every calculation reads it.
+    private(set) var weeksPerYear: ParameterLookup<Rational> = .failure(.missingInput(field: "weeksPerYear"))
 
     /// A context; every override must fit its parameter's kind and range (``ParameterKey/problem(with:)``).
     public init(asAt: CalendarDate, policy: LocalPolicy,
@@ -90,6 +95,12 @@ public struct CalculationContext: Sendable {
             for key in keys where resolved[key] == nil { resolved[key] = Result { () throws(BudgetError) in try lookUp(key) } }
         }
         self.resolved = resolved
+        roundingRule = lookUpChoice(.roundingRule, as: RoundingRule.self)
+        weeksPerYear = lookUpNumber(.weeksPerYear).flatMap { weeks in
+            weeks.value.isZero
+                ? .failure(.invalidValue(field: ParameterKey.weeksPerYear.name, value: "0", reason: "must be above zero"))
+                : .success(weeks)
+        }
     }
 
     /// Whether any layer defines `key` (at any date).

@@ -17,15 +17,9 @@ struct BreakdownBuilder {
         lines.reserveCapacity(count)
     }
 
-    /// Reads the rounding rule and weeks per year from `context`.
+    /// A builder with `context`'s rounding rule and weeks per year.
     init(context: CalculationContext) throws(BudgetError) {
-        let rule = try context.choice(ParameterKey.roundingRule, as: RoundingRule.self)
-        let weeks = try context.number(ParameterKey.weeksPerYear)
-        guard !weeks.value.isZero else {
-            throw .invalidValue(field: ParameterKey.weeksPerYear.name, value: "0", reason: "must be above zero")
-        }
-        self.init(rule: Resolved(value: rule.value, use: rule.use), weeksPerYear: Resolved(value: weeks.value, use: weeks.use),
-                  explains: context.explains)
+        self.init(rule: try context.roundingRule.get(), weeksPerYear: try context.weeksPerYear.get(), explains: context.explains)
     }
 
     /// A builder with the rule and weeks per year already resolved.

@@ -25,6 +25,7 @@ public struct RASAssessment: BudgetCalculation {
         var builder = try BreakdownBuilder(context: context)
         let weeks = builder.weeks, weeksPerYear = builder.weeksPerYear
         var figures: [ResultFigure] = []
+        figures.reserveCapacity(6)  // points, band start and name, the amount before floor and cap, the range's two ends
         var flags: [ResultFlag] = []
 
         // Points.
@@ -59,7 +60,9 @@ public struct RASAssessment: BudgetCalculation {
 
         // Conversion to money.
         let conversion = try context.choice(ParameterKey.rasConversion, as: RASConversion.self)
-        var uses = pointUses + [conversion.use]
+        var uses = pointUses
+        uses.reserveCapacity(pointUses.count + 4)  // the conversion, its table or price, the floor and the cap
+        uses.append(conversion.use)
         var amount: Rational
         var formula: Formula
         if conversion.value == .bands {
@@ -90,7 +93,8 @@ public struct RASAssessment: BudgetCalculation {
         }
         let floor = try context.number(ParameterKey.rasFloor)
         let cap = try context.number(ParameterKey.rasCap)
-        uses += [floor.use, cap.use]
+        uses.append(floor.use)
+        uses.append(cap.use)
         // An amount out of range must not be compared (it would be "floored"): it is an error.
         guard !amount.isOverflow, !total.isOverflow else { throw .arithmeticOverflow("RAS points-derived amount") }
         figures.append(ResultFigure(key: "amountBeforeFloorAndCap", label: "Points-derived amount before floor and cap",
