@@ -52,7 +52,7 @@ public struct CalculationContext: Sendable {
     /// Every parameter any layer gives, resolved for ``asAt``: its use, or the error a calculation that uses it gets.
     private var resolved: [ParameterKey: Result<ParameterUse, BudgetError>] = [:]
     /// The rounding rule in force, typed: every calculation reads it. (This and ``weeksPerYear`` start as
-    /// placeholders, replaced by `resolve()`, which the initialiser calls.)
+    /// placeholders, replaced by `resolveBasics()`, which the initialiser calls.)
     private(set) var roundingRule: ParameterLookup<RoundingRule> = .failure(.missingInput(field: "roundingRule"))
     /// Weeks per year in force (above zero), typed: every calculation reads it.
     private(set) var weeksPerYear: ParameterLookup<Rational> = .failure(.missingInput(field: "weeksPerYear"))
@@ -84,6 +84,7 @@ public struct CalculationContext: Sendable {
         var changed = self
         changed.overrides[key] = value
         changed.resolved[key] = Result { () throws(BudgetError) in try changed.lookUp(key) }
+        changed.resolveBasics()
         return changed
     }
 
@@ -95,6 +96,11 @@ public struct CalculationContext: Sendable {
             for key in keys where resolved[key] == nil { resolved[key] = Result { () throws(BudgetError) in try lookUp(key) } }
         }
         self.resolved = resolved
+        resolveBasics()
+    }
+
+    /// Types the rounding rule and weeks per year from the resolved parameters.
+    private mutating func resolveBasics() {
         roundingRule = lookUpChoice(.roundingRule, as: RoundingRule.self)
         weeksPerYear = lookUpNumber(.weeksPerYear).flatMap { weeks in
             weeks.value.isZero
