@@ -64,6 +64,18 @@ struct LibraryBenchmark {
                 blackHole(sum)
             }))
         }
+        // Every other calculator on the cases of its fixtures (the example policy's, those that compute).
+        for (name, cases) in try Self.fixtureCases() {
+            let what = cases.count == 1 ? "its fixture case" : "its \(cases.count) fixture cases"
+            work.append(("\(name), full breakdown with explanation (\(what))", slow, { calls in
+                var sum: Int64 = 0
+                for i in calls {
+                    let (calculation, context) = cases[i % cases.count]
+                    sum &+= (try? calculation.calculate(in: context))?.totals.annual.pence ?? 0
+                }
+                blackHole(sum)
+            }))
+        }
         let timed = work.flatMap { label, items, body in
             [("\(label), 1 core", items, { body(0..<items) }),
              ("\(label), \(cores) cores", items, {
@@ -94,6 +106,27 @@ extension LibraryBenchmark {
             sum &+= held.totals(fast)?.firstYear.pence ?? 0
         }
         return sum
+    }
+
+    /// The calculations of `Fixtures/top-down` and `Fixtures/finance` (from the folder this runs in) under the
+    /// example policy that compute, with their contexts, by calculator; RAS and clusters, timed above on
+    /// their own workloads, left out.
+    static func fixtureCases() throws -> [(name: String, cases: [(any BudgetCalculation, CalculationContext)])] {
+        let policy = try ExamplePolicy.policy()
+        var byName: [String: [(any BudgetCalculation, CalculationContext)]] = [:]
+        for folder in ["Fixtures/top-down", "Fixtures/finance"] {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for file in files.sorted() where file.hasSuffix(".json") {
+                guard let text = try? String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8),
+                      let budgetCase = try? BudgetCase.decode(text, file: file), budgetCase.policy == .example,
+                      !["ras", "mentalHealthCluster"].contains(budgetCase.calculation.calculatorName),
+                      let context = try? CalculationContext(asAt: budgetCase.asAt, policy: policy, overrides: budgetCase.overrides),
+                      (try? budgetCase.calculation.calculate(in: context)) != nil
+                else { continue }
+                byName[budgetCase.calculation.calculatorName, default: []].append((budgetCase.calculation, context))
+            }
+        }
+        return byName.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// `plan` with new hours for its care lines and new amounts for its weekly, four-weekly and monthly

@@ -63,16 +63,19 @@ public struct RateAndWage: BudgetCalculation {
             guard Rational.zero < amount, amount < Rational(10_000) else {
                 throw .invalidValue(field: "input.hourlyAmount", value: amount.decimalText(), reason: "must be above £0 and below £10,000")
             }
-            // The highest whole-penny pay p with cost(p) ≤ amount: cost never falls as pay rises.
+            // The highest whole-penny pay p with cost(p) ≤ amount: cost never falls as pay rises. The search
+            // needs only the exact costs, not their explanation (the breakdown shown is made once, below).
+            var searching = unchecked
+            searching.explains = false
             var low: Int128 = 0, high = (amount * 100).roundedToInteger(.down) ?? 0
-            guard try cost(at: Rational(1, over: 100), in: unchecked).exact <= amount else {
+            guard try cost(at: Rational(1, over: 100), in: searching).exact <= amount else {
                 throw .invalidValue(field: "input.hourlyAmount", value: amount.decimalText(),
                                     reason: "does not cover even 1p an hour of pay with its on-costs")
             }
             low = 1
             while low < high {
                 let mid = (low + high + 1) / 2
-                if try cost(at: Rational(mid, over: 100), in: unchecked).exact <= amount { low = mid } else { high = mid - 1 }
+                if try cost(at: Rational(mid, over: 100), in: searching).exact <= amount { low = mid } else { high = mid - 1 }
             }
             pay = Rational(low, over: 100)
             figures.append(ResultFigure(key: "hourlyAmount", label: "Hourly amount available",
