@@ -12,13 +12,20 @@ public enum DSTDomain: String, Sendable, Hashable, CaseIterable {
     /// The levels the domain has (docs/rules.md §4).
     public var allowedLevels: [DSTLevel] {
         switch self {
-        case .breathing, .behaviour, .drugTherapiesAndMedication: [.none, .low, .moderate, .high, .severe, .priority]
-        case .nutrition, .skinIntegrity, .mobility, .cognition: [.none, .low, .moderate, .high, .severe]
-        case .continence, .communication, .psychologicalAndEmotional: [.none, .low, .moderate, .high]
-        case .alteredStatesOfConsciousness: [.none, .low, .moderate, .high, .priority]
-        case .otherSignificantCareNeeds: [.low, .moderate, .high, .severe]
+        case .breathing, .behaviour, .drugTherapiesAndMedication: Self.toPriority
+        case .nutrition, .skinIntegrity, .mobility, .cognition: Self.toSevere
+        case .continence, .communication, .psychologicalAndEmotional: Self.toHigh
+        case .alteredStatesOfConsciousness: Self.toHighOrPriority
+        case .otherSignificantCareNeeds: Self.lowToSevere
         }
     }
+
+    // The lists, made once (a domain's levels are read for every assessment).
+    private static let toPriority: [DSTLevel] = [.none, .low, .moderate, .high, .severe, .priority]
+    private static let toSevere: [DSTLevel] = [.none, .low, .moderate, .high, .severe]
+    private static let toHigh: [DSTLevel] = [.none, .low, .moderate, .high]
+    private static let toHighOrPriority: [DSTLevel] = [.none, .low, .moderate, .high, .priority]
+    private static let lowToSevere: [DSTLevel] = [.low, .moderate, .high, .severe]
 }
 
 /// A CHC DST banding (docs/rules.md §4): weighted score, band and weekly
@@ -32,13 +39,17 @@ public struct DSTBanding: BudgetCalculation {
     public init(levels: [String: String]) { self.levels = levels }
 
     public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
-        var assessed: [(DSTDomain, DSTLevel)] = []
-        if let unknown = levels.keys.sorted().first(where: { DSTDomain(rawValue: $0) == nil }) {
+        let given = DSTDomain.allCases.map { ($0, levels[$0.rawValue]) }
+        // A name that is no domain is the first error; there is one exactly when fewer domains were found than names given.
+        if given.count(where: { $0.1 != nil }) != levels.count,
+           let unknown = levels.keys.sorted().first(where: { DSTDomain(rawValue: $0) == nil }) {
             throw .invalidValue(field: "input.domains.\(unknown)", value: unknown,
                                 reason: "is not a DST domain (domains: \(DSTDomain.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        for domain in DSTDomain.allCases {
-            guard let text = levels[domain.rawValue] else { throw .missingInput(field: "input.domains.\(domain.rawValue)") }
+        var assessed: [(DSTDomain, DSTLevel)] = []
+        assessed.reserveCapacity(given.count)
+        for (domain, text) in given {
+            guard let text else { throw .missingInput(field: "input.domains.\(domain.rawValue)") }
             guard let level = DSTLevel(rawValue: text), domain.allowedLevels.contains(level) else {
                 throw .invalidValue(field: "input.domains.\(domain.rawValue)", value: text,
                                     reason: "is not a level of the \(domain.rawValue) domain (levels: \(domain.allowedLevels.map(\.rawValue).joined(separator: ", ")))")
@@ -52,6 +63,7 @@ public struct DSTBanding: BudgetCalculation {
         }
         var score = Rational.zero
         var parts: [Formula] = []
+        parts.reserveCapacity(assessed.count)
         for (domain, level) in assessed {
             let points = scoring.levelPoints[level] ?? .zero
             let weight = scoring.domainWeights[domain] ?? .one
