@@ -133,9 +133,10 @@ public struct RASAssessment: BudgetCalculation {
         let one = Formula.value(.one, Rational(1), .number), percent = Formula.percentParameter(.rasRangePercent, fraction: range.value)
         for (key, label, factor, working) in [("indicativeRangeLow", "Indicative range, low", Rational.one - range.value, one - percent),
                                               ("indicativeRangeHigh", "Indicative range, high", Rational.one + range.value, one + percent)] {
+            let end = exactAnnual * factor
             figures.append(ResultFigure(
-                key: key, label: label, value: .money(try (exactAnnual * factor).roundedToMoney(builder.rule, context: key)),
-                formula: (Formula.value(.annual, exactAnnual, .poundsAYear) * working).equals(.result, exactAnnual * factor, .poundsAYear),
+                key: key, label: label, value: .money(try end.roundedToMoney(builder.rule, context: key)),
+                formula: (Formula.value(.annual, exactAnnual, .poundsAYear) * working).equals(.result, end, .poundsAYear),
                 parameters: [range.use]))
         }
         return try builder.result(calculator: calculatorName, title: "RAS indicative budget", context: context,
