@@ -32,7 +32,6 @@ struct LibraryBenchmark {
         }
         // The fast form is built once per plan (a recalculation then costs it under two snapshots).
         let fastPool = pool.compactMap(FastBottomUpPlan.init)
-        let cores = ProcessInfo.activeCores
         let slow = max(1, budgets / 50)
         // Each timing's body costs calls `range` (of `items` in all), so it runs on one core and split over all of them.
         var work: [(label: String, items: Int, body: @Sendable (Range<Int>) -> Void)] = [
@@ -64,10 +63,13 @@ struct LibraryBenchmark {
                 blackHole(sum)
             }))
         }
-        // Every other calculator on the cases of its fixtures (the example policy's, those that compute).
+        var timings = timeOnEachCoreCount(work)
+        // Every other calculator on the cases of its fixtures (the example policy's, those that compute), loaded
+        // only now, so that their allocations leave the heap of the timings above as it was.
+        var fixtureWork: [(label: String, items: Int, body: @Sendable (Range<Int>) -> Void)] = []
         for (name, cases) in try Self.fixtureCases() {
             let what = cases.count == 1 ? "its fixture case" : "its \(cases.count) fixture cases"
-            work.append(("\(name), full breakdown with explanation (\(what))", slow, { calls in
+            fixtureWork.append(("\(name), full breakdown with explanation (\(what))", slow, { calls in
                 var sum: Int64 = 0
                 for i in calls {
                     let (calculation, context) = cases[i % cases.count]
@@ -76,6 +78,14 @@ struct LibraryBenchmark {
                 blackHole(sum)
             }))
         }
+        timings += timeOnEachCoreCount(fixtureWork)
+        return timings
+    }
+
+    /// Times each piece of work (whose body costs the calls of a range) on one core and split over all of them,
+    /// keeping the timings `only` selects.
+    func timeOnEachCoreCount(_ work: [(label: String, items: Int, body: @Sendable (Range<Int>) -> Void)]) -> [Timing] {
+        let cores = ProcessInfo.activeCores
         let timed = work.flatMap { label, items, body in
             [("\(label), 1 core", items, { body(0..<items) }),
              ("\(label), \(cores) cores", items, {
@@ -83,10 +93,9 @@ struct LibraryBenchmark {
                  DispatchQueue.concurrentPerform(iterations: cores) { c in body((c * chunk)..<min(items, (c + 1) * chunk)) }
              })] as [(label: String, items: Int, body: () -> Void)]
         }
-        let timings = timed.filter { only.map($0.label.contains) ?? true }.map {
+        return timed.filter { only.map($0.label.contains) ?? true }.map {
             time($0.label, items: $0.items, repeats: repeats, $0.body)
         }
-        return timings
     }
 }
 
