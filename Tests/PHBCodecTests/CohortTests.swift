@@ -260,7 +260,8 @@ import _PHBTestSupport
         }
     }
 
-    /// A person's rows apart in the file read as two people; the second, with no plan row, is told why its line has no deployment.
+    /// A person's rows apart in the file read as two people; the second, with no plan row, is told why its line has no
+    /// deployment. A person with a plan row and no line (P2) fails rather than costing £0.00.
     @Test func rowsApartAreToldToComeTogether() throws {
         let text = """
         person,line,deployment,hoursPerWeek,provider,band
@@ -271,9 +272,10 @@ import _PHBTestSupport
         """
         let layout = try CohortCSVLayout(header: records(text)[0])
         let decoded = try CohortTests.people(text, layout: layout).map { layout.person($0).0 }
-        #expect(decoded.map(failureCode) == ["ok", "ok", "missingInput"])
-        guard case .failure(let error) = decoded[2] else { return }
-        #expect(error.row == 5 && error.column == "deployment" && error.message.contains("rows together"))
+        #expect(decoded.map(failureCode) == ["ok", "missingInput", "missingInput"])
+        guard case .failure(let noLines) = decoded[1], case .failure(let apart) = decoded[2] else { return }
+        #expect(noLines.row == 4 && noLines.column == "line" && noLines.message.contains("no care, sleep-in or other line"))
+        #expect(apart.row == 5 && apart.column == "deployment" && apart.message.contains("rows together"))
     }
 
     /// A JSON Lines person with a bad field fails with the line, the person (once their id is read) and the field's path.

@@ -121,7 +121,9 @@ extension CohortCSVLayout {
                 scratch.items.append(item)
             }
         }
-        guard scratch.ids.isEmpty || row.idsAreDistinct(scratch.ids) else { return nil }
+        // A person with no line is an error the row-by-row reader reports.
+        guard scratch.ids.isEmpty || row.idsAreDistinct(scratch.ids),
+              !(scratch.care.isEmpty && scratch.sleepIns.isEmpty && scratch.items.isEmpty) else { return nil }
         // The buffers move into the plan (an empty array in their place holds no room).
         var care: [FastBottomUpPlan.Care] = [], sleepIns: [FastBottomUpPlan.SleepIn] = [], items: [FastBottomUpPlan.Item] = []
         swap(&care, &scratch.care)

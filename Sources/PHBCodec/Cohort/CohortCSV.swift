@@ -255,6 +255,13 @@ public struct CohortCSVLayout: Sendable {
                         deployment: try cells.optionalWord(.deployment, Deployment.self), id: cells.text(.id)))
                 }
             }
+            if plan.care.isEmpty && plan.sleepIns.isEmpty && plan.otherItems.isEmpty {
+                // Costed, it would read as a budget of £0.00: almost always a person whose lines are elsewhere in
+                // the file (one sorted by another column) or were left out.
+                throw CohortRowError(row: record.row, person: record.id, column: CohortColumn.line.rawValue, code: "missingInput",
+                                     message: "person \(record.id) has no care, sleep-in or other line "
+                                         + "(are all the person's rows together?)")
+            }
             if rows.plan == nil {
                 // Said here, where the rows are known: a person's rows apart in the file read as two people.
                 let deployments = plan.care.map(\.deployment) + plan.sleepIns.map(\.deployment) + plan.otherItems.map(\.deployment)
