@@ -12,6 +12,15 @@ import Testing
         let result = try plan.calculate(in: context)
         #expect(result.totals.annual.displayText == "£17,740.95")
 
+        let weeks = ParameterValue.number(Rational(521_429, over: 10_000))
+        let ownWeeks = try context.overriding(.weeksPerYear, with: weeks)
+        let derived = try plan.calculate(in: ownWeeks)
+        #expect(derived.totals.annual.displayText == "£17,788.05")
+        // Derived, or made with the override from the start: the same result.
+        let fresh = try CalculationContext(asAt: context.asAt, policy: context.policy, overrides: [.weeksPerYear: weeks])
+        #expect(try plan.calculate(in: fresh) == derived)
+        #expect(throws: BudgetError.self) { try context.overriding(.weeksPerYear, with: .flag(true)) }
+
         let recalculation = CohortRecalculation(parameters: BottomUpParameters(context))
         var people = [CohortPerson(id: "P1", row: 2, plan: plan)].makeIterator()
         var rows: [RecalculationRow] = []

@@ -78,8 +78,9 @@ public struct CalculationContext: Sendable {
         if let problem = key.problem(with: value) { throw .invalidValue(field: key.name, value: "", reason: problem) }
     }
 
-    /// This context with `value` for `key` in place of any other (checked as an override is), resolving only that key.
-    func overriding(_ key: ParameterKey, with value: ParameterValue) throws(BudgetError) -> CalculationContext {
+    /// This context with `value` for `key` in place of any other (checked as an override is), resolving only that key:
+    /// the cheap way to give one case its own value from a context made, and resolved, for a date and policy.
+    public func overriding(_ key: ParameterKey, with value: ParameterValue) throws(BudgetError) -> CalculationContext {
         try Self.check(value, for: key)
         var changed = self
         changed.overrides[key] = value
