@@ -20,8 +20,9 @@ public enum CohortReportRenderer {
     public static func html(_ summary: CohortSummary, context: Context) -> String {
         let e = StatementRenderer.escape
         var body = "<h1>Cohort recalculation</h1>\n"
-        body += "<p class=\"summary\">\(e(context.cohort)): \(summary.people.groupedText) people, \(summary.computed.groupedText) computed, "
-            + "\(summary.failed.groupedText) failed. Old: \(e(context.old)). New: \(e(context.new)).</p>\n"
+        body += "<p class=\"summary\">\(e(context.cohort)): \(summary.people.groupedText) people, "
+            + "\(summary.computed.groupedText) computed, \(summary.failed.groupedText) failed. "
+            + "Old: \(e(context.old)). New: \(e(context.new)).</p>\n"
 
         // Totals old and new.
         body += "<section>\n<h2>Totals, old and new</h2>\n"
@@ -42,10 +43,10 @@ public enum CohortReportRenderer {
         body += "<section>\n<h2>How each person's annual total changed</h2>\n"
         body += bars(id: "bands", title: "People by percentage change of their annual total",
                      items: summary.bands.map { ($0.label, Int64($0.people), $0.people.groupedText) }
-                         + (summary.noOldTotal > 0 ? [("no old total", Int64(summary.noOldTotal), "\(summary.noOldTotal)")] : []))
+                         + (summary.noOldTotal > 0 ? [("no old total", Int64(summary.noOldTotal), summary.noOldTotal.groupedText)] : []))
         body += table(caption: "People by percentage change", header: ["Change", "People"],
                       rows: summary.bands.map { [$0.label, $0.people.groupedText] }
-                          + (summary.noOldTotal > 0 ? [["no old total", "\(summary.noOldTotal)"]] : []))
+                          + (summary.noOldTotal > 0 ? [["no old total", summary.noOldTotal.groupedText]] : []))
         body += "</section>\n"
 
         // Largest rises and falls.

@@ -5,7 +5,8 @@ public enum SummaryText {
     /// The summary; `files` names the results, errors and lines files written.
     public static func render(_ summary: CohortSummary, kind: RecalculationCSV.Kind,
                               files: (results: String, errors: String, lines: String?)) -> String {
-        var out = "\(summary.people.groupedText) people: \(summary.computed.groupedText) computed, \(summary.failed.groupedText) failed"
+        var out = "\(summary.people.groupedText) people: \(summary.computed.groupedText) computed, "
+            + "\(summary.failed.groupedText) failed"
         out += summary.failed > 0 ? " (see \(files.errors))\n" : "\n"
         out += "Results: \(files.results)" + (files.lines.map { "; lines: \($0)" } ?? "") + "\n"
         if summary.overflowed { out += "Warning: a cohort total left the range of pence; totals below are not meaningful.\n" }
