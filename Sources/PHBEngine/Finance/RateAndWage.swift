@@ -54,7 +54,7 @@ public struct RateAndWage: BudgetCalculation {
             throw .invalidValue(field: "input.hoursPerWeek", value: hoursPerWeek.decimalText(), reason: "must be above 0 and at most 168")
         }
         let wage = try context.number(.nationalLivingWage)
-        let rule = try context.choice(.roundingRule, as: RoundingRule.self).value
+        let rule = try context.roundingRule.get().value
         let unchecked = try Self.uncheckedWage(context)
         let pay: Rational
         var figures: [ResultFigure] = []
