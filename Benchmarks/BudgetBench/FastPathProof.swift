@@ -14,12 +14,16 @@ struct FastPathProof {
 
     struct Counts: Sendable {
         var proven = 0, declined = 0
+        /// Plans costed in columns (``FastBottomUpColumns``), and those the columns left to be costed alone.
+        var inColumns = 0, costedAlone = 0
         /// Plans proven by each try.
         var byTry: [FastPathTry: Int] = [:]
         var mismatches: [String] = []
         mutating func add(_ other: Counts) {
             proven += other.proven
             declined += other.declined
+            inColumns += other.inColumns
+            costedAlone += other.costedAlone
             byTry.merge(other.byTry, uniquingKeysWith: +)
             mismatches += other.mismatches
         }
@@ -28,7 +32,9 @@ struct FastPathProof {
         var summary: String {
             let tries = FastPathTry.allCases.map { "\((byTry[$0] ?? 0).groupedText) \($0)" }.joined(separator: ", ")
             return "fast path checked on \((proven + declined).groupedText) plans: \(proven.groupedText) proven equal line by line "
-                + "(by try: \(tries)), \(declined.groupedText) declined to the full breakdown, \(mismatches.count.groupedText) mismatches"
+                + "(by try: \(tries)), \(declined.groupedText) declined to the full breakdown; in columns: "
+                + "\((inColumns - costedAlone).groupedText) settled, \(costedAlone.groupedText) costed alone; "
+                + "\(mismatches.count.groupedText) mismatches"
         }
     }
 
@@ -49,15 +55,33 @@ struct FastPathProof {
             let end = min(plans, start + batch)
             DispatchQueue.concurrentPerform(iterations: cores) { c in
                 var counts = Counts()
+                // This thread's plans by setting, to be costed in columns too.
+                var groups = Array(repeating: [(index: Int, plan: FastBottomUpPlan)](), count: settings.count)
                 for index in stride(from: start + c, to: end, by: cores) {
                     let (parameters, fast) = settings[index % settings.count]
                     let plan = RandomPlans.plan(seed: seed, index: index)
+                    if let fastPlan = FastBottomUpPlan(plan) { groups[index % settings.count].append((index, fastPlan)) }
                     switch FastPathCheck.compare(plan, parameters: parameters, fast: fast) {
                     case .proven(let by):
                         counts.proven += 1
                         counts.byTry[by, default: 0] += 1
                     case .declined: counts.declined += 1
                     case .mismatch(let why): counts.mismatches.append("plan \(index): \(why)")
+                    }
+                }
+                // The columns must give each plan the fast path's totals, which the comparison above proves equal
+                // to the full breakdown's.
+                for (setting, group) in groups.enumerated() where !group.isEmpty {
+                    let fast = settings[setting].1
+                    let columns = FastBottomUpColumns(group.map(\.plan))
+                    let settled = columns.settledTotals(fast)
+                    for (j, entry) in group.enumerated() {
+                        let alone = entry.plan.totals(fast)
+                        counts.inColumns += 1
+                        if settled[j] == nil { counts.costedAlone += 1 }
+                        if let inColumns = settled[j], inColumns != alone {
+                            counts.mismatches.append("plan \(entry.index): in columns \(inColumns), alone \(String(describing: alone))")
+                        }
                     }
                 }
                 total.withLock { $0.add(counts) }

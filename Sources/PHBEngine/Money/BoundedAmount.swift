@@ -281,10 +281,10 @@ public struct ExactDivisor: Sendable, Hashable {
     @inlinable static var hundred: ExactDivisor { ExactDivisor(checked: 100) }
 
     /// Whether dividing by it changes nothing.
-    @inlinable public var isOne: Bool { divisor == 1 }
+    @inlinable @inline(__always) public var isOne: Bool { divisor == 1 }
 
     /// The quotient and remainder of `v ÷ divisor`.
-    @inlinable
+    @inlinable @inline(__always)
     public func divide(_ v: UInt64) -> (quotient: UInt64, remainder: UInt64) {
         let estimate = v.multipliedFullWidth(by: reciprocal).high
         let rest = v &- estimate &* divisor

@@ -1,0 +1,718 @@
+/// Many plans in the form the fast path costs them together: each kind of
+/// line of every plan in one list (care, sleep-ins, and other items by
+/// period), and each plan's own values in another.
+///
+/// The fast path costs one plan at a time (``FastBottomUpPlan/figures(_:into:)``), and on a cohort
+/// its branches on a plan's shape (how many lines, which provider, which period, how each is held)
+/// go as the plans go, as good as at random: mispredicted, they were about a third of its time
+/// (`Benchmarks/README.md`). Laid out here, a list holds lines of one kind only, so costing it takes
+/// the same steps line after line, and a plan's decisions (is its PA pay zero, is a PA enrolled in a
+/// pension) are selected rather than branched to: ``totals(_:)`` costs the plans with the first
+/// try's numbers and bounds (docs/fast-path.md) and no branch on their values. A plan whose bound
+/// does not settle a penny or a decision, or that overflows, is costed again on its own by the
+/// fast path, whose later tries and the full breakdown decide it as before; so every plan gets the
+/// totals the fast path gives it, and so the full breakdown's.
+///
+/// Built once per group of plans and costed under any number of snapshots (a recalculation costs
+/// it twice).
+public struct FastBottomUpColumns: Sendable {
+    /// The plans, in order: each one that the columns do not settle is costed on its own.
+    public let plans: [FastBottomUpPlan]
+    /// Each plan's values that its lines do not give.
+    let people: [PlanColumn]
+    let care: [CareColumn]
+    /// The distinct time bands of the care lines, each line's by its position here: a band's rates are
+    /// looked up once per costing, not once per line.
+    let bands: [InlineName]
+    let sleepIns: [SleepInColumn]
+    /// Other items by period (``ItemPeriod/allCases`` order).
+    let items: [[ItemColumn]]
+    /// The parts of PA pay of every plan with weighted shares, one after another.
+    let parts: [LaneMultiplier]
+    /// The plans with a line held by a third party, and the others, by position.
+    let plansWithThirdParty: [Int32], plansHeldByThemselves: [Int32]
+
+    struct PlanColumn {
+        let personalAssistants: Int64
+        /// Where the plan's parts start in ``FastBottomUpColumns/parts`` (−1: equal shares), and how many.
+        let partsStart: Int32
+        let partsCount: Int32
+        let anyDirectPayment: Bool
+    }
+
+    /// Which of a plan's four pay sums a care or sleep-in line adds to: PA or agency, held by a third party or not.
+    struct PaySlot {
+        static let pa = 0, paThirdParty = 1, agency = 2, agencyThirdParty = 3, count = 4
+
+        static func of(personalAssistant: Bool, thirdParty: Bool) -> UInt8 {
+            UInt8((personalAssistant ? pa : agency) + (thirdParty ? 1 : 0))
+        }
+    }
+
+    struct CareColumn {
+        let plan: Int32
+        let hundredths: UInt32
+        /// The line's band, by its position in ``FastBottomUpColumns/bands``.
+        let band: UInt16
+        let slot: UInt8
+        let hasOwnRate: Bool
+        let ownRate: BoundedAmount
+
+        var isPA: Bool { slot < 2 }
+    }
+
+    struct SleepInColumn {
+        let plan: Int32
+        let hundredths: UInt32
+        let slot: UInt8
+        let hasOwnRate: Bool
+        let ownRate: BoundedAmount
+    }
+
+    struct ItemColumn {
+        let plan: Int32
+        let thirdParty: Bool
+        let amount: BoundedAmount
+    }
+
+    /// The columns of `plans` (at most 2³¹ of them).
+    public init(_ plans: [FastBottomUpPlan]) {
+        self.plans = plans
+        var people: [PlanColumn] = [], care: [CareColumn] = [], sleepIns: [SleepInColumn] = [], parts: [LaneMultiplier] = []
+        var bands: [InlineName] = []
+        var plansWithThirdParty: [Int32] = [], plansHeldByThemselves: [Int32] = []
+        var items = Array(repeating: [ItemColumn](), count: ItemPeriod.allCases.count)
+        people.reserveCapacity(plans.count)
+        care.reserveCapacity(plans.count * 3)
+        for (j, plan) in plans.enumerated() {
+            let index = Int32(truncatingIfNeeded: j)
+            // Every line is held its own way or the plan's (a plan without one has no fast form).
+            var anyThirdParty = false
+            func held(_ own: Deployment?) -> Bool {
+                let thirdParty = (own ?? plan.deployment) == .thirdParty
+                anyThirdParty = anyThirdParty || thirdParty
+                return thirdParty
+            }
+            for line in plan.care {
+                let band = bands.firstIndex(of: line.band) ?? bands.count
+                if band == bands.count { bands.append(line.band) }
+                care.append(CareColumn(plan: index, hundredths: line.hundredths, band: UInt16(truncatingIfNeeded: band),
+                                       slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
+                                                        thirdParty: held(line.deployment)),
+                                       hasOwnRate: line.hasOwnRate, ownRate: line.ownRate))
+            }
+            for line in plan.sleepIns {
+                sleepIns.append(SleepInColumn(plan: index, hundredths: line.hundredths,
+                                              slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
+                                                               thirdParty: held(line.deployment)),
+                                              hasOwnRate: line.rate != nil, ownRate: line.rate ?? .zero))
+            }
+            for item in plan.items {
+                let period = ItemPeriod.allCases.firstIndex(of: item.period) ?? 0
+                items[period].append(ItemColumn(plan: index, thirdParty: held(item.deployment), amount: item.amount))
+            }
+            if anyThirdParty { plansWithThirdParty.append(index) } else { plansHeldByThemselves.append(index) }
+            var partsStart: Int32 = -1
+            if let planParts = plan.parts {
+                partsStart = Int32(truncatingIfNeeded: parts.count)
+                parts += planParts.map(LaneMultiplier.init)
+            }
+            people.append(PlanColumn(personalAssistants: plan.personalAssistants, partsStart: partsStart,
+                                     partsCount: Int32(truncatingIfNeeded: plan.parts?.count ?? 0),
+                                     anyDirectPayment: plan.anyDirectPayment))
+        }
+        self.people = people
+        self.care = care
+        self.bands = bands
+        self.sleepIns = sleepIns
+        self.items = items
+        self.parts = parts
+        self.plansWithThirdParty = plansWithThirdParty
+        self.plansHeldByThemselves = plansHeldByThemselves
+    }
+}
+
+/// A plan's figures while its lines are costed, with the first try's subtotals that its items and steps add to.
+struct ColumnSums {
+    var otherThirdParty = BoundedAmount.zero
+    var weekly: Int64 = 0, annual: Int64 = 0, oneOff: Int64 = 0
+    /// Below zero when a bound left a penny or a decision open, or a figure overflowed: the plan is costed on its own.
+    var unsettled: Int64 = 0
+}
+
+extension FastBottomUpColumns {
+    /// Each plan's column totals by the fast path, in order; `nil` for a plan the full breakdown must decide.
+    ///
+    /// The same totals as ``FastBottomUpPlan/totals(_:)`` gives each plan: the columns settle nearly every
+    /// plan, and each one they do not is costed on its own.
+    public func totals(_ parameters: FastBottomUpParameters) -> [BudgetTotals?] {
+        var results = settledTotals(parameters)
+        for j in results.indices where results[j] == nil { results[j] = plans[j].totals(parameters) }
+        return results
+    }
+
+    /// Each plan's column totals as the columns settle them, in order; `nil` for a plan they leave to be costed
+    /// on its own (a bound that does not settle a penny or a decision, an amount too large, a parameter missing).
+    public func settledTotals(_ parameters: FastBottomUpParameters) -> [BudgetTotals?] {
+        guard let lane = LaneParameters(parameters) else { return Array(repeating: nil, count: plans.count) }
+        var sums = [ColumnSums](repeating: ColumnSums(), count: plans.count)
+        var pay = [BoundedAmount](repeating: .zero, count: plans.count * PaySlot.count)
+        let rates = bandRates(parameters)
+        sums.withUnsafeMutableBufferPointer { sums in
+            pay.withUnsafeMutableBufferPointer { pay in
+                rates.withUnsafeBufferPointer { rates in
+                    lane.employmentCosts.withUnsafeBufferPointer { costs in
+                        lane.thresholdsByPAs.withUnsafeBufferPointer { thresholds in
+                            // Compiled once for each rule: a rounding is then a division and a comparison.
+                            func cost<R: PenceRounding>(_ rule: R.Type) {
+                                costPayLines(lane, rule, rates: rates, into: sums, pay: pay)
+                                costItems(lane, rule, into: sums)
+                                costPlans(lane, rule, costs: costs, thresholds: thresholds, pay: UnsafeBufferPointer(pay), into: sums)
+                            }
+                            switch lane.rule {
+                            case .halfAwayFromZero: cost(HalfAwayFromZeroPence.self)
+                            case .halfEven: cost(HalfEvenPence.self)
+                            case .down: cost(DownPence.self)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return sums.map { s in
+            let (firstYear, o) = s.annual.addingReportingOverflow(s.oneOff)
+            guard s.unsettled >= 0, !o else { return nil }
+            return BudgetTotals(weekly: Money(pence: s.weekly), annual: Money(pence: s.annual),
+                                oneOff: Money(pence: s.oneOff), firstYear: Money(pence: firstYear))
+        }
+    }
+
+    /// Each band's PA and agency rates under `parameters` (poisoned where the policy has none), two to a band.
+    func bandRates(_ parameters: FastBottomUpParameters) -> [BoundedAmount] {
+        withExtendedLifetime(parameters) {
+            bands.flatMap { band in
+                [FastBottomUpParameters.hourlyRate(band: band, in: parameters.paRates.elements) ?? .poisoned,
+                 FastBottomUpParameters.hourlyRate(band: band, in: parameters.agencyRates.elements) ?? .poisoned]
+            }
+        }
+    }
+
+    /// Care and sleep-in lines: their figures, and each plan's four pay sums.
+    func costPayLines<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, rates: UnsafeBufferPointer<BoundedAmount>,
+                      into sums: UnsafeMutableBufferPointer<ColumnSums>, pay: UnsafeMutableBufferPointer<BoundedAmount>) {
+        care.withUnsafeBufferPointer { care in
+            for i in care.indices {
+                let line = care[i]
+                var failed: Int64 = 0
+                let rate = Lane.choose(line.hasOwnRate, line.ownRate, rates[Int(line.band) &* 2 &+ (line.isPA ? 0 : 1)])
+                // A PA's own rate must be settled to be at least the wage (the policy's were checked with the snapshot).
+                var unsettledWage: Int64 = 0  // only a PA's own rate is compared
+                let belowWage = Lane.bit(Lane.isAbove(lane.nationalLivingWage, line.ownRate, &unsettledWage)) | Lane.bit(unsettledWage < 0)
+                failed |= 0 &- (Lane.bit(line.isPA) & Lane.bit(line.hasOwnRate) & belowWage)
+                let weekly = Lane.times(rate, hundredths: line.hundredths, &failed)
+                Lane.weeklyLine(weekly, lane, rule, &sums[Int(line.plan)], &failed)
+                let slot = Int(line.plan) &* PaySlot.count &+ Int(line.slot)
+                pay[slot] = Lane.add(pay[slot], weekly, &failed)
+                sums[Int(line.plan)].unsettled |= failed
+            }
+        }
+        sleepIns.withUnsafeBufferPointer { sleepIns in
+            for i in sleepIns.indices {
+                let line = sleepIns[i]
+                var failed: Int64 = 0
+                let rate = Lane.choose(line.hasOwnRate, line.ownRate, lane.sleepInRate)
+                let weekly = Lane.times(rate, hundredths: line.hundredths, &failed)
+                Lane.weeklyLine(weekly, lane, rule, &sums[Int(line.plan)], &failed)
+                let slot = Int(line.plan) &* PaySlot.count &+ Int(line.slot)
+                pay[slot] = Lane.add(pay[slot], weekly, &failed)
+                sums[Int(line.plan)].unsettled |= failed
+            }
+        }
+    }
+
+    /// Other items, period by period.
+    func costItems<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
+        for (period, list) in zip(ItemPeriod.allCases, items) {
+            list.withUnsafeBufferPointer { list in
+                for i in list.indices {
+                    let item = list[i]
+                    var failed: Int64 = 0
+                    var s = sums[Int(item.plan)]
+                    var weekly = BoundedAmount.zero
+                    switch period {  // the same for the whole list
+                    case .weekly:
+                        weekly = item.amount
+                        Lane.weeklyLine(weekly, lane, rule, &s, &failed)
+                    case .fourWeekly:
+                        weekly = Lane.times(item.amount, lane.quarter, &failed)
+                        Lane.weeklyLine(weekly, lane, rule, &s, &failed)
+                    case .monthly:
+                        weekly = Lane.annualLine(Lane.times(item.amount, 12, &failed), lane, rule, &s, &failed)
+                    case .annual:
+                        weekly = Lane.annualLine(item.amount, lane, rule, &s, &failed)
+                    case .oneOff:
+                        s.oneOff = Lane.add(s.oneOff, Lane.pence(item.amount, rule, &failed), &failed)
+                    }
+                    s.otherThirdParty = Lane.add(s.otherThirdParty, Lane.select(item.thirdParty, weekly), &failed)
+                    s.unsettled |= failed
+                    sums[Int(item.plan)] = s
+                }
+            }
+        }
+    }
+
+    /// Each plan's steps after its pay lines: bank holidays, on-costs, contingency and fees.
+    func costPlans<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, costs: UnsafeBufferPointer<EmploymentCostFigures>,
+                   thresholds: UnsafeBufferPointer<PAThresholds>, pay: UnsafeBufferPointer<BoundedAmount>, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
+        people.withUnsafeBufferPointer { people in
+            parts.withUnsafeBufferPointer { parts in
+                // Plans with no line held by a third party have every third-party sum zero: their own loop skips them.
+                plansHeldByThemselves.withUnsafeBufferPointer { indices in
+                    for i in indices.indices {
+                        let j = Int(indices[i])
+                        costPlan(j, people[j], thirdParty: false, lane, rule, costs: costs, thresholds: thresholds, parts: parts,
+                                 pay: pay, into: &sums[j])
+                    }
+                }
+                plansWithThirdParty.withUnsafeBufferPointer { indices in
+                    for i in indices.indices {
+                        let j = Int(indices[i])
+                        costPlan(j, people[j], thirdParty: true, lane, rule, costs: costs, thresholds: thresholds, parts: parts,
+                                 pay: pay, into: &sums[j])
+                    }
+                }
+            }
+        }
+    }
+
+    /// One plan's steps after its pay lines; `thirdParty` is whether any of its lines is held by a third party.
+    @_transparent
+    func costPlan<R: PenceRounding>(_ j: Int, _ plan: PlanColumn, thirdParty: Bool, _ lane: LaneParameters, _ rule: R.Type,
+                                    costs: UnsafeBufferPointer<EmploymentCostFigures>, thresholds: UnsafeBufferPointer<PAThresholds>,
+                                    parts: UnsafeBufferPointer<LaneMultiplier>,
+                                    pay: UnsafeBufferPointer<BoundedAmount>, into s: inout ColumnSums) {
+        var failed: Int64 = 0
+        let slots = j &* PaySlot.count
+        let paThirdParty = pay[slots &+ PaySlot.paThirdParty]
+        let agencyThirdParty = pay[slots &+ PaySlot.agencyThirdParty]
+        let paPay = Lane.add(pay[slots &+ PaySlot.pa], paThirdParty, &failed)
+        let agencyPay = Lane.add(pay[slots &+ PaySlot.agency], agencyThirdParty, &failed)
+        var careSubtotal = Lane.add(paPay, agencyPay, &failed)
+        var careSubtotalThirdParty = thirdParty ? Lane.add(paThirdParty, agencyThirdParty, &failed) : .zero
+        let noPA = Lane.isZero(paPay, &failed)
+        _ = Lane.isZero(agencyPay, &failed)
+        // Bank holidays (docs/rules.md §3): a provider with no pay has a line of zero.
+        var bankHolidaysPA = BoundedAmount.zero
+        if lane.bankHolidaysEnhanced {
+            bankHolidaysPA = Lane.annualLine(Lane.times(paPay, lane.bankHolidayFactor, &failed), lane, rule, &s, &failed)
+            let agency = Lane.annualLine(Lane.times(agencyPay, lane.bankHolidayFactor, &failed), lane, rule, &s, &failed)
+            careSubtotal = Lane.add(Lane.add(careSubtotal, bankHolidaysPA, &failed), agency, &failed)
+            if thirdParty {
+                let paPart = Lane.times(Lane.times(paThirdParty, lane.bankHolidayFactor, &failed), lane.perWeek, &failed)
+                let agencyPart = Lane.times(Lane.times(agencyThirdParty, lane.bankHolidayFactor, &failed), lane.perWeek, &failed)
+                careSubtotalThirdParty = Lane.add(Lane.add(careSubtotalThirdParty, paPart, &failed), agencyPart, &failed)
+            }
+        }
+        // PA on-costs, worked out for every plan and kept only for one with PA pay.
+        var onCostSums = ColumnSums()
+        let onCosts = Lane.onCosts(rule, pay: paPay, bankHolidays: bankHolidaysPA, plan: plan, parts: parts, costs: costs,
+                                   thresholds: thresholds, lane, &onCostSums, &failed)
+        let hasPA = !noPA
+        s.weekly = Lane.add(s.weekly, Lane.select(hasPA, onCostSums.weekly), &failed)
+        s.annual = Lane.add(s.annual, Lane.select(hasPA, onCostSums.annual), &failed)
+        s.oneOff = Lane.add(s.oneOff, Lane.select(hasPA, onCostSums.oneOff), &failed)
+        let kept = Lane.select(hasPA, onCosts)
+        careSubtotal = Lane.add(careSubtotal, kept, &failed)
+        failed |= 0 &- Lane.bit(Lane.isAbove(careSubtotal, lane.largestCareSubtotal, &failed))
+        if thirdParty {
+            careSubtotalThirdParty = Lane.add(careSubtotalThirdParty, Lane.proportion(kept, paThirdParty, of: paPay, &failed), &failed)
+        }
+        // Contingency (docs/rules.md §3): zero with no care or sleep-in line, as its base is then zero.
+        var contingencyThirdParty = BoundedAmount.zero
+        if lane.contingencyInWeeks {
+            _ = Lane.annualLine(Lane.times(careSubtotal, lane.contingency, &failed), lane, rule, &s, &failed)
+            if thirdParty {
+                contingencyThirdParty = Lane.times(Lane.times(careSubtotalThirdParty, lane.contingency, &failed), lane.perWeek, &failed)
+            }
+        } else {
+            Lane.weeklyLine(Lane.times(careSubtotal, lane.contingency, &failed), lane, rule, &s, &failed)
+            if thirdParty { contingencyThirdParty = Lane.times(careSubtotalThirdParty, lane.contingency, &failed) }
+        }
+        // Fees by how the budget is held: a third-party base of zero has a fee of zero.
+        if thirdParty {
+            let thirdPartyBase = Lane.add(Lane.add(careSubtotalThirdParty, s.otherThirdParty, &failed), contingencyThirdParty, &failed)
+            _ = Lane.isZero(thirdPartyBase, &failed)
+            Lane.weeklyLine(Lane.times(thirdPartyBase, lane.thirdPartyFee, &failed), lane, rule, &s, &failed)
+        }
+        s.weekly = Lane.add(s.weekly, Lane.select(plan.anyDirectPayment, lane.supportFee.weekly), &failed)
+        s.annual = Lane.add(s.annual, Lane.select(plan.anyDirectPayment, lane.supportFee.annual), &failed)
+        s.oneOff = Lane.add(s.oneOff, Lane.select(plan.anyDirectPayment, lane.setUpFee), &failed)
+        s.unsettled |= failed
+    }
+}
+
+/// The snapshot's values the columns read, as plain values: `nil` when any is missing (every plan is then
+/// costed on its own, and the fast path or the full breakdown says which value a plan needs).
+struct LaneParameters {
+    let rule: RoundingRule
+    let weeks: LaneMultiplier, perWeek: LaneMultiplier, quarter: LaneMultiplier
+    let nationalLivingWage: BoundedAmount
+    let sleepInRate: BoundedAmount
+    let bankHolidaysEnhanced: Bool
+    let bankHolidayFactor: LaneMultiplier
+    let flatOnCost: LaneMultiplier?
+    let holidayAccrual: LaneMultiplier, employerNIRate: LaneMultiplier
+    let niThreshold: BoundedAmount
+    /// The Employment Allowance when it is applied.
+    let employmentAllowance: BoundedAmount?
+    let pensionRate: LaneMultiplier
+    let pensionThreshold: BoundedAmount, pensionLowerLimit: BoundedAmount, pensionUpperLimit: BoundedAmount
+    /// The NI threshold, pension threshold and limits times 1 ... ``EmploymentCosts/settledPACounts`` PAs.
+    let thresholdsByPAs: [PAThresholds]
+    /// Employment costs for 1 ... ``EmploymentCosts/settledPACounts`` PAs (a plan with more is costed on its own).
+    let employmentCosts: [EmploymentCostFigures]
+    let contingencyInWeeks: Bool
+    let contingency: LaneMultiplier
+    let thirdPartyFee: LaneMultiplier
+    let supportFee: RoundedPence, setUpFee: Int64
+    let largestCareSubtotal: BoundedAmount
+
+    init?(_ p: FastBottomUpParameters) {
+        guard let wage = p.nationalLivingWage, let sleepInRate = p.sleepInRate, let enhanced = p.bankHolidaysEnhanced,
+              let factor = p.bankHolidayFactor, let mode = p.onCostMode, let holiday = p.holidayAccrual,
+              let niRate = p.employerNIRate, let niThreshold = p.niSecondaryThreshold, let allowanceApplied = p.employmentAllowanceApplied,
+              let pensionRate = p.pensionRate, let pensionThreshold = p.pensionThreshold, let lower = p.pensionLowerLimit,
+              let upper = p.pensionUpperLimit, let contingencyMode = p.contingencyMode, let contingency = p.contingency,
+              let fee = p.thirdPartyFee, let fees = p.directPaymentFees
+        else { return nil }
+        let costs = p.settledEmploymentCosts.elements.compactMap { $0 }
+        guard costs.count == p.settledEmploymentCosts.elements.count, mode == .itemised || p.flatOnCost != nil,
+              !allowanceApplied || p.employmentAllowance != nil else { return nil }
+        rule = p.rule
+        weeks = LaneMultiplier(p.weeks)
+        perWeek = LaneMultiplier(p.perWeek)
+        quarter = LaneMultiplier(p.quarter)
+        nationalLivingWage = wage
+        self.sleepInRate = sleepInRate
+        bankHolidaysEnhanced = enhanced
+        bankHolidayFactor = LaneMultiplier(factor)
+        flatOnCost = mode == .flat ? p.flatOnCost.map(LaneMultiplier.init) : nil
+        holidayAccrual = LaneMultiplier(holiday)
+        employerNIRate = LaneMultiplier(niRate)
+        self.niThreshold = niThreshold.week
+        employmentAllowance = allowanceApplied ? p.employmentAllowance : nil
+        self.pensionRate = LaneMultiplier(pensionRate)
+        self.pensionThreshold = pensionThreshold.week
+        pensionLowerLimit = lower.week
+        pensionUpperLimit = upper.week
+        thresholdsByPAs = (1...Int64(costs.count)).map { k in
+            PAThresholds(ni: niThreshold.week.times(k), pension: pensionThreshold.week.times(k),
+                         lower: lower.week.times(k), upper: upper.week.times(k))
+        }
+        guard !thresholdsByPAs.contains(where: \.isPoisoned) else { return nil }
+        employmentCosts = costs
+        contingencyInWeeks = contingencyMode == .weeks
+        self.contingency = LaneMultiplier(contingency)
+        thirdPartyFee = LaneMultiplier(fee)
+        supportFee = fees.support.pence
+        setUpFee = fees.setUpPence
+        largestCareSubtotal = BoundedAmount(units: 100_000_000 * BoundedAmount.unitsPerPound)
+    }
+}
+
+/// The first try's steps (``BoundedAmount``) written to select rather than branch: each
+/// operation gives the same value and bound, and makes `failed` negative where the first try
+/// would stop (an overflow, a bound that does not settle a penny or a decision). Every amount
+/// the steps add or multiply is at least zero, so an overflowing sum shows as a negative one:
+/// `failed` takes in the sums' signs, with no flag of its own.
+enum Lane {
+    /// 1 when `condition` holds, else 0.
+    @inline(__always) static func bit(_ condition: Bool) -> Int64 { condition ? 1 : 0 }
+
+    /// `amount` when `condition` holds, else zero.
+    @inline(__always)
+    static func select(_ condition: Bool, _ amount: BoundedAmount) -> BoundedAmount {
+        let mask: Int64 = condition ? -1 : 0
+        return BoundedAmount(value: amount.value & mask, bound: amount.bound & mask)
+    }
+
+    @inline(__always) static func select(_ condition: Bool, _ pence: Int64) -> Int64 { condition ? pence : 0 }
+
+    @inline(__always)
+    static func add(_ a: Int64, _ b: Int64, _ failed: inout Int64) -> Int64 {
+        let sum = a &+ b
+        failed |= sum  // both at least zero: below zero only when the sum overflowed
+        return sum
+    }
+
+    @inline(__always)
+    static func add(_ a: BoundedAmount, _ b: BoundedAmount, _ failed: inout Int64) -> BoundedAmount {
+        let v = a.value &+ b.value, e = a.bound &+ b.bound
+        failed |= v | e  // all at least zero: below zero only when a sum overflowed
+        return BoundedAmount(value: v, bound: e)
+    }
+
+    @inline(__always)
+    static func subtract(_ a: BoundedAmount, _ b: BoundedAmount, _ failed: inout Int64) -> BoundedAmount {
+        let v = a.value &- b.value, e = a.bound &+ b.bound  // of two amounts at least zero: no overflow
+        failed |= e
+        return BoundedAmount(value: v, bound: e)
+    }
+
+    /// `x × k` for `x, k ≥ 0`, with `failed` set when it does not fit.
+    @inline(__always)
+    static func product(_ x: Int64, _ k: Int64, _ failed: inout Int64) -> Int64 {
+        let (result, overflow) = x.multipliedReportingOverflow(by: k)
+        failed |= result | (0 &- bit(overflow))
+        return result
+    }
+
+    /// `a × k` for a whole number k ≥ 0.
+    @inline(__always)
+    static func times(_ a: BoundedAmount, _ k: Int64, _ failed: inout Int64) -> BoundedAmount {
+        let v = product(a.value, k, &failed), e = product(a.bound, k, &failed)
+        return BoundedAmount(value: v, bound: e)
+    }
+
+    /// `⌊a × n ÷ d⌋` with the bound ``BoundedAmount/times(_:)-(Multiplier)`` gives it: a whole product when the
+    /// divisor is one, else one division, or two when the numerator is large (`a = q·d + r`: `q·n + ⌊r·n ÷ d⌋`,
+    /// as ``ExactDivisor/scale(_:by:)`` does, so that 52.1429 weeks multiplies a large amount too); each way is the
+    /// same for every amount `m` multiplies. An amount too large to multiply within 64 bits sets `failed`.
+    @inline(__always)
+    static func times(_ a: BoundedAmount, _ m: LaneMultiplier, _ failed: inout Int64) -> BoundedAmount {
+        // Below zero when `a` is (a poisoned rate has a bound below zero) or too large.
+        failed |= a.value | a.bound | (m.largestBound &- a.bound)
+        let carried = a.bound &* m.ceiling
+        if m.divisor.isOne {
+            failed |= m.largestValue &- a.value
+            return BoundedAmount(value: a.value &* m.numerator, bound: carried)
+        }
+        if m.splits {
+            let (q, r) = m.divisor.divide(UInt64(bitPattern: a.value))
+            let (q2, r2) = m.divisor.divide(r &* UInt64(m.numerator))  // r < d ≤ 2³¹ and n ≤ 2³¹
+            let whole = Int64(bitPattern: q) &* m.numerator &+ Int64(bitPattern: q2)
+            failed |= (m.largestValue &- Int64(bitPattern: q)) | whole
+            return BoundedAmount(value: whole, bound: carried &+ bit(r2 != 0))
+        }
+        failed |= m.largestValue &- a.value
+        let (q, r) = m.divisor.divide(UInt64(bitPattern: a.value &* m.numerator))
+        return BoundedAmount(value: Int64(bitPattern: q), bound: carried &+ bit(r != 0))
+    }
+
+    /// `a × h ÷ 100` for `h` hundredths of an hour or a night (at most 1,680,000: 168 hours at 100 staff), as
+    /// ``BoundedAmount/times(_:)-(Multiplier)`` gives it for ``Multiplier/init(hundredths:)``.
+    @inline(__always)
+    static func times(_ a: BoundedAmount, hundredths h: UInt32, _ failed: inout Int64) -> BoundedAmount {
+        let most = Int64.max / 1_680_000, ceiling = (Int64(h) &+ 99) / 100
+        failed |= a.value | a.bound | (most &- a.value) | (Int64.max / 16_800 &- a.bound)
+        let whole = UInt64(bitPattern: a.value &* Int64(h))
+        let q = whole / 100, r = whole &- q &* 100
+        return BoundedAmount(value: Int64(bitPattern: q), bound: a.bound &* ceiling &+ bit(r != 0))
+    }
+
+    /// `a` when `condition` holds, else `b`: by masks, so that the compiler keeps no branch.
+    @inline(__always)
+    static func choose(_ condition: Bool, _ a: BoundedAmount, _ b: BoundedAmount) -> BoundedAmount {
+        let mask = 0 &- bit(condition)
+        return BoundedAmount(value: (a.value & mask) | (b.value & ~mask), bound: (a.bound & mask) | (b.bound & ~mask))
+    }
+
+    /// Whether `a` is above `threshold`; sets `failed` (the answer is then `false`) when the bounds do not settle it.
+    @inline(__always)
+    static func isAbove(_ a: BoundedAmount, _ threshold: BoundedAmount, _ failed: inout Int64) -> Bool {
+        let d = subtract(a, threshold, &failed)
+        let above = bit(d.value &- d.bound > 0), notAbove = bit(d.value &+ d.bound <= 0)
+        failed |= 0 &- ((above | notAbove) ^ 1)
+        return above != 0
+    }
+
+    /// Whether `a` is zero, setting `failed` when the bound does not settle it.
+    @inline(__always)
+    static func isZero(_ a: BoundedAmount, _ failed: inout Int64) -> Bool {
+        let low = a.value &- a.bound, high = a.value &+ a.bound
+        let zero = bit(low == 0) & bit(high == 0), notZero = bit(low > 0) | bit(high < 0)
+        failed |= 0 &- ((zero | notZero) ^ 1)
+        return zero != 0
+    }
+
+    /// ``BoundedAmount/atLeast(_:)``, selected.
+    @inline(__always)
+    static func atLeast(_ a: BoundedAmount, _ floor: BoundedAmount) -> BoundedAmount {
+        let low = a.value &- a.bound, high = a.value &+ a.bound
+        let floorLow = floor.value &- floor.bound, floorHigh = floor.value &+ floor.bound
+        let either = BoundedAmount(value: max(a.value, floor.value), bound: max(a.bound, floor.bound))
+        return choose(high <= floorLow, floor, choose(low >= floorHigh, a, either))
+    }
+
+    /// ``BoundedAmount/atMost(_:)``, selected.
+    @inline(__always)
+    static func atMost(_ a: BoundedAmount, _ ceiling: BoundedAmount) -> BoundedAmount {
+        let low = a.value &- a.bound, high = a.value &+ a.bound
+        let ceilingLow = ceiling.value &- ceiling.bound, ceilingHigh = ceiling.value &+ ceiling.bound
+        let either = BoundedAmount(value: min(a.value, ceiling.value), bound: max(a.bound, ceiling.bound))
+        return choose(low >= ceilingHigh, ceiling, choose(high <= ceilingLow, a, either))
+    }
+
+    /// `a × part ÷ whole` (``BoundedAmount/proportion(_:of:)``): a division only for a plan whose PA pay is
+    /// held partly by a third party, which is rare, so its branch is as good as never mispredicted.
+    @inline(__always)
+    static func proportion(_ a: BoundedAmount, _ part: BoundedAmount, of whole: BoundedAmount,
+                           _ failed: inout Int64) -> BoundedAmount {
+        if bit(part.value != 0) & bit(part.value != whole.value) != 0 {
+            let share = a.proportion(part, of: whole)
+            failed |= share.bound
+            return share
+        }
+        failed |= 0 &- (part.bound | whole.bound)
+        return select(part.value != 0, a)
+    }
+
+    /// The pence of `a` by the rule `R` when its bound settles them, else `failed` is set: the answer of
+    /// ``BoundedAmount/roundedPence(_:)``, from one division.
+    ///
+    /// Every rule rounds `x ≥ 0` to `⌊(x + h) ÷ 1p⌋` (`h` half a penny, or none to round down), a tie to
+    /// even then taking one off an odd penny. With `t = (a − e) + h = q pennies and r`, every amount of
+    /// `[a − e, a + e]` (the exact one among them) rounds to the same penny when `r + 2e` stays below a
+    /// penny, for then no amount of the interval reaches the next boundary; and a tie to even is settled
+    /// only when exact (`e = 0`), as an interval starting on a tie holds amounts that round the other way.
+    @inline(__always)
+    static func pence<R: PenceRounding>(_ a: BoundedAmount, _: R.Type, _ failed: inout Int64) -> Int64 {
+        let unit = BoundedAmount.unitsPerPenny
+        let low = a.value &- a.bound
+        let t = UInt64(bitPattern: low) &+ R.offset
+        let q = t / UInt64(unit), r = Int64(bitPattern: t &- q &* UInt64(unit))
+        let tie = bit(r == 0) & R.tiesToEven
+        // Each term is negative when the penny is not settled: an interval below zero, a bound too wide to
+        // double, one that reaches the next penny's boundary, or an inexact tie.
+        failed |= low | (a.bound << 1) | (unit &- 1 &- r &- (a.bound << 1)) | (0 &- (tie & bit(a.bound != 0)))
+        return Int64(bitPattern: q) &- (tie & Int64(bitPattern: q) & 1)
+    }
+
+    /// A line whose natural period is the week: its weekly and annual (× weeks) pence.
+    @_transparent
+    static func weeklyLine<R: PenceRounding>(_ weekly: BoundedAmount, _ lane: LaneParameters, _ rule: R.Type, _ s: inout ColumnSums,
+                              _ failed: inout Int64) {
+        s.weekly = add(s.weekly, pence(weekly, rule, &failed), &failed)
+        s.annual = add(s.annual, pence(times(weekly, lane.weeks, &failed), rule, &failed), &failed)
+    }
+
+    /// A line whose natural period is the year: its annual and weekly (÷ weeks) pence; returns the weekly amount.
+    @_transparent
+    static func annualLine<R: PenceRounding>(_ annual: BoundedAmount, _ lane: LaneParameters, _ rule: R.Type, _ s: inout ColumnSums,
+                              _ failed: inout Int64) -> BoundedAmount {
+        let weekly = times(annual, lane.perWeek, &failed)
+        s.weekly = add(s.weekly, pence(weekly, rule, &failed), &failed)
+        s.annual = add(s.annual, pence(annual, rule, &failed), &failed)
+        return weekly
+    }
+
+    /// PA on-costs (docs/rules.md §3), their figures into `s`: returns their recurring weekly sum.
+    @_transparent
+    static func onCosts<R: PenceRounding>(_ rule: R.Type, pay: BoundedAmount, bankHolidays: BoundedAmount, plan: FastBottomUpColumns.PlanColumn,
+                        parts: UnsafeBufferPointer<LaneMultiplier>, costs: UnsafeBufferPointer<EmploymentCostFigures>,
+                        thresholds: UnsafeBufferPointer<PAThresholds>, _ lane: LaneParameters,
+                        _ s: inout ColumnSums, _ failed: inout Int64) -> BoundedAmount {
+        // The figures that depend on the number of PAs only, worked out with the snapshot for up to a few PAs.
+        let k = plan.personalAssistants
+        let known = k >= 1 && k <= Int64(costs.count)
+        failed |= 0 &- bit(!known)
+        let byPAs = known ? Int(k) &- 1 : 0
+        var sum: BoundedAmount
+        if let flat = lane.flatOnCost {
+            sum = times(pay, flat, &failed)
+            weeklyLine(sum, lane, rule, &s, &failed)
+        } else {
+            let holidayBase = add(pay, bankHolidays, &failed)
+            let cover = times(holidayBase, lane.holidayAccrual, &failed)
+            weeklyLine(cover, lane, rule, &s, &failed)
+            let earnings = add(holidayBase, cover, &failed)
+            var ni = BoundedAmount.zero, pension = BoundedAmount.zero
+            if plan.partsStart < 0 {
+                let threshold = thresholds[byPAs]
+                let enrolled = isAbove(earnings, threshold.pension, &failed)
+                ni = times(atLeast(subtract(earnings, threshold.ni, &failed), .zero), lane.employerNIRate, &failed)
+                let pensionable = atLeast(subtract(atMost(earnings, threshold.upper), threshold.lower, &failed), .zero)
+                pension = select(enrolled, times(pensionable, lane.pensionRate, &failed))
+            } else {
+                for i in Int(plan.partsStart)..<Int(plan.partsStart + plan.partsCount) {
+                    let e = times(earnings, parts[i], &failed)
+                    ni = add(ni, times(atLeast(subtract(e, lane.niThreshold, &failed), .zero), lane.employerNIRate, &failed), &failed)
+                    let enrolled = isAbove(e, lane.pensionThreshold, &failed)
+                    let pensionable = atLeast(subtract(atMost(e, lane.pensionUpperLimit), lane.pensionLowerLimit, &failed), .zero)
+                    pension = add(pension, select(enrolled, times(pensionable, lane.pensionRate, &failed)), &failed)
+                }
+            }
+            var niWeekly = ni
+            if let allowance = lane.employmentAllowance {
+                niWeekly = annualLine(atLeast(subtract(times(ni, lane.weeks, &failed), allowance, &failed), .zero), lane, rule, &s, &failed)
+            } else {
+                weeklyLine(ni, lane, rule, &s, &failed)
+            }
+            weeklyLine(pension, lane, rule, &s, &failed)
+            sum = add(add(cover, niWeekly, &failed), pension, &failed)
+        }
+        // Insurance, payroll and training; DBS checks and recruitment: the same for every plan with as many PAs.
+        let costs = costs[byPAs]
+        s.weekly = add(add(add(s.weekly, costs.insurance.weekly, &failed), costs.payroll.weekly, &failed),
+                       costs.training.weekly, &failed)
+        s.annual = add(add(add(s.annual, costs.insurance.annual, &failed), costs.payroll.annual, &failed),
+                       costs.training.annual, &failed)
+        s.oneOff = add(add(s.oneOff, costs.dbsPence, &failed), costs.recruitmentPence, &failed)
+        return add(sum, costs.recurring.week, &failed)
+    }
+}
+
+/// A rounding rule of ``RoundingRule`` as a type, for amounts not below zero: so that the columns' costing is
+/// compiled once for each rule, with no test of the rule in a rounding. Each rounds `x` to
+/// `⌊(x + offset) ÷ 1p⌋`, and a tie to even takes one off an odd penny when `x + offset` is a whole penny.
+protocol PenceRounding {
+    static var offset: UInt64 { get }
+    /// 1 when a tie goes to the even penny, else 0.
+    static var tiesToEven: Int64 { get }
+}
+
+/// ``RoundingRule/halfAwayFromZero``: a tie goes up.
+enum HalfAwayFromZeroPence: PenceRounding {
+    static var offset: UInt64 { UInt64(BoundedAmount.unitsPerPenny / 2) }
+    static var tiesToEven: Int64 { 0 }
+}
+
+/// ``RoundingRule/halfEven``: a tie goes to the even penny.
+enum HalfEvenPence: PenceRounding {
+    static var offset: UInt64 { UInt64(BoundedAmount.unitsPerPenny / 2) }
+    static var tiesToEven: Int64 { 1 }
+}
+
+/// ``RoundingRule/down``: towards zero.
+enum DownPence: PenceRounding {
+    static var offset: UInt64 { 0 }
+    static var tiesToEven: Int64 { 0 }
+}
+
+/// A ``Multiplier`` with the largest value and bound it multiplies within 64 bits, worked out once: a value is
+/// then checked with a subtraction, not an overflow flag.
+struct LaneMultiplier {
+    let numerator: Int64
+    let divisor: ExactDivisor
+    let ceiling: Int64
+    let largestValue: Int64, largestBound: Int64
+    /// Whether the numerator is large enough that a product would limit the amounts multiplied to a few thousand
+    /// pounds: then the amount is divided first.
+    let splits: Bool
+
+    init(_ m: Multiplier) {
+        numerator = m.numerator
+        divisor = m.divisor
+        ceiling = m.ceiling
+        largestValue = Int64.max / max(1, m.numerator)
+        largestBound = Int64.max / max(1, m.ceiling)
+        splits = m.numerator > 1 << 10
+    }
+}
+
+/// The weekly NI threshold, pension threshold and pension limits for a plan's PAs together (equal shares).
+struct PAThresholds {
+    let ni: BoundedAmount, pension: BoundedAmount, lower: BoundedAmount, upper: BoundedAmount
+
+    var isPoisoned: Bool { ni.isPoisoned || pension.isPoisoned || lower.isPoisoned || upper.isPoisoned }
+}
