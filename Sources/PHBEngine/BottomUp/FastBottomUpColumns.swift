@@ -20,7 +20,8 @@ public struct FastBottomUpColumns: Sendable {
     public let plans: [FastBottomUpPlan]
     /// Each plan's values that its lines do not give.
     let people: [PlanColumn]
-    let care: [CareColumn]
+    /// Care lines at the policy's rate for their band, and those at a rate of their own.
+    let policyRateCare: [CareColumn], ownRateCare: [CareColumn]
     /// The distinct time bands of the care lines, each line's by its position here: a band's rates are
     /// looked up once per costing, not once per line.
     let bands: [InlineName]
@@ -29,8 +30,16 @@ public struct FastBottomUpColumns: Sendable {
     let items: [[ItemColumn]]
     /// The parts of PA pay of every plan with weighted shares, one after another.
     let parts: [LaneMultiplier]
-    /// The plans with a line held by a third party, and the others, by position.
-    let plansWithThirdParty: [Int32], plansHeldByThemselves: [Int32]
+    /// The plans by ``Shape`` (its raw value), by position: each group's steps skip what its plans cannot have.
+    let plansByShape: [[Int32]]
+
+    /// What a plan's lines include, known when the columns are built: the steps for a sum that is then
+    /// exactly zero (third-party parts, on-costs without PA pay, the agency's bank holidays) are left out.
+    struct Shape: OptionSet {
+        let rawValue: Int
+        static let thirdParty = Shape(rawValue: 1), personalAssistant = Shape(rawValue: 2), agency = Shape(rawValue: 4)
+        static let count = 8
+    }
 
     struct PlanColumn {
         let personalAssistants: Int64
@@ -55,7 +64,7 @@ public struct FastBottomUpColumns: Sendable {
         /// The line's band, by its position in ``FastBottomUpColumns/bands``.
         let band: UInt16
         let slot: UInt8
-        let hasOwnRate: Bool
+        /// The line's own rate, in ``FastBottomUpColumns/ownRateCare``.
         let ownRate: BoundedAmount
 
         var isPA: Bool { slot < 2 }
@@ -78,12 +87,12 @@ public struct FastBottomUpColumns: Sendable {
     /// The columns of `plans` (at most 2³¹ of them).
     public init(_ plans: [FastBottomUpPlan]) {
         self.plans = plans
-        var people: [PlanColumn] = [], care: [CareColumn] = [], sleepIns: [SleepInColumn] = [], parts: [LaneMultiplier] = []
+        var people: [PlanColumn] = [], policyRateCare: [CareColumn] = [], ownRateCare: [CareColumn] = [], sleepIns: [SleepInColumn] = [], parts: [LaneMultiplier] = []
         var bands: [InlineName] = []
-        var plansWithThirdParty: [Int32] = [], plansHeldByThemselves: [Int32] = []
+        var plansByShape = Array(repeating: [Int32](), count: Shape.count)
         var items = Array(repeating: [ItemColumn](), count: ItemPeriod.allCases.count)
         people.reserveCapacity(plans.count)
-        care.reserveCapacity(plans.count * 3)
+        policyRateCare.reserveCapacity(plans.count * 3)
         for (j, plan) in plans.enumerated() {
             let index = Int32(truncatingIfNeeded: j)
             // Every line is held its own way or the plan's (a plan without one has no fast form).
@@ -96,10 +105,11 @@ public struct FastBottomUpColumns: Sendable {
             for line in plan.care {
                 let band = bands.firstIndex(of: line.band) ?? bands.count
                 if band == bands.count { bands.append(line.band) }
-                care.append(CareColumn(plan: index, hundredths: line.hundredths, band: UInt16(truncatingIfNeeded: band),
-                                       slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
-                                                        thirdParty: held(line.deployment)),
-                                       hasOwnRate: line.hasOwnRate, ownRate: line.ownRate))
+                let column = CareColumn(plan: index, hundredths: line.hundredths, band: UInt16(truncatingIfNeeded: band),
+                                        slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
+                                                         thirdParty: held(line.deployment)),
+                                        ownRate: line.ownRate)
+                if line.hasOwnRate { ownRateCare.append(column) } else { policyRateCare.append(column) }
             }
             for line in plan.sleepIns {
                 sleepIns.append(SleepInColumn(plan: index, hundredths: line.hundredths,
@@ -108,10 +118,15 @@ public struct FastBottomUpColumns: Sendable {
                                               hasOwnRate: line.rate != nil, ownRate: line.rate ?? .zero))
             }
             for item in plan.items {
-                let period = ItemPeriod.allCases.firstIndex(of: item.period) ?? 0
-                items[period].append(ItemColumn(plan: index, thirdParty: held(item.deployment), amount: item.amount))
+                items[item.period.column].append(ItemColumn(plan: index, thirdParty: held(item.deployment), amount: item.amount))
             }
-            if anyThirdParty { plansWithThirdParty.append(index) } else { plansHeldByThemselves.append(index) }
+            var shape: Shape = anyThirdParty ? .thirdParty : []
+            if plan.care.contains(where: { $0.provider == .personalAssistant })
+                || plan.sleepIns.contains(where: { $0.provider == .personalAssistant }) { shape.insert(.personalAssistant) }
+            if plan.care.contains(where: { $0.provider == .agency }) || plan.sleepIns.contains(where: { $0.provider == .agency }) {
+                shape.insert(.agency)
+            }
+            plansByShape[shape.rawValue].append(index)
             var partsStart: Int32 = -1
             if let planParts = plan.parts {
                 partsStart = Int32(truncatingIfNeeded: parts.count)
@@ -122,13 +137,13 @@ public struct FastBottomUpColumns: Sendable {
                                      anyDirectPayment: plan.anyDirectPayment))
         }
         self.people = people
-        self.care = care
+        self.policyRateCare = policyRateCare
+        self.ownRateCare = ownRateCare
         self.bands = bands
         self.sleepIns = sleepIns
         self.items = items
         self.parts = parts
-        self.plansWithThirdParty = plansWithThirdParty
-        self.plansHeldByThemselves = plansHeldByThemselves
+        self.plansByShape = plansByShape
     }
 }
 
@@ -200,20 +215,32 @@ extension FastBottomUpColumns {
     /// Care and sleep-in lines: their figures, and each plan's four pay sums.
     func costPayLines<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, rates: UnsafeBufferPointer<BoundedAmount>,
                       into sums: UnsafeMutableBufferPointer<ColumnSums>, pay: UnsafeMutableBufferPointer<BoundedAmount>) {
-        care.withUnsafeBufferPointer { care in
+        /// A pay line's figures, and its pay added to its plan's sum in its slot.
+        @inline(__always)
+        func add(_ weekly: BoundedAmount, plan: Int32, slot: UInt8, _ lineFailed: Int64) {
+            var failed = lineFailed
+            Lane.weeklyLine(weekly, lane, rule, &sums[Int(plan)], &failed)
+            let slot = Int(plan) &* PaySlot.count &+ Int(slot)
+            pay[slot] = Lane.add(pay[slot], weekly, &failed)
+            sums[Int(plan)].unsettled |= failed
+        }
+        policyRateCare.withUnsafeBufferPointer { care in
             for i in care.indices {
                 let line = care[i]
                 var failed: Int64 = 0
-                let rate = Lane.choose(line.hasOwnRate, line.ownRate, rates[Int(line.band) &* 2 &+ (line.isPA ? 0 : 1)])
+                let weekly = Lane.times(rates[Int(line.band) &* 2 &+ (line.isPA ? 0 : 1)], hundredths: line.hundredths, &failed)
+                add(weekly, plan: line.plan, slot: line.slot, failed)
+            }
+        }
+        ownRateCare.withUnsafeBufferPointer { care in
+            for i in care.indices {
+                let line = care[i]
+                var failed: Int64 = 0
                 // A PA's own rate must be settled to be at least the wage (the policy's were checked with the snapshot).
-                var unsettledWage: Int64 = 0  // only a PA's own rate is compared
+                var unsettledWage: Int64 = 0
                 let belowWage = Lane.bit(Lane.isAbove(lane.nationalLivingWage, line.ownRate, &unsettledWage)) | Lane.bit(unsettledWage < 0)
-                failed |= 0 &- (Lane.bit(line.isPA) & Lane.bit(line.hasOwnRate) & belowWage)
-                let weekly = Lane.times(rate, hundredths: line.hundredths, &failed)
-                Lane.weeklyLine(weekly, lane, rule, &sums[Int(line.plan)], &failed)
-                let slot = Int(line.plan) &* PaySlot.count &+ Int(line.slot)
-                pay[slot] = Lane.add(pay[slot], weekly, &failed)
-                sums[Int(line.plan)].unsettled |= failed
+                failed |= 0 &- (Lane.bit(line.isPA) & belowWage)
+                add(Lane.times(line.ownRate, hundredths: line.hundredths, &failed), plan: line.plan, slot: line.slot, failed)
             }
         }
         sleepIns.withUnsafeBufferPointer { sleepIns in
@@ -221,43 +248,40 @@ extension FastBottomUpColumns {
                 let line = sleepIns[i]
                 var failed: Int64 = 0
                 let rate = Lane.choose(line.hasOwnRate, line.ownRate, lane.sleepInRate)
-                let weekly = Lane.times(rate, hundredths: line.hundredths, &failed)
-                Lane.weeklyLine(weekly, lane, rule, &sums[Int(line.plan)], &failed)
-                let slot = Int(line.plan) &* PaySlot.count &+ Int(line.slot)
-                pay[slot] = Lane.add(pay[slot], weekly, &failed)
-                sums[Int(line.plan)].unsettled |= failed
+                add(Lane.times(rate, hundredths: line.hundredths, &failed), plan: line.plan, slot: line.slot, failed)
             }
         }
     }
 
-    /// Other items, period by period.
     func costItems<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
-        for (period, list) in zip(ItemPeriod.allCases, items) {
-            list.withUnsafeBufferPointer { list in
+        // A loop for each period, over that period's items; each adds its weekly amount to its plan's third-party
+        // sum when it is held by a third party.
+        func each(_ period: ItemPeriod, _ weekly: (BoundedAmount, inout ColumnSums, inout Int64) -> BoundedAmount) {
+            items[period.column].withUnsafeBufferPointer { list in
                 for i in list.indices {
                     let item = list[i]
                     var failed: Int64 = 0
-                    var s = sums[Int(item.plan)]
-                    var weekly = BoundedAmount.zero
-                    switch period {  // the same for the whole list
-                    case .weekly:
-                        weekly = item.amount
-                        Lane.weeklyLine(weekly, lane, rule, &s, &failed)
-                    case .fourWeekly:
-                        weekly = Lane.times(item.amount, lane.quarter, &failed)
-                        Lane.weeklyLine(weekly, lane, rule, &s, &failed)
-                    case .monthly:
-                        weekly = Lane.annualLine(Lane.times(item.amount, 12, &failed), lane, rule, &s, &failed)
-                    case .annual:
-                        weekly = Lane.annualLine(item.amount, lane, rule, &s, &failed)
-                    case .oneOff:
-                        s.oneOff = Lane.add(s.oneOff, Lane.pence(item.amount, rule, &failed), &failed)
-                    }
-                    s.otherThirdParty = Lane.add(s.otherThirdParty, Lane.select(item.thirdParty, weekly), &failed)
-                    s.unsettled |= failed
-                    sums[Int(item.plan)] = s
+                    let amount = weekly(item.amount, &sums[Int(item.plan)], &failed)
+                    sums[Int(item.plan)].otherThirdParty = Lane.add(sums[Int(item.plan)].otherThirdParty,
+                                                                    Lane.select(item.thirdParty, amount), &failed)
+                    sums[Int(item.plan)].unsettled |= failed
                 }
             }
+        }
+        each(.weekly) { amount, s, failed in
+            Lane.weeklyLine(amount, lane, rule, &s, &failed)
+            return amount
+        }
+        each(.fourWeekly) { amount, s, failed in
+            let weekly = Lane.times(amount, lane.quarter, &failed)
+            Lane.weeklyLine(weekly, lane, rule, &s, &failed)
+            return weekly
+        }
+        each(.monthly) { amount, s, failed in Lane.annualLine(Lane.times(amount, 12, &failed), lane, rule, &s, &failed) }
+        each(.annual) { amount, s, failed in Lane.annualLine(amount, lane, rule, &s, &failed) }
+        each(.oneOff) { amount, s, failed in
+            s.oneOff = Lane.add(s.oneOff, Lane.pence(amount, rule, &failed), &failed)
+            return .zero
         }
     }
 
@@ -266,67 +290,79 @@ extension FastBottomUpColumns {
                    thresholds: UnsafeBufferPointer<PAThresholds>, pay: UnsafeBufferPointer<BoundedAmount>, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
         people.withUnsafeBufferPointer { people in
             parts.withUnsafeBufferPointer { parts in
-                // Plans with no line held by a third party have every third-party sum zero: their own loop skips them.
-                plansHeldByThemselves.withUnsafeBufferPointer { indices in
-                    for i in indices.indices {
-                        let j = Int(indices[i])
-                        costPlan(j, people[j], thirdParty: false, lane, rule, costs: costs, thresholds: thresholds, parts: parts,
-                                 pay: pay, into: &sums[j])
+                // Each shape's plans in a loop of their own, compiled with the steps their shape rules out left out.
+                func group<TP: Flag, PA: Flag, AG: Flag>(_: TP.Type, _: PA.Type, _: AG.Type) {
+                    var shape: Shape = TP.value ? .thirdParty : []
+                    if PA.value { shape.insert(.personalAssistant) }
+                    if AG.value { shape.insert(.agency) }
+                    plansByShape[shape.rawValue].withUnsafeBufferPointer { indices in
+                        for i in indices.indices {
+                            let j = Int(indices[i])
+                            costPlan(j, people[j], TP.self, PA.self, AG.self, lane, rule, costs: costs, thresholds: thresholds,
+                                     parts: parts, pay: pay, into: &sums[j])
+                        }
                     }
                 }
-                plansWithThirdParty.withUnsafeBufferPointer { indices in
-                    for i in indices.indices {
-                        let j = Int(indices[i])
-                        costPlan(j, people[j], thirdParty: true, lane, rule, costs: costs, thresholds: thresholds, parts: parts,
-                                 pay: pay, into: &sums[j])
-                    }
-                }
+                group(No.self, No.self, No.self)
+                group(No.self, No.self, Yes.self)
+                group(No.self, Yes.self, No.self)
+                group(No.self, Yes.self, Yes.self)
+                group(Yes.self, No.self, No.self)
+                group(Yes.self, No.self, Yes.self)
+                group(Yes.self, Yes.self, No.self)
+                group(Yes.self, Yes.self, Yes.self)
             }
         }
     }
 
-    /// One plan's steps after its pay lines; `thirdParty` is whether any of its lines is held by a third party.
+    /// One plan's steps after its pay lines, for a plan of the shape the flags give: whether it has a line held by
+    /// a third party, a PA line, an agency line (types, so that each shape's steps are compiled apart).
     @_transparent
-    func costPlan<R: PenceRounding>(_ j: Int, _ plan: PlanColumn, thirdParty: Bool, _ lane: LaneParameters, _ rule: R.Type,
-                                    costs: UnsafeBufferPointer<EmploymentCostFigures>, thresholds: UnsafeBufferPointer<PAThresholds>,
-                                    parts: UnsafeBufferPointer<LaneMultiplier>,
-                                    pay: UnsafeBufferPointer<BoundedAmount>, into s: inout ColumnSums) {
+    func costPlan<R: PenceRounding, TP: Flag, PA: Flag, AG: Flag>(
+        _ j: Int, _ plan: PlanColumn, _: TP.Type, _: PA.Type, _: AG.Type, _ lane: LaneParameters, _ rule: R.Type,
+        costs: UnsafeBufferPointer<EmploymentCostFigures>, thresholds: UnsafeBufferPointer<PAThresholds>,
+        parts: UnsafeBufferPointer<LaneMultiplier>, pay: UnsafeBufferPointer<BoundedAmount>, into s: inout ColumnSums
+    ) {
+        let thirdParty = TP.value, personalAssistant = PA.value, agency = AG.value
         var failed: Int64 = 0
         let slots = j &* PaySlot.count
-        let paThirdParty = pay[slots &+ PaySlot.paThirdParty]
-        let agencyThirdParty = pay[slots &+ PaySlot.agencyThirdParty]
-        let paPay = Lane.add(pay[slots &+ PaySlot.pa], paThirdParty, &failed)
-        let agencyPay = Lane.add(pay[slots &+ PaySlot.agency], agencyThirdParty, &failed)
+        let paThirdParty = thirdParty ? pay[slots &+ PaySlot.paThirdParty] : .zero
+        let agencyThirdParty = thirdParty ? pay[slots &+ PaySlot.agencyThirdParty] : .zero
+        let paPay = personalAssistant ? Lane.add(pay[slots &+ PaySlot.pa], paThirdParty, &failed) : .zero
+        let agencyPay = agency ? Lane.add(pay[slots &+ PaySlot.agency], agencyThirdParty, &failed) : .zero
         var careSubtotal = Lane.add(paPay, agencyPay, &failed)
         var careSubtotalThirdParty = thirdParty ? Lane.add(paThirdParty, agencyThirdParty, &failed) : .zero
-        let noPA = Lane.isZero(paPay, &failed)
-        _ = Lane.isZero(agencyPay, &failed)
-        // Bank holidays (docs/rules.md §3): a provider with no pay has a line of zero.
+        // PA pay of zero from PA lines (a rate of zero) has no on-costs: such a plan is costed alone.
+        if personalAssistant { failed |= 0 &- Lane.bit(Lane.isZero(paPay, &failed)) }
+        if agency { _ = Lane.isZero(agencyPay, &failed) }
+        // Bank holidays (docs/rules.md §3): a provider with no pay has none.
         var bankHolidaysPA = BoundedAmount.zero
         if lane.bankHolidaysEnhanced {
-            bankHolidaysPA = Lane.annualLine(Lane.times(paPay, lane.bankHolidayFactor, &failed), lane, rule, &s, &failed)
-            let agency = Lane.annualLine(Lane.times(agencyPay, lane.bankHolidayFactor, &failed), lane, rule, &s, &failed)
-            careSubtotal = Lane.add(Lane.add(careSubtotal, bankHolidaysPA, &failed), agency, &failed)
+            if personalAssistant {
+                bankHolidaysPA = Lane.annualLine(Lane.times(paPay, lane.bankHolidayFactor, &failed), lane, rule, &s, &failed)
+                careSubtotal = Lane.add(careSubtotal, bankHolidaysPA, &failed)
+            }
+            if agency {
+                let bankHolidays = Lane.annualLine(Lane.times(agencyPay, lane.bankHolidayFactor, &failed), lane, rule, &s, &failed)
+                careSubtotal = Lane.add(careSubtotal, bankHolidays, &failed)
+            }
             if thirdParty {
                 let paPart = Lane.times(Lane.times(paThirdParty, lane.bankHolidayFactor, &failed), lane.perWeek, &failed)
                 let agencyPart = Lane.times(Lane.times(agencyThirdParty, lane.bankHolidayFactor, &failed), lane.perWeek, &failed)
                 careSubtotalThirdParty = Lane.add(Lane.add(careSubtotalThirdParty, paPart, &failed), agencyPart, &failed)
             }
         }
-        // PA on-costs, worked out for every plan and kept only for one with PA pay.
-        var onCostSums = ColumnSums()
-        let onCosts = Lane.onCosts(rule, pay: paPay, bankHolidays: bankHolidaysPA, plan: plan, parts: parts, costs: costs,
-                                   thresholds: thresholds, lane, &onCostSums, &failed)
-        let hasPA = !noPA
-        s.weekly = Lane.add(s.weekly, Lane.select(hasPA, onCostSums.weekly), &failed)
-        s.annual = Lane.add(s.annual, Lane.select(hasPA, onCostSums.annual), &failed)
-        s.oneOff = Lane.add(s.oneOff, Lane.select(hasPA, onCostSums.oneOff), &failed)
-        let kept = Lane.select(hasPA, onCosts)
-        careSubtotal = Lane.add(careSubtotal, kept, &failed)
-        failed |= 0 &- Lane.bit(Lane.isAbove(careSubtotal, lane.largestCareSubtotal, &failed))
-        if thirdParty {
-            careSubtotalThirdParty = Lane.add(careSubtotalThirdParty, Lane.proportion(kept, paThirdParty, of: paPay, &failed), &failed)
+        // PA on-costs.
+        if personalAssistant {
+            let onCosts = Lane.onCosts(rule, pay: paPay, bankHolidays: bankHolidaysPA, plan: plan, parts: parts, costs: costs,
+                                       thresholds: thresholds, lane, &s, &failed)
+            careSubtotal = Lane.add(careSubtotal, onCosts, &failed)
+            if thirdParty {
+                careSubtotalThirdParty = Lane.add(careSubtotalThirdParty, Lane.proportion(onCosts, paThirdParty, of: paPay, &failed),
+                                                  &failed)
+            }
         }
+        failed |= 0 &- Lane.bit(Lane.isAbove(careSubtotal, lane.largestCareSubtotal, &failed))
         // Contingency (docs/rules.md §3): zero with no care or sleep-in line, as its base is then zero.
         var contingencyThirdParty = BoundedAmount.zero
         if lane.contingencyInWeeks {
@@ -715,4 +751,30 @@ struct PAThresholds {
     let ni: BoundedAmount, pension: BoundedAmount, lower: BoundedAmount, upper: BoundedAmount
 
     var isPoisoned: Bool { ni.isPoisoned || pension.isPoisoned || lower.isPoisoned || upper.isPoisoned }
+}
+
+/// A yes or no known when the code is compiled: a plan shape's flag.
+protocol Flag {
+    static var value: Bool { get }
+}
+
+enum Yes: Flag {
+    static var value: Bool { true }
+}
+
+enum No: Flag {
+    static var value: Bool { false }
+}
+
+extension ItemPeriod {
+    /// The period's list in ``FastBottomUpColumns``.
+    var column: Int {
+        switch self {
+        case .weekly: 0
+        case .fourWeekly: 1
+        case .monthly: 2
+        case .annual: 3
+        case .oneOff: 4
+        }
+    }
 }
