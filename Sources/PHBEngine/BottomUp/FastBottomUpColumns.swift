@@ -176,13 +176,13 @@ extension FastBottomUpColumns {
         sums.withUnsafeMutableBufferPointer { sums in
             pay.withUnsafeMutableBufferPointer { pay in
                 rates.withUnsafeBufferPointer { rates in
-                    lane.employmentCosts.withUnsafeBufferPointer { costs in
-                        lane.thresholdsByPAs.withUnsafeBufferPointer { thresholds in
+                    lane.byPAs.withUnsafeBufferPointer { byPAs in
+                        do {
                             // Compiled once for each rule: a rounding is then a division and a comparison.
                             func cost<R: PenceRounding>(_ rule: R.Type) {
                                 costPayLines(lane, rule, rates: rates, into: sums, pay: pay)
                                 costItems(lane, rule, into: sums)
-                                costPlans(lane, rule, costs: costs, thresholds: thresholds, pay: UnsafeBufferPointer(pay), into: sums)
+                                costPlans(lane, rule, byPAs: byPAs, pay: UnsafeBufferPointer(pay), into: sums)
                             }
                             switch lane.rule {
                             case .halfAwayFromZero: cost(HalfAwayFromZeroPence.self)
@@ -286,8 +286,7 @@ extension FastBottomUpColumns {
     }
 
     /// Each plan's steps after its pay lines: bank holidays, on-costs, contingency and fees.
-    func costPlans<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, costs: UnsafeBufferPointer<EmploymentCostFigures>,
-                   thresholds: UnsafeBufferPointer<PAThresholds>, pay: UnsafeBufferPointer<BoundedAmount>, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
+    func costPlans<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, byPAs: UnsafeBufferPointer<PAFigures>, pay: UnsafeBufferPointer<BoundedAmount>, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
         people.withUnsafeBufferPointer { people in
             parts.withUnsafeBufferPointer { parts in
                 // Each shape's plans in a loop of their own, compiled with the steps their shape rules out left out.
@@ -298,7 +297,7 @@ extension FastBottomUpColumns {
                     plansByShape[shape.rawValue].withUnsafeBufferPointer { indices in
                         for i in indices.indices {
                             let j = Int(indices[i])
-                            costPlan(j, people[j], TP.self, PA.self, AG.self, lane, rule, costs: costs, thresholds: thresholds,
+                            costPlan(j, people[j], TP.self, PA.self, AG.self, lane, rule, byPAs: byPAs,
                                      parts: parts, pay: pay, into: &sums[j])
                         }
                     }
@@ -320,7 +319,7 @@ extension FastBottomUpColumns {
     @_transparent
     func costPlan<R: PenceRounding, TP: Flag, PA: Flag, AG: Flag>(
         _ j: Int, _ plan: PlanColumn, _: TP.Type, _: PA.Type, _: AG.Type, _ lane: LaneParameters, _ rule: R.Type,
-        costs: UnsafeBufferPointer<EmploymentCostFigures>, thresholds: UnsafeBufferPointer<PAThresholds>,
+        byPAs: UnsafeBufferPointer<PAFigures>,
         parts: UnsafeBufferPointer<LaneMultiplier>, pay: UnsafeBufferPointer<BoundedAmount>, into s: inout ColumnSums
     ) {
         let thirdParty = TP.value, personalAssistant = PA.value, agency = AG.value
@@ -333,8 +332,8 @@ extension FastBottomUpColumns {
         var careSubtotal = Lane.add(paPay, agencyPay, &failed)
         var careSubtotalThirdParty = thirdParty ? Lane.add(paThirdParty, agencyThirdParty, &failed) : .zero
         // PA pay of zero from PA lines (a rate of zero) has no on-costs: such a plan is costed alone.
-        if personalAssistant { failed |= 0 &- Lane.bit(Lane.isZero(paPay, &failed)) }
-        if agency { _ = Lane.isZero(agencyPay, &failed) }
+        if personalAssistant { failed |= Lane.settledAboveZero(paPay) }
+        if agency { failed |= Lane.settledZeroOrAbove(agencyPay) }
         // Bank holidays (docs/rules.md §3): a provider with no pay has none.
         var bankHolidaysPA = BoundedAmount.zero
         if lane.bankHolidaysEnhanced {
@@ -354,15 +353,16 @@ extension FastBottomUpColumns {
         }
         // PA on-costs.
         if personalAssistant {
-            let onCosts = Lane.onCosts(rule, pay: paPay, bankHolidays: bankHolidaysPA, plan: plan, parts: parts, costs: costs,
-                                       thresholds: thresholds, lane, &s, &failed)
+            let onCosts = Lane.onCosts(rule, pay: paPay, bankHolidays: bankHolidaysPA, plan: plan, parts: parts, byPAs: byPAs,
+                                       lane, &s, &failed)
             careSubtotal = Lane.add(careSubtotal, onCosts, &failed)
             if thirdParty {
                 careSubtotalThirdParty = Lane.add(careSubtotalThirdParty, Lane.proportion(onCosts, paThirdParty, of: paPay, &failed),
                                                   &failed)
             }
         }
-        failed |= 0 &- Lane.bit(Lane.isAbove(careSubtotal, lane.largestCareSubtotal, &failed))
+        // Settled to be at most £100,000,000 a week, as the first try requires.
+        failed |= lane.largestCareSubtotal.value &- (careSubtotal.value &+ careSubtotal.bound)
         // Contingency (docs/rules.md §3): zero with no care or sleep-in line, as its base is then zero.
         var contingencyThirdParty = BoundedAmount.zero
         if lane.contingencyInWeeks {
@@ -377,7 +377,7 @@ extension FastBottomUpColumns {
         // Fees by how the budget is held: a third-party base of zero has a fee of zero.
         if thirdParty {
             let thirdPartyBase = Lane.add(Lane.add(careSubtotalThirdParty, s.otherThirdParty, &failed), contingencyThirdParty, &failed)
-            _ = Lane.isZero(thirdPartyBase, &failed)
+            failed |= Lane.settledZeroOrAbove(thirdPartyBase)
             Lane.weeklyLine(Lane.times(thirdPartyBase, lane.thirdPartyFee, &failed), lane, rule, &s, &failed)
         }
         s.weekly = Lane.add(s.weekly, Lane.select(plan.anyDirectPayment, lane.supportFee.weekly), &failed)
@@ -403,10 +403,8 @@ struct LaneParameters {
     let employmentAllowance: BoundedAmount?
     let pensionRate: LaneMultiplier
     let pensionThreshold: BoundedAmount, pensionLowerLimit: BoundedAmount, pensionUpperLimit: BoundedAmount
-    /// The NI threshold, pension threshold and limits times 1 ... ``EmploymentCosts/settledPACounts`` PAs.
-    let thresholdsByPAs: [PAThresholds]
-    /// Employment costs for 1 ... ``EmploymentCosts/settledPACounts`` PAs (a plan with more is costed on its own).
-    let employmentCosts: [EmploymentCostFigures]
+    /// The figures for 1 ... ``EmploymentCosts/settledPACounts`` PAs (a plan with more is costed on its own).
+    let byPAs: [PAFigures]
     let contingencyInWeeks: Bool
     let contingency: LaneMultiplier
     let thirdPartyFee: LaneMultiplier
@@ -441,12 +439,11 @@ struct LaneParameters {
         self.pensionThreshold = pensionThreshold.week
         pensionLowerLimit = lower.week
         pensionUpperLimit = upper.week
-        thresholdsByPAs = (1...Int64(costs.count)).map { k in
-            PAThresholds(ni: niThreshold.week.times(k), pension: pensionThreshold.week.times(k),
-                         lower: lower.week.times(k), upper: upper.week.times(k))
+        byPAs = zip(1...Int64(costs.count), costs).map { k, costs in
+            PAFigures(ni: niThreshold.week.times(k), pension: pensionThreshold.week.times(k),
+                      lower: lower.week.times(k), upper: upper.week.times(k), costs: costs)
         }
-        guard !thresholdsByPAs.contains(where: \.isPoisoned) else { return nil }
-        employmentCosts = costs
+        guard !byPAs.contains(where: \.isPoisoned) else { return nil }
         contingencyInWeeks = contingencyMode == .weeks
         self.contingency = LaneMultiplier(contingency)
         thirdPartyFee = LaneMultiplier(fee)
@@ -562,13 +559,15 @@ enum Lane {
         return above != 0
     }
 
-    /// Whether `a` is zero, setting `failed` when the bound does not settle it.
+    /// Below zero unless an amount (at least zero) is settled to be above zero.
     @inline(__always)
-    static func isZero(_ a: BoundedAmount, _ failed: inout Int64) -> Bool {
-        let low = a.value &- a.bound, high = a.value &+ a.bound
-        let zero = bit(low == 0) & bit(high == 0), notZero = bit(low > 0) | bit(high < 0)
-        failed |= 0 &- ((zero | notZero) ^ 1)
-        return zero != 0
+    static func settledAboveZero(_ a: BoundedAmount) -> Int64 { a.value &- a.bound &- 1 }
+
+    /// Below zero unless an amount (at least zero) is settled to be zero or above zero, as
+    /// ``BoundedAmount/isZero`` must settle it: exactly zero, or its whole interval above zero.
+    @inline(__always)
+    static func settledZeroOrAbove(_ a: BoundedAmount) -> Int64 {
+        0 &- (bit(a.value &- a.bound <= 0) & bit(a.value | a.bound != 0))
     }
 
     /// ``BoundedAmount/atLeast(_:)``, selected.
@@ -645,14 +644,14 @@ enum Lane {
     /// PA on-costs (docs/rules.md §3), their figures into `s`: returns their recurring weekly sum.
     @_transparent
     static func onCosts<R: PenceRounding>(_ rule: R.Type, pay: BoundedAmount, bankHolidays: BoundedAmount, plan: FastBottomUpColumns.PlanColumn,
-                        parts: UnsafeBufferPointer<LaneMultiplier>, costs: UnsafeBufferPointer<EmploymentCostFigures>,
-                        thresholds: UnsafeBufferPointer<PAThresholds>, _ lane: LaneParameters,
+                        parts: UnsafeBufferPointer<LaneMultiplier>, byPAs: UnsafeBufferPointer<PAFigures>,
+                        _ lane: LaneParameters,
                         _ s: inout ColumnSums, _ failed: inout Int64) -> BoundedAmount {
         // The figures that depend on the number of PAs only, worked out with the snapshot for up to a few PAs.
         let k = plan.personalAssistants
-        let known = k >= 1 && k <= Int64(costs.count)
+        let known = k >= 1 && k <= Int64(byPAs.count)
         failed |= 0 &- bit(!known)
-        let byPAs = known ? Int(k) &- 1 : 0
+        let figures = byPAs[known ? Int(k) &- 1 : 0]
         var sum: BoundedAmount
         if let flat = lane.flatOnCost {
             sum = times(pay, flat, &failed)
@@ -664,10 +663,9 @@ enum Lane {
             let earnings = add(holidayBase, cover, &failed)
             var ni = BoundedAmount.zero, pension = BoundedAmount.zero
             if plan.partsStart < 0 {
-                let threshold = thresholds[byPAs]
-                let enrolled = isAbove(earnings, threshold.pension, &failed)
-                ni = times(atLeast(subtract(earnings, threshold.ni, &failed), .zero), lane.employerNIRate, &failed)
-                let pensionable = atLeast(subtract(atMost(earnings, threshold.upper), threshold.lower, &failed), .zero)
+                let enrolled = isAbove(earnings, figures.pension, &failed)
+                ni = times(atLeast(subtract(earnings, figures.ni, &failed), .zero), lane.employerNIRate, &failed)
+                let pensionable = atLeast(subtract(atMost(earnings, figures.upper), figures.lower, &failed), .zero)
                 pension = select(enrolled, times(pensionable, lane.pensionRate, &failed))
             } else {
                 for i in Int(plan.partsStart)..<Int(plan.partsStart + plan.partsCount) {
@@ -688,13 +686,10 @@ enum Lane {
             sum = add(add(cover, niWeekly, &failed), pension, &failed)
         }
         // Insurance, payroll and training; DBS checks and recruitment: the same for every plan with as many PAs.
-        let costs = costs[byPAs]
-        s.weekly = add(add(add(s.weekly, costs.insurance.weekly, &failed), costs.payroll.weekly, &failed),
-                       costs.training.weekly, &failed)
-        s.annual = add(add(add(s.annual, costs.insurance.annual, &failed), costs.payroll.annual, &failed),
-                       costs.training.annual, &failed)
-        s.oneOff = add(add(s.oneOff, costs.dbsPence, &failed), costs.recruitmentPence, &failed)
-        return add(sum, costs.recurring.week, &failed)
+        s.weekly = add(s.weekly, figures.weeklyPence, &failed)
+        s.annual = add(s.annual, figures.annualPence, &failed)
+        s.oneOff = add(s.oneOff, figures.oneOffPence, &failed)
+        return add(sum, figures.recurring, &failed)
     }
 }
 
@@ -746,11 +741,40 @@ struct LaneMultiplier {
     }
 }
 
-/// The weekly NI threshold, pension threshold and pension limits for a plan's PAs together (equal shares).
-struct PAThresholds {
+/// What depends on a plan's number of PAs only: the weekly NI threshold, pension threshold and pension limits for
+/// its PAs together (equal shares), and its employment-cost lines (insurance, payroll and training; DBS checks
+/// and recruitment), their pence summed.
+struct PAFigures {
     let ni: BoundedAmount, pension: BoundedAmount, lower: BoundedAmount, upper: BoundedAmount
+    let weeklyPence: Int64, annualPence: Int64, oneOffPence: Int64
+    /// Insurance, payroll and training a week: their part of the care subtotal.
+    let recurring: BoundedAmount
 
-    var isPoisoned: Bool { ni.isPoisoned || pension.isPoisoned || lower.isPoisoned || upper.isPoisoned }
+    init(ni: BoundedAmount, pension: BoundedAmount, lower: BoundedAmount, upper: BoundedAmount, costs: EmploymentCostFigures) {
+        self.ni = ni
+        self.pension = pension
+        self.lower = lower
+        self.upper = upper
+        // A sum that overflows is kept as −1: the figures are then poisoned.
+        func sum(_ terms: Int64...) -> Int64 {
+            var total: Int64 = 0
+            for term in terms {
+                let (next, overflow) = total.addingReportingOverflow(term)
+                if overflow || term < 0 { return -1 }
+                total = next
+            }
+            return total
+        }
+        weeklyPence = sum(costs.insurance.weekly, costs.payroll.weekly, costs.training.weekly)
+        annualPence = sum(costs.insurance.annual, costs.payroll.annual, costs.training.annual)
+        oneOffPence = sum(costs.dbsPence, costs.recruitmentPence)
+        recurring = costs.recurring.week
+    }
+
+    var isPoisoned: Bool {
+        ni.isPoisoned || pension.isPoisoned || lower.isPoisoned || upper.isPoisoned || recurring.isPoisoned
+            || weeklyPence < 0 || annualPence < 0 || oneOffPence < 0
+    }
 }
 
 /// A yes or no known when the code is compiled: a plan shape's flag.
