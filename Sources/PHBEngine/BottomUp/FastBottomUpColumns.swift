@@ -32,6 +32,8 @@ public struct FastBottomUpColumns: Sendable {
     let parts: [LaneMultiplier]
     /// The plans by ``Shape`` (its raw value), by position: each group's steps skip what its plans cannot have.
     let plansByShape: [[Int32]]
+    /// The plans beyond ``ColumnLimits``, by position: none of their lines is in the columns.
+    let plansCostedAlone: [Int32]
 
     /// What a plan's lines include, known when the columns are built: the steps for a sum that is then
     /// exactly zero (third-party parts, on-costs without PA pay, the agency's bank holidays) are left out.
@@ -93,8 +95,18 @@ public struct FastBottomUpColumns: Sendable {
         var items = Array(repeating: [ItemColumn](), count: ItemPeriod.allCases.count)
         people.reserveCapacity(plans.count)
         policyRateCare.reserveCapacity(plans.count * 3)
+        var plansCostedAlone: [Int32] = []
         for (j, plan) in plans.enumerated() {
             let index = Int32(truncatingIfNeeded: j)
+            people.append(PlanColumn(personalAssistants: plan.personalAssistants,
+                                     partsStart: plan.parts == nil ? -1 : Int32(truncatingIfNeeded: parts.count),
+                                     partsCount: Int32(truncatingIfNeeded: plan.parts?.count ?? 0),
+                                     anyDirectPayment: plan.anyDirectPayment))
+            // A plan beyond the columns' limits (docs/fast-path.md) is costed alone: none of its lines is laid out.
+            guard ColumnLimits.admits(plan) else {
+                plansCostedAlone.append(index)
+                continue
+            }
             // Every line is held its own way or the plan's (a plan without one has no fast form).
             var anyThirdParty = false
             func held(_ own: Deployment?) -> Bool {
@@ -127,14 +139,7 @@ public struct FastBottomUpColumns: Sendable {
                 shape.insert(.agency)
             }
             plansByShape[shape.rawValue].append(index)
-            var partsStart: Int32 = -1
-            if let planParts = plan.parts {
-                partsStart = Int32(truncatingIfNeeded: parts.count)
-                parts += planParts.map(LaneMultiplier.init)
-            }
-            people.append(PlanColumn(personalAssistants: plan.personalAssistants, partsStart: partsStart,
-                                     partsCount: Int32(truncatingIfNeeded: plan.parts?.count ?? 0),
-                                     anyDirectPayment: plan.anyDirectPayment))
+            if let planParts = plan.parts { parts += planParts.map(LaneMultiplier.init) }
         }
         self.people = people
         self.policyRateCare = policyRateCare
@@ -144,6 +149,7 @@ public struct FastBottomUpColumns: Sendable {
         self.items = items
         self.parts = parts
         self.plansByShape = plansByShape
+        self.plansCostedAlone = plansCostedAlone
     }
 }
 
@@ -194,6 +200,7 @@ extension FastBottomUpColumns {
                 }
             }
         }
+        for j in plansCostedAlone { sums[Int(j)].unsettled = -1 }
         return sums.map { s in
             let (firstYear, o) = s.annual.addingReportingOverflow(s.oneOff)
             guard s.unsettled >= 0, !o else { return nil }
@@ -203,11 +210,16 @@ extension FastBottomUpColumns {
     }
 
     /// Each band's PA and agency rates under `parameters` (poisoned where the policy has none), two to a band.
+    ///
+    /// A rate beyond ``ColumnLimits/rate`` is poisoned too: its lines' plans are costed alone.
     func bandRates(_ parameters: FastBottomUpParameters) -> [BoundedAmount] {
-        withExtendedLifetime(parameters) {
+        func admitted(_ rate: BoundedAmount?) -> BoundedAmount {
+            rate.flatMap { ColumnLimits.admits(rate: $0) ? $0 : nil } ?? .poisoned
+        }
+        return withExtendedLifetime(parameters) {
             bands.flatMap { band in
-                [FastBottomUpParameters.hourlyRate(band: band, in: parameters.paRates.elements) ?? .poisoned,
-                 FastBottomUpParameters.hourlyRate(band: band, in: parameters.agencyRates.elements) ?? .poisoned]
+                [admitted(FastBottomUpParameters.hourlyRate(band: band, in: parameters.paRates.elements)),
+                 admitted(FastBottomUpParameters.hourlyRate(band: band, in: parameters.agencyRates.elements))]
             }
         }
     }
@@ -221,15 +233,15 @@ extension FastBottomUpColumns {
             var failed = lineFailed
             Lane.weeklyLine(weekly, lane, rule, &sums[Int(plan)], &failed)
             let slot = Int(plan) &* PaySlot.count &+ Int(slot)
-            pay[slot] = Lane.add(pay[slot], weekly, &failed)
+            pay[slot] = Lane.add(pay[slot], weekly)
             sums[Int(plan)].unsettled |= failed
         }
         policyRateCare.withUnsafeBufferPointer { care in
             for i in care.indices {
                 let line = care[i]
-                var failed: Int64 = 0
-                let weekly = Lane.times(rates[Int(line.band) &* 2 &+ (line.isPA ? 0 : 1)], hundredths: line.hundredths, &failed)
-                add(weekly, plan: line.plan, slot: line.slot, failed)
+                let rate = rates[Int(line.band) &* 2 &+ (line.isPA ? 0 : 1)]
+                // A band with no rate (or one beyond the limits) has a bound below zero.
+                add(Lane.times(rate, hundredths: line.hundredths), plan: line.plan, slot: line.slot, rate.bound)
             }
         }
         ownRateCare.withUnsafeBufferPointer { care in
@@ -240,7 +252,7 @@ extension FastBottomUpColumns {
                 var unsettledWage: Int64 = 0
                 let belowWage = Lane.bit(Lane.isAbove(lane.nationalLivingWage, line.ownRate, &unsettledWage)) | Lane.bit(unsettledWage < 0)
                 failed |= 0 &- (Lane.bit(line.isPA) & belowWage)
-                add(Lane.times(line.ownRate, hundredths: line.hundredths, &failed), plan: line.plan, slot: line.slot, failed)
+                add(Lane.times(line.ownRate, hundredths: line.hundredths), plan: line.plan, slot: line.slot, failed)
             }
         }
         sleepIns.withUnsafeBufferPointer { sleepIns in
@@ -248,7 +260,7 @@ extension FastBottomUpColumns {
                 let line = sleepIns[i]
                 var failed: Int64 = 0
                 let rate = Lane.choose(line.hasOwnRate, line.ownRate, lane.sleepInRate)
-                add(Lane.times(rate, hundredths: line.hundredths, &failed), plan: line.plan, slot: line.slot, failed)
+                add(Lane.times(rate, hundredths: line.hundredths), plan: line.plan, slot: line.slot, failed)
             }
         }
     }
@@ -263,7 +275,7 @@ extension FastBottomUpColumns {
                     var failed: Int64 = 0
                     let amount = weekly(item.amount, &sums[Int(item.plan)], &failed)
                     sums[Int(item.plan)].otherThirdParty = Lane.add(sums[Int(item.plan)].otherThirdParty,
-                                                                    Lane.select(item.thirdParty, amount), &failed)
+                                                                    Lane.select(item.thirdParty, amount))
                     sums[Int(item.plan)].unsettled |= failed
                 }
             }
@@ -273,14 +285,14 @@ extension FastBottomUpColumns {
             return amount
         }
         each(.fourWeekly) { amount, s, failed in
-            let weekly = Lane.times(amount, lane.quarter, &failed)
+            let weekly = Lane.times(amount, lane.quarter)
             Lane.weeklyLine(weekly, lane, rule, &s, &failed)
             return weekly
         }
-        each(.monthly) { amount, s, failed in Lane.annualLine(Lane.times(amount, 12, &failed), lane, rule, &s, &failed) }
+        each(.monthly) { amount, s, failed in Lane.annualLine(Lane.times(amount, 12), lane, rule, &s, &failed) }
         each(.annual) { amount, s, failed in Lane.annualLine(amount, lane, rule, &s, &failed) }
         each(.oneOff) { amount, s, failed in
-            s.oneOff = Lane.add(s.oneOff, Lane.pence(amount, rule, &failed), &failed)
+            s.oneOff = Lane.add(s.oneOff, Lane.pence(amount, rule, &failed))
             return .zero
         }
     }
@@ -327,10 +339,12 @@ extension FastBottomUpColumns {
         let slots = j &* PaySlot.count
         let paThirdParty = thirdParty ? pay[slots &+ PaySlot.paThirdParty] : .zero
         let agencyThirdParty = thirdParty ? pay[slots &+ PaySlot.agencyThirdParty] : .zero
-        let paPay = personalAssistant ? Lane.add(pay[slots &+ PaySlot.pa], paThirdParty, &failed) : .zero
-        let agencyPay = agency ? Lane.add(pay[slots &+ PaySlot.agency], agencyThirdParty, &failed) : .zero
-        var careSubtotal = Lane.add(paPay, agencyPay, &failed)
-        var careSubtotalThirdParty = thirdParty ? Lane.add(paThirdParty, agencyThirdParty, &failed) : .zero
+        let paPay = personalAssistant ? Lane.add(pay[slots &+ PaySlot.pa], paThirdParty) : .zero
+        let agencyPay = agency ? Lane.add(pay[slots &+ PaySlot.agency], agencyThirdParty) : .zero
+        var careSubtotal = Lane.add(paPay, agencyPay)
+        // Within the limits every figure below fits 64 bits; beyond them the plan is costed alone.
+        failed |= ColumnLimits.pay &- (careSubtotal.value &+ careSubtotal.bound)
+        var careSubtotalThirdParty = thirdParty ? Lane.add(paThirdParty, agencyThirdParty) : .zero
         // PA pay of zero from PA lines (a rate of zero) has no on-costs: such a plan is costed alone.
         if personalAssistant { failed |= Lane.settledAboveZero(paPay) }
         if agency { failed |= Lane.settledZeroOrAbove(agencyPay) }
@@ -338,27 +352,26 @@ extension FastBottomUpColumns {
         var bankHolidaysPA = BoundedAmount.zero
         if lane.bankHolidaysEnhanced {
             if personalAssistant {
-                bankHolidaysPA = Lane.annualLine(Lane.times(paPay, lane.bankHolidayFactor, &failed), lane, rule, &s, &failed)
-                careSubtotal = Lane.add(careSubtotal, bankHolidaysPA, &failed)
+                bankHolidaysPA = Lane.annualLine(Lane.times(paPay, lane.bankHolidayFactor), lane, rule, &s, &failed)
+                careSubtotal = Lane.add(careSubtotal, bankHolidaysPA)
             }
             if agency {
-                let bankHolidays = Lane.annualLine(Lane.times(agencyPay, lane.bankHolidayFactor, &failed), lane, rule, &s, &failed)
-                careSubtotal = Lane.add(careSubtotal, bankHolidays, &failed)
+                let bankHolidays = Lane.annualLine(Lane.times(agencyPay, lane.bankHolidayFactor), lane, rule, &s, &failed)
+                careSubtotal = Lane.add(careSubtotal, bankHolidays)
             }
             if thirdParty {
-                let paPart = Lane.times(Lane.times(paThirdParty, lane.bankHolidayFactor, &failed), lane.perWeek, &failed)
-                let agencyPart = Lane.times(Lane.times(agencyThirdParty, lane.bankHolidayFactor, &failed), lane.perWeek, &failed)
-                careSubtotalThirdParty = Lane.add(Lane.add(careSubtotalThirdParty, paPart, &failed), agencyPart, &failed)
+                let paPart = Lane.times(Lane.times(paThirdParty, lane.bankHolidayFactor), lane.perWeek)
+                let agencyPart = Lane.times(Lane.times(agencyThirdParty, lane.bankHolidayFactor), lane.perWeek)
+                careSubtotalThirdParty = Lane.add(Lane.add(careSubtotalThirdParty, paPart), agencyPart)
             }
         }
         // PA on-costs.
         if personalAssistant {
             let onCosts = Lane.onCosts(rule, pay: paPay, bankHolidays: bankHolidaysPA, plan: plan, parts: parts, byPAs: byPAs,
                                        lane, &s, &failed)
-            careSubtotal = Lane.add(careSubtotal, onCosts, &failed)
+            careSubtotal = Lane.add(careSubtotal, onCosts)
             if thirdParty {
-                careSubtotalThirdParty = Lane.add(careSubtotalThirdParty, Lane.proportion(onCosts, paThirdParty, of: paPay, &failed),
-                                                  &failed)
+                careSubtotalThirdParty = Lane.add(careSubtotalThirdParty, Lane.proportion(onCosts, paThirdParty, of: paPay, &failed))
             }
         }
         // Settled to be at most £100,000,000 a week, as the first try requires.
@@ -366,23 +379,23 @@ extension FastBottomUpColumns {
         // Contingency (docs/rules.md §3): zero with no care or sleep-in line, as its base is then zero.
         var contingencyThirdParty = BoundedAmount.zero
         if lane.contingencyInWeeks {
-            _ = Lane.annualLine(Lane.times(careSubtotal, lane.contingency, &failed), lane, rule, &s, &failed)
+            _ = Lane.annualLine(Lane.times(careSubtotal, lane.contingency), lane, rule, &s, &failed)
             if thirdParty {
-                contingencyThirdParty = Lane.times(Lane.times(careSubtotalThirdParty, lane.contingency, &failed), lane.perWeek, &failed)
+                contingencyThirdParty = Lane.times(Lane.times(careSubtotalThirdParty, lane.contingency), lane.perWeek)
             }
         } else {
-            Lane.weeklyLine(Lane.times(careSubtotal, lane.contingency, &failed), lane, rule, &s, &failed)
-            if thirdParty { contingencyThirdParty = Lane.times(careSubtotalThirdParty, lane.contingency, &failed) }
+            Lane.weeklyLine(Lane.times(careSubtotal, lane.contingency), lane, rule, &s, &failed)
+            if thirdParty { contingencyThirdParty = Lane.times(careSubtotalThirdParty, lane.contingency) }
         }
         // Fees by how the budget is held: a third-party base of zero has a fee of zero.
         if thirdParty {
-            let thirdPartyBase = Lane.add(Lane.add(careSubtotalThirdParty, s.otherThirdParty, &failed), contingencyThirdParty, &failed)
+            let thirdPartyBase = Lane.add(Lane.add(careSubtotalThirdParty, s.otherThirdParty), contingencyThirdParty)
             failed |= Lane.settledZeroOrAbove(thirdPartyBase)
-            Lane.weeklyLine(Lane.times(thirdPartyBase, lane.thirdPartyFee, &failed), lane, rule, &s, &failed)
+            Lane.weeklyLine(Lane.times(thirdPartyBase, lane.thirdPartyFee), lane, rule, &s, &failed)
         }
-        s.weekly = Lane.add(s.weekly, Lane.select(plan.anyDirectPayment, lane.supportFee.weekly), &failed)
-        s.annual = Lane.add(s.annual, Lane.select(plan.anyDirectPayment, lane.supportFee.annual), &failed)
-        s.oneOff = Lane.add(s.oneOff, Lane.select(plan.anyDirectPayment, lane.setUpFee), &failed)
+        s.weekly = Lane.add(s.weekly, Lane.select(plan.anyDirectPayment, lane.supportFee.weekly))
+        s.annual = Lane.add(s.annual, Lane.select(plan.anyDirectPayment, lane.supportFee.annual))
+        s.oneOff = Lane.add(s.oneOff, Lane.select(plan.anyDirectPayment, lane.setUpFee))
         s.unsettled |= failed
     }
 }
@@ -422,6 +435,15 @@ struct LaneParameters {
         let costs = p.settledEmploymentCosts.elements.compactMap { $0 }
         guard costs.count == p.settledEmploymentCosts.elements.count, mode == .itemised || p.flatOnCost != nil,
               !allowanceApplied || p.employmentAllowance != nil else { return nil }
+        // Within ``ColumnLimits``: weeks (and a contingency in weeks) at most 64, every other multiplier at most 1,
+        // rates and amounts below their limits.
+        let atMostOne = [p.perWeek, p.quarter, factor, holiday, niRate, pensionRate, fee] + (mode == .flat ? [p.flatOnCost].compactMap { $0 } : [])
+        guard ColumnLimits.admits(p.weeks, most: ColumnLimits.weeks),
+              ColumnLimits.admits(contingency, most: contingencyMode == .weeks ? ColumnLimits.weeks : 1),
+              atMostOne.allSatisfy({ ColumnLimits.admits($0, most: 1) }),
+              ColumnLimits.admits(rate: wage), ColumnLimits.admits(rate: sleepInRate),
+              p.employmentAllowance.map({ $0.value >= 0 && $0.value <= ColumnLimits.allowance && $0.bound <= ColumnLimits.givenBound }) ?? true
+        else { return nil }
         rule = p.rule
         weeks = LaneMultiplier(p.weeks)
         perWeek = LaneMultiplier(p.perWeek)
@@ -443,7 +465,7 @@ struct LaneParameters {
             PAFigures(ni: niThreshold.week.times(k), pension: pensionThreshold.week.times(k),
                       lower: lower.week.times(k), upper: upper.week.times(k), costs: costs)
         }
-        guard !byPAs.contains(where: \.isPoisoned) else { return nil }
+        guard byPAs.allSatisfy(\.isWithinLimits) else { return nil }
         contingencyInWeeks = contingencyMode == .weeks
         self.contingency = LaneMultiplier(contingency)
         thirdPartyFee = LaneMultiplier(fee)
@@ -471,63 +493,41 @@ enum Lane {
 
     @inline(__always) static func select(_ condition: Bool, _ pence: Int64) -> Int64 { condition ? pence : 0 }
 
+    // Sums and products wrap rather than trap, and are not checked: the limits of ``ColumnLimits`` keep every one
+    // of them within 64 bits for a plan they admit (docs/fast-path.md, "Columns"), and a plan whose pay exceeds them
+    // is costed alone whatever its figures came to.
+
+    @inline(__always) static func add(_ a: Int64, _ b: Int64) -> Int64 { a &+ b }
+
     @inline(__always)
-    static func add(_ a: Int64, _ b: Int64, _ failed: inout Int64) -> Int64 {
-        let sum = a &+ b
-        failed |= sum  // both at least zero: below zero only when the sum overflowed
-        return sum
+    static func add(_ a: BoundedAmount, _ b: BoundedAmount) -> BoundedAmount {
+        BoundedAmount(value: a.value &+ b.value, bound: a.bound &+ b.bound)
     }
 
     @inline(__always)
-    static func add(_ a: BoundedAmount, _ b: BoundedAmount, _ failed: inout Int64) -> BoundedAmount {
-        let v = a.value &+ b.value, e = a.bound &+ b.bound
-        failed |= v | e  // all at least zero: below zero only when a sum overflowed
-        return BoundedAmount(value: v, bound: e)
-    }
-
-    @inline(__always)
-    static func subtract(_ a: BoundedAmount, _ b: BoundedAmount, _ failed: inout Int64) -> BoundedAmount {
-        let v = a.value &- b.value, e = a.bound &+ b.bound  // of two amounts at least zero: no overflow
-        failed |= e
-        return BoundedAmount(value: v, bound: e)
-    }
-
-    /// `x × k` for `x, k ≥ 0`, with `failed` set when it does not fit.
-    @inline(__always)
-    static func product(_ x: Int64, _ k: Int64, _ failed: inout Int64) -> Int64 {
-        let (result, overflow) = x.multipliedReportingOverflow(by: k)
-        failed |= result | (0 &- bit(overflow))
-        return result
+    static func subtract(_ a: BoundedAmount, _ b: BoundedAmount) -> BoundedAmount {
+        BoundedAmount(value: a.value &- b.value, bound: a.bound &+ b.bound)
     }
 
     /// `a × k` for a whole number k ≥ 0.
     @inline(__always)
-    static func times(_ a: BoundedAmount, _ k: Int64, _ failed: inout Int64) -> BoundedAmount {
-        let v = product(a.value, k, &failed), e = product(a.bound, k, &failed)
-        return BoundedAmount(value: v, bound: e)
+    static func times(_ a: BoundedAmount, _ k: Int64) -> BoundedAmount {
+        BoundedAmount(value: a.value &* k, bound: a.bound &* k)
     }
 
     /// `⌊a × n ÷ d⌋` with the bound ``BoundedAmount/times(_:)-(Multiplier)`` gives it: a whole product when the
     /// divisor is one, else one division, or two when the numerator is large (`a = q·d + r`: `q·n + ⌊r·n ÷ d⌋`,
     /// as ``ExactDivisor/scale(_:by:)`` does, so that 52.1429 weeks multiplies a large amount too); each way is the
-    /// same for every amount `m` multiplies. An amount too large to multiply within 64 bits sets `failed`.
+    /// same for every amount `m` multiplies.
     @inline(__always)
-    static func times(_ a: BoundedAmount, _ m: LaneMultiplier, _ failed: inout Int64) -> BoundedAmount {
-        // Below zero when `a` is (a poisoned rate has a bound below zero) or too large.
-        failed |= a.value | a.bound | (m.largestBound &- a.bound)
+    static func times(_ a: BoundedAmount, _ m: LaneMultiplier) -> BoundedAmount {
         let carried = a.bound &* m.ceiling
-        if m.divisor.isOne {
-            failed |= m.largestValue &- a.value
-            return BoundedAmount(value: a.value &* m.numerator, bound: carried)
-        }
+        if m.divisor.isOne { return BoundedAmount(value: a.value &* m.numerator, bound: carried) }
         if m.splits {
             let (q, r) = m.divisor.divide(UInt64(bitPattern: a.value))
             let (q2, r2) = m.divisor.divide(r &* UInt64(m.numerator))  // r < d ≤ 2³¹ and n ≤ 2³¹
-            let whole = Int64(bitPattern: q) &* m.numerator &+ Int64(bitPattern: q2)
-            failed |= (m.largestValue &- Int64(bitPattern: q)) | whole
-            return BoundedAmount(value: whole, bound: carried &+ bit(r2 != 0))
+            return BoundedAmount(value: Int64(bitPattern: q) &* m.numerator &+ Int64(bitPattern: q2), bound: carried &+ bit(r2 != 0))
         }
-        failed |= m.largestValue &- a.value
         let (q, r) = m.divisor.divide(UInt64(bitPattern: a.value &* m.numerator))
         return BoundedAmount(value: Int64(bitPattern: q), bound: carried &+ bit(r != 0))
     }
@@ -535,12 +535,10 @@ enum Lane {
     /// `a × h ÷ 100` for `h` hundredths of an hour or a night (at most 1,680,000: 168 hours at 100 staff), as
     /// ``BoundedAmount/times(_:)-(Multiplier)`` gives it for ``Multiplier/init(hundredths:)``.
     @inline(__always)
-    static func times(_ a: BoundedAmount, hundredths h: UInt32, _ failed: inout Int64) -> BoundedAmount {
-        let most = Int64.max / 1_680_000, ceiling = (Int64(h) &+ 99) / 100
-        failed |= a.value | a.bound | (most &- a.value) | (Int64.max / 16_800 &- a.bound)
+    static func times(_ a: BoundedAmount, hundredths h: UInt32) -> BoundedAmount {
         let whole = UInt64(bitPattern: a.value &* Int64(h))
         let q = whole / 100, r = whole &- q &* 100
-        return BoundedAmount(value: Int64(bitPattern: q), bound: a.bound &* ceiling &+ bit(r != 0))
+        return BoundedAmount(value: Int64(bitPattern: q), bound: a.bound &* ((Int64(h) &+ 99) / 100) &+ bit(r != 0))
     }
 
     /// `a` when `condition` holds, else `b`: by masks, so that the compiler keeps no branch.
@@ -553,7 +551,7 @@ enum Lane {
     /// Whether `a` is above `threshold`; sets `failed` (the answer is then `false`) when the bounds do not settle it.
     @inline(__always)
     static func isAbove(_ a: BoundedAmount, _ threshold: BoundedAmount, _ failed: inout Int64) -> Bool {
-        let d = subtract(a, threshold, &failed)
+        let d = subtract(a, threshold)
         let above = bit(d.value &- d.bound > 0), notAbove = bit(d.value &+ d.bound <= 0)
         failed |= 0 &- ((above | notAbove) ^ 1)
         return above != 0
@@ -617,9 +615,9 @@ enum Lane {
         let t = UInt64(bitPattern: low) &+ R.offset
         let q = t / UInt64(unit), r = Int64(bitPattern: t &- q &* UInt64(unit))
         let tie = bit(r == 0) & R.tiesToEven
-        // Each term is negative when the penny is not settled: an interval below zero, a bound too wide to
-        // double, one that reaches the next penny's boundary, or an inexact tie.
-        failed |= low | (a.bound << 1) | (unit &- 1 &- r &- (a.bound << 1)) | (0 &- (tie & bit(a.bound != 0)))
+        // Each term is negative when the penny is not settled: an interval below zero, one that reaches the next
+        // penny's boundary (bounds stay far below 2⁶², ``ColumnLimits``), or an inexact tie.
+        failed |= low | (unit &- 1 &- r &- (a.bound << 1)) | (0 &- (tie & bit(a.bound != 0)))
         return Int64(bitPattern: q) &- (tie & Int64(bitPattern: q) & 1)
     }
 
@@ -627,17 +625,17 @@ enum Lane {
     @_transparent
     static func weeklyLine<R: PenceRounding>(_ weekly: BoundedAmount, _ lane: LaneParameters, _ rule: R.Type, _ s: inout ColumnSums,
                               _ failed: inout Int64) {
-        s.weekly = add(s.weekly, pence(weekly, rule, &failed), &failed)
-        s.annual = add(s.annual, pence(times(weekly, lane.weeks, &failed), rule, &failed), &failed)
+        s.weekly = add(s.weekly, pence(weekly, rule, &failed))
+        s.annual = add(s.annual, pence(times(weekly, lane.weeks), rule, &failed))
     }
 
     /// A line whose natural period is the year: its annual and weekly (÷ weeks) pence; returns the weekly amount.
     @_transparent
     static func annualLine<R: PenceRounding>(_ annual: BoundedAmount, _ lane: LaneParameters, _ rule: R.Type, _ s: inout ColumnSums,
                               _ failed: inout Int64) -> BoundedAmount {
-        let weekly = times(annual, lane.perWeek, &failed)
-        s.weekly = add(s.weekly, pence(weekly, rule, &failed), &failed)
-        s.annual = add(s.annual, pence(annual, rule, &failed), &failed)
+        let weekly = times(annual, lane.perWeek)
+        s.weekly = add(s.weekly, pence(weekly, rule, &failed))
+        s.annual = add(s.annual, pence(annual, rule, &failed))
         return weekly
     }
 
@@ -654,42 +652,42 @@ enum Lane {
         let figures = byPAs[known ? Int(k) &- 1 : 0]
         var sum: BoundedAmount
         if let flat = lane.flatOnCost {
-            sum = times(pay, flat, &failed)
+            sum = times(pay, flat)
             weeklyLine(sum, lane, rule, &s, &failed)
         } else {
-            let holidayBase = add(pay, bankHolidays, &failed)
-            let cover = times(holidayBase, lane.holidayAccrual, &failed)
+            let holidayBase = add(pay, bankHolidays)
+            let cover = times(holidayBase, lane.holidayAccrual)
             weeklyLine(cover, lane, rule, &s, &failed)
-            let earnings = add(holidayBase, cover, &failed)
+            let earnings = add(holidayBase, cover)
             var ni = BoundedAmount.zero, pension = BoundedAmount.zero
             if plan.partsStart < 0 {
                 let enrolled = isAbove(earnings, figures.pension, &failed)
-                ni = times(atLeast(subtract(earnings, figures.ni, &failed), .zero), lane.employerNIRate, &failed)
-                let pensionable = atLeast(subtract(atMost(earnings, figures.upper), figures.lower, &failed), .zero)
-                pension = select(enrolled, times(pensionable, lane.pensionRate, &failed))
+                ni = times(atLeast(subtract(earnings, figures.ni), .zero), lane.employerNIRate)
+                let pensionable = atLeast(subtract(atMost(earnings, figures.upper), figures.lower), .zero)
+                pension = select(enrolled, times(pensionable, lane.pensionRate))
             } else {
                 for i in Int(plan.partsStart)..<Int(plan.partsStart + plan.partsCount) {
-                    let e = times(earnings, parts[i], &failed)
-                    ni = add(ni, times(atLeast(subtract(e, lane.niThreshold, &failed), .zero), lane.employerNIRate, &failed), &failed)
+                    let e = times(earnings, parts[i])
+                    ni = add(ni, times(atLeast(subtract(e, lane.niThreshold), .zero), lane.employerNIRate))
                     let enrolled = isAbove(e, lane.pensionThreshold, &failed)
-                    let pensionable = atLeast(subtract(atMost(e, lane.pensionUpperLimit), lane.pensionLowerLimit, &failed), .zero)
-                    pension = add(pension, select(enrolled, times(pensionable, lane.pensionRate, &failed)), &failed)
+                    let pensionable = atLeast(subtract(atMost(e, lane.pensionUpperLimit), lane.pensionLowerLimit), .zero)
+                    pension = add(pension, select(enrolled, times(pensionable, lane.pensionRate)))
                 }
             }
             var niWeekly = ni
             if let allowance = lane.employmentAllowance {
-                niWeekly = annualLine(atLeast(subtract(times(ni, lane.weeks, &failed), allowance, &failed), .zero), lane, rule, &s, &failed)
+                niWeekly = annualLine(atLeast(subtract(times(ni, lane.weeks), allowance), .zero), lane, rule, &s, &failed)
             } else {
                 weeklyLine(ni, lane, rule, &s, &failed)
             }
             weeklyLine(pension, lane, rule, &s, &failed)
-            sum = add(add(cover, niWeekly, &failed), pension, &failed)
+            sum = add(add(cover, niWeekly), pension)
         }
         // Insurance, payroll and training; DBS checks and recruitment: the same for every plan with as many PAs.
-        s.weekly = add(s.weekly, figures.weeklyPence, &failed)
-        s.annual = add(s.annual, figures.annualPence, &failed)
-        s.oneOff = add(s.oneOff, figures.oneOffPence, &failed)
-        return add(sum, figures.recurring, &failed)
+        s.weekly = add(s.weekly, figures.weeklyPence)
+        s.annual = add(s.annual, figures.annualPence)
+        s.oneOff = add(s.oneOff, figures.oneOffPence)
+        return add(sum, figures.recurring)
     }
 }
 
@@ -726,7 +724,6 @@ struct LaneMultiplier {
     let numerator: Int64
     let divisor: ExactDivisor
     let ceiling: Int64
-    let largestValue: Int64, largestBound: Int64
     /// Whether the numerator is large enough that a product would limit the amounts multiplied to a few thousand
     /// pounds: then the amount is divided first.
     let splits: Bool
@@ -735,9 +732,7 @@ struct LaneMultiplier {
         numerator = m.numerator
         divisor = m.divisor
         ceiling = m.ceiling
-        largestValue = Int64.max / max(1, m.numerator)
-        largestBound = Int64.max / max(1, m.ceiling)
-        splits = m.numerator > 1 << 10
+        splits = m.numerator > ColumnLimits.wholeProductNumerator
     }
 }
 
@@ -771,9 +766,11 @@ struct PAFigures {
         recurring = costs.recurring.week
     }
 
-    var isPoisoned: Bool {
-        ni.isPoisoned || pension.isPoisoned || lower.isPoisoned || upper.isPoisoned || recurring.isPoisoned
-            || weeklyPence < 0 || annualPence < 0 || oneOffPence < 0
+    /// Whether every amount is below ``ColumnLimits/weeklyPolicyAmount`` (and not poisoned), and every sum of pence fitted.
+    var isWithinLimits: Bool {
+        [ni, pension, lower, upper, recurring].allSatisfy {
+            $0.value >= 0 && $0.value <= ColumnLimits.weeklyPolicyAmount && $0.bound >= 0 && $0.bound <= ColumnLimits.givenBound
+        } && weeklyPence >= 0 && annualPence >= 0 && oneOffPence >= 0
     }
 }
 
@@ -801,4 +798,49 @@ extension ItemPeriod {
         case .oneOff: 4
         }
     }
+}
+
+/// The sizes the columns admit, so that no sum or product of their costing leaves 64 bits, and they need no
+/// overflow check (docs/fast-path.md, "Columns"): a plan or snapshot beyond them is costed alone, by the fast
+/// path's checked steps. All are in units of 10⁻¹⁰ £ and far above any real plan's.
+enum ColumnLimits {
+    /// Care and sleep-in lines of a plan.
+    static let payLines = 64
+    /// Other items of a plan.
+    static let items = 16
+    /// An hourly or nightly rate, about £439.80: times 1,680,000 hundredths (168 hours at 100 staff) it stays below 2⁶³.
+    static let rate: Int64 = 1 << 42
+    /// An item's amount a period (times its quantity), about £112,590.
+    static let itemAmount: Int64 = 1 << 50
+    /// The bound of a rate or amount a plan or policy gives (exact ones have none).
+    static let givenBound: Int64 = 1 << 20
+    /// A plan's pay a week, its four sums together, value and bound, about £56,295: checked as each plan is costed.
+    static let pay: Int64 = 1 << 49
+    /// A weekly threshold or limit for a plan's PAs together, or their employment costs a week, about £56,295.
+    static let weeklyPolicyAmount: Int64 = 1 << 49
+    /// The Employment Allowance a year, about £7.2 million.
+    static let allowance: Int64 = 1 << 56
+    /// Weeks a year, or a contingency in weeks: the most any multiplier may be (every other is at most 1).
+    static let weeks: Int64 = 64
+    /// The largest numerator a multiplier multiplies by before dividing; a larger one divides first.
+    static let wholeProductNumerator: Int64 = 64
+
+    /// Whether `plan` is within the limits on its lines.
+    static func admits(_ plan: FastBottomUpPlan) -> Bool {
+        func given(_ amount: BoundedAmount, most: Int64) -> Bool {
+            amount.value >= 0 && amount.value <= most && amount.bound >= 0 && amount.bound <= givenBound
+        }
+        return plan.care.count + plan.sleepIns.count <= payLines && plan.items.count <= items
+            && plan.care.allSatisfy { !$0.hasOwnRate || given($0.ownRate, most: rate) }
+            && plan.sleepIns.allSatisfy { $0.rate.map { given($0, most: rate) } ?? true }
+            && plan.items.allSatisfy { given($0.amount, most: itemAmount) }
+    }
+
+    /// Whether a policy's rate is within the limits.
+    static func admits(rate: BoundedAmount) -> Bool {
+        rate.value >= 0 && rate.value <= Self.rate && rate.bound >= 0 && rate.bound <= givenBound
+    }
+
+    /// Whether a multiplier is at most `most` (its ceiling: ⌈n ÷ d⌉).
+    static func admits(_ m: Multiplier, most: Int64) -> Bool { m.ceiling <= most }
 }
