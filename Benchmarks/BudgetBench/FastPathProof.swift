@@ -73,7 +73,7 @@ struct FastPathProof {
                 // to the full breakdown's.
                 for (setting, group) in groups.enumerated() where !group.isEmpty {
                     let fast = settings[setting].1
-                    let columns = FastBottomUpColumns(group.map(\.plan))
+                    let columns = FastBottomUpColumns(group.lazy.map(\.plan))
                     let settled = columns.settledTotals(fast)
                     for (j, entry) in group.enumerated() {
                         let alone = entry.plan.totals(fast)

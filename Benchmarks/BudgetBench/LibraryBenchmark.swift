@@ -32,20 +32,9 @@ struct LibraryBenchmark {
         }
         // The fast form is built once per plan (a recalculation then costs it under two snapshots).
         let fastPool = pool.compactMap(FastBottomUpPlan.init)
-        // The same plans in columns, a thousand at a time (built once, as a batch builds them per chunk).
+        // The same plans in columns, a thousand at a time (laid out once, as a batch lays out each chunk's people).
         let columns = stride(from: 0, to: fastPool.count, by: 1_000).map {
-            FastBottomUpColumns(Array(fastPool[$0..<min($0 + 1_000, fastPool.count)]))
-        }
-        if ProcessInfo.processInfo.environment["COLUMNS_CHECK"] != nil {
-            var same = 0, all = 0, alone = 0
-            for group in columns {
-                alone += group.settledTotals(fast).count { $0 == nil }
-                for (plan, totals) in zip(group.plans, group.totals(fast)) {
-                    all += 1
-                    if plan.totals(fast) == totals { same += 1 }
-                }
-            }
-            FileHandle.standardError.write(Data("columns == fast path on \(same) of \(all), \(alone) costed alone\n".utf8))
+            (plans: fastPool[$0..<min($0 + 1_000, fastPool.count)], columns: FastBottomUpColumns(fastPool[$0..<min($0 + 1_000, fastPool.count)]))
         }
         let slow = max(1, budgets / 50)
         // Each timing's body costs calls `range` (of `items` in all), so it runs on one core and split over all of them.
@@ -135,12 +124,16 @@ extension LibraryBenchmark {
 
     /// The first-year totals of at least `calls.count` plans by the fast path in columns, group after group from
     /// the group of plan `calls.lowerBound`, summed.
-    static func costed(_ groups: [FastBottomUpColumns], calls: Range<Int>, _ fast: FastBottomUpParameters) -> Int64 {
+    /// Each plan the columns leave unsettled is costed alone, as a batch does.
+    static func costed(_ groups: [(plans: ArraySlice<FastBottomUpPlan>, columns: FastBottomUpColumns)], calls: Range<Int>,
+                       _ fast: FastBottomUpParameters) -> Int64 {
         guard let size = groups.first?.plans.count, size > 0 else { return 0 }
         var sum: Int64 = 0, done = 0, g = calls.lowerBound / size
         while done < calls.count {
             let group = groups[g % groups.count]
-            for totals in group.totals(fast) { sum &+= totals?.firstYear.pence ?? 0 }
+            for (plan, totals) in zip(group.plans, group.columns.settledTotals(fast)) {
+                sum &+= (totals ?? plan.totals(fast))?.firstYear.pence ?? 0
+            }
             done += group.plans.count
             g += 1
         }

@@ -156,6 +156,19 @@ public struct CohortRecalculation: Sendable {
         return RecalculationRow(id: person.id, row: person.row, outcome: outcome)
     }
 
+    /// Many people's figures at once, by the fast path in columns (``FastBottomUpColumns``): for each plan
+    /// laid out in `columns`, in order, the figures ``figures(_:)`` gives that plan when the columns settle
+    /// both sides, else `nil` (cost that person with ``figures(_:)``, then ``recalculate(_:)``).
+    public func settledFigures(_ columns: FastBottomUpColumns) -> [RecalculatedFigures?] {
+        let none = [BudgetTotals?](repeating: nil, count: columns.count)
+        let newTotals = fastNewView?._withUnsafeGuaranteedRef { columns.settledTotals($0) } ?? none
+        let oldTotals = singleDate ? newTotals : fastOldView?._withUnsafeGuaranteedRef { columns.settledTotals($0) } ?? none
+        return zip(oldTotals, newTotals).map { old, new in
+            guard let old, let new else { return nil }
+            return try? figures(old: old, new: new, fastPathCount: singleDate ? 1 : 2)
+        }
+    }
+
     /// One person's figures when the fast path proves both sides and nothing
     /// overflows, else `nil` (then ``recalculate(_:)`` on the plan as read
     /// decides, and reports any error): the batch's way when the reader could

@@ -1,39 +1,50 @@
 /// Many plans in the form the fast path costs them together: each kind of
-/// line of every plan in one list (care, sleep-ins, and other items by
-/// period), and each plan's own values in another.
+/// line of every plan in one list (care by where its rate comes from,
+/// sleep-ins, other items by period), each plan's own values in another, and
+/// the plans grouped by their shape.
 ///
 /// The fast path costs one plan at a time (``FastBottomUpPlan/figures(_:into:)``), and on a cohort
 /// its branches on a plan's shape (how many lines, which provider, which period, how each is held)
 /// go as the plans go, as good as at random: mispredicted, they were about a third of its time
-/// (`Benchmarks/README.md`). Laid out here, a list holds lines of one kind only, so costing it takes
-/// the same steps line after line, and a plan's decisions (is its PA pay zero, is a PA enrolled in a
-/// pension) are selected rather than branched to: ``totals(_:)`` costs the plans with the first
-/// try's numbers and bounds (docs/fast-path.md) and no branch on their values. A plan whose bound
-/// does not settle a penny or a decision, or that overflows, is costed again on its own by the
-/// fast path, whose later tries and the full breakdown decide it as before; so every plan gets the
-/// totals the fast path gives it, and so the full breakdown's.
+/// (`Benchmarks/README.md`). Laid out here, a list holds lines of one kind only, and a group plans of
+/// one shape only, so costing them takes the same steps line after line and plan after plan, and a
+/// plan's decisions (is a PA enrolled in a pension) are selected rather than branched to.
+/// ``settledTotals(_:)`` costs the plans with the first try's numbers and bounds (docs/fast-path.md,
+/// "Columns"), within limits (``ColumnLimits``) that keep every sum and product inside 64 bits with no
+/// overflow check. A plan whose bound does not settle a penny or a decision, or beyond the limits,
+/// is left to be costed on its own by the fast path, whose later tries and the full breakdown decide
+/// it as before: so every plan gets the totals the fast path gives it, and so the full breakdown's.
 ///
-/// Built once per group of plans and costed under any number of snapshots (a recalculation costs
-/// it twice).
+/// Plans are laid out one by one (``append(_:)``), and not kept: a reader can build each plan in
+/// buffers it reuses. Built once and costed under any number of snapshots (a recalculation costs it twice).
 public struct FastBottomUpColumns: Sendable {
-    /// The plans, in order: each one that the columns do not settle is costed on its own.
-    public let plans: [FastBottomUpPlan]
     /// Each plan's values that its lines do not give.
-    let people: [PlanColumn]
+    var people: [PlanColumn] = []
     /// Care lines at the policy's rate for their band, and those at a rate of their own.
-    let policyRateCare: [CareColumn], ownRateCare: [CareColumn]
+    var policyRateCare: [CareColumn] = [], ownRateCare: [CareColumn] = []
     /// The distinct time bands of the care lines, each line's by its position here: a band's rates are
     /// looked up once per costing, not once per line.
-    let bands: [InlineName]
-    let sleepIns: [SleepInColumn]
-    /// Other items by period (``ItemPeriod/allCases`` order).
-    let items: [[ItemColumn]]
+    var bands: [InlineName] = []
+    var sleepIns: [SleepInColumn] = []
+    /// Other items by period (``ItemPeriod/column``).
+    var items = Array(repeating: [ItemColumn](), count: ItemPeriod.allCases.count)
     /// The parts of PA pay of every plan with weighted shares, one after another.
-    let parts: [LaneMultiplier]
+    var parts: [LaneMultiplier] = []
     /// The plans by ``Shape`` (its raw value), by position: each group's steps skip what its plans cannot have.
-    let plansByShape: [[Int32]]
+    var plansByShape = Array(repeating: [Int32](), count: Shape.count)
     /// The plans beyond ``ColumnLimits``, by position: none of their lines is in the columns.
-    let plansCostedAlone: [Int32]
+    var plansCostedAlone: [Int32] = []
+
+    /// No plans yet.
+    public init() {}
+
+    /// The columns of `plans`, in order.
+    public init(_ plans: some Sequence<FastBottomUpPlan>) {
+        for plan in plans { append(plan) }
+    }
+
+    /// How many plans are laid out.
+    public var count: Int { people.count }
 
     /// What a plan's lines include, known when the columns are built: the steps for a sum that is then
     /// exactly zero (third-party parts, on-costs without PA pay, the agency's bank holidays) are left out.
@@ -87,69 +98,64 @@ public struct FastBottomUpColumns: Sendable {
     }
 
     /// The columns of `plans` (at most 2³¹ of them).
-    public init(_ plans: [FastBottomUpPlan]) {
-        self.plans = plans
-        var people: [PlanColumn] = [], policyRateCare: [CareColumn] = [], ownRateCare: [CareColumn] = [], sleepIns: [SleepInColumn] = [], parts: [LaneMultiplier] = []
-        var bands: [InlineName] = []
-        var plansByShape = Array(repeating: [Int32](), count: Shape.count)
-        var items = Array(repeating: [ItemColumn](), count: ItemPeriod.allCases.count)
-        people.reserveCapacity(plans.count)
-        policyRateCare.reserveCapacity(plans.count * 3)
-        var plansCostedAlone: [Int32] = []
-        for (j, plan) in plans.enumerated() {
-            let index = Int32(truncatingIfNeeded: j)
-            people.append(PlanColumn(personalAssistants: plan.personalAssistants,
-                                     partsStart: plan.parts == nil ? -1 : Int32(truncatingIfNeeded: parts.count),
-                                     partsCount: Int32(truncatingIfNeeded: plan.parts?.count ?? 0),
-                                     anyDirectPayment: plan.anyDirectPayment))
-            // A plan beyond the columns' limits (docs/fast-path.md) is costed alone: none of its lines is laid out.
-            guard ColumnLimits.admits(plan) else {
-                plansCostedAlone.append(index)
-                continue
-            }
-            // Every line is held its own way or the plan's (a plan without one has no fast form).
-            var anyThirdParty = false
-            func held(_ own: Deployment?) -> Bool {
-                let thirdParty = (own ?? plan.deployment) == .thirdParty
-                anyThirdParty = anyThirdParty || thirdParty
-                return thirdParty
-            }
-            for line in plan.care {
-                let band = bands.firstIndex(of: line.band) ?? bands.count
-                if band == bands.count { bands.append(line.band) }
-                let column = CareColumn(plan: index, hundredths: line.hundredths, band: UInt16(truncatingIfNeeded: band),
-                                        slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
-                                                         thirdParty: held(line.deployment)),
-                                        ownRate: line.ownRate)
-                if line.hasOwnRate { ownRateCare.append(column) } else { policyRateCare.append(column) }
-            }
-            for line in plan.sleepIns {
-                sleepIns.append(SleepInColumn(plan: index, hundredths: line.hundredths,
-                                              slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
-                                                               thirdParty: held(line.deployment)),
-                                              hasOwnRate: line.rate != nil, ownRate: line.rate ?? .zero))
-            }
-            for item in plan.items {
-                items[item.period.column].append(ItemColumn(plan: index, thirdParty: held(item.deployment), amount: item.amount))
-            }
-            var shape: Shape = anyThirdParty ? .thirdParty : []
-            if plan.care.contains(where: { $0.provider == .personalAssistant })
-                || plan.sleepIns.contains(where: { $0.provider == .personalAssistant }) { shape.insert(.personalAssistant) }
-            if plan.care.contains(where: { $0.provider == .agency }) || plan.sleepIns.contains(where: { $0.provider == .agency }) {
-                shape.insert(.agency)
-            }
-            plansByShape[shape.rawValue].append(index)
-            if let planParts = plan.parts { parts += planParts.map(LaneMultiplier.init) }
+    /// Lays out `plan`'s lines after the plans already laid out (at most 2³¹ of them); the plan is not kept.
+    public mutating func append(_ plan: FastBottomUpPlan) {
+        let index = Int32(truncatingIfNeeded: people.count)
+        people.append(PlanColumn(personalAssistants: plan.personalAssistants,
+                                 partsStart: plan.parts == nil ? -1 : Int32(truncatingIfNeeded: parts.count),
+                                 partsCount: Int32(truncatingIfNeeded: plan.parts?.count ?? 0),
+                                 anyDirectPayment: plan.anyDirectPayment))
+        // A plan beyond the columns' limits (docs/fast-path.md) is costed alone: none of its lines is laid out.
+        guard ColumnLimits.admits(plan) else {
+            plansCostedAlone.append(index)
+            return
         }
-        self.people = people
-        self.policyRateCare = policyRateCare
-        self.ownRateCare = ownRateCare
-        self.bands = bands
-        self.sleepIns = sleepIns
-        self.items = items
-        self.parts = parts
-        self.plansByShape = plansByShape
-        self.plansCostedAlone = plansCostedAlone
+        // Every line is held its own way or the plan's (a plan without one has no fast form).
+        var anyThirdParty = false
+        func held(_ own: Deployment?) -> Bool {
+            let thirdParty = (own ?? plan.deployment) == .thirdParty
+            anyThirdParty = anyThirdParty || thirdParty
+            return thirdParty
+        }
+        for line in plan.care {
+            let band = bands.firstIndex(of: line.band) ?? bands.count
+            if band == bands.count { bands.append(line.band) }
+            let column = CareColumn(plan: index, hundredths: line.hundredths, band: UInt16(truncatingIfNeeded: band),
+                                    slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
+                                                     thirdParty: held(line.deployment)),
+                                    ownRate: line.ownRate)
+            if line.hasOwnRate { ownRateCare.append(column) } else { policyRateCare.append(column) }
+        }
+        for line in plan.sleepIns {
+            sleepIns.append(SleepInColumn(plan: index, hundredths: line.hundredths,
+                                          slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
+                                                           thirdParty: held(line.deployment)),
+                                          hasOwnRate: line.rate != nil, ownRate: line.rate ?? .zero))
+        }
+        for item in plan.items {
+            items[item.period.column].append(ItemColumn(plan: index, thirdParty: held(item.deployment), amount: item.amount))
+        }
+        var shape: Shape = anyThirdParty ? .thirdParty : []
+        if plan.care.contains(where: { $0.provider == .personalAssistant })
+            || plan.sleepIns.contains(where: { $0.provider == .personalAssistant }) { shape.insert(.personalAssistant) }
+        if plan.care.contains(where: { $0.provider == .agency }) || plan.sleepIns.contains(where: { $0.provider == .agency }) {
+            shape.insert(.agency)
+        }
+        plansByShape[shape.rawValue].append(index)
+        if let planParts = plan.parts { parts += planParts.map(LaneMultiplier.init) }
+    }
+
+    /// Empties the columns, keeping their memory for the next plans.
+    public mutating func removeAll() {
+        people.removeAll(keepingCapacity: true)
+        policyRateCare.removeAll(keepingCapacity: true)
+        ownRateCare.removeAll(keepingCapacity: true)
+        bands.removeAll(keepingCapacity: true)
+        sleepIns.removeAll(keepingCapacity: true)
+        for i in items.indices { items[i].removeAll(keepingCapacity: true) }
+        parts.removeAll(keepingCapacity: true)
+        for i in plansByShape.indices { plansByShape[i].removeAll(keepingCapacity: true) }
+        plansCostedAlone.removeAll(keepingCapacity: true)
     }
 }
 
@@ -162,22 +168,13 @@ struct ColumnSums {
 }
 
 extension FastBottomUpColumns {
-    /// Each plan's column totals by the fast path, in order; `nil` for a plan the full breakdown must decide.
-    ///
-    /// The same totals as ``FastBottomUpPlan/totals(_:)`` gives each plan: the columns settle nearly every
-    /// plan, and each one they do not is costed on its own.
-    public func totals(_ parameters: FastBottomUpParameters) -> [BudgetTotals?] {
-        var results = settledTotals(parameters)
-        for j in results.indices where results[j] == nil { results[j] = plans[j].totals(parameters) }
-        return results
-    }
-
     /// Each plan's column totals as the columns settle them, in order; `nil` for a plan they leave to be costed
-    /// on its own (a bound that does not settle a penny or a decision, an amount too large, a parameter missing).
+    /// on its own (a bound that does not settle a penny or a decision, a plan beyond ``ColumnLimits``, a parameter
+    /// missing), by ``FastBottomUpPlan/totals(_:)``. Every total given is the one that gives, to the penny.
     public func settledTotals(_ parameters: FastBottomUpParameters) -> [BudgetTotals?] {
-        guard let lane = LaneParameters(parameters) else { return Array(repeating: nil, count: plans.count) }
-        var sums = [ColumnSums](repeating: ColumnSums(), count: plans.count)
-        var pay = [BoundedAmount](repeating: .zero, count: plans.count * PaySlot.count)
+        guard let lane = LaneParameters(parameters) else { return Array(repeating: nil, count: count) }
+        var sums = [ColumnSums](repeating: ColumnSums(), count: count)
+        var pay = [BoundedAmount](repeating: .zero, count: count * PaySlot.count)
         let rates = bandRates(parameters)
         sums.withUnsafeMutableBufferPointer { sums in
             pay.withUnsafeMutableBufferPointer { pay in

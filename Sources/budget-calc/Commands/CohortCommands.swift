@@ -313,23 +313,43 @@ struct CohortRun {
         }
     }
 
-    /// A chunk of CSV people: each read straight into the fast form and
-    /// costed by the fast path when both can, else read row by row and costed
-    /// by whichever path proves it (the same figures either way).
+    /// A chunk of CSV people: each read straight into the fast form and laid
+    /// out in columns, which cost them all at once under each snapshot
+    /// (``FastBottomUpColumns``); a person the columns leave unsettled is
+    /// costed alone by the fast path, and one the fast reading cannot take is
+    /// read row by row and costed by whichever path proves it (the same
+    /// figures every way).
     func process(_ chunk: CohortCSVChunk, layout: CohortCSVLayout, format: RecalculationCSV, withLines: Bool) -> Processed {
         var out = Processed(summary: CohortSummary())
         let people = chunk.people()
         out.result.reserveCapacity(people.count * 160)
         var errors = "", lines = ""
         var scratch = CohortCSVScratch()
+        // Each person's place in the columns and id, or nil when the fast reading could not take them.
+        var laidOut: [(column: Int, id: CohortCSVChunk.Span)?] = []
+        laidOut.reserveCapacity(people.count)
+        var columns = FastBottomUpColumns()
         for person in people {
             if !withLines, let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
-                let figures = recalculation.figures(plan)
+                laidOut.append((columns.count, id))
+                columns.append(plan)
                 scratch.reuse(plan)
+            } else {
+                laidOut.append(nil)
+            }
+        }
+        let settled = recalculation.settledFigures(columns)
+        for (person, place) in zip(people, laidOut) {
+            if let place {
+                var figures = settled[place.column]
+                if figures == nil, let (_, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
+                    figures = recalculation.figures(plan)  // alone, by the fast path's later tries
+                    scratch.reuse(plan)
+                }
                 if let figures {
                     let row = chunk.line(of: person)
-                    chunk.withBytes(of: id) { format.appendRow(id: $0, row: row, figures: figures, to: &out.result) }
-                    out.summary?.add(id: chunk.text(of: id), row: row, figures: figures)
+                    chunk.withBytes(of: place.id) { format.appendRow(id: $0, row: row, figures: figures, to: &out.result) }
+                    out.summary?.add(id: chunk.text(of: place.id), row: row, figures: figures)
                     continue
                 }
             }
