@@ -13,7 +13,9 @@ echo "## Library"; echo; $bench library --budgets 1000000 --repeats 5 "$@"; echo
 # The same plans' cost with the branch predictor learning them: what mispredicted branches cost.
 echo "## Fast path, branches learned"; echo
 for pool in "--distinct 100" "--distinct 100 --new-values"; do
-  echo "### $pool"; $bench library --budgets 1000000 --repeats 5 --only "fast path, 1" $pool "$@"; echo
+  echo "### $pool"
+  for only in "fast path, 1" "fast path in columns, 1"; do $bench library --budgets 1000000 --repeats 5 --only "$only" $pool "$@"; done
+  echo
 done
 echo "## End to end"; echo; $bench end-to-end --people 200000 --repeats 5 "$@"; echo
 echo "## Peak memory"; echo; $bench memory --sizes 10000,100000,1000000,10000000 "$@"
