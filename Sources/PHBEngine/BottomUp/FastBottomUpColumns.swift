@@ -74,6 +74,8 @@ public struct FastBottomUpColumns: Sendable {
     struct CareColumn {
         let plan: Int32
         let hundredths: UInt32
+        /// ⌈hundredths ÷ 100⌉: what a rate's bound is multiplied by.
+        let ceiling: UInt16
         /// The line's band, by its position in ``FastBottomUpColumns/bands``.
         let band: UInt16
         let slot: UInt8
@@ -86,6 +88,8 @@ public struct FastBottomUpColumns: Sendable {
     struct SleepInColumn {
         let plan: Int32
         let hundredths: UInt32
+        /// ⌈hundredths ÷ 100⌉: what a rate's bound is multiplied by.
+        let ceiling: UInt16
         let slot: UInt8
         let hasOwnRate: Bool
         let ownRate: BoundedAmount
@@ -120,14 +124,14 @@ public struct FastBottomUpColumns: Sendable {
         for line in plan.care {
             let band = bands.firstIndex(of: line.band) ?? bands.count
             if band == bands.count { bands.append(line.band) }
-            let column = CareColumn(plan: index, hundredths: line.hundredths, band: UInt16(truncatingIfNeeded: band),
+            let column = CareColumn(plan: index, hundredths: line.hundredths, ceiling: Self.ceiling(line.hundredths), band: UInt16(truncatingIfNeeded: band),
                                     slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
                                                      thirdParty: held(line.deployment)),
                                     ownRate: line.ownRate)
             if line.hasOwnRate { ownRateCare.append(column) } else { policyRateCare.append(column) }
         }
         for line in plan.sleepIns {
-            sleepIns.append(SleepInColumn(plan: index, hundredths: line.hundredths,
+            sleepIns.append(SleepInColumn(plan: index, hundredths: line.hundredths, ceiling: Self.ceiling(line.hundredths),
                                           slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
                                                            thirdParty: held(line.deployment)),
                                           hasOwnRate: line.rate != nil, ownRate: line.rate ?? .zero))
@@ -144,6 +148,9 @@ public struct FastBottomUpColumns: Sendable {
         plansByShape[shape.rawValue].append(index)
         if let planParts = plan.parts { parts += planParts.map(LaneMultiplier.init) }
     }
+
+    /// ⌈hundredths ÷ 100⌉ of hours or nights a week (at most 1,680,000 hundredths: the ceiling fits 16 bits).
+    static func ceiling(_ hundredths: UInt32) -> UInt16 { UInt16(truncatingIfNeeded: (hundredths + 99) / 100) }
 
     /// Empties the columns, keeping their memory for the next plans.
     public mutating func removeAll() {
@@ -238,7 +245,7 @@ extension FastBottomUpColumns {
                 let line = care[i]
                 let rate = rates[Int(line.band) &* 2 &+ (line.isPA ? 0 : 1)]
                 // A band with no rate (or one beyond the limits) has a bound below zero.
-                add(Lane.times(rate, hundredths: line.hundredths), plan: line.plan, slot: line.slot, rate.bound)
+                add(Lane.times(rate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot, rate.bound)
             }
         }
         ownRateCare.withUnsafeBufferPointer { care in
@@ -249,7 +256,7 @@ extension FastBottomUpColumns {
                 var unsettledWage: Int64 = 0
                 let belowWage = Lane.bit(Lane.isAbove(lane.nationalLivingWage, line.ownRate, &unsettledWage)) | Lane.bit(unsettledWage < 0)
                 failed |= 0 &- (Lane.bit(line.isPA) & belowWage)
-                add(Lane.times(line.ownRate, hundredths: line.hundredths), plan: line.plan, slot: line.slot, failed)
+                add(Lane.times(line.ownRate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot, failed)
             }
         }
         sleepIns.withUnsafeBufferPointer { sleepIns in
@@ -257,7 +264,7 @@ extension FastBottomUpColumns {
                 let line = sleepIns[i]
                 var failed: Int64 = 0
                 let rate = Lane.choose(line.hasOwnRate, line.ownRate, lane.sleepInRate)
-                add(Lane.times(rate, hundredths: line.hundredths), plan: line.plan, slot: line.slot, failed)
+                add(Lane.times(rate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot, failed)
             }
         }
     }
@@ -530,12 +537,12 @@ enum Lane {
     }
 
     /// `a × h ÷ 100` for `h` hundredths of an hour or a night (at most 1,680,000: 168 hours at 100 staff), as
-    /// ``BoundedAmount/times(_:)-(Multiplier)`` gives it for ``Multiplier/init(hundredths:)``.
+    /// ``BoundedAmount/times(_:)-(Multiplier)`` gives it for ``Multiplier/init(hundredths:)`` (`ceiling` is ⌈h ÷ 100⌉).
     @inline(__always)
-    static func times(_ a: BoundedAmount, hundredths h: UInt32) -> BoundedAmount {
+    static func times(_ a: BoundedAmount, hundredths h: UInt32, ceiling: UInt16) -> BoundedAmount {
         let whole = UInt64(bitPattern: a.value &* Int64(h))
         let q = whole / 100, r = whole &- q &* 100
-        return BoundedAmount(value: Int64(bitPattern: q), bound: a.bound &* ((Int64(h) &+ 99) / 100) &+ bit(r != 0))
+        return BoundedAmount(value: Int64(bitPattern: q), bound: a.bound &* Int64(ceiling) &+ bit(r != 0))
     }
 
     /// `a` when `condition` holds, else `b`: by masks, so that the compiler keeps no branch.
@@ -565,13 +572,11 @@ enum Lane {
         0 &- (bit(a.value &- a.bound <= 0) & bit(a.value | a.bound != 0))
     }
 
-    /// ``BoundedAmount/atLeast(_:)``, selected.
+    /// ``BoundedAmount/atLeast(_:)`` with a floor of exactly zero (the only floor the steps use), selected.
     @inline(__always)
-    static func atLeast(_ a: BoundedAmount, _ floor: BoundedAmount) -> BoundedAmount {
+    static func atLeastZero(_ a: BoundedAmount) -> BoundedAmount {
         let low = a.value &- a.bound, high = a.value &+ a.bound
-        let floorLow = floor.value &- floor.bound, floorHigh = floor.value &+ floor.bound
-        let either = BoundedAmount(value: max(a.value, floor.value), bound: max(a.bound, floor.bound))
-        return choose(high <= floorLow, floor, choose(low >= floorHigh, a, either))
+        return choose(high <= 0, .zero, choose(low >= 0, a, BoundedAmount(value: max(a.value, 0), bound: a.bound)))
     }
 
     /// ``BoundedAmount/atMost(_:)``, selected.
@@ -659,21 +664,21 @@ enum Lane {
             var ni = BoundedAmount.zero, pension = BoundedAmount.zero
             if plan.partsStart < 0 {
                 let enrolled = isAbove(earnings, figures.pension, &failed)
-                ni = times(atLeast(subtract(earnings, figures.ni), .zero), lane.employerNIRate)
-                let pensionable = atLeast(subtract(atMost(earnings, figures.upper), figures.lower), .zero)
+                ni = times(atLeastZero(subtract(earnings, figures.ni)), lane.employerNIRate)
+                let pensionable = atLeastZero(subtract(atMost(earnings, figures.upper), figures.lower))
                 pension = select(enrolled, times(pensionable, lane.pensionRate))
             } else {
                 for i in Int(plan.partsStart)..<Int(plan.partsStart + plan.partsCount) {
                     let e = times(earnings, parts[i])
-                    ni = add(ni, times(atLeast(subtract(e, lane.niThreshold), .zero), lane.employerNIRate))
+                    ni = add(ni, times(atLeastZero(subtract(e, lane.niThreshold)), lane.employerNIRate))
                     let enrolled = isAbove(e, lane.pensionThreshold, &failed)
-                    let pensionable = atLeast(subtract(atMost(e, lane.pensionUpperLimit), lane.pensionLowerLimit), .zero)
+                    let pensionable = atLeastZero(subtract(atMost(e, lane.pensionUpperLimit), lane.pensionLowerLimit))
                     pension = add(pension, select(enrolled, times(pensionable, lane.pensionRate)))
                 }
             }
             var niWeekly = ni
             if let allowance = lane.employmentAllowance {
-                niWeekly = annualLine(atLeast(subtract(times(ni, lane.weeks), allowance), .zero), lane, rule, &s, &failed)
+                niWeekly = annualLine(atLeastZero(subtract(times(ni, lane.weeks), allowance)), lane, rule, &s, &failed)
             } else {
                 weeklyLine(ni, lane, rule, &s, &failed)
             }
