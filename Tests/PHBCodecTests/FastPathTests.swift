@@ -64,6 +64,31 @@ import _PHBTestSupport
         #expect(alone * 20 < settledCount, "settled \(settledCount), costed alone \(alone)")
     }
 
+    /// A plan beyond the columns' limits (docs/fast-path.md, "Columns") is left to be costed alone, and the plans
+    /// around it are settled as before.
+    @Test func columnsLeavePlansBeyondTheirLimitsToBeCostedAlone() throws {
+        let context = try CalculationContext(asAt: CalendarDate(iso: "2026-06-01")!, policy: try ExamplePolicy.policy())
+        let fast = try #require(FastBottomUpParameters(BottomUpParameters(context)))
+        func care(_ hours: Int, rate: Rational? = nil) -> CareLine {
+            var line = CareLine(hoursPerWeek: Rational(hours), provider: .personalAssistant, band: "weekdayDay")
+            line.hourlyRate = rate
+            return line
+        }
+        let ordinary = BottomUpPlan(deployment: .directPayment, care: [care(20)])
+        let beyond = [
+            BottomUpPlan(deployment: .directPayment, care: Array(repeating: care(1), count: 65)),  // more than 64 pay lines
+            BottomUpPlan(deployment: .notional, care: [care(168, rate: Rational(400))]),  // £67,200 of pay a week
+            BottomUpPlan(deployment: .notional, care: [care(1, rate: Rational(500))]),  // a rate above £439.80
+            BottomUpPlan(deployment: .thirdParty, care: [care(20)],  // an item above £112,590 a period
+                         otherItems: [OtherItem(description: "Adaptation", amount: Rational(200_000), period: .oneOff)]),
+        ]
+        let plans = try ([ordinary] + beyond + [ordinary]).map { try #require(FastBottomUpPlan($0)) }
+        let settled = FastBottomUpColumns(plans).settledTotals(fast)
+        #expect(settled.map { $0 == nil } == [false, true, true, true, true, false])
+        #expect(settled[0] == plans[0].totals(fast) && settled[5] == plans[0].totals(fast))
+        for plan in plans { #expect(plan.totals(fast) != nil) }  // each costed alone by the fast path
+    }
+
     /// A cohort's plans are read line by line each time they are costed: the lines stay small.
     @Test func fastLinesStaySmall() {
         #expect(MemoryLayout<FastBottomUpPlan.Care>.stride == 48)

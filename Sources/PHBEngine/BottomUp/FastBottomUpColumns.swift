@@ -33,7 +33,7 @@ public struct FastBottomUpColumns: Sendable {
     /// The plans by ``Shape`` (its raw value), by position: each group's steps skip what its plans cannot have.
     var plansByShape = Array(repeating: [Int32](), count: Shape.count)
     /// The plans beyond ``ColumnLimits``, by position: none of their lines is in the columns.
-    var plansCostedAlone: [Int32] = []
+    var plansCostedAlone: [Int] = []
 
     /// No plans yet.
     public init() {}
@@ -102,16 +102,16 @@ public struct FastBottomUpColumns: Sendable {
     }
 
     /// The columns of `plans` (at most 2³¹ of them).
-    /// Lays out `plan`'s lines after the plans already laid out (at most 2³¹ of them); the plan is not kept.
+    /// Lays out `plan`'s lines after the plans already laid out; the plan is not kept.
     public mutating func append(_ plan: FastBottomUpPlan) {
-        let index = Int32(truncatingIfNeeded: people.count)
+        let index = Int32(truncatingIfNeeded: people.count)  // a line names its plan in 32 bits: past them, costed alone
         people.append(PlanColumn(personalAssistants: plan.personalAssistants,
                                  partsStart: plan.parts == nil ? -1 : Int32(truncatingIfNeeded: parts.count),
                                  partsCount: Int32(truncatingIfNeeded: plan.parts?.count ?? 0),
                                  anyDirectPayment: plan.anyDirectPayment))
         // A plan beyond the columns' limits (docs/fast-path.md) is costed alone: none of its lines is laid out.
-        guard ColumnLimits.admits(plan) else {
-            plansCostedAlone.append(index)
+        guard people.count <= Int32.max, ColumnLimits.admits(plan) else {
+            plansCostedAlone.append(people.count - 1)
             return
         }
         // Every line is held its own way or the plan's (a plan without one has no fast form).
@@ -150,7 +150,9 @@ public struct FastBottomUpColumns: Sendable {
     }
 
     /// ⌈hundredths ÷ 100⌉ of hours or nights a week (at most 1,680,000 hundredths: the ceiling fits 16 bits).
-    static func ceiling(_ hundredths: UInt32) -> UInt16 { UInt16(truncatingIfNeeded: (hundredths + 99) / 100) }
+    static func ceiling(_ hundredths: UInt32) -> UInt16 {
+        UInt16(truncatingIfNeeded: hundredths / 100 + (hundredths % 100 == 0 ? 0 : 1))
+    }
 
     /// Empties the columns, keeping their memory for the next plans.
     public mutating func removeAll() {
@@ -204,7 +206,7 @@ extension FastBottomUpColumns {
                 }
             }
         }
-        for j in plansCostedAlone { sums[Int(j)].unsettled = -1 }
+        for j in plansCostedAlone { sums[j].unsettled = -1 }
         return sums.map { s in
             let (firstYear, o) = s.annual.addingReportingOverflow(s.oneOff)
             guard s.unsettled >= 0, !o else { return nil }
@@ -668,7 +670,7 @@ enum Lane {
                 let pensionable = atLeastZero(subtract(atMost(earnings, figures.upper), figures.lower))
                 pension = select(enrolled, times(pensionable, lane.pensionRate))
             } else {
-                for i in Int(plan.partsStart)..<Int(plan.partsStart + plan.partsCount) {
+                for i in Int(plan.partsStart)..<(Int(plan.partsStart) + Int(plan.partsCount)) {
                     let e = times(earnings, parts[i])
                     ni = add(ni, times(atLeastZero(subtract(e, lane.niThreshold)), lane.employerNIRate))
                     let enrolled = isAbove(e, lane.pensionThreshold, &failed)
