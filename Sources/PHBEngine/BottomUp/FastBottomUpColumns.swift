@@ -124,7 +124,8 @@ public struct FastBottomUpColumns: Sendable {
         for line in plan.care {
             let band = bands.firstIndex(of: line.band) ?? bands.count
             if band == bands.count { bands.append(line.band) }
-            let column = CareColumn(plan: index, hundredths: line.hundredths, ceiling: Self.ceiling(line.hundredths), band: UInt16(truncatingIfNeeded: band),
+            let column = CareColumn(plan: index, hundredths: line.hundredths, ceiling: Self.ceiling(line.hundredths),
+                                    band: UInt16(truncatingIfNeeded: band),
                                     slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
                                                      thirdParty: held(line.deployment)),
                                     ownRate: line.ownRate)
@@ -154,18 +155,6 @@ public struct FastBottomUpColumns: Sendable {
         UInt16(truncatingIfNeeded: hundredths / 100 + (hundredths % 100 == 0 ? 0 : 1))
     }
 
-    /// Empties the columns, keeping their memory for the next plans.
-    public mutating func removeAll() {
-        people.removeAll(keepingCapacity: true)
-        policyRateCare.removeAll(keepingCapacity: true)
-        ownRateCare.removeAll(keepingCapacity: true)
-        bands.removeAll(keepingCapacity: true)
-        sleepIns.removeAll(keepingCapacity: true)
-        for i in items.indices { items[i].removeAll(keepingCapacity: true) }
-        parts.removeAll(keepingCapacity: true)
-        for i in plansByShape.indices { plansByShape[i].removeAll(keepingCapacity: true) }
-        plansCostedAlone.removeAll(keepingCapacity: true)
-    }
 }
 
 /// A plan's figures while its lines are costed, with the first try's subtotals that its items and steps add to.
@@ -189,18 +178,16 @@ extension FastBottomUpColumns {
             pay.withUnsafeMutableBufferPointer { pay in
                 rates.withUnsafeBufferPointer { rates in
                     lane.byPAs.withUnsafeBufferPointer { byPAs in
-                        do {
-                            // Compiled once for each rule: a rounding is then a division and a comparison.
-                            func cost<R: PenceRounding>(_ rule: R.Type) {
-                                costPayLines(lane, rule, rates: rates, into: sums, pay: pay)
-                                costItems(lane, rule, into: sums)
-                                costPlans(lane, rule, byPAs: byPAs, pay: UnsafeBufferPointer(pay), into: sums)
-                            }
-                            switch lane.rule {
-                            case .halfAwayFromZero: cost(HalfAwayFromZeroPence.self)
-                            case .halfEven: cost(HalfEvenPence.self)
-                            case .down: cost(DownPence.self)
-                            }
+                        // Compiled once for each rule: a rounding is then a division and a comparison.
+                        func cost<R: PenceRounding>(_ rule: R.Type) {
+                            costPayLines(lane, rule, rates: rates, into: sums, pay: pay)
+                            costItems(lane, rule, into: sums)
+                            costPlans(lane, rule, byPAs: byPAs, pay: UnsafeBufferPointer(pay), into: sums)
+                        }
+                        switch lane.rule {
+                        case .halfAwayFromZero: cost(HalfAwayFromZeroPence.self)
+                        case .halfEven: cost(HalfEvenPence.self)
+                        case .down: cost(DownPence.self)
                         }
                     }
                 }
@@ -247,30 +234,31 @@ extension FastBottomUpColumns {
                 let line = care[i]
                 let rate = rates[Int(line.band) &* 2 &+ (line.isPA ? 0 : 1)]
                 // A band with no rate (or one beyond the limits) has a bound below zero.
-                add(Lane.times(rate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot, rate.bound)
+                add(Lane.times(rate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot,
+                    rate.bound)
             }
         }
         ownRateCare.withUnsafeBufferPointer { care in
             for i in care.indices {
                 let line = care[i]
-                var failed: Int64 = 0
                 // A PA's own rate must be settled to be at least the wage (the policy's were checked with the snapshot).
                 var unsettledWage: Int64 = 0
-                let belowWage = Lane.bit(Lane.isAbove(lane.nationalLivingWage, line.ownRate, &unsettledWage)) | Lane.bit(unsettledWage < 0)
-                failed |= 0 &- (Lane.bit(line.isPA) & belowWage)
-                add(Lane.times(line.ownRate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot, failed)
+                let belowWage = Lane.bit(Lane.isAbove(lane.nationalLivingWage, line.ownRate, &unsettledWage))
+                    | Lane.bit(unsettledWage < 0)
+                add(Lane.times(line.ownRate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot,
+                    0 &- (Lane.bit(line.isPA) & belowWage))
             }
         }
         sleepIns.withUnsafeBufferPointer { sleepIns in
             for i in sleepIns.indices {
                 let line = sleepIns[i]
-                var failed: Int64 = 0
                 let rate = Lane.choose(line.hasOwnRate, line.ownRate, lane.sleepInRate)
-                add(Lane.times(rate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot, failed)
+                add(Lane.times(rate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot, 0)
             }
         }
     }
 
+    /// Other items, a loop for each period.
     func costItems<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
         // A loop for each period, over that period's items; each adds its weekly amount to its plan's third-party
         // sum when it is held by a third party.
@@ -304,7 +292,8 @@ extension FastBottomUpColumns {
     }
 
     /// Each plan's steps after its pay lines: bank holidays, on-costs, contingency and fees.
-    func costPlans<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, byPAs: UnsafeBufferPointer<PAFigures>, pay: UnsafeBufferPointer<BoundedAmount>, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
+    func costPlans<R: PenceRounding>(_ lane: LaneParameters, _ rule: R.Type, byPAs: UnsafeBufferPointer<PAFigures>,
+                                     pay: UnsafeBufferPointer<BoundedAmount>, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
         people.withUnsafeBufferPointer { people in
             parts.withUnsafeBufferPointer { parts in
                 // Each shape's plans in a loop of their own, compiled with the steps their shape rules out left out.
@@ -410,6 +399,7 @@ extension FastBottomUpColumns {
 /// costed on its own, and the fast path or the full breakdown says which value a plan needs).
 struct LaneParameters {
     let rule: RoundingRule
+    /// Weeks a year, its inverse, and a quarter (four-weekly to weekly).
     let weeks: LaneMultiplier, perWeek: LaneMultiplier, quarter: LaneMultiplier
     let nationalLivingWage: BoundedAmount
     let sleepInRate: BoundedAmount
@@ -443,12 +433,14 @@ struct LaneParameters {
               !allowanceApplied || p.employmentAllowance != nil else { return nil }
         // Within ``ColumnLimits``: weeks (and a contingency in weeks) at most 64, every other multiplier at most 1,
         // rates and amounts below their limits.
-        let atMostOne = [p.perWeek, p.quarter, factor, holiday, niRate, pensionRate, fee] + (mode == .flat ? [p.flatOnCost].compactMap { $0 } : [])
+        let atMostOne = [p.perWeek, p.quarter, factor, holiday, niRate, pensionRate, fee]
+            + (mode == .flat ? [p.flatOnCost].compactMap { $0 } : [])
         guard ColumnLimits.admits(p.weeks, most: ColumnLimits.weeks),
               ColumnLimits.admits(contingency, most: contingencyMode == .weeks ? ColumnLimits.weeks : 1),
               atMostOne.allSatisfy({ ColumnLimits.admits($0, most: 1) }),
               ColumnLimits.admits(rate: wage), ColumnLimits.admits(rate: sleepInRate),
-              p.employmentAllowance.map({ $0.value >= 0 && $0.value <= ColumnLimits.allowance && $0.bound <= ColumnLimits.givenBound }) ?? true
+              p.employmentAllowance.map({ $0.value >= 0 && $0.value <= ColumnLimits.allowance && $0.bound <= ColumnLimits.givenBound })
+                ?? true
         else { return nil }
         rule = p.rule
         weeks = LaneMultiplier(p.weeks)
@@ -645,7 +637,8 @@ enum Lane {
 
     /// PA on-costs (docs/rules.md §3), their figures into `s`: returns their recurring weekly sum.
     @_transparent
-    static func onCosts<R: PenceRounding>(_ rule: R.Type, pay: BoundedAmount, bankHolidays: BoundedAmount, plan: FastBottomUpColumns.PlanColumn,
+    static func onCosts<R: PenceRounding>(_ rule: R.Type, pay: BoundedAmount, bankHolidays: BoundedAmount,
+                                          plan: FastBottomUpColumns.PlanColumn,
                         parts: UnsafeBufferPointer<LaneMultiplier>, byPAs: UnsafeBufferPointer<PAFigures>,
                         _ lane: LaneParameters,
                         _ s: inout ColumnSums, _ failed: inout Int64) -> BoundedAmount {
