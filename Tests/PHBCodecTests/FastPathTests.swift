@@ -87,6 +87,11 @@ import _PHBTestSupport
         #expect(settled.map { $0 == nil } == [false, true, true, true, true, false])
         #expect(settled[0] == plans[0].totals(fast) && settled[5] == plans[0].totals(fast))
         for plan in plans { #expect(plan.totals(fast) != nil) }  // each costed alone by the fast path
+        // Double pay on bank holidays (a factor of 8 ÷ 7) is within the limits: the columns still settle the plan.
+        let double = try context.overriding(.bankHolidayMultiplier, with: .number(Rational(2)))
+        let doubleFast = try #require(FastBottomUpParameters(BottomUpParameters(double)))
+        let ordinaryPlan = try #require(FastBottomUpPlan(ordinary))
+        #expect(FastBottomUpColumns([ordinaryPlan]).settledTotals(doubleFast) == [ordinaryPlan.totals(doubleFast)])
     }
 
     /// A cohort's plans are read line by line each time they are costed: the lines stay small.

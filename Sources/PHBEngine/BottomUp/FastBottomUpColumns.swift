@@ -431,11 +431,12 @@ struct LaneParameters {
         let costs = p.settledEmploymentCosts.elements.compactMap { $0 }
         guard costs.count == p.settledEmploymentCosts.elements.count, mode == .itemised || p.flatOnCost != nil,
               !allowanceApplied || p.employmentAllowance != nil else { return nil }
-        // Within ``ColumnLimits``: weeks (and a contingency in weeks) at most 64, every other multiplier at most 1,
-        // rates and amounts below their limits.
-        let atMostOne = [p.perWeek, p.quarter, factor, holiday, niRate, pensionRate, fee]
+        // Within ``ColumnLimits``: weeks (and a contingency in weeks) at most 64, the bank-holiday factor at most 4,
+        // every other multiplier at most 1, rates and amounts below their limits.
+        let atMostOne = [p.perWeek, p.quarter, holiday, niRate, pensionRate, fee]
             + (mode == .flat ? [p.flatOnCost].compactMap { $0 } : [])
         guard ColumnLimits.admits(p.weeks, most: ColumnLimits.weeks),
+              ColumnLimits.admits(factor, most: ColumnLimits.bankHolidayFactor),
               ColumnLimits.admits(contingency, most: contingencyMode == .weeks ? ColumnLimits.weeks : 1),
               atMostOne.allSatisfy({ ColumnLimits.admits($0, most: 1) }),
               ColumnLimits.admits(rate: wage), ColumnLimits.admits(rate: sleepInRate),
@@ -817,8 +818,11 @@ enum ColumnLimits {
     static let weeklyPolicyAmount: Int64 = 1 << 49
     /// The Employment Allowance a year, about £7.2 million.
     static let allowance: Int64 = 1 << 56
-    /// Weeks a year, or a contingency in weeks: the most any multiplier may be (every other is at most 1).
+    /// Weeks a year, or a contingency in weeks: the most any multiplier may be.
     static let weeks: Int64 = 64
+    /// The bank-holiday factor, days × (multiplier − 1) ÷ 7: 4 is 8 days at 4.5 times pay. Every multiplier
+    /// not named here is at most 1.
+    static let bankHolidayFactor: Int64 = 4
     /// The largest numerator a multiplier multiplies by before dividing; a larger one divides first.
     static let wholeProductNumerator: Int64 = 64
 
