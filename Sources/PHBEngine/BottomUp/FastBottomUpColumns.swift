@@ -46,6 +46,15 @@ public struct FastBottomUpColumns: Sendable {
     /// How many plans are laid out.
     public var count: Int { people.count }
 
+    /// Makes room for about `plans` more plans of a few lines each, so that the lists are not grown plan by plan.
+    public mutating func reserveCapacity(_ plans: Int) {
+        people.reserveCapacity(people.count + plans)
+        policyRateCare.reserveCapacity(policyRateCare.count + plans * 3)
+        sleepIns.reserveCapacity(sleepIns.count + plans / 2)
+        for i in items.indices { items[i].reserveCapacity(items[i].count + plans / 2) }
+        for i in plansByShape.indices { plansByShape[i].reserveCapacity(plansByShape[i].count + plans / 2) }
+    }
+
     /// What a plan's lines include, known when the columns are built: the steps for a sum that is then
     /// exactly zero (third-party parts, on-costs without PA pay, the agency's bank holidays) are left out.
     struct Shape: OptionSet {
@@ -114,37 +123,33 @@ public struct FastBottomUpColumns: Sendable {
             plansCostedAlone.append(people.count - 1)
             return
         }
-        // Every line is held its own way or the plan's (a plan without one has no fast form).
-        var anyThirdParty = false
+        // Every line is held its own way or the plan's (a plan without one has no fast form). The plan's shape is
+        // gathered from its lines as they are laid out.
+        var shape: Shape = []
         func held(_ own: Deployment?) -> Bool {
             let thirdParty = (own ?? plan.deployment) == .thirdParty
-            anyThirdParty = anyThirdParty || thirdParty
+            if thirdParty { shape.insert(.thirdParty) }
             return thirdParty
+        }
+        func paySlot(_ provider: Provider, _ own: Deployment?) -> UInt8 {
+            shape.insert(provider == .personalAssistant ? .personalAssistant : .agency)
+            return PaySlot.of(personalAssistant: provider == .personalAssistant, thirdParty: held(own))
         }
         for line in plan.care {
             let band = bands.firstIndex(of: line.band) ?? bands.count
             if band == bands.count { bands.append(line.band) }
             let column = CareColumn(plan: index, hundredths: line.hundredths, ceiling: Self.ceiling(line.hundredths),
                                     band: UInt16(truncatingIfNeeded: band),
-                                    slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
-                                                     thirdParty: held(line.deployment)),
-                                    ownRate: line.ownRate)
+                                    slot: paySlot(line.provider, line.deployment), ownRate: line.ownRate)
             if line.hasOwnRate { ownRateCare.append(column) } else { policyRateCare.append(column) }
         }
         for line in plan.sleepIns {
             sleepIns.append(SleepInColumn(plan: index, hundredths: line.hundredths, ceiling: Self.ceiling(line.hundredths),
-                                          slot: PaySlot.of(personalAssistant: line.provider == .personalAssistant,
-                                                           thirdParty: held(line.deployment)),
-                                          hasOwnRate: line.rate != nil, ownRate: line.rate ?? .zero))
+                                          slot: paySlot(line.provider, line.deployment), hasOwnRate: line.rate != nil,
+                                          ownRate: line.rate ?? .zero))
         }
         for item in plan.items {
             items[item.period.column].append(ItemColumn(plan: index, thirdParty: held(item.deployment), amount: item.amount))
-        }
-        var shape: Shape = anyThirdParty ? .thirdParty : []
-        if plan.care.contains(where: { $0.provider == .personalAssistant })
-            || plan.sleepIns.contains(where: { $0.provider == .personalAssistant }) { shape.insert(.personalAssistant) }
-        if plan.care.contains(where: { $0.provider == .agency }) || plan.sleepIns.contains(where: { $0.provider == .agency }) {
-            shape.insert(.agency)
         }
         plansByShape[shape.rawValue].append(index)
         if let planParts = plan.parts { parts += planParts.map(ColumnMultiplier.init) }

@@ -329,6 +329,7 @@ struct CohortRun {
         var laidOut: [(column: Int, id: CohortCSVChunk.Span)?] = []
         laidOut.reserveCapacity(people.count)
         var columns = FastBottomUpColumns()
+        columns.reserveCapacity(people.count)
         for person in people {
             if !withLines, let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
                 laidOut.append((columns.count, id))
