@@ -28,18 +28,18 @@ enum ColumnLimits {
 
     /// Whether `plan` is within the limits on its lines.
     static func admits(_ plan: FastBottomUpPlan) -> Bool {
-        func given(_ amount: BoundedAmount, most: Int64) -> Bool {
-            amount.value >= 0 && amount.value <= most && amount.bound >= 0 && amount.bound <= givenBound
-        }
-        return plan.care.count + plan.sleepIns.count <= payLines && plan.items.count <= items
-            && plan.care.allSatisfy { !$0.hasOwnRate || given($0.ownRate, most: rate) }
-            && plan.sleepIns.allSatisfy { $0.rate.map { given($0, most: rate) } ?? true }
-            && plan.items.allSatisfy { given($0.amount, most: itemAmount) }
+        plan.care.count + plan.sleepIns.count <= payLines && plan.items.count <= items
+            && plan.care.allSatisfy { !$0.hasOwnRate || admits(rate: $0.ownRate) }
+            && plan.sleepIns.allSatisfy { $0.rate.map { admits(rate: $0) } ?? true }
+            && plan.items.allSatisfy { admits($0.amount, most: itemAmount) }
     }
 
     /// Whether a policy's rate is within the limits.
-    static func admits(rate: BoundedAmount) -> Bool {
-        rate.value >= 0 && rate.value <= Self.rate && rate.bound >= 0 && rate.bound <= givenBound
+    static func admits(rate: BoundedAmount) -> Bool { admits(rate, most: Self.rate) }
+
+    /// Whether an amount is at least zero and at most `most`, with a bound of at most ``givenBound``.
+    static func admits(_ amount: BoundedAmount, most: Int64) -> Bool {
+        amount.value >= 0 && amount.value <= most && amount.bound >= 0 && amount.bound <= givenBound
     }
 
     /// Whether a multiplier is at most `most` (its ceiling: ⌈n ÷ d⌉).
@@ -74,7 +74,8 @@ struct ColumnParameters {
     init?(_ p: FastBottomUpParameters) {
         guard let wage = p.nationalLivingWage, let sleepInRate = p.sleepInRate, let enhanced = p.bankHolidaysEnhanced,
               let factor = p.bankHolidayFactor, let mode = p.onCostMode, let holiday = p.holidayAccrual,
-              let niRate = p.employerNIRate, let niThreshold = p.niSecondaryThreshold, let allowanceApplied = p.employmentAllowanceApplied,
+              let niRate = p.employerNIRate, let niThreshold = p.niSecondaryThreshold,
+              let allowanceApplied = p.employmentAllowanceApplied,
               let pensionRate = p.pensionRate, let pensionThreshold = p.pensionThreshold, let lower = p.pensionLowerLimit,
               let upper = p.pensionUpperLimit, let contingencyMode = p.contingencyMode, let contingency = p.contingency,
               let fee = p.thirdPartyFee, let fees = p.directPaymentFees
@@ -91,8 +92,7 @@ struct ColumnParameters {
               ColumnLimits.admits(contingency, most: contingencyMode == .weeks ? ColumnLimits.weeks : 1),
               atMostOne.allSatisfy({ ColumnLimits.admits($0, most: 1) }),
               ColumnLimits.admits(rate: wage), ColumnLimits.admits(rate: sleepInRate),
-              p.employmentAllowance.map({ $0.value >= 0 && $0.value <= ColumnLimits.allowance && $0.bound <= ColumnLimits.givenBound })
-                ?? true
+              p.employmentAllowance.map({ ColumnLimits.admits($0, most: ColumnLimits.allowance) }) ?? true
         else { return nil }
         rule = p.rule
         weeks = ColumnMultiplier(p.weeks)
@@ -157,8 +157,7 @@ struct PAFigures {
 
     /// Whether every amount is below ``ColumnLimits/weeklyPolicyAmount`` (and not poisoned), and every sum of pence fitted.
     var isWithinLimits: Bool {
-        [ni, pension, lower, upper, recurring].allSatisfy {
-            $0.value >= 0 && $0.value <= ColumnLimits.weeklyPolicyAmount && $0.bound >= 0 && $0.bound <= ColumnLimits.givenBound
-        } && weeklyPence >= 0 && annualPence >= 0 && oneOffPence >= 0
+        [ni, pension, lower, upper, recurring].allSatisfy { ColumnLimits.admits($0, most: ColumnLimits.weeklyPolicyAmount) }
+            && weeklyPence >= 0 && annualPence >= 0 && oneOffPence >= 0
     }
 }

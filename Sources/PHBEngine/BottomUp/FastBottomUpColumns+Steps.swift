@@ -1,8 +1,7 @@
 /// The first try's steps (``BoundedAmount``) written to select rather than branch: each
 /// operation gives the same value and bound, and makes `failed` negative where the first try
-/// would stop (an overflow, a bound that does not settle a penny or a decision). Every amount
-/// the steps add or multiply is at least zero, so an overflowing sum shows as a negative one:
-/// `failed` takes in the sums' signs, with no flag of its own.
+/// would stop for a bound that does not settle a penny or a decision. No sum or product is
+/// checked for overflow: within ``ColumnLimits`` none can overflow (docs/fast-path.md, "Columns").
 enum ColumnStep {
     /// 1 when `condition` holds, else 0.
     @inline(__always) static func bit(_ condition: Bool) -> Int64 { condition ? 1 : 0 }
@@ -49,7 +48,8 @@ enum ColumnStep {
         if m.splits {
             let (q, r) = m.divisor.divide(UInt64(bitPattern: a.value))
             let (q2, r2) = m.divisor.divide(r &* UInt64(m.numerator))  // r < d ≤ 2³¹ and n ≤ 2³¹
-            return BoundedAmount(value: Int64(bitPattern: q) &* m.numerator &+ Int64(bitPattern: q2), bound: carried &+ bit(r2 != 0))
+            return BoundedAmount(value: Int64(bitPattern: q) &* m.numerator &+ Int64(bitPattern: q2),
+                                 bound: carried &+ bit(r2 != 0))
         }
         let (q, r) = m.divisor.divide(UInt64(bitPattern: a.value &* m.numerator))
         return BoundedAmount(value: Int64(bitPattern: q), bound: carried &+ bit(r != 0))
@@ -144,16 +144,16 @@ enum ColumnStep {
 
     /// A line whose natural period is the week: its weekly and annual (× weeks) pence.
     @_transparent
-    static func weeklyLine<R: PenceRounding>(_ weekly: BoundedAmount, _ values: ColumnParameters, _ rule: R.Type, _ s: inout ColumnSums,
-                              _ failed: inout Int64) {
+    static func weeklyLine<R: PenceRounding>(_ weekly: BoundedAmount, _ values: ColumnParameters, _ rule: R.Type,
+                                             _ s: inout ColumnSums, _ failed: inout Int64) {
         s.weekly = add(s.weekly, pence(weekly, rule, &failed))
         s.annual = add(s.annual, pence(times(weekly, values.weeks), rule, &failed))
     }
 
     /// A line whose natural period is the year: its annual and weekly (÷ weeks) pence; returns the weekly amount.
     @_transparent
-    static func annualLine<R: PenceRounding>(_ annual: BoundedAmount, _ values: ColumnParameters, _ rule: R.Type, _ s: inout ColumnSums,
-                              _ failed: inout Int64) -> BoundedAmount {
+    static func annualLine<R: PenceRounding>(_ annual: BoundedAmount, _ values: ColumnParameters, _ rule: R.Type,
+                                             _ s: inout ColumnSums, _ failed: inout Int64) -> BoundedAmount {
         let weekly = times(annual, values.perWeek)
         s.weekly = add(s.weekly, pence(weekly, rule, &failed))
         s.annual = add(s.annual, pence(annual, rule, &failed))
@@ -163,10 +163,9 @@ enum ColumnStep {
     /// PA on-costs (docs/rules.md §3), their figures into `s`: returns their recurring weekly sum.
     @_transparent
     static func onCosts<R: PenceRounding>(_ rule: R.Type, pay: BoundedAmount, bankHolidays: BoundedAmount,
-                                          plan: FastBottomUpColumns.PlanColumn,
-                        parts: UnsafeBufferPointer<ColumnMultiplier>, byPAs: UnsafeBufferPointer<PAFigures>,
-                        _ values: ColumnParameters,
-                        _ s: inout ColumnSums, _ failed: inout Int64) -> BoundedAmount {
+                                          plan: FastBottomUpColumns.PlanColumn, parts: UnsafeBufferPointer<ColumnMultiplier>,
+                                          byPAs: UnsafeBufferPointer<PAFigures>, _ values: ColumnParameters,
+                                          _ s: inout ColumnSums, _ failed: inout Int64) -> BoundedAmount {
         // The figures that depend on the number of PAs only, worked out with the snapshot for up to a few PAs.
         let k = plan.personalAssistants
         let known = k >= 1 && k <= Int64(byPAs.count)
@@ -240,14 +239,13 @@ enum DownPence: PenceRounding {
     static var tiesToEven: Int64 { 0 }
 }
 
-/// A ``Multiplier`` with the largest value and bound it multiplies within 64 bits, worked out once: a value is
-/// then checked with a subtraction, not an overflow flag.
+/// A ``Multiplier`` as the columns multiply by it: with whether it divides an amount before multiplying.
 struct ColumnMultiplier {
     let numerator: Int64
     let divisor: ExactDivisor
     let ceiling: Int64
-    /// Whether the numerator is large enough that a product would limit the amounts multiplied to a few thousand
-    /// pounds: then the amount is divided first.
+    /// Whether the numerator is above ``ColumnLimits/wholeProductNumerator``: then the amount is divided first,
+    /// so that the product stays within 64 bits for every amount within the limits.
     let splits: Bool
 
     init(_ m: Multiplier) {

@@ -239,8 +239,8 @@ extension FastBottomUpColumns {
                 let line = care[i]
                 let rate = rates[Int(line.band) &* 2 &+ (line.isPA ? 0 : 1)]
                 // A band with no rate (or one beyond the limits) has a bound below zero.
-                add(ColumnStep.times(rate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot,
-                    rate.bound)
+                add(ColumnStep.times(rate, hundredths: line.hundredths, ceiling: line.ceiling),
+                    plan: line.plan, slot: line.slot, rate.bound)
             }
         }
         ownRateCare.withUnsafeBufferPointer { care in
@@ -250,7 +250,8 @@ extension FastBottomUpColumns {
                 var unsettledWage: Int64 = 0
                 let belowWage = ColumnStep.bit(ColumnStep.isAbove(values.nationalLivingWage, line.ownRate, &unsettledWage))
                     | ColumnStep.bit(unsettledWage < 0)
-                add(ColumnStep.times(line.ownRate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot,
+                add(ColumnStep.times(line.ownRate, hundredths: line.hundredths, ceiling: line.ceiling),
+                    plan: line.plan, slot: line.slot,
                     0 &- (ColumnStep.bit(line.isPA) & belowWage))
             }
         }
@@ -258,13 +259,15 @@ extension FastBottomUpColumns {
             for i in sleepIns.indices {
                 let line = sleepIns[i]
                 let rate = ColumnStep.choose(line.hasOwnRate, line.ownRate, values.sleepInRate)
-                add(ColumnStep.times(rate, hundredths: line.hundredths, ceiling: line.ceiling), plan: line.plan, slot: line.slot, 0)
+                add(ColumnStep.times(rate, hundredths: line.hundredths, ceiling: line.ceiling),
+                    plan: line.plan, slot: line.slot, 0)
             }
         }
     }
 
     /// Other items, a loop for each period.
-    func costItems<R: PenceRounding>(_ values: ColumnParameters, _ rule: R.Type, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
+    func costItems<R: PenceRounding>(_ values: ColumnParameters, _ rule: R.Type,
+                                     into sums: UnsafeMutableBufferPointer<ColumnSums>) {
         // A loop for each period, over that period's items; each adds its weekly amount to its plan's third-party
         // sum when it is held by a third party.
         func each(_ period: ItemPeriod, _ weekly: (BoundedAmount, inout ColumnSums, inout Int64) -> BoundedAmount) {
@@ -298,7 +301,8 @@ extension FastBottomUpColumns {
 
     /// Each plan's steps after its pay lines: bank holidays, on-costs, contingency and fees.
     func costPlans<R: PenceRounding>(_ values: ColumnParameters, _ rule: R.Type, byPAs: UnsafeBufferPointer<PAFigures>,
-                                     pay: UnsafeBufferPointer<BoundedAmount>, into sums: UnsafeMutableBufferPointer<ColumnSums>) {
+                                     pay: UnsafeBufferPointer<BoundedAmount>,
+                                     into sums: UnsafeMutableBufferPointer<ColumnSums>) {
         people.withUnsafeBufferPointer { people in
             parts.withUnsafeBufferPointer { parts in
                 // Each shape's plans in a loop of their own, compiled with the steps their shape rules out left out.
@@ -352,11 +356,13 @@ extension FastBottomUpColumns {
         var bankHolidaysPA = BoundedAmount.zero
         if values.bankHolidaysEnhanced {
             if personalAssistant {
-                bankHolidaysPA = ColumnStep.annualLine(ColumnStep.times(paPay, values.bankHolidayFactor), values, rule, &s, &failed)
+                let annual = ColumnStep.times(paPay, values.bankHolidayFactor)
+                bankHolidaysPA = ColumnStep.annualLine(annual, values, rule, &s, &failed)
                 careSubtotal = ColumnStep.add(careSubtotal, bankHolidaysPA)
             }
             if agency {
-                let bankHolidays = ColumnStep.annualLine(ColumnStep.times(agencyPay, values.bankHolidayFactor), values, rule, &s, &failed)
+                let annual = ColumnStep.times(agencyPay, values.bankHolidayFactor)
+                let bankHolidays = ColumnStep.annualLine(annual, values, rule, &s, &failed)
                 careSubtotal = ColumnStep.add(careSubtotal, bankHolidays)
             }
             if thirdParty {
@@ -367,11 +373,13 @@ extension FastBottomUpColumns {
         }
         // PA on-costs.
         if personalAssistant {
-            let onCosts = ColumnStep.onCosts(rule, pay: paPay, bankHolidays: bankHolidaysPA, plan: plan, parts: parts, byPAs: byPAs,
+            let onCosts = ColumnStep.onCosts(rule, pay: paPay, bankHolidays: bankHolidaysPA, plan: plan, parts: parts,
+                                             byPAs: byPAs,
                                        values, &s, &failed)
             careSubtotal = ColumnStep.add(careSubtotal, onCosts)
             if thirdParty {
-                careSubtotalThirdParty = ColumnStep.add(careSubtotalThirdParty, ColumnStep.proportion(onCosts, paThirdParty, of: paPay, &failed))
+                let share = ColumnStep.proportion(onCosts, paThirdParty, of: paPay, &failed)
+                careSubtotalThirdParty = ColumnStep.add(careSubtotalThirdParty, share)
             }
         }
         // Settled to be at most £100,000,000 a week, as the first try requires.
@@ -381,7 +389,8 @@ extension FastBottomUpColumns {
         if values.contingencyInWeeks {
             _ = ColumnStep.annualLine(ColumnStep.times(careSubtotal, values.contingency), values, rule, &s, &failed)
             if thirdParty {
-                contingencyThirdParty = ColumnStep.times(ColumnStep.times(careSubtotalThirdParty, values.contingency), values.perWeek)
+                let annual = ColumnStep.times(careSubtotalThirdParty, values.contingency)
+                contingencyThirdParty = ColumnStep.times(annual, values.perWeek)
             }
         } else {
             ColumnStep.weeklyLine(ColumnStep.times(careSubtotal, values.contingency), values, rule, &s, &failed)
@@ -389,7 +398,8 @@ extension FastBottomUpColumns {
         }
         // Fees by how the budget is held: a third-party base of zero has a fee of zero.
         if thirdParty {
-            let thirdPartyBase = ColumnStep.add(ColumnStep.add(careSubtotalThirdParty, s.otherThirdParty), contingencyThirdParty)
+            let thirdPartyBase = ColumnStep.add(ColumnStep.add(careSubtotalThirdParty, s.otherThirdParty),
+                                                contingencyThirdParty)
             failed |= ColumnStep.settledZeroOrAbove(thirdPartyBase)
             ColumnStep.weeklyLine(ColumnStep.times(thirdPartyBase, values.thirdPartyFee), values, rule, &s, &failed)
         }
