@@ -9,17 +9,24 @@ import _PHBTestSupport
 @Suite struct FastPathTests {
     static let dates = ["2024-06-01", "2025-04-05", "2025-06-01", "2026-06-01"]
 
-    @Test(arguments: RandomPlans.variations().indices)
-    func fastEqualsFullOnRandomPlans(variation: Int) throws {
+    /// For each date, its snapshot under the variation's overrides and the 400 seeded plans costed on it.
+    static func snapshots(variation: Int) throws
+        -> [(date: String, parameters: BottomUpParameters, fast: FastBottomUpParameters, plans: [BottomUpPlan])] {
         let policy = try ExamplePolicy.policy()
-        var proven = 0, declined = 0
-        for (d, date) in Self.dates.enumerated() {
+        return try dates.enumerated().map { d, date in
             let context = try CalculationContext(asAt: CalendarDate(iso: date)!, policy: policy,
                                                  overrides: RandomPlans.variations()[variation])
             let parameters = BottomUpParameters(context)
-            let fast = try #require(FastBottomUpParameters(parameters))
-            for index in 0..<400 {
-                let plan = RandomPlans.plan(seed: UInt64(variation * 10 + d), index: index)
+            let plans = (0..<400).map { RandomPlans.plan(seed: UInt64(variation * 10 + d), index: $0) }
+            return (date, parameters, try #require(FastBottomUpParameters(parameters)), plans)
+        }
+    }
+
+    @Test(arguments: RandomPlans.variations().indices)
+    func fastEqualsFullOnRandomPlans(variation: Int) throws {
+        var proven = 0, declined = 0
+        for (date, parameters, fast, plans) in try Self.snapshots(variation: variation) {
+            for (index, plan) in plans.enumerated() {
                 switch FastPathCheck.compare(plan, parameters: parameters, fast: fast) {
                 case .proven: proven += 1
                 case .declined: declined += 1
@@ -35,14 +42,8 @@ import _PHBTestSupport
     /// rules and 52 and 52.1429 weeks, and the columns settle nearly every plan.
     @Test(arguments: RandomPlans.variations().indices)
     func columnsGiveEachPlanTheFastPathTotals(variation: Int) throws {
-        let policy = try ExamplePolicy.policy()
         var settledCount = 0, alone = 0
-        for (d, date) in Self.dates.enumerated() {
-            let context = try CalculationContext(asAt: CalendarDate(iso: date)!, policy: policy,
-                                                 overrides: RandomPlans.variations()[variation])
-            let parameters = BottomUpParameters(context)
-            let fast = try #require(FastBottomUpParameters(parameters))
-            let plans = (0..<400).map { RandomPlans.plan(seed: UInt64(variation * 10 + d), index: $0) }
+        for (date, parameters, fast, plans) in try Self.snapshots(variation: variation) {
             let fastPlans = plans.compactMap(FastBottomUpPlan.init)
             let settled = FastBottomUpColumns(fastPlans).settledTotals(fast)
             for (j, plan) in fastPlans.enumerated() {
