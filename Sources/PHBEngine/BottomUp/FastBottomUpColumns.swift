@@ -21,11 +21,11 @@ public struct FastBottomUpColumns: Sendable {
     /// Each plan's values that its lines do not give.
     var people: [PlanColumn] = []
     /// Care lines at the policy's rate for their band, and those at a rate of their own.
-    var policyRateCare: [CareColumn] = [], ownRateCare: [CareColumn] = []
+    var policyRateCare: [PayLineColumn] = [], ownRateCare: [PayLineColumn] = []
     /// The distinct time bands of the care lines, each line's by its position here: a band's rates are
     /// looked up once per costing, not once per line.
     var bands: [InlineName] = []
-    var sleepIns: [SleepInColumn] = []
+    var sleepIns: [PayLineColumn] = []
     /// Other items by period (``ItemPeriod/column``).
     var items = Array(repeating: [ItemColumn](), count: ItemPeriod.allCases.count)
     /// The parts of PA pay of every plan with weighted shares, one after another.
@@ -80,28 +80,29 @@ public struct FastBottomUpColumns: Sendable {
         }
     }
 
-    struct CareColumn {
+    /// A care or sleep-in line: hours or nights a week at a rate, added to one of its plan's pay sums.
+    struct PayLineColumn {
         let plan: Int32
         let hundredths: UInt32
         /// ⌈hundredths ÷ 100⌉: what a rate's bound is multiplied by.
         let ceiling: UInt16
-        /// The line's band, by its position in ``FastBottomUpColumns/bands``.
+        /// A care line's band, by its position in ``FastBottomUpColumns/bands``.
         let band: UInt16
-        let slot: UInt8
-        /// The line's own rate, in ``FastBottomUpColumns/ownRateCare``.
-        let ownRate: BoundedAmount
-
-        var isPA: Bool { slot < 2 }
-    }
-
-    struct SleepInColumn {
-        let plan: Int32
-        let hundredths: UInt32
-        /// ⌈hundredths ÷ 100⌉: what a rate's bound is multiplied by.
-        let ceiling: UInt16
         let slot: UInt8
         let hasOwnRate: Bool
         let ownRate: BoundedAmount
+
+        init(plan: Int32, hundredths: UInt32, band: Int = 0, slot: UInt8, ownRate: BoundedAmount?) {
+            self.plan = plan
+            self.hundredths = hundredths
+            ceiling = UInt16(truncatingIfNeeded: hundredths / 100 + (hundredths % 100 == 0 ? 0 : 1))  // at most 16,800
+            self.band = UInt16(truncatingIfNeeded: band)
+            self.slot = slot
+            hasOwnRate = ownRate != nil
+            self.ownRate = ownRate ?? .zero
+        }
+
+        var isPA: Bool { slot < 2 }
     }
 
     struct ItemColumn {
@@ -138,15 +139,13 @@ public struct FastBottomUpColumns: Sendable {
         for line in plan.care {
             let band = bands.firstIndex(of: line.band) ?? bands.count
             if band == bands.count { bands.append(line.band) }
-            let column = CareColumn(plan: index, hundredths: line.hundredths, ceiling: Self.ceiling(line.hundredths),
-                                    band: UInt16(truncatingIfNeeded: band),
-                                    slot: paySlot(line.provider, line.deployment), ownRate: line.ownRate)
+            let column = PayLineColumn(plan: index, hundredths: line.hundredths, band: band,
+                                       slot: paySlot(line.provider, line.deployment), ownRate: line.rate)
             if line.hasOwnRate { ownRateCare.append(column) } else { policyRateCare.append(column) }
         }
         for line in plan.sleepIns {
-            sleepIns.append(SleepInColumn(plan: index, hundredths: line.hundredths, ceiling: Self.ceiling(line.hundredths),
-                                          slot: paySlot(line.provider, line.deployment), hasOwnRate: line.rate != nil,
-                                          ownRate: line.rate ?? .zero))
+            sleepIns.append(PayLineColumn(plan: index, hundredths: line.hundredths, slot: paySlot(line.provider, line.deployment),
+                                          ownRate: line.rate))
         }
         for item in plan.items {
             items[item.period.column].append(ItemColumn(plan: index, thirdParty: held(item.deployment), amount: item.amount))
@@ -155,10 +154,6 @@ public struct FastBottomUpColumns: Sendable {
         if let planParts = plan.parts { parts += planParts.map(ColumnMultiplier.init) }
     }
 
-    /// ⌈hundredths ÷ 100⌉ of hours or nights a week (at most 1,680,000 hundredths: the ceiling fits 16 bits).
-    static func ceiling(_ hundredths: UInt32) -> UInt16 {
-        UInt16(truncatingIfNeeded: hundredths / 100 + (hundredths % 100 == 0 ? 0 : 1))
-    }
 
 }
 
