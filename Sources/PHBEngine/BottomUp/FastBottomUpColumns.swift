@@ -153,8 +153,6 @@ public struct FastBottomUpColumns: Sendable {
         plansByShape[shape.rawValue].append(index)
         if let planParts = plan.parts { parts += planParts.map(ColumnMultiplier.init) }
     }
-
-
 }
 
 /// A plan's figures while its lines are costed, with the first try's subtotals that its items and steps add to.
