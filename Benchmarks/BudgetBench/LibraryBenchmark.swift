@@ -34,7 +34,8 @@ struct LibraryBenchmark {
         let fastPool = pool.compactMap(FastBottomUpPlan.init)
         // The same plans in columns, a thousand at a time (laid out once, as a batch lays out each chunk's people).
         let columns = stride(from: 0, to: fastPool.count, by: 1_000).map {
-            (plans: fastPool[$0..<min($0 + 1_000, fastPool.count)], columns: FastBottomUpColumns(fastPool[$0..<min($0 + 1_000, fastPool.count)]))
+            let plans = fastPool[$0..<min($0 + 1_000, fastPool.count)]
+            return (plans: plans, columns: FastBottomUpColumns(plans))
         }
         let slow = max(1, budgets / 50)
         // Each timing's body costs calls `range` (of `items` in all), so it runs on one core and split over all of them.
@@ -123,8 +124,8 @@ extension LibraryBenchmark {
     }
 
     /// The first-year totals of at least `calls.count` plans by the fast path in columns, group after group from
-    /// the group of plan `calls.lowerBound`, summed.
-    /// Each plan the columns leave unsettled is costed alone, as a batch does.
+    /// the group of plan `calls.lowerBound`, summed; each plan the columns leave unsettled is costed alone, as a
+    /// batch does.
     static func costed(_ groups: [(plans: ArraySlice<FastBottomUpPlan>, columns: FastBottomUpColumns)], calls: Range<Int>,
                        _ fast: FastBottomUpParameters) -> Int64 {
         guard let size = groups.first?.plans.count, size > 0 else { return 0 }

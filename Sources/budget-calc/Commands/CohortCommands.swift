@@ -344,7 +344,7 @@ struct CohortRun {
             if let place {
                 var figures = settled[place.column]
                 if figures == nil, let (_, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
-                    figures = recalculation.figures(plan)  // alone, by the fast path's later tries
+                    figures = recalculation.figures(plan)  // alone: the fast path's later tries settle what the columns did not
                     scratch.reuse(plan)
                 }
                 if let figures {
