@@ -1,11 +1,3 @@
-/// An exact weekly amount and how it is held: the unit derived lines are built from.
-typealias HeldAmount = (amount: Rational, shares: DeploymentShares)
-
-extension Sequence where Element == HeldAmount {
-    /// The exact sum of the amounts.
-    var exactTotal: Rational { reduce(.zero) { $0 + $1.amount } }
-}
-
 /// The steps of docs/rules.md §3 for one plan, in order; `run()` returns the breakdown.
 struct BottomUpCalculation {
     let plan: BottomUpPlan
@@ -18,15 +10,15 @@ struct BottomUpCalculation {
     var figures: [ResultFigure] = []
 
     /// PA pay lines (care and sleep-ins): their sum is `G`.
-    var paPay: [HeldAmount] = []
+    var paPay = HeldTotal()
     /// Agency care and sleep-in lines.
-    var agencyPay: [HeldAmount] = []
+    var agencyPay = HeldTotal()
     /// Σ h × r over PA care lines.
     var paHours: Rational = .zero
     /// The contingency base (docs/rules.md §3).
-    var careSubtotal: [HeldAmount] = []
+    var careSubtotal = HeldTotal()
     /// Every recurring line except fees: the third-party fee base (docs/rules.md §3).
-    var recurring: [HeldAmount] = []
+    var recurring = HeldTotal()
     /// Whether any input line is a direct payment.
     var anyDirectPayment = false
 
@@ -43,33 +35,27 @@ struct BottomUpCalculation {
 
     mutating func run() throws(BudgetError) -> BudgetResult {
         var builder = basis
-        // Room for every line each list can get (the pay lines, up to two bank-holiday lines and six recurring
-        // on-cost lines, then the other items and the contingency): each list is allocated once, not grown
-        // line by line.
-        let payLines = plan.care.count + plan.sleepIns.count
-        let paLines = plan.care.count { $0.provider == .personalAssistant }
-            + plan.sleepIns.count { $0.provider == .personalAssistant }
-        paPay.reserveCapacity(paLines)
-        agencyPay.reserveCapacity(payLines - paLines)
-        careSubtotal.reserveCapacity(payLines + 8)
-        recurring.reserveCapacity(payLines + 8 + plan.otherItems.count + 1)
-        // The breakdown's lines: those, the two one-off employment lines and the three fees.
-        builder.reserveLines(payLines + 8 + plan.otherItems.count + 1 + 2 + 3)
+        // Room for every line (the pay lines, up to two bank-holiday lines and six recurring on-cost lines,
+        // the other items, the contingency, the two one-off employment lines and the three fees): the list
+        // is allocated once, not grown line by line.
+        builder.reserveLines(plan.care.count + plan.sleepIns.count + 8 + plan.otherItems.count + 1 + 2 + 3)
         let weights = try paShareWeights()
         try addCareLines(&builder)
         try addSleepIns(&builder)
         let bankHolidayPA = try addBankHolidays(&builder)
-        let g = paPay.exactTotal
+        let g = paPay.total
         if !g.isZero {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,
                                                    bankHolidays: bankHolidayPA,
-                                                   weights: weights, shares: .derived(from: paPay), explains: builder.explains)
+                                                   weights: weights, shares: paPay.shares, explains: builder.explains)
             try onCosts.add(to: &builder)
-            careSubtotal += onCosts.recurringLines
-            recurring += onCosts.recurringLines
+            if let onCostShares = onCosts.recurringShares {
+                careSubtotal.add(onCosts.recurringTotal, onCostShares)
+                recurring.add(onCosts.recurringTotal, onCostShares)
+            }
             warnings += onCosts.notes
             if !paHours.isZero {
-                try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringLines.exactTotal, rule: builder.rule)
+                try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringTotal, rule: builder.rule)
             }
         }
         try addOtherItems(&builder)
@@ -190,15 +176,14 @@ struct BottomUpCalculation {
                 formula: .steps([working()] + (line.hourlyRate == nil ? [] : [.note(.rateAgreedForLine)])
                     + (line.provider == .personalAssistant ? [.note(.checkedAgainstNationalLivingWage)] : [])),
                 quantity: quantity(), unitRate: unitRate(), deployment: shares.description, parameters: uses)
-            let heldAmount = (exact, shares)
             if line.provider == .personalAssistant {
-                paPay.append(heldAmount)
+                paPay.add(exact, shares)
                 paHours += h * line.staffRatio
             } else {
-                agencyPay.append(heldAmount)
+                agencyPay.add(exact, shares)
             }
-            careSubtotal.append(heldAmount)
-            recurring.append(heldAmount)
+            careSubtotal.add(exact, shares)
+            recurring.add(exact, shares)
         }
     }
 
@@ -219,30 +204,33 @@ struct BottomUpCalculation {
                 line.nightRate == nil ? Quantity(.sleepInRate, rate, .poundsANight) : Quantity(.nightRate, rate, .poundsANight)
             }
             try builder.recurring(
-                BottomUpLine.sleepIn(i, id: line.id).key, "\(line.provider.description) sleep-in nights", exactWeekly: exact,
+                BottomUpLine.sleepIn(i, id: line.id).key,
+                line.provider == .personalAssistant ? "PA sleep-in nights" : "agency sleep-in nights", exactWeekly: exact,
                 formula: (.value(.nightsPerWeek, n, .nightsAWeek) * .quantity(unitRate())).equals(.weekly, exact, .poundsAWeek),
                 quantity: .value(.nightsPerWeek, n, .nightsAWeek), unitRate: unitRate(),
                 deployment: shares.description, parameters: uses)
-            if line.provider == .personalAssistant { paPay.append((exact, shares)) } else { agencyPay.append((exact, shares)) }
-            careSubtotal.append((exact, shares))
-            recurring.append((exact, shares))
+            if line.provider == .personalAssistant { paPay.add(exact, shares) } else { agencyPay.add(exact, shares) }
+            careSubtotal.add(exact, shares)
+            recurring.add(exact, shares)
         }
     }
 
     /// Bank-holiday enhancements for PA and agency pay (docs/rules.md §3); returns the PA line's exact weekly value.
     mutating func addBankHolidays(_ builder: inout BreakdownBuilder) throws(BudgetError) -> Rational {
-        guard !paPay.exactTotal.isZero || !agencyPay.exactTotal.isZero else { return .zero }
+        let paTotal = paPay.total, agencyTotal = agencyPay.total
+        guard !paTotal.isZero || !agencyTotal.isZero else { return .zero }
         let multiplier = try parameters.bankHolidayMultiplier.get()
         guard Rational.one < multiplier.value else { return .zero }
         let days = try parameters.bankHolidaysPerYear.get()
         var paWeekly = Rational.zero
-        for (group, provider) in [(paPay, Provider.personalAssistant), (agencyPay, .agency)] {
-            let pay = group.exactTotal
+        for provider in Provider.allCases {
+            let (pay, group) = provider == .personalAssistant ? (paTotal, paPay) : (agencyTotal, agencyPay)
             guard !pay.isZero else { continue }
             let annual = days.value * (pay / 7) * (multiplier.value - .one)
-            let shares = DeploymentShares.derived(from: group)
+            let shares = group.shares
             let exactWeekly = try builder.recurring(
-                BottomUpLine.bankHolidays(provider).key, "\(provider.description) bank-holiday enhancement",
+                BottomUpLine.bankHolidays(provider).key,
+                provider == .personalAssistant ? "PA bank-holiday enhancement" : "agency bank-holiday enhancement",
                 exactAnnual: annual,
                 formula: ((Formula.parameter(.bankHolidaysPerYear, days.value, .days)
                            * (.value(.pay, pay, .poundsAWeek) / .value(.daysPerWeek, Rational(7), .days))
@@ -250,8 +238,8 @@ struct BottomUpCalculation {
                     .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, annual / weeksPerYear, .poundsAWeek),
                 quantity: .parameter(.bankHolidaysPerYear, days.value, .days), deployment: shares.description,
                 parameters: [days.use, multiplier.use])
-            careSubtotal.append((exactWeekly, shares))
-            recurring.append((exactWeekly, shares))
+            careSubtotal.add(exactWeekly, shares)
+            recurring.add(exactWeekly, shares)
             if provider == .personalAssistant { paWeekly = exactWeekly }
         }
         return paWeekly
@@ -315,17 +303,17 @@ struct BottomUpCalculation {
                                    deployment: shares.description)
                 continue
             }
-            recurring.append((exactWeekly, shares))
+            recurring.add(exactWeekly, shares)
         }
     }
 
     /// Contingency on the care subtotal (docs/rules.md §3).
     mutating func addContingency(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         guard !careSubtotal.isEmpty else { return }
-        let base = careSubtotal.exactTotal
+        let base = careSubtotal.total
         let mode = try parameters.contingencyMode.get()
         let value = try parameters.contingencyValue.get()
-        let shares = DeploymentShares.derived(from: careSubtotal)
+        let shares = careSubtotal.shares
         let exactWeekly: Rational
         if mode.value == .weeks {
             let annual = value.value * base
@@ -341,12 +329,12 @@ struct BottomUpCalculation {
                     .equals(.weekly, value.value / 100 * base, .poundsAWeek),
                 deployment: shares.description, parameters: [mode.use, value.use])
         }
-        recurring.append((exactWeekly, shares))
+        recurring.add(exactWeekly, shares)
     }
 
     /// Fees by how the budget is held (docs/rules.md §3).
     mutating func addFees(_ builder: inout BreakdownBuilder) throws(BudgetError) {
-        let thirdPartyBase = recurring.reduce(Rational.zero) { $0 + $1.amount * $1.shares.thirdParty }
+        let thirdPartyBase = recurring.heldAs(.thirdParty)
         if !thirdPartyBase.isZero {
             let fee = try parameters.thirdPartyFee.get()
             try builder.recurring(

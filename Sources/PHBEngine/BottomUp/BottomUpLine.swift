@@ -42,7 +42,8 @@ public enum BottomUpLine: Sendable, Hashable {
         switch self {
         case .care(let i, let id): id.map { "care:\($0)" } ?? "care[\(i)]"
         case .sleepIn(let i, let id): id.map { "sleepIn:\($0)" } ?? "sleepIn[\(i)]"
-        case .bankHolidays(let provider): "bankHolidays.\(provider.rawValue)"
+        case .bankHolidays(.personalAssistant): "bankHolidays.pa"
+        case .bankHolidays(.agency): "bankHolidays.agency"
         case .flatOnCost: "flatOnCost"
         case .holidayCover: "holidayCover"
         case .employerNI: "employerNI"

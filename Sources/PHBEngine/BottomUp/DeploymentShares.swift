@@ -10,7 +10,7 @@ struct DeploymentShares: Hashable {
         self[deployment] = .one
     }
 
-    private init() {}
+    fileprivate init() {}
 
     subscript(_ deployment: Deployment) -> Rational {
         get {
@@ -29,32 +29,70 @@ struct DeploymentShares: Hashable {
         }
     }
 
-    /// The shares of a line derived from `sources` (exact weekly amount and
-    /// shares of each): in proportion to the amounts (docs/rules.md §3). With no
-    /// amount to weigh, the first source's shares.
-    static func derived(from sources: [(amount: Rational, shares: DeploymentShares)]) -> DeploymentShares {
-        // Sources all held alike (the usual plan) give their shares: Σ amount × s ÷ Σ amount = s.
-        if let first = sources.first, sources.allSatisfy({ $0.shares == first.shares }) { return first.shares }
-        let total = sources.reduce(Rational.zero) { $0 + $1.amount }
-        guard !total.isZero, !total.isOverflow else { return sources.first?.shares ?? DeploymentShares(.notional) }
-        var result = DeploymentShares()
-        for deployment in Deployment.allCases {
-            result[deployment] = sources.reduce(Rational.zero) { $0 + $1.amount * $1.shares[deployment] } / total
+    /// The one way the whole line is held, if it is held one way.
+    var heldOneWay: Deployment? {
+        switch (notional.isZero, thirdParty.isZero, directPayment.isZero) {
+        case (false, true, true): .notional
+        case (true, false, true): .thirdParty
+        case (true, true, false): .directPayment
+        default: nil
         }
-        return result
     }
 
     /// `direct payment`, or `third party 75%, direct payment 25%` for a mixed line.
     var description: String {
         // A line held one way (nearly every line) is named at once, with no list of deployments built.
-        switch (notional.isZero, thirdParty.isZero, directPayment.isZero) {
-        case (false, true, true): return Deployment.notional.description
-        case (true, false, true): return Deployment.thirdParty.description
-        case (true, true, false): return Deployment.directPayment.description
-        default: break
-        }
+        if let one = heldOneWay { return one.description }
         return Deployment.allCases.filter { !self[$0].isZero }
             .map { "\($0.description) \((self[$0] * 100).decimalText(maxPlaces: 2))%" }
             .joined(separator: ", ")
+    }
+}
+
+/// Exact weekly amounts summed as they are added, by how each is held: the
+/// base of a derived line (bank holidays, on-costs, contingency, fees) and its
+/// shares, with no list kept to be summed again.
+struct HeldTotal {
+    /// Σ amount × share, each way.
+    private var byDeployment = DeploymentShares()
+    /// The first amount's shares, if any amount was added.
+    private(set) var firstShares: DeploymentShares?
+    /// Whether every amount so far was held as the first.
+    private var allAlike = true
+
+    /// Adds `amount`, held by `shares`.
+    mutating func add(_ amount: Rational, _ shares: DeploymentShares) {
+        if let first = firstShares {
+            if allAlike && shares != first { allAlike = false }
+        } else {
+            firstShares = shares
+        }
+        if let one = shares.heldOneWay {
+            byDeployment[one] += amount
+        } else {
+            for deployment in Deployment.allCases { byDeployment[deployment] += amount * shares[deployment] }
+        }
+    }
+
+    /// Whether no amount was added.
+    var isEmpty: Bool { firstShares == nil }
+
+    /// Σ amount, exact.
+    var total: Rational { byDeployment.notional + byDeployment.thirdParty + byDeployment.directPayment }
+
+    /// Σ amount × the share held `deployment`'s way: what of the total is held that way.
+    func heldAs(_ deployment: Deployment) -> Rational { byDeployment[deployment] }
+
+    /// The shares of a line derived from the amounts: in proportion to them
+    /// (docs/rules.md §3). Amounts all held alike (the usual plan) give their
+    /// shares; with no amount to weigh, the first amount's shares.
+    var shares: DeploymentShares {
+        guard let first = firstShares else { return DeploymentShares(.notional) }
+        if allAlike { return first }
+        let total = self.total
+        guard !total.isZero, !total.isOverflow else { return first }
+        var result = DeploymentShares()
+        for deployment in Deployment.allCases { result[deployment] = byDeployment[deployment] / total }
+        return result
     }
 }

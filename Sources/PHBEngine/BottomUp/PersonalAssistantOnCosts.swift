@@ -17,8 +17,10 @@ struct PersonalAssistantOnCosts {
     /// line's words are built from its percentages), empty when the breakdown is not explained.
     let heldAs: String
 
-    /// The recurring lines added (exact weekly, held), for contingency and fees.
-    private(set) var recurringLines: [HeldAmount] = []
+    /// The exact weekly sum of the recurring lines added, for the hourly cost, contingency and fees.
+    private(set) var recurringTotal = Rational.zero
+    /// How the recurring lines are held (every one as `shares`); `nil` before the first is added.
+    private(set) var recurringShares: DeploymentShares?
     /// Notes for the result's warnings.
     private(set) var notes: [String] = []
 
@@ -31,7 +33,6 @@ struct PersonalAssistantOnCosts {
         self.weights = weights
         self.shares = shares
         heldAs = explains ? shares.description : ""
-        recurringLines.reserveCapacity(6)  // holiday cover, NI and pension (or the flat on-cost), insurance, payroll, training
     }
 
     var paCount: Int { weights.count }
@@ -62,7 +63,8 @@ struct PersonalAssistantOnCosts {
     }
 
     private mutating func addRecurring(_ exactWeekly: Rational) {
-        recurringLines.append((exactWeekly, shares))
+        recurringTotal += exactWeekly
+        recurringShares = shares
     }
 
     private mutating func addItemised(to builder: inout BreakdownBuilder, modeUse: ParameterUse) throws(BudgetError) {

@@ -38,14 +38,8 @@ struct BreakdownBuilder {
                             quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
-        let line = BudgetLine(
-            key: key, description: description, quantity: explains ? quantity() : nil,
-            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : nil, exact: exactWeekly,
-            weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
-            annual: try (exactWeekly * weeksPerYear).roundedToMoney(rule, context: "\(key) annual"),
-            oneOff: nil, deployment: explains ? deployment() : nil, parameters: parameters)
-        lines.append(line)
-        return exactWeekly
+        try recurring(key, description, exactWeekly: exactWeekly, exactAnnual: exactWeekly * weeksPerYear, formula: formula(),
+                      quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
     }
 
     /// Adds a recurring line whose natural period is the year: exactWeekly = exactAnnual / weeksPerYear.
@@ -55,8 +49,23 @@ struct BreakdownBuilder {
                             quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
-        try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, formula: formula(),
+        try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, exactAnnual: exactAnnual, formula: formula(),
                       quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+    }
+
+    /// Adds a recurring line whose exact weekly and annual values are both known (annual = weekly × weeks
+    /// per year): each is rounded once, and neither is worked out again from the other.
+    private mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, exactAnnual: Rational,
+                                    formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula?,
+                                    unitRate: @autoclosure () -> Quantity?, deployment: @autoclosure () -> String?,
+                                    parameters: [ParameterUse]) throws(BudgetError) -> Rational {
+        lines.append(BudgetLine(
+            key: key, description: description, quantity: explains ? quantity() : nil,
+            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : nil, exact: exactWeekly,
+            weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
+            annual: try exactAnnual.roundedToMoney(rule, context: "\(key) annual"),
+            oneOff: nil, deployment: explains ? deployment() : nil, parameters: parameters))
+        return exactWeekly
     }
 
     /// Adds a one-off line (no weekly or annual figure).
