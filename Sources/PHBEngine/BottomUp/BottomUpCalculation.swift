@@ -344,17 +344,7 @@ struct BottomUpCalculation {
                 deployment: Deployment.thirdParty.description, parameters: [fee.use])
         }
         if anyDirectPayment {
-            let support = try parameters.directPaymentSupportPerMonth.get()
-            try builder.recurring(
-                BottomUpLine.directPaymentSupportFee.key, "Direct-payment support", exactAnnual: support.value * 12,
-                formula: ((Formula.parameter(.directPaymentSupportPerMonth, support.value, .poundsAMonth)
-                           * .value(.monthsPerYear, Rational(12), .months)).equals(.annual, support.value * 12, .poundsAYear) / weeks)
-                    .equals(.weekly, support.value * 12 / weeksPerYear, .poundsAWeek),
-                deployment: Deployment.directPayment.description, parameters: [support.use])
-            let setUp = try parameters.directPaymentSetUpFee.get()
-            try builder.oneOff(BottomUpLine.directPaymentSetUpFee.key, "Direct-payment set-up", exact: setUp.value,
-                               formula: .parameter(.directPaymentSetUpFee, setUp.value, .pounds),
-                               deployment: Deployment.directPayment.description, parameters: [setUp.use])
+            builder.append(try parameters.directPaymentFeeLines.get(), deployment: Deployment.directPayment.description)
         }
     }
 }

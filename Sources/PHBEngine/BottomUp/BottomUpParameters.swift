@@ -34,19 +34,18 @@ public final class BottomUpParameters: Sendable {
     let pensionTrigger: ParameterLookup<Rational>
     let pensionLowerLimit: ParameterLookup<Rational>
     let pensionUpperLimit: ParameterLookup<Rational>
-    let insurancePerYear: ParameterLookup<Rational>
-    let payrollPerMonth: ParameterLookup<Rational>
-    let trainingPerPAPerYear: ParameterLookup<Rational>
-    let dbsCheckPerPA: ParameterLookup<Rational>
-    let recruitmentPerPA: ParameterLookup<Rational>
+    let employmentCosts: EmploymentCostRates
     let contingencyMode: ParameterLookup<ContingencyMode>
     let contingencyValue: ParameterLookup<Rational>
-    let directPaymentSupportPerMonth: ParameterLookup<Rational>
-    let directPaymentSetUpFee: ParameterLookup<Rational>
+    let directPaymentFees: DirectPaymentFeeRates
     let thirdPartyFee: ParameterLookup<Rational>
     /// Hourly rates by time band.
     let paRates: [String: ParameterLookup<Rational>]
     let agencyRates: [String: ParameterLookup<Rational>]
+    /// The employment-cost lines for 1 to ``ConstantLines/teamSizes`` PAs, worked out once.
+    let employmentCostLinesByTeamSize: [Result<ConstantLines, BudgetError>]
+    /// The direct-payment fee lines, worked out once.
+    let directPaymentFeeLines: Result<ConstantLines, BudgetError>
     /// The values in force that are used after the last day they are known to
     /// hold (``ParameterHistory/knownUntil``): a batch warns of them once.
     public let outOfDate: [ParameterUse]
@@ -62,8 +61,9 @@ public final class BottomUpParameters: Sendable {
         asAt = context.asAt
         policyName = context.policy.name
         policyIsIllustrative = context.policy.isIllustrative
-        rounding = track(context.roundingRule)
-        weeksPerYear = track(context.weeksPerYear)
+        let rounding = track(context.roundingRule), weeksPerYear = track(context.weeksPerYear)
+        self.rounding = rounding
+        self.weeksPerYear = weeksPerYear
         nationalLivingWage = track(context.lookUpNumber(.nationalLivingWage))
         sleepInRate = track(context.lookUpNumber(.sleepInRate))
         bankHolidaysPerYear = track(context.lookUpNumber(.bankHolidaysPerYear))
@@ -80,15 +80,16 @@ public final class BottomUpParameters: Sendable {
         pensionTrigger = track(context.lookUpNumber(.pensionTrigger))
         pensionLowerLimit = track(context.lookUpNumber(.pensionLowerLimit))
         pensionUpperLimit = track(context.lookUpNumber(.pensionUpperLimit))
-        insurancePerYear = track(context.lookUpNumber(.insurancePerYear))
-        payrollPerMonth = track(context.lookUpNumber(.payrollPerMonth))
-        trainingPerPAPerYear = track(context.lookUpNumber(.trainingPerPAPerYear))
-        dbsCheckPerPA = track(context.lookUpNumber(.dbsCheckPerPA))
-        recruitmentPerPA = track(context.lookUpNumber(.recruitmentPerPA))
+        let employmentCosts = EmploymentCostRates(
+            insurancePerYear: track(context.lookUpNumber(.insurancePerYear)), payrollPerMonth: track(context.lookUpNumber(.payrollPerMonth)),
+            trainingPerPAPerYear: track(context.lookUpNumber(.trainingPerPAPerYear)),
+            dbsCheckPerPA: track(context.lookUpNumber(.dbsCheckPerPA)), recruitmentPerPA: track(context.lookUpNumber(.recruitmentPerPA)))
+        self.employmentCosts = employmentCosts
         contingencyMode = track(context.lookUpChoice(.contingencyMode, as: ContingencyMode.self))
         contingencyValue = track(context.lookUpNumber(.contingencyValue))
-        directPaymentSupportPerMonth = track(context.lookUpNumber(.directPaymentSupportPerMonth))
-        directPaymentSetUpFee = track(context.lookUpNumber(.directPaymentSetUpFee))
+        let directPaymentFees = DirectPaymentFeeRates(supportPerMonth: track(context.lookUpNumber(.directPaymentSupportPerMonth)),
+                                                      setUpFee: track(context.lookUpNumber(.directPaymentSetUpFee)))
+        self.directPaymentFees = directPaymentFees
         thirdPartyFee = track(context.lookUpFraction(.thirdPartyFeePercent))
         paRates = Dictionary(uniqueKeysWithValues: context.bands(of: .personalAssistant).map {
             ($0, track(context.lookUpNumber(.paHourlyRate(band: $0))))
@@ -97,6 +98,34 @@ public final class BottomUpParameters: Sendable {
             ($0, track(context.lookUpNumber(.agencyHourlyRate(band: $0))))
         })
         outOfDate = stale
+        employmentCostLinesByTeamSize = (1...ConstantLines.teamSizes).map { k in
+            Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
+                try employmentCosts.lines(paCount: k, builder: builder)
+            }
+        }
+        directPaymentFeeLines = Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
+            try directPaymentFees.lines(builder: builder)
+        }
+    }
+
+    /// Constant lines that `build` adds to an explained builder with no lines yet, or the error it meets.
+    private static func constantLines(
+        rounding: ParameterLookup<RoundingRule>, weeksPerYear: ParameterLookup<Rational>,
+        _ build: (BreakdownBuilder) throws(BudgetError) -> ConstantLines
+    ) -> Result<ConstantLines, BudgetError> {
+        do {
+            return .success(try build(BreakdownBuilder(rule: try rounding.get(), weeksPerYear: try weeksPerYear.get(), explains: true)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The employment-cost lines for `paCount` PAs (at least 1): worked out once for the usual team sizes.
+    func employmentCostLines(paCount: Int) throws(BudgetError) -> ConstantLines {
+        if paCount >= 1, paCount <= employmentCostLinesByTeamSize.count { return try employmentCostLinesByTeamSize[paCount - 1].get() }
+        return try Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
+            try employmentCosts.lines(paCount: paCount, builder: builder)
+        }.get()
     }
 
     /// The policy's hourly rate for `provider` in `band`, or `nil` for a band it does not know.

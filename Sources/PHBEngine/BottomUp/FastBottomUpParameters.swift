@@ -85,9 +85,9 @@ public final class FastBottomUpParameters: Sendable {
         pensionUpperLimit = Self.scaled(parameters.pensionUpperLimit, weeks: weeksValue)
         let year = AnnualLine(perWeek: perWeek, rule: rule)
         let employmentCosts = EmploymentCosts(
-            insurancePerYear: Self.units(parameters.insurancePerYear), payrollPerMonth: Self.units(parameters.payrollPerMonth),
-            trainingPerPAPerYear: Self.units(parameters.trainingPerPAPerYear), dbsCheckPerPA: Self.units(parameters.dbsCheckPerPA),
-            recruitmentPerPA: Self.units(parameters.recruitmentPerPA), year: year)
+            insurancePerYear: Self.units(parameters.employmentCosts.insurancePerYear), payrollPerMonth: Self.units(parameters.employmentCosts.payrollPerMonth),
+            trainingPerPAPerYear: Self.units(parameters.employmentCosts.trainingPerPAPerYear), dbsCheckPerPA: Self.units(parameters.employmentCosts.dbsCheckPerPA),
+            recruitmentPerPA: Self.units(parameters.employmentCosts.recruitmentPerPA), year: year)
         self.employmentCosts = employmentCosts
         settledEmploymentCosts = ReadOnlyTable((1...EmploymentCosts.settledPACounts).map {
             employmentCosts?.figures(personalAssistants: Int64($0))
@@ -97,8 +97,8 @@ public final class FastBottomUpParameters: Sendable {
         contingency = (try? parameters.contingencyValue.get().value).flatMap { value in
             mode == .percent ? Multiplier(value / 100) : Multiplier(value)
         }
-        directPaymentFees = Self.units(parameters.directPaymentSupportPerMonth).flatMap { support in
-            Self.units(parameters.directPaymentSetUpFee).flatMap { setUp in
+        directPaymentFees = Self.units(parameters.directPaymentFees.supportPerMonth).flatMap { support in
+            Self.units(parameters.directPaymentFees.setUpFee).flatMap { setUp in
                 guard let supportFigures = year.figures(support.times(12)), let setUpPence = setUp.roundedPence(rule)
                 else { return nil }
                 return (supportFigures, setUpPence)

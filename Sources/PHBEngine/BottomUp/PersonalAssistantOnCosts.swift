@@ -59,7 +59,11 @@ struct PersonalAssistantOnCosts {
         } else {
             try addItemised(to: &builder, modeUse: mode.use)
         }
-        try addEmploymentCosts(to: &builder)
+        // Insurance and payroll once per employer; training, DBS and recruitment per PA (docs/rules.md §3):
+        // worked out once per snapshot.
+        let employmentCosts = try parameters.employmentCostLines(paCount: paCount)
+        builder.append(employmentCosts, deployment: heldAs)
+        addRecurring(employmentCosts.recurringTotal)
     }
 
     private mutating func addRecurring(_ exactWeekly: Rational) {
@@ -188,40 +192,5 @@ struct PersonalAssistantOnCosts {
         try addRecurring(builder.recurring(
             BottomUpLine.pension.key, "Employer pension", exactWeekly: total, formula: formula(),
             quantity: Self.assistants(enrolled), deployment: heldAs, parameters: uses))
-    }
-
-    /// Insurance and payroll once per employer; training, DBS and recruitment per PA (docs/rules.md §3).
-    private mutating func addEmploymentCosts(to builder: inout BreakdownBuilder) throws(BudgetError) {
-        let k = Rational(paCount)
-        let pas = Self.assistants(paCount)
-        let insurance = try parameters.insurancePerYear.get()
-        try addRecurring(builder.recurring(
-            BottomUpLine.insurance.key, "Employer's liability insurance", exactAnnual: insurance.value,
-            formula: (Formula.parameter(.insurancePerYear, insurance.value, .poundsAYear) / weeks)
-                .equals(.weekly, insurance.value / weeksPerYear, .poundsAWeek),
-            deployment: heldAs, parameters: [insurance.use]))
-        let payroll = try parameters.payrollPerMonth.get()
-        try addRecurring(builder.recurring(
-            BottomUpLine.payroll.key, "Payroll service", exactAnnual: payroll.value * 12,
-            formula: ((Formula.parameter(.payrollPerMonth, payroll.value, .poundsAMonth) * .value(.monthsPerYear, Rational(12), .months))
-                .equals(.annual, payroll.value * 12, .poundsAYear) / weeks).equals(.weekly, payroll.value * 12 / weeksPerYear, .poundsAWeek),
-            deployment: heldAs, parameters: [payroll.use]))
-        let training = try parameters.trainingPerPAPerYear.get()
-        try addRecurring(builder.recurring(
-            BottomUpLine.training.key, "PA training", exactAnnual: training.value * k,
-            formula: ((Formula.parameter(.trainingPerPAPerYear, training.value, .poundsAYear) * pas)
-                .equals(.annual, training.value * k, .poundsAYear) / weeks).equals(.weekly, training.value * k / weeksPerYear, .poundsAWeek),
-            quantity: pas, unitRate: Quantity(.trainingPerPAPerYear, training.value, .poundsAYear), deployment: heldAs,
-            parameters: [training.use]))
-        let dbs = try parameters.dbsCheckPerPA.get()
-        try builder.oneOff(BottomUpLine.dbsChecks.key, "DBS checks", exact: dbs.value * k, formula: (Formula.parameter(.dbsCheckPerPA, dbs.value, .pounds) * pas).equals(.amount, dbs.value * k, .pounds),
-                           quantity: pas, unitRate: Quantity(.dbsCheckPerPA, dbs.value, .pounds), deployment: heldAs,
-                           parameters: [dbs.use])
-        let recruitment = try parameters.recruitmentPerPA.get()
-        try builder.oneOff(BottomUpLine.recruitment.key, "PA recruitment", exact: recruitment.value * k,
-                           formula: (Formula.parameter(.recruitmentPerPA, recruitment.value, .pounds) * pas)
-                               .equals(.amount, recruitment.value * k, .pounds), quantity: pas,
-                           unitRate: Quantity(.recruitmentPerPA, recruitment.value, .pounds), deployment: heldAs,
-                           parameters: [recruitment.use])
     }
 }

@@ -81,6 +81,19 @@ struct BreakdownBuilder {
         lines.append(line)
     }
 
+    /// Adds lines worked out before (a snapshot's constant lines), held as `deployment`; their working is
+    /// dropped when the breakdown is not explained.
+    mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> String) {
+        for var line in constant.lines {
+            if explains {
+                line.deployment = deployment()
+            } else {
+                (line.quantity, line.unitRate, line.formula, line.deployment) = (nil, nil, nil, nil)
+            }
+            lines.append(line)
+        }
+    }
+
     /// Weeks per year in a formula.
     var weeks: Formula { .weeks(weeksPerYear) }
 
