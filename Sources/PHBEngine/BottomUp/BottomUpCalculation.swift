@@ -168,13 +168,18 @@ struct BottomUpCalculation {
                                        : Quantity(.hourlyRate, rate, .poundsAnHour)
             }
             func quantity() -> Formula { .value(.hoursPerWeek, h, .hoursAWeek) * .value(.staffRatio, Rational(line.staffRatio), .staff) }
-            func working() -> Formula {
-                (quantity() * .quantity(unitRate())).equals(.weekly, exact, .poundsAWeek)
+            /// The working, then a note of an own rate and of the check against the National Living Wage.
+            func steps() -> [Formula] {
+                var steps: [Formula] = []
+                steps.reserveCapacity(3)
+                steps.append((quantity() * .quantity(unitRate())).equals(.weekly, exact, .poundsAWeek))
+                if line.hourlyRate != nil { steps.append(.note(.rateAgreedForLine)) }
+                if line.provider == .personalAssistant { steps.append(.note(.checkedAgainstNationalLivingWage)) }
+                return steps
             }
             try builder.recurring(
                 BottomUpLine.care(i, id: line.id).key, what, exactWeekly: exact,
-                formula: .steps([working()] + (line.hourlyRate == nil ? [] : [.note(.rateAgreedForLine)])
-                    + (line.provider == .personalAssistant ? [.note(.checkedAgainstNationalLivingWage)] : [])),
+                formula: .steps(steps()),
                 quantity: quantity(), unitRate: unitRate(), deployment: shares.description, parameters: uses)
             if line.provider == .personalAssistant {
                 paPay.add(exact, shares)

@@ -187,7 +187,13 @@ struct PersonalAssistantOnCosts {
             }
             let weekly: Formula = terms.isEmpty ? .value(.weekly, Rational(0), .poundsAWeek)
                 : (terms.count == 1 ? terms[0] : .operation(.sum, terms)).equals(.weekly, total, .poundsAWeek)
-            return .steps([earnings] + checks + [.note(.pensionOnlyAboveThreshold), weekly])
+            var steps: [Formula] = []
+            steps.reserveCapacity(checks.count + 3)
+            steps.append(earnings)
+            steps += checks
+            steps.append(.note(.pensionOnlyAboveThreshold))
+            steps.append(weekly)
+            return .steps(steps)
         }
         try addRecurring(builder.recurring(
             BottomUpLine.pension.key, "Employer pension", exactWeekly: total, formula: formula(),
