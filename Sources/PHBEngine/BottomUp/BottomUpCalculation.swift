@@ -49,10 +49,8 @@ struct BottomUpCalculation {
                                                    bankHolidays: bankHolidayPA,
                                                    weights: weights, shares: paPay.shares, explains: builder.explains)
             try onCosts.add(to: &builder)
-            if let onCostShares = onCosts.recurringShares {
-                careSubtotal.add(onCosts.recurringTotal, onCostShares)
-                recurring.add(onCosts.recurringTotal, onCostShares)
-            }
+            careSubtotal.add(onCosts.recurringTotal, onCosts.shares)
+            recurring.add(onCosts.recurringTotal, onCosts.shares)
             warnings += onCosts.notes
             if !paHours.isZero {
                 try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringTotal, rule: builder.rule)

@@ -17,10 +17,9 @@ struct PersonalAssistantOnCosts {
     /// line's words are built from its percentages), empty when the breakdown is not explained.
     let heldAs: String
 
-    /// The exact weekly sum of the recurring lines added, for the hourly cost, contingency and fees.
+    /// The exact weekly sum of the recurring lines added (each held as `shares`), for the hourly cost,
+    /// contingency and fees.
     private(set) var recurringTotal = Rational.zero
-    /// How the recurring lines are held (every one as `shares`); `nil` before the first is added.
-    private(set) var recurringShares: DeploymentShares?
     /// Notes for the result's warnings.
     private(set) var notes: [String] = []
 
@@ -68,7 +67,6 @@ struct PersonalAssistantOnCosts {
 
     private mutating func addRecurring(_ exactWeekly: Rational) {
         recurringTotal += exactWeekly
-        recurringShares = shares
     }
 
     private mutating func addItemised(to builder: inout BreakdownBuilder, modeUse: ParameterUse) throws(BudgetError) {
