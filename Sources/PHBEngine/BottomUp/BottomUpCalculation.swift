@@ -145,9 +145,10 @@ struct BottomUpCalculation {
                                     reason: "must be a whole number of staff from 1 to 100")
             }
             let held = try deployment(line.deployment, field: field())
-            let policyRate = parameters.hourlyRate(line.provider, band: line.band)
+            let rates = parameters.rates(of: line.provider), bandRate = rates.entry(line.band)
+            let policyRate = bandRate?.rate
                 ?? .failure(.unknownBand(field: "\(field()).band", provider: line.provider.description, band: line.band,
-                                         known: parameters.bands(of: line.provider)))
+                                         known: rates.bands))
             var (rate, uses) = try self.rate(line.hourlyRate, field: "\(field()).hourlyRate", policy: policyRate)
             if line.provider == .personalAssistant {
                 let wage = try parameters.nationalLivingWage.get()
@@ -160,7 +161,7 @@ struct BottomUpCalculation {
             }
             let exact = h * line.staffRatio * rate
             let shares = DeploymentShares(held)
-            let what = line.description ?? "\(line.provider.description) care, \(line.band)"
+            let what = line.description ?? bandRate?.lineDescription ?? BandRates.lineDescription(line.provider, band: line.band)
             func unitRate() -> Quantity {
                 line.hourlyRate == nil ? Quantity(.hourlyRate(line.provider, band: line.band), rate, .poundsAnHour)
                                        : Quantity(.hourlyRate, rate, .poundsAnHour)

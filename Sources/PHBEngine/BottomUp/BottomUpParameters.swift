@@ -40,8 +40,8 @@ public final class BottomUpParameters: Sendable {
     let directPaymentFees: DirectPaymentFeeRates
     let thirdPartyFee: ParameterLookup<Rational>
     /// Hourly rates by time band.
-    let paRates: [String: ParameterLookup<Rational>]
-    let agencyRates: [String: ParameterLookup<Rational>]
+    let paRates: BandRates
+    let agencyRates: BandRates
     /// The employment-cost lines for 1 to ``ConstantLines/teamSizes`` PAs, worked out once.
     let employmentCostLinesByTeamSize: [Result<ConstantLines, BudgetError>]
     /// The direct-payment fee lines, worked out once.
@@ -91,12 +91,12 @@ public final class BottomUpParameters: Sendable {
                                                       setUpFee: track(context.lookUpNumber(.directPaymentSetUpFee)))
         self.directPaymentFees = directPaymentFees
         thirdPartyFee = track(context.lookUpFraction(.thirdPartyFeePercent))
-        paRates = Dictionary(uniqueKeysWithValues: context.bands(of: .personalAssistant).map {
-            ($0, track(context.lookUpNumber(.paHourlyRate(band: $0))))
-        })
-        agencyRates = Dictionary(uniqueKeysWithValues: context.bands(of: .agency).map {
-            ($0, track(context.lookUpNumber(.agencyHourlyRate(band: $0))))
-        })
+        paRates = BandRates(.personalAssistant, bands: context.bands(of: .personalAssistant)) {
+            track(context.lookUpNumber(.paHourlyRate(band: $0)))
+        }
+        agencyRates = BandRates(.agency, bands: context.bands(of: .agency)) {
+            track(context.lookUpNumber(.agencyHourlyRate(band: $0)))
+        }
         outOfDate = stale
         employmentCostLinesByTeamSize = (1...ConstantLines.teamSizes).map { k in
             Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
@@ -128,13 +128,45 @@ public final class BottomUpParameters: Sendable {
         }.get()
     }
 
-    /// The policy's hourly rate for `provider` in `band`, or `nil` for a band it does not know.
-    func hourlyRate(_ provider: Provider, band: String) -> ParameterLookup<Rational>? {
-        provider == .personalAssistant ? paRates[band] : agencyRates[band]
+    /// The policy's hourly rates for `provider`'s time bands.
+    func rates(of provider: Provider) -> BandRates {
+        provider == .personalAssistant ? paRates : agencyRates
+    }
+}
+
+/// One provider's hourly rates by time band, with each band's line description.
+///
+/// A policy has a handful of bands, so a band is found by comparing names (a short
+/// name compares as two words) rather than by hashing it.
+struct BandRates: Sendable {
+    /// A time band's rate.
+    struct Entry: Sendable {
+        /// The band's name (`weekdayDay`).
+        let band: String
+        /// Its rate, or the error a plan that needs it gets.
+        let rate: ParameterLookup<Rational>
+        /// A care line's description in this band (`PA care, weekdayDay`), built once.
+        let lineDescription: String
     }
 
-    /// The time bands the policy has rates for, for error messages.
-    func bands(of provider: Provider) -> [String] {
-        (provider == .personalAssistant ? paRates : agencyRates).keys.sorted()
+    /// The bands, sorted by name.
+    let entries: [Entry]
+
+    /// The rates of `provider` in `bands`, each looked up by `rate`.
+    init(_ provider: Provider, bands: [String], rate: (String) -> ParameterLookup<Rational>) {
+        entries = bands.sorted().map {
+            Entry(band: $0, rate: rate($0), lineDescription: Self.lineDescription(provider, band: $0))
+        }
     }
+
+    /// The entry for `band`, or `nil` for a band the policy does not know.
+    func entry(_ band: String) -> Entry? {
+        entries.first { $0.band == band }
+    }
+
+    /// The names of the bands, sorted, for error messages.
+    var bands: [String] { entries.map(\.band) }
+
+    /// A care line's description: its provider and band.
+    static func lineDescription(_ provider: Provider, band: String) -> String { "\(provider.description) care, \(band)" }
 }

@@ -132,9 +132,9 @@ public final class FastBottomUpParameters: Sendable {
     }
 
     /// Rates that resolved, by band (a band whose name is too long for a key is left out: its plans take the full path).
-    static func rates(_ lookups: [String: ParameterLookup<Rational>]) -> [(band: InlineName, rate: BoundedAmount)] {
-        lookups.keys.sorted().compactMap { name in
-            guard let band = InlineName(name), let lookup = lookups[name], let rate = units(lookup) else { return nil }
+    static func rates(_ rates: BandRates) -> [(band: InlineName, rate: BoundedAmount)] {
+        rates.entries.compactMap { entry in
+            guard let band = InlineName(entry.band), let rate = units(entry.rate) else { return nil }
             return (band, rate)
         }
     }

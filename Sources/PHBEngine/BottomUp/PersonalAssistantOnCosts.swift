@@ -146,7 +146,8 @@ struct PersonalAssistantOnCosts {
             return .steps([earnings, weekly, (annual / weeks).equals(.weekly, exactWeekly, .poundsAWeek)])
         }
         try addRecurring(builder.recurring(
-            BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly, formula: formula(),
+            BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly,
+            exactAnnual: allowance?.annual ?? exactWeekly * weeksPerYear, formula: formula(),
             quantity: Self.assistants(paCount), deployment: heldAs, parameters: uses))
     }
 

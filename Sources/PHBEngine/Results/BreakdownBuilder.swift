@@ -55,10 +55,11 @@ struct BreakdownBuilder {
 
     /// Adds a recurring line whose exact weekly and annual values are both known (annual = weekly × weeks
     /// per year): each is rounded once, and neither is worked out again from the other.
-    private mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, exactAnnual: Rational,
-                                    formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula?,
-                                    unitRate: @autoclosure () -> Quantity?, deployment: @autoclosure () -> String?,
-                                    parameters: [ParameterUse]) throws(BudgetError) -> Rational {
+    @discardableResult
+    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, exactAnnual: Rational,
+                            formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula? = nil,
+                            unitRate: @autoclosure () -> Quantity? = nil, deployment: @autoclosure () -> String? = nil,
+                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         lines.append(BudgetLine(
             key: key, description: description, quantity: explains ? quantity() : nil,
             unitRate: explains ? unitRate() : nil, formula: explains ? formula() : nil, exact: exactWeekly,
