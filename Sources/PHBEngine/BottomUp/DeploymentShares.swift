@@ -56,7 +56,7 @@ struct HeldTotal {
     /// Σ amount × share, each way.
     private var byDeployment = DeploymentShares()
     /// The first amount's shares, if any amount was added.
-    private(set) var firstShares: DeploymentShares?
+    private var firstShares: DeploymentShares?
     /// Whether every amount so far was held as the first.
     private var allAlike = true
 
