@@ -163,8 +163,8 @@ struct BottomUpCalculation {
             let shares = DeploymentShares(held)
             let what = line.description ?? bandRate?.lineDescription ?? BandRates.lineDescription(line.provider, band: line.band)
             func unitRate() -> Quantity {
-                line.hourlyRate == nil ? Quantity(.hourlyRate(line.provider, band: line.band), rate, .poundsAnHour)
-                                       : Quantity(.hourlyRate, rate, .poundsAnHour)
+                guard line.hourlyRate == nil, let bandRate else { return Quantity(.hourlyRate, rate, .poundsAnHour) }
+                return Quantity(bandRate.rateName, rate, .poundsAnHour, parameter: .hourlyRate(line.provider, band: line.band))
             }
             func quantity() -> Formula { .value(.hoursPerWeek, h, .hoursAWeek) * .value(.staffRatio, Rational(line.staffRatio), .staff) }
             /// The working, then a note of an own rate and of the check against the National Living Wage.

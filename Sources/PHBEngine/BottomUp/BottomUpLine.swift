@@ -40,8 +40,8 @@ public enum BottomUpLine: Sendable, Hashable {
     /// else its position (`care[0]`); `holidayCover` for a derived line.
     public var key: String {
         switch self {
-        case .care(let i, let id): id.map { "care:\($0)" } ?? "care[\(i)]"
-        case .sleepIn(let i, let id): id.map { "sleepIn:\($0)" } ?? "sleepIn[\(i)]"
+        case .care(let i, let id): id.map { "care:\($0)" } ?? Self.careKeys[i]
+        case .sleepIn(let i, let id): id.map { "sleepIn:\($0)" } ?? Self.sleepInKeys[i]
         case .bankHolidays(.personalAssistant): "bankHolidays.pa"
         case .bankHolidays(.agency): "bankHolidays.agency"
         case .flatOnCost: "flatOnCost"
@@ -53,11 +53,14 @@ public enum BottomUpLine: Sendable, Hashable {
         case .training: "training"
         case .dbsChecks: "dbsChecks"
         case .recruitment: "recruitment"
-        case .other(let i, let id): id.map { "other:\($0)" } ?? "other[\(i)]"
+        case .other(let i, let id): id.map { "other:\($0)" } ?? Self.otherKeys[i]
         case .contingency: "contingency"
         case .thirdPartyFee: "thirdParty.managementFee"
         case .directPaymentSupportFee: "directPayment.supportFee"
         case .directPaymentSetUpFee: "directPayment.setUpFee"
         }
     }
+
+    /// The keys of lines named by position.
+    private static let careKeys = IndexedName("care"), sleepInKeys = IndexedName("sleepIn"), otherKeys = IndexedName("other")
 }

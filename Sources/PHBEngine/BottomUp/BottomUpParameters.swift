@@ -55,7 +55,7 @@ public final class BottomUpParameters: Sendable {
         var stale: [ParameterUse] = []
         /// Notes a resolved value that is out of date, and passes the lookup on.
         func track<Value>(_ lookup: ParameterLookup<Value>) -> ParameterLookup<Value> {
-            if case .success(let resolved) = lookup, resolved.use.staleAfter != nil { stale.append(resolved.use) }
+            if let resolved = lookup.resolved, resolved.use.staleAfter != nil { stale.append(resolved.use) }
             return lookup
         }
         asAt = context.asAt
@@ -147,6 +147,8 @@ struct BandRates: Sendable {
         let rate: ParameterLookup<Rational>
         /// A care line's description in this band (`PA care, weekdayDay`), built once.
         let lineDescription: String
+        /// The rate's name in a formula (`pa.hourlyRate.weekdayDay`), built once.
+        let rateName: QuantityName
     }
 
     /// The bands, sorted by name.
@@ -155,7 +157,8 @@ struct BandRates: Sendable {
     /// The rates of `provider` in `bands`, each looked up by `rate`.
     init(_ provider: Provider, bands: [String], rate: (String) -> ParameterLookup<Rational>) {
         entries = bands.sorted().map {
-            Entry(band: $0, rate: rate($0), lineDescription: Self.lineDescription(provider, band: $0))
+            Entry(band: $0, rate: rate($0), lineDescription: Self.lineDescription(provider, band: $0),
+                  rateName: QuantityName(rawValue: ParameterKey.hourlyRate(provider, band: $0).name))
         }
     }
 

@@ -114,21 +114,21 @@ public final class FastBottomUpParameters: Sendable {
 
     /// A resolved amount in fixed-point units, or `nil`.
     static func units(_ lookup: ParameterLookup<Rational>) -> BoundedAmount? {
-        guard let value = try? lookup.get().value else { return nil }
+        guard let value = lookup.resolved?.value else { return nil }
         let amount = BoundedAmount(value)
         return amount.isPoisoned ? nil : amount
     }
 
     /// A resolved weekly amount in both scales (its annual value is the exact weekly amount × weeks), or `nil`.
     static func scaled(_ lookup: ParameterLookup<Rational>, weeks: Rational) -> TwoScaleAmount? {
-        guard let value = try? lookup.get().value else { return nil }
+        guard let value = lookup.resolved?.value else { return nil }
         let week = BoundedAmount(value), year = BoundedAmount(value * weeks)
         return week.isPoisoned || year.isPoisoned ? nil : TwoScaleAmount(week: week, year: year)
     }
 
     /// A resolved non-negative decimal as a multiplier, or `nil`.
     static func multiplier(_ lookup: ParameterLookup<Rational>) -> Multiplier? {
-        (try? lookup.get().value).flatMap(Multiplier.init)
+        lookup.resolved.flatMap { Multiplier($0.value) }
     }
 
     /// Rates that resolved, by band (a band whose name is too long for a key is left out: its plans take the full path).

@@ -76,6 +76,11 @@ public struct Rational: Sendable, Hashable {
         if a == 0 { return b }
         if b == 0 { return a }
         if a == 1 || b == 1 { return 1 }  // a whole number's denominator: common on money paths
+        if T.bitWidth <= 64 {
+            var u = a, v = b
+            repeat { (u, v) = (v, u % v) } while v != 0
+            return u
+        }
         var u = a, v = b
         let shift = (u | v).trailingZeroBitCount
         u >>= u.trailingZeroBitCount
@@ -95,6 +100,9 @@ extension Rational {
     @inlinable
     public static func + (a: Rational, b: Rational) -> Rational {
         if a.isOverflow || b.isOverflow { return .overflow }
+        // Sums often start from zero (a running total, a share held no way).
+        if a.numerator == 0 { return b }
+        if b.numerator == 0 { return a }
         if a.denominator == b.denominator {
             let (n, o) = a.numerator.addingReportingOverflow(b.numerator)
             return o ? .overflow : Rational(n, over: a.denominator)  // that initialiser refuses Int128.min

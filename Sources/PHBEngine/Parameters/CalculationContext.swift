@@ -103,10 +103,9 @@ public struct CalculationContext: Sendable {
     /// Types the rounding rule and weeks per year from the resolved parameters.
     private mutating func resolveBasics() {
         roundingRule = lookUpChoice(.roundingRule, as: RoundingRule.self)
-        weeksPerYear = lookUpNumber(.weeksPerYear).flatMap { weeks in
-            weeks.value.isZero
-                ? .failure(.invalidValue(field: ParameterKey.weeksPerYear.name, value: "0", reason: "must be above zero"))
-                : .success(weeks)
+        weeksPerYear = lookUpNumber(.weeksPerYear)
+        if let weeks = weeksPerYear.resolved, weeks.value.isZero {
+            weeksPerYear = .failure(.invalidValue(field: ParameterKey.weeksPerYear.name, value: "0", reason: "must be above zero"))
         }
     }
 
