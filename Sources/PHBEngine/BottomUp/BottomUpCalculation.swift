@@ -17,8 +17,9 @@ struct BottomUpCalculation {
     var paHours: Rational = .zero
     /// The contingency base (docs/rules.md §3).
     var careSubtotal = HeldTotal()
-    /// Every recurring line except fees: the third-party fee base (docs/rules.md §3).
-    var recurring = HeldTotal()
+    /// The third-party part of the recurring lines outside the care subtotal (other items, contingency):
+    /// with the care subtotal's, the third-party fee base (docs/rules.md §3).
+    var thirdPartyOutsideCare: Rational = .zero
     /// Whether any input line is a direct payment.
     var anyDirectPayment = false
 
@@ -50,7 +51,6 @@ struct BottomUpCalculation {
                                                    weights: weights, shares: paPay.shares, explains: builder.explains)
             try onCosts.add(to: &builder)
             careSubtotal.add(onCosts.recurringTotal, onCosts.shares)
-            recurring.add(onCosts.recurringTotal, onCosts.shares)
             warnings += onCosts.notes
             if !paHours.isZero {
                 try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringTotal, rule: builder.rule)
@@ -187,7 +187,6 @@ struct BottomUpCalculation {
                 agencyPay.add(exact, shares)
             }
             careSubtotal.add(exact, shares)
-            recurring.add(exact, shares)
         }
     }
 
@@ -215,7 +214,6 @@ struct BottomUpCalculation {
                 deployment: shares.description, parameters: uses)
             if line.provider == .personalAssistant { paPay.add(exact, shares) } else { agencyPay.add(exact, shares) }
             careSubtotal.add(exact, shares)
-            recurring.add(exact, shares)
         }
     }
 
@@ -243,7 +241,6 @@ struct BottomUpCalculation {
                 quantity: .parameter(.bankHolidaysPerYear, days.value, .days), deployment: shares.description,
                 parameters: [days.use, multiplier.use])
             careSubtotal.add(exactWeekly, shares)
-            recurring.add(exactWeekly, shares)
             if provider == .personalAssistant { paWeekly = exactWeekly }
         }
         return paWeekly
@@ -307,7 +304,7 @@ struct BottomUpCalculation {
                                    deployment: shares.description)
                 continue
             }
-            recurring.add(exactWeekly, shares)
+            thirdPartyOutsideCare += shares.part(of: exactWeekly, heldAs: .thirdParty)
         }
     }
 
@@ -333,12 +330,12 @@ struct BottomUpCalculation {
                     .equals(.weekly, value.value / 100 * base, .poundsAWeek),
                 deployment: shares.description, parameters: [mode.use, value.use])
         }
-        recurring.add(exactWeekly, shares)
+        thirdPartyOutsideCare += shares.part(of: exactWeekly, heldAs: .thirdParty)
     }
 
     /// Fees by how the budget is held (docs/rules.md §3).
     mutating func addFees(_ builder: inout BreakdownBuilder) throws(BudgetError) {
-        let thirdPartyBase = recurring.heldAs(.thirdParty)
+        let thirdPartyBase = careSubtotal.heldAs(.thirdParty) + thirdPartyOutsideCare
         if !thirdPartyBase.isZero {
             let fee = try parameters.thirdPartyFee.get()
             try builder.recurring(

@@ -39,6 +39,12 @@ struct DeploymentShares: Hashable {
         }
     }
 
+    /// The part of `amount` held `deployment`'s way: all or none of it for a line held one way.
+    func part(of amount: Rational, heldAs deployment: Deployment) -> Rational {
+        if let one = heldOneWay { return one == deployment ? amount : .zero }
+        return amount * self[deployment]
+    }
+
     /// `direct payment`, or `third party 75%, direct payment 25%` for a mixed line.
     var description: String {
         // A line held one way (nearly every line) is named at once, with no list of deployments built.

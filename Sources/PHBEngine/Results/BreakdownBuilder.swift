@@ -82,17 +82,14 @@ struct BreakdownBuilder {
         lines.append(line)
     }
 
-    /// Adds lines worked out before (a snapshot's constant lines), held as `deployment`; their working is
-    /// dropped when the breakdown is not explained.
+    /// Adds lines worked out before (a snapshot's constant lines), held as `deployment`, without their working
+    /// when the breakdown is not explained. Each line is copied once, and its deployment set in place.
     mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> String) {
-        for var line in constant.lines {
-            if explains {
-                line.deployment = deployment()
-            } else {
-                (line.quantity, line.unitRate, line.formula, line.deployment) = (nil, nil, nil, nil)
-            }
-            lines.append(line)
-        }
+        guard explains else { return lines.append(contentsOf: constant.figuresOnly) }
+        let first = lines.endIndex
+        lines.append(contentsOf: constant.lines)
+        let held = deployment()
+        for i in first..<lines.endIndex { lines[i].deployment = held }
     }
 
     /// Weeks per year in a formula.
