@@ -224,24 +224,25 @@ struct BottomUpCalculation {
         let multiplier = try parameters.bankHolidayMultiplier.get()
         guard Rational.one < multiplier.value else { return .zero }
         let days = try parameters.bankHolidaysPerYear.get()
+        let enhancement = multiplier.value - .one
         var paWeekly = Rational.zero
         for provider in Provider.allCases {
             let (pay, group) = provider == .personalAssistant ? (paTotal, paPay) : (agencyTotal, agencyPay)
             guard !pay.isZero else { continue }
-            let annual = days.value * (pay / 7) * (multiplier.value - .one)
+            let annual = days.value * (pay / 7) * enhancement, weekly = annual / weeksPerYear
             let shares = group.shares
-            let exactWeekly = try builder.recurring(
+            try builder.recurring(
                 BottomUpLine.bankHolidays(provider).key,
                 provider == .personalAssistant ? "PA bank-holiday enhancement" : "agency bank-holiday enhancement",
-                exactAnnual: annual,
+                exactWeekly: weekly, exactAnnual: annual,
                 formula: ((Formula.parameter(.bankHolidaysPerYear, days.value, .days)
                            * (.value(.pay, pay, .poundsAWeek) / .value(.daysPerWeek, Rational(7), .days))
                            * (.parameter(.bankHolidayMultiplier, multiplier.value, .number) - .value(.one, Rational(1), .number)))
-                    .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, annual / weeksPerYear, .poundsAWeek),
+                    .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, weekly, .poundsAWeek),
                 quantity: .parameter(.bankHolidaysPerYear, days.value, .days), deployment: shares.description,
                 parameters: [days.use, multiplier.use])
-            careSubtotal.add(exactWeekly, shares)
-            if provider == .personalAssistant { paWeekly = exactWeekly }
+            careSubtotal.add(weekly, shares)
+            if provider == .personalAssistant { paWeekly = weekly }
         }
         return paWeekly
     }
@@ -280,22 +281,25 @@ struct BottomUpCalculation {
                                              quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAWeek),
                                              deployment: shares.description)
             case .fourWeekly:
+                let weekly = amount / 4
                 exactWeekly = try builder.recurring(
-                    key, item.description, exactWeekly: amount / 4,
-                    formula: (base(.poundsEveryFourWeeks) / .value(.fourWeeks, Rational(4), .weeks)).equals(.weekly, amount / 4, .poundsAWeek),
+                    key, item.description, exactWeekly: weekly,
+                    formula: (base(.poundsEveryFourWeeks) / .value(.fourWeeks, Rational(4), .weeks)).equals(.weekly, weekly, .poundsAWeek),
                     quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsEveryFourWeeks),
                     deployment: shares.description)
             case .monthly:
+                let annual = amount * 12, weekly = annual / weeksPerYear
                 exactWeekly = try builder.recurring(
-                    key, item.description, exactAnnual: amount * 12,
-                    formula: ((base(.poundsAMonth) * .value(.monthsPerYear, Rational(12), .months)).equals(.annual, amount * 12, .poundsAYear)
-                              / weeks).equals(.weekly, amount * 12 / weeksPerYear, .poundsAWeek),
+                    key, item.description, exactWeekly: weekly, exactAnnual: annual,
+                    formula: ((base(.poundsAMonth) * .value(.monthsPerYear, Rational(12), .months)).equals(.annual, annual, .poundsAYear)
+                              / weeks).equals(.weekly, weekly, .poundsAWeek),
                     quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAMonth),
                     deployment: shares.description)
             case .annual:
-                exactWeekly = try builder.recurring(key, item.description, exactAnnual: amount,
+                let weekly = amount / weeksPerYear
+                exactWeekly = try builder.recurring(key, item.description, exactWeekly: weekly, exactAnnual: amount,
                                              formula: (base(.poundsAYear).equals(.annual, amount, .poundsAYear) / weeks)
-                                                 .equals(.weekly, amount / weeksPerYear, .poundsAWeek),
+                                                 .equals(.weekly, weekly, .poundsAWeek),
                                              quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAYear),
                                              deployment: shares.description)
             case .oneOff:
@@ -317,17 +321,18 @@ struct BottomUpCalculation {
         let shares = careSubtotal.shares
         let exactWeekly: Rational
         if mode.value == .weeks {
-            let annual = value.value * base
+            let annual = value.value * base, weekly = annual / weeksPerYear
             exactWeekly = try builder.recurring(
-                BottomUpLine.contingency.key, "Contingency", exactAnnual: annual,
+                BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly, exactAnnual: annual,
                 formula: ((Formula.parameter(.contingencyValue, value.value, .weeks) * .value(.careSubtotal, base, .poundsAWeek))
-                    .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, annual / weeksPerYear, .poundsAWeek),
+                    .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, weekly, .poundsAWeek),
                 deployment: shares.description, parameters: [mode.use, value.use])
         } else {
+            let weekly = value.value / 100 * base
             exactWeekly = try builder.recurring(
-                BottomUpLine.contingency.key, "Contingency", exactWeekly: value.value / 100 * base,
+                BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly,
                 formula: (Formula.parameter(.contingencyValue, value.value, .percent) * .value(.careSubtotal, base, .poundsAWeek))
-                    .equals(.weekly, value.value / 100 * base, .poundsAWeek),
+                    .equals(.weekly, weekly, .poundsAWeek),
                 deployment: shares.description, parameters: [mode.use, value.use])
         }
         thirdPartyOutsideCare += shares.part(of: exactWeekly, heldAs: .thirdParty)
@@ -338,10 +343,11 @@ struct BottomUpCalculation {
         let thirdPartyBase = careSubtotal.heldAs(.thirdParty) + thirdPartyOutsideCare
         if !thirdPartyBase.isZero {
             let fee = try parameters.thirdPartyFee.get()
+            let weekly = fee.value * thirdPartyBase
             try builder.recurring(
-                BottomUpLine.thirdPartyFee.key, "Third-party management fee", exactWeekly: fee.value * thirdPartyBase,
+                BottomUpLine.thirdPartyFee.key, "Third-party management fee", exactWeekly: weekly,
                 formula: (Formula.percentParameter(.thirdPartyFeePercent, fraction: fee.value)
-                          * .value(.thirdPartyLines, thirdPartyBase, .poundsAWeek)).equals(.weekly, fee.value * thirdPartyBase, .poundsAWeek),
+                          * .value(.thirdPartyLines, thirdPartyBase, .poundsAWeek)).equals(.weekly, weekly, .poundsAWeek),
                 deployment: Deployment.thirdParty.description, parameters: [fee.use])
         }
         if anyDirectPayment {

@@ -49,9 +49,17 @@ struct DeploymentShares: Hashable {
     var description: String {
         // A line held one way (nearly every line) is named at once, with no list of deployments built.
         if let one = heldOneWay { return one.description }
-        return Deployment.allCases.filter { !self[$0].isZero }
-            .map { "\($0.description) \((self[$0] * 100).decimalText(maxPlaces: 2))%" }
-            .joined(separator: ", ")
+        // Written into one string: no list of parts built and joined.
+        var text = ""
+        text.reserveCapacity(48)
+        for deployment in Deployment.allCases where !self[deployment].isZero {
+            if !text.isEmpty { text += ", " }
+            text += deployment.description
+            text += " "
+            text += (self[deployment] * 100).decimalText(maxPlaces: 2)
+            text += "%"
+        }
+        return text
     }
 }
 

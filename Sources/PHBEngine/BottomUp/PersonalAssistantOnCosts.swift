@@ -50,10 +50,11 @@ struct PersonalAssistantOnCosts {
         let mode = try parameters.onCostMode.get()
         if mode.value == .flat {
             let flat = try parameters.flatOnCost.get()
+            let weekly = pay * flat.value
             try addRecurring(builder.recurring(
-                BottomUpLine.flatOnCost.key, "PA on-costs (flat percentage)", exactWeekly: pay * flat.value,
+                BottomUpLine.flatOnCost.key, "PA on-costs (flat percentage)", exactWeekly: weekly,
                 formula: .steps([(payFormula * .percentParameter(.flatOnCostPercent, fraction: flat.value))
-                    .equals(.weekly, pay * flat.value, .poundsAWeek), .note(.replacesItemisedOnCosts)]),
+                    .equals(.weekly, weekly, .poundsAWeek), .note(.replacesItemisedOnCosts)]),
                 deployment: heldAs, parameters: [mode.use, flat.use]))
         } else {
             try addItemised(to: &builder, modeUse: mode.use)
