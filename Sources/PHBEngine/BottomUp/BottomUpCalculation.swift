@@ -116,15 +116,12 @@ struct BottomUpCalculation {
         return held
     }
 
-    /// A line's own rate (not negative), or the policy's rate with its use.
+    /// A line's own rate (not negative), or the policy's rate; and whether it is the policy's.
     func rate(_ own: Rational?, field: @autoclosure () -> String,
-              policy: ParameterLookup<Rational>) throws(BudgetError) -> (Rational, [ParameterUse]) {
-        guard let own else {
-            let policyRate = try policy.get()
-            return (policyRate.value, [policyRate.use])
-        }
+              policy: ParameterLookup<Rational>) throws(BudgetError) -> (value: Rational, isPolicy: Bool) {
+        guard let own else { return (try policy.get().value, true) }
         guard !own.isNegative else { throw .invalidValue(field: field(), value: own.decimalText(), reason: "must not be negative") }
-        return (own, [])
+        return (own, false)
     }
 
     mutating func addCareLines(_ builder: inout BreakdownBuilder) throws(BudgetError) {
@@ -149,7 +146,7 @@ struct BottomUpCalculation {
             let policyRate = bandRate?.rate
                 ?? .failure(.unknownBand(field: "\(field()).band", provider: line.provider.description, band: line.band,
                                          known: rates.bands))
-            var (rate, uses) = try self.rate(line.hourlyRate, field: "\(field()).hourlyRate", policy: policyRate)
+            let (rate, isPolicy) = try self.rate(line.hourlyRate, field: "\(field()).hourlyRate", policy: policyRate)
             if line.provider == .personalAssistant {
                 let wage = try parameters.nationalLivingWage.get()
                 guard !(rate < wage.value) else {
@@ -157,8 +154,10 @@ struct BottomUpCalculation {
                                                                                  : "\(field()).hourlyRate",
                                                    rate: rate, livingWage: wage.value, date: parameters.asAt)
                 }
-                uses.append(wage.use)
             }
+            // The policy's rate (and the wage it was checked against) or, for an own rate, the wage alone: lists
+            // gathered once per snapshot.
+            let uses = isPolicy ? bandRate?.uses ?? [] : line.provider == .personalAssistant ? parameters.lineUses.ownPARate : []
             let exact = h * line.staffRatio * rate
             let shares = DeploymentShares(held)
             let what = line.description ?? bandRate?.lineDescription ?? BandRates.lineDescription(line.provider, band: line.band)
@@ -199,8 +198,8 @@ struct BottomUpCalculation {
                                     reason: "must be from 0 to 7 nights a week")
             }
             let held = try deployment(line.deployment, field: field())
-            let (rate, uses) = try self.rate(line.nightRate, field: "\(field()).nightRate",
-                                             policy: parameters.sleepInRate)
+            let (rate, isPolicy) = try self.rate(line.nightRate, field: "\(field()).nightRate",
+                                                 policy: parameters.sleepInRate)
             let exact = n * rate
             let shares = DeploymentShares(held)
             func unitRate() -> Quantity {
@@ -211,7 +210,7 @@ struct BottomUpCalculation {
                 line.provider == .personalAssistant ? "PA sleep-in nights" : "agency sleep-in nights", exactWeekly: exact,
                 formula: (.value(.nightsPerWeek, n, .nightsAWeek) * .quantity(unitRate())).equals(.weekly, exact, .poundsAWeek),
                 quantity: .value(.nightsPerWeek, n, .nightsAWeek), unitRate: unitRate(),
-                deployment: shares.description, parameters: uses)
+                deployment: shares.description, parameters: isPolicy ? parameters.lineUses.sleepIn : [])
             if line.provider == .personalAssistant { paPay.add(exact, shares) } else { agencyPay.add(exact, shares) }
             careSubtotal.add(exact, shares)
         }
@@ -240,7 +239,7 @@ struct BottomUpCalculation {
                            * (.parameter(.bankHolidayMultiplier, multiplier.value, .number) - .value(.one, Rational(1), .number)))
                     .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, weekly, .poundsAWeek),
                 quantity: .parameter(.bankHolidaysPerYear, days.value, .days), deployment: shares.description,
-                parameters: [days.use, multiplier.use])
+                parameters: parameters.lineUses.bankHolidays)
             careSubtotal.add(weekly, shares)
             if provider == .personalAssistant { paWeekly = weekly }
         }
@@ -326,14 +325,14 @@ struct BottomUpCalculation {
                 BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly, exactAnnual: annual,
                 formula: ((Formula.parameter(.contingencyValue, value.value, .weeks) * .value(.careSubtotal, base, .poundsAWeek))
                     .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, weekly, .poundsAWeek),
-                deployment: shares.description, parameters: [mode.use, value.use])
+                deployment: shares.description, parameters: parameters.lineUses.contingency)
         } else {
             let weekly = value.value / 100 * base
             exactWeekly = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly,
                 formula: (Formula.parameter(.contingencyValue, value.value, .percent) * .value(.careSubtotal, base, .poundsAWeek))
                     .equals(.weekly, weekly, .poundsAWeek),
-                deployment: shares.description, parameters: [mode.use, value.use])
+                deployment: shares.description, parameters: parameters.lineUses.contingency)
         }
         thirdPartyOutsideCare += shares.part(of: exactWeekly, heldAs: .thirdParty)
     }
@@ -348,7 +347,7 @@ struct BottomUpCalculation {
                 BottomUpLine.thirdPartyFee.key, "Third-party management fee", exactWeekly: weekly,
                 formula: (Formula.percentParameter(.thirdPartyFeePercent, fraction: fee.value)
                           * .value(.thirdPartyLines, thirdPartyBase, .poundsAWeek)).equals(.weekly, weekly, .poundsAWeek),
-                deployment: Deployment.thirdParty.description, parameters: [fee.use])
+                deployment: Deployment.thirdParty.description, parameters: parameters.lineUses.thirdPartyFee)
         }
         if anyDirectPayment {
             builder.append(try parameters.directPaymentFeeLines.get(), deployment: Deployment.directPayment.description)

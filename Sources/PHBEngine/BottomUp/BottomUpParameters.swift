@@ -42,6 +42,8 @@ public final class BottomUpParameters: Sendable {
     /// Hourly rates by time band.
     let paRates: BandRates
     let agencyRates: BandRates
+    /// The parameter uses each derived line lists, gathered once.
+    let lineUses: LineParameterUses
     /// The employment-cost lines for 1 to ``ConstantLines/teamSizes`` PAs, worked out once.
     let employmentCostLinesByTeamSize: [Result<ConstantLines, BudgetError>]
     /// The direct-payment fee lines, worked out once.
@@ -91,13 +93,24 @@ public final class BottomUpParameters: Sendable {
                                                       setUpFee: track(context.lookUpNumber(.directPaymentSetUpFee)))
         self.directPaymentFees = directPaymentFees
         thirdPartyFee = track(context.lookUpFraction(.thirdPartyFeePercent))
-        paRates = BandRates(.personalAssistant, bands: context.bands(of: .personalAssistant)) {
+        paRates = BandRates(.personalAssistant, bands: context.bands(of: .personalAssistant), wage: nationalLivingWage) {
             track(context.lookUpNumber(.paHourlyRate(band: $0)))
         }
-        agencyRates = BandRates(.agency, bands: context.bands(of: .agency)) {
+        agencyRates = BandRates(.agency, bands: context.bands(of: .agency), wage: nationalLivingWage) {
             track(context.lookUpNumber(.agencyHourlyRate(band: $0)))
         }
         outOfDate = stale
+        lineUses = LineParameterUses(
+            sleepInRate: sleepInRate.resolved?.use, bankHolidaysPerYear: bankHolidaysPerYear.resolved?.use,
+            bankHolidayMultiplier: bankHolidayMultiplier.resolved?.use, onCostMode: onCostMode.resolved?.use,
+            flatOnCost: flatOnCost.resolved?.use, holidayAccrual: holidayAccrual.resolved?.use,
+            employerNIRate: employerNIRate.resolved?.use, niSecondaryThreshold: niSecondaryThreshold.resolved?.use,
+            employmentAllowanceApplied: employmentAllowanceApplied.resolved?.use,
+            employmentAllowance: employmentAllowance.resolved?.use, pensionRate: pensionRate.resolved?.use,
+            pensionFunding: pensionFunding.resolved?.use, pensionLowerLimit: pensionLowerLimit.resolved?.use,
+            pensionUpperLimit: pensionUpperLimit.resolved?.use, pensionTrigger: pensionTrigger.resolved?.use,
+            contingencyMode: contingencyMode.resolved?.use, contingencyValue: contingencyValue.resolved?.use,
+            thirdPartyFee: thirdPartyFee.resolved?.use, nationalLivingWage: nationalLivingWage.resolved?.use)
         employmentCostLinesByTeamSize = (1...ConstantLines.teamSizes).map { k in
             Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
                 try employmentCosts.lines(paCount: k, builder: builder)
@@ -149,16 +162,21 @@ struct BandRates: Sendable {
         let lineDescription: String
         /// The rate's name in a formula (`pa.hourlyRate.weekdayDay`), built once.
         let rateName: QuantityName
+        /// The parameter uses a care line at this rate lists: the rate's, and for a PA the National
+        /// Living Wage's it was checked against (empty when the rate did not resolve).
+        let uses: [ParameterUse]
     }
 
     /// The bands, sorted by name.
     let entries: [Entry]
 
-    /// The rates of `provider` in `bands`, each looked up by `rate`.
-    init(_ provider: Provider, bands: [String], rate: (String) -> ParameterLookup<Rational>) {
+    /// The rates of `provider` in `bands`, each looked up by `rate`; a PA's rate is checked against `wage`.
+    init(_ provider: Provider, bands: [String], wage: ParameterLookup<Rational>, rate: (String) -> ParameterLookup<Rational>) {
         entries = bands.sorted().map {
-            Entry(band: $0, rate: rate($0), lineDescription: Self.lineDescription(provider, band: $0),
-                  rateName: QuantityName(rawValue: ParameterKey.hourlyRate(provider, band: $0).name))
+            let rate = rate($0)
+            let uses = [rate.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil].compactMap { $0 }
+            return Entry(band: $0, rate: rate, lineDescription: Self.lineDescription(provider, band: $0),
+                         rateName: QuantityName(rawValue: ParameterKey.hourlyRate(provider, band: $0).name), uses: uses)
         }
     }
 

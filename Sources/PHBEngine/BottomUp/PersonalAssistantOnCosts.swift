@@ -55,9 +55,9 @@ struct PersonalAssistantOnCosts {
                 BottomUpLine.flatOnCost.key, "PA on-costs (flat percentage)", exactWeekly: weekly,
                 formula: .steps([(payFormula * .percentParameter(.flatOnCostPercent, fraction: flat.value))
                     .equals(.weekly, weekly, .poundsAWeek), .note(.replacesItemisedOnCosts)]),
-                deployment: heldAs, parameters: [mode.use, flat.use]))
+                deployment: heldAs, parameters: parameters.lineUses.flatOnCost))
         } else {
-            try addItemised(to: &builder, modeUse: mode.use)
+            try addItemised(to: &builder)
         }
         // Insurance and payroll once per employer; training, DBS and recruitment per PA (docs/rules.md §3):
         // worked out once per snapshot.
@@ -70,7 +70,7 @@ struct PersonalAssistantOnCosts {
         recurringTotal += exactWeekly
     }
 
-    private mutating func addItemised(to builder: inout BreakdownBuilder, modeUse: ParameterUse) throws(BudgetError) {
+    private mutating func addItemised(to builder: inout BreakdownBuilder) throws(BudgetError) {
         let holiday = try parameters.holidayAccrual.get()
         let holidayBase = pay + bankHolidays
         let cover = holidayBase * holiday.value
@@ -78,7 +78,7 @@ struct PersonalAssistantOnCosts {
             BottomUpLine.holidayCover.key, "PA holiday cover", exactWeekly: cover,
             formula: ((payFormula + .value(.bankHolidays, bankHolidays, .poundsAWeek))
                       * .percentParameter(.holidayAccrualPercent, fraction: holiday.value)).equals(.weekly, cover, .poundsAWeek),
-            deployment: heldAs, parameters: [modeUse, holiday.use]))
+            deployment: heldAs, parameters: parameters.lineUses.holidayCover))
 
         // Earnings base per PA per week: e_i = (G + BHpa + H) × w_i / Σw.
         let earnings = holidayBase + cover
@@ -121,12 +121,10 @@ struct PersonalAssistantOnCosts {
         let threshold = try parameters.niSecondaryThreshold.get()
         let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold.value).clampedAtZero * rate.value }
         let applied = try parameters.employmentAllowanceApplied.get()
-        var uses = [rate.use, threshold.use, applied.use]
         // With the allowance: annual NI = max(0, weekly NI × weeks − allowance) (docs/rules.md §3).
         var allowance: (value: Rational, annualBefore: Rational, annual: Rational)?
         if applied.value {
             let annualAllowance = try parameters.employmentAllowance.get()
-            uses.append(annualAllowance.use)
             let annualBefore = weeklyNI * weeksPerYear
             allowance = (annualAllowance.value, annualBefore, (annualBefore - annualAllowance.value).clampedAtZero)
             if let a = allowance, a.annual.isZero, !weeklyNI.isZero {
@@ -152,7 +150,8 @@ struct PersonalAssistantOnCosts {
         try addRecurring(builder.recurring(
             BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly,
             exactAnnual: allowance?.annual ?? exactWeekly * weeksPerYear, formula: formula(),
-            quantity: Self.assistants(paCount), deployment: heldAs, parameters: uses))
+            quantity: Self.assistants(paCount), deployment: heldAs,
+            parameters: applied.value ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
     }
 
     private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational],
@@ -161,13 +160,11 @@ struct PersonalAssistantOnCosts {
         let fundedFrom = try parameters.pensionFunding.get()
         let lower = try parameters.pensionLowerLimit.get()
         let upper = try parameters.pensionUpperLimit.get()
-        var uses = [rate.use, fundedFrom.use, lower.use, upper.use]
         let threshold: (value: Rational, key: ParameterKey)
         if fundedFrom.value == .lowerLimit {
             threshold = (lower.value, .pensionLowerLimit)
         } else {
             let trigger = try parameters.pensionTrigger.get()
-            uses.append(trigger.use)
             threshold = (trigger.value, .pensionTrigger)
         }
         var total = Rational.zero
@@ -200,6 +197,7 @@ struct PersonalAssistantOnCosts {
         }
         try addRecurring(builder.recurring(
             BottomUpLine.pension.key, "Employer pension", exactWeekly: total, formula: formula(),
-            quantity: Self.assistants(enrolled), deployment: heldAs, parameters: uses))
+            quantity: Self.assistants(enrolled), deployment: heldAs,
+            parameters: fundedFrom.value == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit : parameters.lineUses.pensionFromTrigger))
     }
 }
