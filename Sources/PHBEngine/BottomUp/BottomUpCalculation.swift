@@ -68,9 +68,9 @@ struct BottomUpCalculation {
 
     /// The PAs' relative shares of pay (docs/rules.md §3): equal unless the plan weights them.
     func paShareWeights() throws(BudgetError) -> [Rational] {
-        try BottomUpCalculation.checkIDs(plan.care.lazy.map(\.id), field: "input.care")
-        try BottomUpCalculation.checkIDs(plan.sleepIns.lazy.map(\.id), field: "input.sleepIns")
-        try BottomUpCalculation.checkIDs(plan.otherItems.lazy.map(\.id), field: "input.otherItems")
+        try BottomUpCalculation.checkIDs(plan.care.lazy.map { $0.id }, field: "input.care")
+        try BottomUpCalculation.checkIDs(plan.sleepIns.lazy.map { $0.id }, field: "input.sleepIns")
+        try BottomUpCalculation.checkIDs(plan.otherItems.lazy.map { $0.id }, field: "input.otherItems")
         let lines = plan.care.count + plan.sleepIns.count + plan.otherItems.count
         guard lines <= BottomUpPlan.mostLines else {
             throw .invalidValue(field: "input", value: "\(lines) lines",
