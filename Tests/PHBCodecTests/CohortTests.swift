@@ -102,6 +102,8 @@ import _PHBTestSupport
         #expect(CSVWriter.escape("@x") == "'@x")
         #expect(CSVWriter.escape("-1") == "'-1")
         #expect(CSVWriter.escape("a, \"b\"") == "\"a, \"\"b\"\"\"")
+        // A CRLF inside a cell is one character, and is quoted all the same.
+        #expect(CSVWriter.escape("a\r\nb") == "\"a\r\nb\"")
         let writer = CSVWriter(style: .spreadsheet)
         #expect(writer.preamble == "\u{FEFF}")
         #expect(writer.row([.text("x"), .number("-12.50")]) == "x,-12.50\r\n")

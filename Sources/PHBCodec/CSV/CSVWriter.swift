@@ -89,7 +89,11 @@ public struct CSVWriter: Sendable {
     public static func escape(_ text: String) -> String {
         var value = text
         if let first = value.utf8.first, startsFormula(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        // Scanned as bytes: quicker than characters, and a CRLF (one character) is found by its bytes.
+        let needsQuotes = value.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }
+        guard needsQuotes else { return value }
         var quoted = "\""
         for character in value {
             quoted.append(character)

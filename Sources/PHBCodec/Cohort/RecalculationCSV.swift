@@ -133,6 +133,8 @@ public struct RecalculationCSV: Sendable {
     /// The longest id written through the row's buffer (a longer one is appended on its own).
     private static let longestID = 64
     private static let longestFigures = 16 * (PlainDecimal.longest + 1) + 16 + longestPercentText + PlainDecimal.room
+    /// Room for a lines-file row's figures: 3 numbers and their commas, the line end, and the scratch bytes.
+    private static let longestLineFigures = 3 * (PlainDecimal.longest + 1) + 2 + PlainDecimal.room
 
     var columnCount: Int {
         switch kind {
@@ -155,9 +157,21 @@ public struct RecalculationCSV: Sendable {
         writer.preamble + writer.row(["person", "line", "weekly", "annual", "oneOff"])
     }
 
-    /// One lines-file row.
-    public func lineRow(person: String, key: String, weekly: Money?, annual: Money?, oneOff: Money?) -> String {
-        writer.row([.text(person), .text(key), .number(weekly?.plainText ?? ""), .number(annual?.plainText ?? ""),
-                    .number(oneOff?.plainText ?? "")])
+    /// Appends one lines-file row to `bytes`: the person, the line's key (each escaped and neutralised) and the line's
+    /// weekly, annual and one-off figures. The figures are written as a results row's are, straight into bytes.
+    public func appendLineRow(person: String, key: String, weekly: Money?, annual: Money?, oneOff: Money?,
+                              to bytes: inout [UInt8]) {
+        writer.appendText(person, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        writer.appendText(key, to: &bytes)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestLineFigures) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var out = RowBytes(base: base)
+            out.money(weekly)
+            out.money(annual)
+            out.money(oneOff)
+            out.put(writer.staticLineEnd)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: out.count))
+        }
     }
 }

@@ -213,7 +213,7 @@ struct CohortRun {
     struct Processed: Sendable {
         var result: [UInt8] = []
         var error: String?
-        var lines: String?
+        var lines: [UInt8]?
         /// The people's summary (a chunk), else the one person's row (`nil` when the input was unreadable).
         var summary: CohortSummary?
         var row: RecalculationRow?
@@ -272,7 +272,7 @@ struct CohortRun {
             do throws(CommandLineError) {
                 try results.write(bytes: processed.result)
                 if let error = processed.error { try errors.write(error) }
-                if let text = processed.lines { try lines?.write(text) }
+                if let rows = processed.lines { try lines?.write(bytes: rows) }
             } catch {
                 failure = error
             }
@@ -323,7 +323,7 @@ struct CohortRun {
         var out = Processed(summary: CohortSummary())
         let people = chunk.people()
         out.result.reserveCapacity(people.count * 160)
-        var errors = "", lines = ""
+        var errors = "", lines: [UInt8] = []
         var scratch = CohortCSVScratch()
         // Each person's place in the columns and id, or nil when the fast reading could not take them.
         var laidOut: [(column: Int, id: CohortCSVChunk.Span)?] = []
@@ -357,7 +357,7 @@ struct CohortRun {
             let one = process(layout.person(chunk.record(person, layout: layout)), format: format, withLines: withLines)
             out.result += one.result
             errors += one.error ?? ""
-            lines += one.lines ?? ""
+            lines += one.lines ?? []
             if let row = one.row { out.summary?.add(row) }
         }
         out.error = errors.isEmpty ? nil : errors
@@ -385,9 +385,13 @@ struct CohortRun {
             if case .failure(let error) = row.outcome {
                 processed.error = format.errorRow(lineRows.locate(error))
             } else if withLines, let result = try? person.plan.calculate(with: recalculation.new, explains: false) {
-                processed.lines = result.lines.map {
-                    format.lineRow(person: person.id, key: $0.key, weekly: $0.weekly, annual: $0.annual, oneOff: $0.oneOff)
-                }.joined()
+                var rows: [UInt8] = []
+                rows.reserveCapacity(result.lines.count * 48)
+                for line in result.lines {
+                    format.appendLineRow(person: person.id, key: line.key, weekly: line.weekly, annual: line.annual,
+                                         oneOff: line.oneOff, to: &rows)
+                }
+                processed.lines = rows
             }
             return processed
         }
