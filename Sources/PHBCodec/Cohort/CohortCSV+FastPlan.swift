@@ -12,8 +12,9 @@ public struct CohortCSVScratch {
     var care: [FastBottomUpPlan.Care] = []
     var sleepIns: [FastBottomUpPlan.SleepIn] = []
     var items: [FastBottomUpPlan.Item] = []
-    /// Lines' own ids, where they lie in the chunk: each must be well formed and unique among its kind's.
-    var ids: [(kind: CohortLineKind, bytes: Range<Int>)] = []
+    /// Lines' own ids, with each line's place among its kind's and where the id lies in the chunk: each must be
+    /// well formed and unique among its kind's.
+    var ids: [(kind: CohortLineKind, index: Int, bytes: Range<Int>)] = []
     let words = FastWords()
 
     public init() {}
@@ -21,6 +22,24 @@ public struct CohortCSVScratch {
     /// Takes back the line buffers of the plan last read, for the next person's lines; the plan is used up.
     public mutating func reuse(_ plan: consuming FastBottomUpPlan) {
         plan.giveLineBuffers(care: &care, sleepIns: &sleepIns, items: &items)
+    }
+
+    /// The key of `line` of the person last read (``CohortCSVLayout/fastPerson(_:in:scratch:)``) in a breakdown:
+    /// with the id its row gave (`care:day`), else by position (`care[0]`).
+    public func key(of line: BottomUpLine, in chunk: CohortCSVChunk) -> String {
+        let (kind, index): (CohortLineKind, Int) = switch line {
+        case .care(let i, _): (.care, i)
+        case .sleepIn(let i, _): (.sleepIn, i)
+        case .other(let i, _): (.other, i)
+        default: (.plan, -1)
+        }
+        guard kind != .plan, let id = ids.first(where: { $0.kind == kind && $0.index == index }) else { return line.key }
+        let named = chunk.text(of: CohortCSVChunk.Span(bytes: id.bytes))
+        return switch line {
+        case .care: BottomUpLine.care(index, id: named).key
+        case .sleepIn: BottomUpLine.sleepIn(index, id: named).key
+        default: BottomUpLine.other(index, id: named).key
+        }
     }
 
     /// Empties the line buffers, keeping their room.
@@ -78,7 +97,15 @@ extension CohortCSVLayout {
                 guard let own = row.word(.deployment, in: scratch.words.deployments) else { return nil }
                 lineDeployment = own
             }
-            if !row.isEmpty(.id) { scratch.ids.append((kind, row.cells[CohortColumn.id.position])) }
+            if !row.isEmpty(.id) {
+                let index = switch kind {
+                case .plan: 0
+                case .care: scratch.care.count
+                case .sleepIn: scratch.sleepIns.count
+                case .other: scratch.items.count
+                }
+                scratch.ids.append((kind, index, row.cells[CohortColumn.id.position]))
+            }
             switch kind {
             case .plan:
                 guard !sawPlan else { return nil }
@@ -267,7 +294,7 @@ struct FastRow {
 
     /// Whether the lines' ids are well formed and distinct among their kind's, as the full breakdown requires
     /// (`BottomUpCalculation.checkIDs`), compared as bytes.
-    func idsAreDistinct(_ ids: [(kind: CohortLineKind, bytes: Range<Int>)]) -> Bool {
+    func idsAreDistinct(_ ids: [(kind: CohortLineKind, index: Int, bytes: Range<Int>)]) -> Bool {
         for (i, id) in ids.enumerated() {
             let name = UnsafeBufferPointer(rebasing: bytes[id.bytes])
             guard ParameterKey.isBandName(utf8: name) else { return false }

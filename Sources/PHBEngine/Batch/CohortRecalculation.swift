@@ -187,6 +187,15 @@ public struct CohortRecalculation: Sendable {
         return try? figures(old: oldTotals, new: newTotals, fastPathCount: singleDate ? 1 : 2)
     }
 
+    /// The new side's line figures of `fastPlan` by the fast path (a lines file's rows), or `nil` when the fast
+    /// path declines and the full breakdown must decide.
+    public func newLineFigures(_ fastPlan: FastBottomUpPlan) -> [BottomUpLineFiguresSink.LineFigures]? {
+        var sink = BottomUpLineFiguresSink()
+        guard let settled = fastNewView?._withUnsafeGuaranteedRef({ fastPlan.figures($0, into: &sink) }), settled != nil
+        else { return nil }
+        return sink.lines
+    }
+
     /// The plan's totals by the fast path under the snapshot `fast` views, or `nil`.
     @inline(__always)
     static func totals(_ plan: FastBottomUpPlan, _ fast: Unmanaged<FastBottomUpParameters>?) -> BudgetTotals? {

@@ -38,6 +38,34 @@ public struct BottomUpTotalsSink: BottomUpFigureSink, Sendable {
     }
 }
 
+/// Every line's rounded figures from the fast path, in the full breakdown's
+/// order: the rows of a lines file.
+public struct BottomUpLineFiguresSink: BottomUpFigureSink, Sendable {
+    /// One line's figures: weekly and annual for a recurring line, one-off for a one-off line.
+    public struct LineFigures: Sendable, Hashable {
+        /// The line, by position (the fast path does not know the input's ids).
+        public var line: BottomUpLine
+        public var weekly: Money?
+        public var annual: Money?
+        public var oneOff: Money?
+    }
+
+    /// The lines so far.
+    public private(set) var lines: [LineFigures] = []
+
+    public init() {}
+
+    public mutating func recurring(_ line: BottomUpLine, weeklyPence: Int64, annualPence: Int64) -> Bool {
+        lines.append(LineFigures(line: line, weekly: Money(pence: weeklyPence), annual: Money(pence: annualPence), oneOff: nil))
+        return true
+    }
+
+    public mutating func oneOff(_ line: BottomUpLine, pence: Int64) -> Bool {
+        lines.append(LineFigures(line: line, weekly: nil, annual: nil, oneOff: Money(pence: pence)))
+        return true
+    }
+}
+
 /// Which of the fast path's tries settled a plan's figures (docs/fast-path.md).
 public enum FastPathTry: Sendable, Hashable, CaseIterable {
     /// Weekly values with a bound: nearly every plan.

@@ -325,14 +325,18 @@ struct CohortRun {
         out.result.reserveCapacity(people.count * 160)
         var errors = "", lines: [UInt8] = []
         var scratch = CohortCSVScratch()
-        // Each person's place in the columns and id, or nil when the fast reading could not take them.
-        var laidOut: [(column: Int, id: CohortCSVChunk.Span)?] = []
+        // Each person's place in the columns, id and (on request) lines-file rows, or nil when the fast reading
+        // could not take them. The rows are written as the person is read, while the ids of their lines are at hand;
+        // `nil` rows (the fast path declined) are written from the full breakdown.
+        var laidOut: [(column: Int, id: CohortCSVChunk.Span, lines: [UInt8]?)?] = []
         laidOut.reserveCapacity(people.count)
         var columns = FastBottomUpColumns()
         columns.reserveCapacity(people.count)
         for person in people {
-            if !withLines, let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
-                laidOut.append((columns.count, id))
+            if let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
+                let lineRows = withLines ? fastLineRows(plan, person: chunk.text(of: id), chunk: chunk, scratch: scratch,
+                                                        format: format) : nil
+                laidOut.append((columns.count, id, lineRows))
                 columns.append(plan)
                 scratch.reuse(plan)
             } else {
@@ -351,6 +355,13 @@ struct CohortRun {
                     let row = chunk.line(of: person)
                     chunk.withBytes(of: place.id) { format.appendRow(id: $0, row: row, figures: figures, to: &out.result) }
                     out.summary?.add(id: chunk.text(of: place.id), row: row, figures: figures)
+                    if withLines {
+                        if let rows = place.lines {
+                            lines += rows
+                        } else if case .success(let decoded) = layout.person(chunk.record(person, layout: layout)).0 {
+                            lines += fullLineRows(decoded, format: format) ?? []
+                        }
+                    }
                     continue
                 }
             }
@@ -384,16 +395,36 @@ struct CohortRun {
             var processed = Processed(result: bytes, row: row)
             if case .failure(let error) = row.outcome {
                 processed.error = format.errorRow(lineRows.locate(error))
-            } else if withLines, let result = try? person.plan.calculate(with: recalculation.new, explains: false) {
-                var rows: [UInt8] = []
-                rows.reserveCapacity(result.lines.count * 48)
-                for line in result.lines {
-                    format.appendLineRow(person: person.id, key: line.key, weekly: line.weekly, annual: line.annual,
-                                         oneOff: line.oneOff, to: &rows)
-                }
-                processed.lines = rows
+            } else if withLines {
+                processed.lines = fullLineRows(person, format: format)
             }
             return processed
         }
+    }
+
+    /// The lines-file rows of a person read in fast form, from the fast path (`nil` when it declines); `scratch`
+    /// holds the ids the person's lines were given.
+    func fastLineRows(_ plan: borrowing FastBottomUpPlan, person: String, chunk: CohortCSVChunk, scratch: CohortCSVScratch,
+                      format: RecalculationCSV) -> [UInt8]? {
+        guard let figures = recalculation.newLineFigures(plan) else { return nil }
+        var rows: [UInt8] = []
+        rows.reserveCapacity(figures.count * 48)
+        for line in figures {
+            format.appendLineRow(person: person, key: scratch.key(of: line.line, in: chunk), weekly: line.weekly,
+                                 annual: line.annual, oneOff: line.oneOff, to: &rows)
+        }
+        return rows
+    }
+
+    /// The lines-file rows of a person, from the full breakdown (`nil` when it fails).
+    func fullLineRows(_ person: CohortPerson, format: RecalculationCSV) -> [UInt8]? {
+        guard let result = try? person.plan.calculate(with: recalculation.new, explains: false) else { return nil }
+        var rows: [UInt8] = []
+        rows.reserveCapacity(result.lines.count * 48)
+        for line in result.lines {
+            format.appendLineRow(person: person.id, key: line.key, weekly: line.weekly, annual: line.annual,
+                                 oneOff: line.oneOff, to: &rows)
+        }
+        return rows
     }
 }
