@@ -372,6 +372,34 @@ import _PHBTestSupport
         #expect(seen == Array(stride(from: 0, to: 2_000, by: 2)))
     }
 
+    /// A lines file's rows come from the fast path for a person read in fast form: each line named (with the id its
+    /// row gave) and figured as the full breakdown names and figures it, in the same order.
+    @Test func fastLinesAreTheFullBreakdownsLines() throws {
+        let url = FixtureTests.fixturesDirectory.appendingPathComponent("cohorts/example-cohort.csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let layout = try CohortCSVLayout(header: records(text, chunk: 1 << 20)[0])
+        let context = try CalculationContext(asAt: CalendarDate(iso: "2026-04-06")!, policy: try ExamplePolicy.policy())
+        let recalculation = CohortRecalculation(parameters: BottomUpParameters(context))
+        var scratch = CohortCSVScratch()
+        var compared = 0, named = 0
+        for chunk in try CohortTests.chunks(text, piece: 1 << 16) {
+            for person in chunk.people() {
+                guard let (_, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch),
+                      let fast = recalculation.newLineFigures(plan) else { continue }
+                let keys = fast.map { scratch.key(of: $0.line, in: chunk) }
+                scratch.reuse(plan)
+                let full = try layout.person(chunk.record(person, layout: layout)).0.get().plan
+                    .calculate(with: recalculation.new, explains: false)
+                #expect(keys == full.lines.map(\.key))
+                #expect(fast.map { [$0.weekly, $0.annual, $0.oneOff] } == full.lines.map { [$0.weekly, $0.annual, $0.oneOff] })
+                compared += 1
+                named += keys.count { $0.contains(":") }
+            }
+        }
+        #expect(compared > 900)
+        #expect(named > 100)
+    }
+
     @Test func parallelEqualsSerialRowForRow() throws {
         let policy = try ExamplePolicy.policy()
         let old = BottomUpParameters(try CalculationContext(asAt: CalendarDate(iso: "2025-06-01")!, policy: policy))
