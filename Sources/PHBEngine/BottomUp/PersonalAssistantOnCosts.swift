@@ -173,26 +173,26 @@ struct PersonalAssistantOnCosts {
             enrolled += 1
             total += rate.value * (min(e, upper.value) - lower.value).clampedAtZero
         }
+        /// The earnings, each PA's check against the threshold, and the sum of the enrolled PAs' terms: built in one
+        /// pass, each PA compared once.
         func formula() -> Formula {
-            let enrolledPAs = perPA.indices.filter { threshold.value < perPA[$0] }
-            let checks = perPA.indices.map { i in
-                Formula.comparison(Self.earnings(perPA, i), threshold.value < perPA[i] ? .above : .atMost,
-                                   .parameter(threshold.key, threshold.value, .poundsAWeek))
-            }
-            let terms = enrolledPAs.map { i in
-                Formula.percentParameter(.pensionEmployerRate, fraction: rate.value)
+            var steps: [Formula] = [], terms: [Formula] = []
+            steps.reserveCapacity(perPA.count + 3)
+            terms.reserveCapacity(enrolled)
+            steps.append(earnings)
+            for i in perPA.indices {
+                let above = threshold.value < perPA[i]
+                steps.append(.comparison(Self.earnings(perPA, i), above ? .above : .atMost,
+                                         .parameter(threshold.key, threshold.value, .poundsAWeek)))
+                guard above else { continue }
+                terms.append(Formula.percentParameter(.pensionEmployerRate, fraction: rate.value)
                     * .operation(.maximum, [.value(.zero, Rational(0), .poundsAWeek),
                                             .operation(.minimum, [Self.earnings(perPA, i), .parameter(.pensionUpperLimit, upper.value, .poundsAWeek)])
-                                                - .parameter(.pensionLowerLimit, lower.value, .poundsAWeek)])
+                                                - .parameter(.pensionLowerLimit, lower.value, .poundsAWeek)]))
             }
-            let weekly: Formula = terms.isEmpty ? .value(.weekly, Rational(0), .poundsAWeek)
-                : (terms.count == 1 ? terms[0] : .operation(.sum, terms)).equals(.weekly, total, .poundsAWeek)
-            var steps: [Formula] = []
-            steps.reserveCapacity(checks.count + 3)
-            steps.append(earnings)
-            steps += checks
             steps.append(.note(.pensionOnlyAboveThreshold))
-            steps.append(weekly)
+            steps.append(terms.isEmpty ? .value(.weekly, Rational(0), .poundsAWeek)
+                         : (terms.count == 1 ? terms[0] : .operation(.sum, terms)).equals(.weekly, total, .poundsAWeek))
             return .steps(steps)
         }
         try addRecurring(builder.recurring(
