@@ -174,7 +174,7 @@ struct BandRates: Sendable {
     init(_ provider: Provider, bands: [String], wage: ParameterLookup<Rational>, rate: (String) -> ParameterLookup<Rational>) {
         entries = bands.sorted().map {
             let rate = rate($0)
-            let uses = [rate.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil].compactMap { $0 }
+            let uses = LineParameterUses.list(rate.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil)
             return Entry(band: $0, rate: rate, lineDescription: Self.lineDescription(provider, band: $0),
                          rateName: QuantityName(rawValue: ParameterKey.hourlyRate(provider, band: $0).name), uses: uses)
         }

@@ -28,17 +28,28 @@ struct LineParameterUses: Sendable {
          pensionRate: ParameterUse?, pensionFunding: ParameterUse?, pensionLowerLimit: ParameterUse?,
          pensionUpperLimit: ParameterUse?, pensionTrigger: ParameterUse?, contingencyMode: ParameterUse?,
          contingencyValue: ParameterUse?, thirdPartyFee: ParameterUse?, nationalLivingWage: ParameterUse?) {
-        func uses(_ resolved: ParameterUse?...) -> [ParameterUse] { resolved.compactMap { $0 } }
-        sleepIn = uses(sleepInRate)
-        bankHolidays = uses(bankHolidaysPerYear, bankHolidayMultiplier)
-        self.flatOnCost = uses(onCostMode, flatOnCost)
-        holidayCover = uses(onCostMode, holidayAccrual)
-        employerNI = uses(employerNIRate, niSecondaryThreshold, employmentAllowanceApplied)
-        employerNIWithAllowance = employerNI + uses(employmentAllowance)
-        pensionFromLowerLimit = uses(pensionRate, pensionFunding, pensionLowerLimit, pensionUpperLimit)
-        pensionFromTrigger = pensionFromLowerLimit + uses(pensionTrigger)
-        contingency = uses(contingencyMode, contingencyValue)
-        self.thirdPartyFee = uses(thirdPartyFee)
-        ownPARate = uses(nationalLivingWage)
+        sleepIn = Self.list(sleepInRate)
+        bankHolidays = Self.list(bankHolidaysPerYear, bankHolidayMultiplier)
+        self.flatOnCost = Self.list(onCostMode, flatOnCost)
+        holidayCover = Self.list(onCostMode, holidayAccrual)
+        employerNI = Self.list(employerNIRate, niSecondaryThreshold, employmentAllowanceApplied)
+        employerNIWithAllowance = employerNI + Self.list(employmentAllowance)
+        pensionFromLowerLimit = Self.list(pensionRate, pensionFunding, pensionLowerLimit, pensionUpperLimit)
+        pensionFromTrigger = pensionFromLowerLimit + Self.list(pensionTrigger)
+        contingency = Self.list(contingencyMode, contingencyValue)
+        self.thirdPartyFee = Self.list(thirdPartyFee)
+        ownPARate = Self.list(nationalLivingWage)
+    }
+
+    /// The uses that resolved, in order, in one list allocated once.
+    static func list(_ first: ParameterUse?, _ second: ParameterUse? = nil, _ third: ParameterUse? = nil,
+                     _ fourth: ParameterUse? = nil) -> [ParameterUse] {
+        var list: [ParameterUse] = []
+        list.reserveCapacity(4)
+        if let first { list.append(first) }
+        if let second { list.append(second) }
+        if let third { list.append(third) }
+        if let fourth { list.append(fourth) }
+        return list
     }
 }

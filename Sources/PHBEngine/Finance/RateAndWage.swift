@@ -29,13 +29,14 @@ public struct RateAndWage: BudgetCalculation {
         self.deployment = deployment
     }
 
-    /// The exact full cost an hour of PA care at `pay`, with the breakdown, in a context whose National Living
+    /// The exact full cost an hour of PA care at `pay`, with the breakdown, under parameters whose National Living
     /// Wage is set aside (``uncheckedWage(_:)``).
-    func cost(at pay: Rational, in unchecked: CalculationContext) throws(BudgetError) -> (exact: Rational, result: BudgetResult) {
+    func cost(at pay: Rational, with unchecked: BottomUpParameters,
+              explains: Bool) throws(BudgetError) -> (exact: Rational, result: BudgetResult) {
         let plan = BottomUpPlan(deployment: deployment, personalAssistants: personalAssistants, care: [
             CareLine(hoursPerWeek: hoursPerWeek, provider: .personalAssistant, band: "rateAndWage", hourlyRate: pay),
         ])
-        let result = try plan.calculate(in: unchecked)
+        let result = try plan.calculate(with: unchecked, explains: explains)
         let keys: Set<String> = [BottomUpLine.care(0).key, BottomUpLine.bankHolidays(.personalAssistant).key,
                                  BottomUpLine.holidayCover.key, BottomUpLine.employerNI.key, BottomUpLine.pension.key,
                                  BottomUpLine.flatOnCost.key, BottomUpLine.insurance.key, BottomUpLine.payroll.key,
@@ -55,7 +56,8 @@ public struct RateAndWage: BudgetCalculation {
         }
         let wage = try context.number(.nationalLivingWage)
         let rule = try context.roundingRule.get().value
-        let unchecked = try Self.uncheckedWage(context)
+        // Resolved once for the search and the breakdown shown: a search costs some twenty pays.
+        let unchecked = BottomUpParameters(try Self.uncheckedWage(context))
         let pay: Rational
         var figures: [ResultFigure] = []
         switch question {
@@ -65,17 +67,19 @@ public struct RateAndWage: BudgetCalculation {
             }
             // The highest whole-penny pay p with cost(p) ≤ amount: cost never falls as pay rises. The search
             // needs only the exact costs, not their explanation (the breakdown shown is made once, below).
-            var searching = unchecked
-            searching.explains = false
             var low: Int128 = 0, high = (amount * 100).roundedToInteger(.down) ?? 0
-            guard try cost(at: Rational(1, over: 100), in: searching).exact <= amount else {
+            guard try cost(at: Rational(1, over: 100), with: unchecked, explains: false).exact <= amount else {
                 throw .invalidValue(field: "input.hourlyAmount", value: amount.decimalText(),
                                     reason: "does not cover even 1p an hour of pay with its on-costs")
             }
             low = 1
             while low < high {
                 let mid = (low + high + 1) / 2
-                if try cost(at: Rational(mid, over: 100), in: searching).exact <= amount { low = mid } else { high = mid - 1 }
+                if try cost(at: Rational(mid, over: 100), with: unchecked, explains: false).exact <= amount {
+                    low = mid
+                } else {
+                    high = mid - 1
+                }
             }
             pay = Rational(low, over: 100)
             figures.append(ResultFigure(key: "hourlyAmount", label: "Hourly amount available",
@@ -93,7 +97,7 @@ public struct RateAndWage: BudgetCalculation {
                                         value: .money(try given.roundedToMoney(rule, context: "pay")),
                                         formula: .steps([.value(.hourlyRate, given, .poundsAnHour), .note(.asGiven)])))
         }
-        let (exact, breakdown) = try cost(at: pay, in: unchecked)
+        let (exact, breakdown) = try cost(at: pay, with: unchecked, explains: context.explains)
         figures.append(ResultFigure(key: "hourlyCost", label: "Full cost an hour (pay and on-costs)",
                                     value: .money(try exact.roundedToMoney(rule, context: "hourly cost")),
                                     formula: .rounded(.value(.hourlyCost, exact, .poundsAnHour), places: 2, rule), parameters: [wage.use]))

@@ -186,12 +186,21 @@ public struct CalculationContext: Sendable {
 
     /// The names of the time bands any layer gives `provider` a rate for.
     public func bands(of provider: Provider) -> [String] {
-        let keys = Set(policy.parameters.histories.keys).union(statutory.histories.keys).union(overrides.keys)
-        return keys.compactMap { key -> String? in
-            switch (key, provider) {
-            case (.paHourlyRate(let band), .personalAssistant), (.agencyHourlyRate(let band), .agency): band
-            default: nil
+        // A policy has a few bands among some sixty keys: the bands are gathered in a short list, with no set of
+        // every key built and hashed (which was a third of resolving a snapshot).
+        var bands: [String] = []
+        func gather(_ keys: some Sequence<ParameterKey>) {
+            for key in keys {
+                switch (key, provider) {
+                case (.paHourlyRate(let band), .personalAssistant), (.agencyHourlyRate(let band), .agency):
+                    if !bands.contains(band) { bands.append(band) }
+                default: break
+                }
             }
-        }.sorted()
+        }
+        gather(policy.parameters.histories.keys)
+        gather(statutory.histories.keys)
+        gather(overrides.keys)
+        return bands.sorted()
     }
 }
