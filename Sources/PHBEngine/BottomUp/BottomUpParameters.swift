@@ -44,7 +44,8 @@ public final class BottomUpParameters: Sendable {
     let agencyRates: BandRates
     /// The parameter uses each derived line lists, gathered once.
     let lineUses: LineParameterUses
-    /// The employment-cost lines for 1 to ``ConstantLines/teamSizes`` PAs, worked out once.
+    /// The employment-cost lines for 1 to ``ConstantLines/teamSizes`` PAs, worked out once (none in a snapshot
+    /// made for one plan: its lines are worked out when it needs them).
     let employmentCostLinesByTeamSize: [Result<ConstantLines, BudgetError>]
     /// The direct-payment fee lines, worked out once.
     let directPaymentFeeLines: Result<ConstantLines, BudgetError>
@@ -52,8 +53,15 @@ public final class BottomUpParameters: Sendable {
     /// hold (``ParameterHistory/knownUntil``): a batch warns of them once.
     public let outOfDate: [ParameterUse]
 
-    /// Resolves every bottom-up parameter in force on `context.asAt`.
-    public init(_ context: CalculationContext) {
+    /// Resolves every bottom-up parameter in force on `context.asAt`, for the many plans of a batch.
+    public convenience init(_ context: CalculationContext) {
+        self.init(context, teamSizes: ConstantLines.teamSizes)
+    }
+
+    /// Resolves every bottom-up parameter in force on `context.asAt`, with the employment-cost lines worked
+    /// out in advance for 1 to `teamSizes` PAs: a batch's many plans share them; one plan (`teamSizes` 0)
+    /// works out its own when it needs them, at less than the cost of four.
+    init(_ context: CalculationContext, teamSizes: Int) {
         var stale: [ParameterUse] = []
         /// Notes a resolved value that is out of date, and passes the lookup on.
         func track<Value>(_ lookup: ParameterLookup<Value>) -> ParameterLookup<Value> {
@@ -111,9 +119,9 @@ public final class BottomUpParameters: Sendable {
             pensionUpperLimit: pensionUpperLimit.resolved?.use, pensionTrigger: pensionTrigger.resolved?.use,
             contingencyMode: contingencyMode.resolved?.use, contingencyValue: contingencyValue.resolved?.use,
             thirdPartyFee: thirdPartyFee.resolved?.use, nationalLivingWage: nationalLivingWage.resolved?.use)
-        employmentCostLinesByTeamSize = (1...ConstantLines.teamSizes).map { k in
+        employmentCostLinesByTeamSize = (0..<max(0, teamSizes)).map { i in
             Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
-                try employmentCosts.lines(paCount: k, builder: builder)
+                try employmentCosts.lines(paCount: i + 1, builder: builder)
             }
         }
         directPaymentFeeLines = Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in

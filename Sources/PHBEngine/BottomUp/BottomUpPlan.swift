@@ -146,7 +146,8 @@ public struct BottomUpPlan: BudgetCalculation, Hashable {
     }
 
     public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
-        try calculate(with: BottomUpParameters(context), explains: context.explains)
+        // Resolved for this plan alone: no employment-cost lines worked out for team sizes it does not have.
+        try calculate(with: BottomUpParameters(context, teamSizes: 0), explains: context.explains)
     }
 
     /// The breakdown under parameters already resolved: the way to cost many

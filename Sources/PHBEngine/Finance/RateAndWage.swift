@@ -56,8 +56,9 @@ public struct RateAndWage: BudgetCalculation {
         }
         let wage = try context.number(.nationalLivingWage)
         let rule = try context.roundingRule.get().value
-        // Resolved once for the search and the breakdown shown: a search costs some twenty pays.
-        let unchecked = BottomUpParameters(try Self.uncheckedWage(context))
+        // Resolved once for the search and the breakdown shown (a search costs some twenty pays), with the
+        // employment-cost lines of this many PAs worked out once.
+        let unchecked = BottomUpParameters(try Self.uncheckedWage(context), teamSizes: personalAssistants)
         let pay: Rational
         var figures: [ResultFigure] = []
         switch question {
