@@ -116,10 +116,11 @@ struct BottomUpCalculation {
         return held
     }
 
-    /// A line's own rate (not negative), or the policy's rate; and whether it is the policy's.
+    /// A line's own rate (not negative), or the policy's rate (looked up only when there is no own rate); and
+    /// whether it is the policy's.
     func rate(_ own: Rational?, field: @autoclosure () -> String,
-              policy: ParameterLookup<Rational>) throws(BudgetError) -> (value: Rational, isPolicy: Bool) {
-        guard let own else { return (try policy.get().value, true) }
+              policy: @autoclosure () -> ParameterLookup<Rational>) throws(BudgetError) -> (value: Rational, isPolicy: Bool) {
+        guard let own else { return (try policy().get().value, true) }
         guard !own.isNegative else { throw .invalidValue(field: field(), value: own.decimalText(), reason: "must not be negative") }
         return (own, false)
     }
@@ -142,11 +143,11 @@ struct BottomUpCalculation {
                                     reason: "must be a whole number of staff from 1 to 100")
             }
             let held = try deployment(line.deployment, field: field())
-            let rates = parameters.rates(of: line.provider), bandRate = rates.entry(line.band)
-            let policyRate = bandRate?.rate
+            // The band's entry read in place, field by field: a copy of the whole entry cost more than the line's arithmetic.
+            let rates = parameters.rates(of: line.provider), band = rates.index(of: line.band)
+            let (rate, isPolicy) = try self.rate(line.hourlyRate, field: "\(field()).hourlyRate", policy: band.map { rates.entries[$0].rate }
                 ?? .failure(.unknownBand(field: "\(field()).band", provider: line.provider.description, band: line.band,
-                                         known: rates.bands))
-            let (rate, isPolicy) = try self.rate(line.hourlyRate, field: "\(field()).hourlyRate", policy: policyRate)
+                                         known: rates.bands)))
             if line.provider == .personalAssistant {
                 let wage = try parameters.nationalLivingWage.get()
                 guard !(rate < wage.value) else {
@@ -157,13 +158,16 @@ struct BottomUpCalculation {
             }
             // The policy's rate (and the wage it was checked against) or, for an own rate, the wage alone: lists
             // gathered once per snapshot.
-            let uses = isPolicy ? bandRate?.uses ?? [] : line.provider == .personalAssistant ? parameters.lineUses.ownPARate : []
+            let uses = isPolicy ? band.map { rates.entries[$0].uses } ?? []
+                : line.provider == .personalAssistant ? parameters.lineUses.ownPARate : []
             let exact = h * line.staffRatio * rate
             let shares = DeploymentShares(held)
-            let what = line.description ?? bandRate?.lineDescription ?? BandRates.lineDescription(line.provider, band: line.band)
+            let what = line.description ?? band.map { rates.entries[$0].lineDescription }
+                ?? BandRates.lineDescription(line.provider, band: line.band)
+            let rateName = line.hourlyRate == nil ? band.map { rates.entries[$0].rateName } : nil
             func unitRate() -> Quantity {
-                guard line.hourlyRate == nil, let bandRate else { return Quantity(.hourlyRate, rate, .poundsAnHour) }
-                return Quantity(bandRate.rateName, rate, .poundsAnHour, parameter: .hourlyRate(line.provider, band: line.band))
+                guard let rateName else { return Quantity(.hourlyRate, rate, .poundsAnHour) }
+                return Quantity(rateName, rate, .poundsAnHour, parameter: .hourlyRate(line.provider, band: line.band))
             }
             func quantity() -> Formula { .value(.hoursPerWeek, h, .hoursAWeek) * .value(.staffRatio, Rational(line.staffRatio), .staff) }
             /// The working, then a note of an own rate and of the check against the National Living Wage.

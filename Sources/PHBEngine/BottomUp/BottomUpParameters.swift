@@ -188,9 +188,9 @@ struct BandRates: Sendable {
         }
     }
 
-    /// The entry for `band`, or `nil` for a band the policy does not know.
-    func entry(_ band: String) -> Entry? {
-        entries.first { $0.band == band }
+    /// The place of `band`'s entry, or `nil` for a band the policy does not know.
+    func index(of band: String) -> Int? {
+        entries.firstIndex { $0.band == band }
     }
 
     /// The names of the bands, sorted, for error messages.
