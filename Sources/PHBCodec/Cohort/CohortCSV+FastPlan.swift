@@ -14,7 +14,7 @@ public struct CohortCSVScratch {
     var items: [FastBottomUpPlan.Item] = []
     /// Lines' own ids, with each line's place among its kind's and where the id lies in the chunk: each must be
     /// well formed and unique among its kind's.
-    var ids: [(kind: CohortLineKind, index: Int, bytes: Range<Int>)] = []
+    var ids: [(kind: CohortLineKind, index: Int32, bytes: Range<Int>)] = []
     let words = FastWords()
 
     public init() {}
@@ -33,13 +33,27 @@ public struct CohortCSVScratch {
         case .other(let i, _): (.other, i)
         default: (.plan, -1)
         }
-        guard kind != .plan, let id = ids.first(where: { $0.kind == kind && $0.index == index }) else { return line.key }
+        guard kind != .plan, let id = ids.first(where: { $0.kind == kind && Int($0.index) == index }) else { return line.key }
         let named = chunk.text(of: CohortCSVChunk.Span(bytes: id.bytes))
         return switch line {
         case .care: BottomUpLine.care(index, id: named).key
         case .sleepIn: BottomUpLine.sleepIn(index, id: named).key
         default: BottomUpLine.other(index, id: named).key
         }
+    }
+
+    /// Notes the id a row gives the next line of `kind`, with the line's place among its kind's. Kept out of the
+    /// reading loop: few lines have an id.
+    @inline(never)
+    mutating func noteID(of kind: CohortLineKind, at bytes: Range<Int>) {
+        let index = switch kind {
+        case .plan: 0
+        case .care: care.count
+        case .sleepIn: sleepIns.count
+        case .other: items.count
+        }
+        // 32 bits (a plan has at most `BottomUpPlan.mostLines`): an entry is no larger than a kind and its bytes.
+        ids.append((kind, Int32(truncatingIfNeeded: index), bytes))
     }
 
     /// Empties the line buffers, keeping their room.
@@ -97,15 +111,7 @@ extension CohortCSVLayout {
                 guard let own = row.word(.deployment, in: scratch.words.deployments) else { return nil }
                 lineDeployment = own
             }
-            if !row.isEmpty(.id) {
-                let index = switch kind {
-                case .plan: 0
-                case .care: scratch.care.count
-                case .sleepIn: scratch.sleepIns.count
-                case .other: scratch.items.count
-                }
-                scratch.ids.append((kind, index, row.cells[CohortColumn.id.position]))
-            }
+            if !row.isEmpty(.id) { scratch.noteID(of: kind, at: row.cells[CohortColumn.id.position]) }
             switch kind {
             case .plan:
                 guard !sawPlan else { return nil }
@@ -294,7 +300,7 @@ struct FastRow {
 
     /// Whether the lines' ids are well formed and distinct among their kind's, as the full breakdown requires
     /// (`BottomUpCalculation.checkIDs`), compared as bytes.
-    func idsAreDistinct(_ ids: [(kind: CohortLineKind, index: Int, bytes: Range<Int>)]) -> Bool {
+    func idsAreDistinct(_ ids: [(kind: CohortLineKind, index: Int32, bytes: Range<Int>)]) -> Bool {
         for (i, id) in ids.enumerated() {
             let name = UnsafeBufferPointer(rebasing: bytes[id.bytes])
             guard ParameterKey.isBandName(utf8: name) else { return false }

@@ -325,18 +325,22 @@ struct CohortRun {
         out.result.reserveCapacity(people.count * 160)
         var errors = "", lines: [UInt8] = []
         var scratch = CohortCSVScratch()
-        // Each person's place in the columns, id and (on request) lines-file rows, or nil when the fast reading
-        // could not take them. The rows are written as the person is read, while the ids of their lines are at hand;
-        // `nil` rows (the fast path declined) are written from the full breakdown.
-        var laidOut: [(column: Int, id: CohortCSVChunk.Span, lines: [UInt8]?)?] = []
+        // Each person's place in the columns and id, or nil when the fast reading could not take them.
+        var laidOut: [(column: Int, id: CohortCSVChunk.Span)?] = []
+        // On request, the lines-file rows of each person in the columns, written as the person is read (while the
+        // ids of their lines are at hand) into one buffer for the chunk: where they lie, by column, or nil when the
+        // fast path declined (the full breakdown writes them).
+        var fastLines: [UInt8] = [], fastLineRows: [Range<Int>?] = []
         laidOut.reserveCapacity(people.count)
         var columns = FastBottomUpColumns()
         columns.reserveCapacity(people.count)
         for person in people {
             if let (id, plan) = layout.fastPerson(person, in: chunk, scratch: &scratch) {
-                let lineRows = withLines ? fastLineRows(plan, person: chunk.text(of: id), chunk: chunk, scratch: scratch,
-                                                        format: format) : nil
-                laidOut.append((columns.count, id, lineRows))
+                if withLines {
+                    fastLineRows.append(appendFastLineRows(plan, person: chunk.text(of: id), chunk: chunk, scratch: scratch,
+                                                           format: format, to: &fastLines))
+                }
+                laidOut.append((columns.count, id))
                 columns.append(plan)
                 scratch.reuse(plan)
             } else {
@@ -356,8 +360,8 @@ struct CohortRun {
                     chunk.withBytes(of: place.id) { format.appendRow(id: $0, row: row, figures: figures, to: &out.result) }
                     out.summary?.add(id: chunk.text(of: place.id), row: row, figures: figures)
                     if withLines {
-                        if let rows = place.lines {
-                            lines += rows
+                        if let rows = fastLineRows[place.column] {
+                            lines += fastLines[rows]
                         } else if case .success(let decoded) = layout.person(chunk.record(person, layout: layout)).0 {
                             lines += fullLineRows(decoded, format: format) ?? []
                         }
@@ -402,18 +406,17 @@ struct CohortRun {
         }
     }
 
-    /// The lines-file rows of a person read in fast form, from the fast path (`nil` when it declines); `scratch`
-    /// holds the ids the person's lines were given.
-    func fastLineRows(_ plan: borrowing FastBottomUpPlan, person: String, chunk: CohortCSVChunk, scratch: CohortCSVScratch,
-                      format: RecalculationCSV) -> [UInt8]? {
+    /// Appends the lines-file rows of a person read in fast form, from the fast path, to `rows`: where they lie, or
+    /// `nil` (nothing appended) when the fast path declines. `scratch` holds the ids the person's lines were given.
+    func appendFastLineRows(_ plan: borrowing FastBottomUpPlan, person: String, chunk: CohortCSVChunk, scratch: CohortCSVScratch,
+                            format: RecalculationCSV, to rows: inout [UInt8]) -> Range<Int>? {
         guard let figures = recalculation.newLineFigures(plan) else { return nil }
-        var rows: [UInt8] = []
-        rows.reserveCapacity(figures.count * 48)
+        let start = rows.count
         for line in figures {
             format.appendLineRow(person: person, key: scratch.key(of: line.line, in: chunk), weekly: line.weekly,
                                  annual: line.annual, oneOff: line.oneOff, to: &rows)
         }
-        return rows
+        return start..<rows.count
     }
 
     /// The lines-file rows of a person, from the full breakdown (`nil` when it fails).
