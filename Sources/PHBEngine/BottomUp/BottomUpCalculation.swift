@@ -145,9 +145,11 @@ struct BottomUpCalculation {
             let held = try deployment(line.deployment, field: field())
             // The band's entry read in place, field by field: a copy of the whole entry cost more than the line's arithmetic.
             let rates = parameters.rates(of: line.provider), band = rates.index(of: line.band)
-            let (rate, isPolicy) = try self.rate(line.hourlyRate, field: "\(field()).hourlyRate", policy: band.map { rates.entries[$0].rate }
-                ?? .failure(.unknownBand(field: "\(field()).band", provider: line.provider.description, band: line.band,
-                                         known: rates.bands)))
+            let (rate, isPolicy) = try self.rate(
+                line.hourlyRate, field: "\(field()).hourlyRate",
+                policy: band.map { rates.entries[$0].rate }
+                    ?? .failure(.unknownBand(field: "\(field()).band", provider: line.provider.description, band: line.band,
+                                             known: rates.bands)))
             if line.provider == .personalAssistant {
                 let wage = try parameters.nationalLivingWage.get()
                 guard !(rate < wage.value) else {

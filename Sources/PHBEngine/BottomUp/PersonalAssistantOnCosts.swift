@@ -198,6 +198,7 @@ struct PersonalAssistantOnCosts {
         try addRecurring(builder.recurring(
             BottomUpLine.pension.key, "Employer pension", exactWeekly: total, formula: formula(),
             quantity: Self.assistants(enrolled), deployment: heldAs,
-            parameters: fundedFrom.value == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit : parameters.lineUses.pensionFromTrigger))
+            parameters: fundedFrom.value == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit
+                                                        : parameters.lineUses.pensionFromTrigger))
     }
 }
