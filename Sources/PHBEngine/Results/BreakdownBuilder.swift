@@ -60,26 +60,46 @@ struct BreakdownBuilder {
                             formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula? = nil,
                             unitRate: @autoclosure () -> Quantity? = nil, deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
-        lines.append(BudgetLine(
-            key: key, description: description, quantity: explains ? quantity() : nil,
-            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : nil, exact: exactWeekly,
-            weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
-            annual: try exactAnnual.roundedToMoney(rule, context: "\(key) annual"),
-            oneOff: nil, deployment: explains ? deployment() : nil, parameters: parameters))
+        append(key, description, exact: exactWeekly, weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
+               annual: try exactAnnual.roundedToMoney(rule, context: "\(key) annual"), oneOff: nil, formula: formula(),
+               quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
         return exactWeekly
     }
+
+    /// A line with nothing in it, to be written in place.
+    private static let blank = BudgetLine(key: "", description: "", formula: nil, exact: .zero, weekly: nil, annual: nil, oneOff: nil)
 
     /// Adds a one-off line (no weekly or annual figure).
     mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> Formula,
                          quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                          deployment: @autoclosure () -> String? = nil,
                          parameters: [ParameterUse] = []) throws(BudgetError) {
-        let line = BudgetLine(
-            key: key, description: description, quantity: explains ? quantity() : nil,
-            unitRate: explains ? unitRate() : nil, formula: explains ? formula() : nil, exact: exact, weekly: nil, annual: nil,
-            oneOff: try exact.roundedToMoney(rule, context: key), deployment: explains ? deployment() : nil,
-            parameters: parameters)
-        lines.append(line)
+        append(key, description, exact: exact, weekly: nil, annual: nil, oneOff: try exact.roundedToMoney(rule, context: key),
+               formula: formula(), quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+    }
+
+    /// Appends a line with its figures, and its working when the breakdown is explained. The line is written field
+    /// by field into a blank line already in the list: a line built apart was copied into the list and then
+    /// destroyed, each at the cost of its every reference.
+    private mutating func append(_ key: String, _ description: String, exact: Rational, weekly: Money?, annual: Money?,
+                                 oneOff: Money?, formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula?,
+                                 unitRate: @autoclosure () -> Quantity?, deployment: @autoclosure () -> String?,
+                                 parameters: [ParameterUse]) {
+        lines.append(Self.blank)
+        let i = lines.count - 1
+        lines[i].key = key
+        lines[i].description = description
+        if explains {
+            lines[i].quantity = quantity()
+            lines[i].unitRate = unitRate()
+            lines[i].formula = formula()
+            lines[i].deployment = deployment()
+        }
+        lines[i].exact = exact
+        lines[i].weekly = weekly
+        lines[i].annual = annual
+        lines[i].oneOff = oneOff
+        lines[i].parameters = parameters
     }
 
     /// Adds lines worked out before (a snapshot's constant lines), held as `deployment`, without their working
