@@ -68,9 +68,9 @@ struct BottomUpCalculation {
 
     /// The PAs' relative shares of pay (docs/rules.md §3): equal unless the plan weights them.
     func paShareWeights() throws(BudgetError) -> [Rational] {
-        try BottomUpCalculation.checkIDs(plan.care.lazy.map { $0.id }, field: "input.care")
-        try BottomUpCalculation.checkIDs(plan.sleepIns.lazy.map { $0.id }, field: "input.sleepIns")
-        try BottomUpCalculation.checkIDs(plan.otherItems.lazy.map { $0.id }, field: "input.otherItems")
+        try BottomUpCalculation.checkIDs(plan.care, field: "input.care") { $0.id }
+        try BottomUpCalculation.checkIDs(plan.sleepIns, field: "input.sleepIns") { $0.id }
+        try BottomUpCalculation.checkIDs(plan.otherItems, field: "input.otherItems") { $0.id }
         let lines = plan.care.count + plan.sleepIns.count + plan.otherItems.count
         guard lines <= BottomUpPlan.mostLines else {
             throw .invalidValue(field: "input", value: "\(lines) lines",
@@ -93,18 +93,20 @@ struct BottomUpCalculation {
         return shares
     }
 
-    /// Line ids are short names (letters, digits, `_`, `-`), each used once in its list.
-    static func checkIDs(_ ids: some Collection<String?>, field: String) throws(BudgetError) {
-        guard ids.contains(where: { $0 != nil }) else { return }
+    /// Line ids (`id` of each line) are short names (letters, digits, `_`, `-`), each used once in its list.
+    ///
+    /// Each line is read in place, by index: a line copied out to read its id cost more than the check.
+    static func checkIDs<Line>(_ lines: [Line], field: String, id: (Line) -> String?) throws(BudgetError) {
+        guard lines.indices.contains(where: { id(lines[$0]) != nil }) else { return }
         // Lists are short: comparing each id with those before it needs no set.
-        for (i, id) in ids.enumerated() {
-            guard let id else { continue }
-            guard ParameterKey.isBandName(id) else {
-                throw .invalidValue(field: "\(field)[\(i)].id", value: id,
+        for i in lines.indices {
+            guard let name = id(lines[i]) else { continue }
+            guard ParameterKey.isBandName(name) else {
+                throw .invalidValue(field: "\(field)[\(i)].id", value: name,
                                     reason: "must be 1 to 64 letters, digits, '_' or '-'")
             }
-            if ids.prefix(i).contains(where: { $0 == id }) {
-                throw .invalidValue(field: "\(field)[\(i)].id", value: id, reason: "is the id of an earlier line too")
+            if lines.indices.prefix(i).contains(where: { id(lines[$0]) == name }) {
+                throw .invalidValue(field: "\(field)[\(i)].id", value: name, reason: "is the id of an earlier line too")
             }
         }
     }

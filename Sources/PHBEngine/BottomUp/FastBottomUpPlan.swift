@@ -97,8 +97,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
 
     /// The fast form of `plan`, or `nil` when the full breakdown must decide.
     public init?(_ plan: BottomUpPlan) {
-        guard Self.idsAreDistinct(plan.care.map(\.id)), Self.idsAreDistinct(plan.sleepIns.map(\.id)),
-              Self.idsAreDistinct(plan.otherItems.map(\.id)) else { return nil }
+        guard Self.idsAreDistinct(plan.care, id: { $0.id }), Self.idsAreDistinct(plan.sleepIns, id: { $0.id }),
+              Self.idsAreDistinct(plan.otherItems, id: { $0.id }) else { return nil }
         var care: [Care] = []
         care.reserveCapacity(plan.care.count)
         for line in plan.care {
@@ -216,9 +216,9 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         return own.value < 0 || own.isPoisoned ? nil : .some(own)
     }
 
-    /// Whether the ids given are distinct and well formed, as the full breakdown requires.
-    static func idsAreDistinct(_ ids: [String?]) -> Bool {
-        (try? BottomUpCalculation.checkIDs(ids, field: "")) != nil
+    /// Whether the lines' ids are distinct and well formed, as the full breakdown requires.
+    static func idsAreDistinct<Line>(_ lines: [Line], id: (Line) -> String?) -> Bool {
+        (try? BottomUpCalculation.checkIDs(lines, field: "", id: id)) != nil
     }
 }
 
