@@ -8,7 +8,7 @@ public enum FormulaRenderer {
 
     /// The formula in words, with every value in its unit.
     public static func words(_ formula: Formula) -> String {
-        switch formula {
+        switch formula.node {
         case .quantity(let q):
             return words(q)
         case .operation(let operation, let operands):
@@ -86,14 +86,14 @@ public enum FormulaRenderer {
             // The right operand of − and ÷ needs brackets at the same level too, a − (b − c); a quotient
             // inside a product gets them for reading's sake, a × (b ÷ c).
             let bracket = inner < own || (i > 0 && inner == own && (operation == .difference || operation == .quotient))
-                || (operation == .product && { if case .operation(.quotient, _) = operand { true } else { false } }())
+                || (operation == .product && { if case .operation(.quotient, _) = operand.node { true } else { false } }())
             return bracket ? "(\(words(operand)))" : words(operand)
         }.joined(separator: sign)
     }
 
     /// Whether a working comes to an amount of money.
     static func isMoney(_ formula: Formula) -> Bool {
-        let unit: QuantityUnit? = switch formula {
+        let unit: QuantityUnit? = switch formula.node {
         case .quantity(let q), .equals(_, let q): q.unit
         default: nil
         }
@@ -109,7 +109,7 @@ public enum FormulaRenderer {
     }
 
     static func precedence(of formula: Formula) -> Int {
-        switch formula {
+        switch formula.node {
         case .quantity, .note: 3
         case .operation(let operation, _): precedence(operation)
         case .equals, .rounded, .comparison, .lookup, .steps: 0
@@ -222,7 +222,7 @@ public enum FormulaRenderer {
         var seen = Set<Quantity>()
         var list: [Quantity] = []
         func visit(_ f: Formula) {
-            switch f {
+            switch f.node {
             case .quantity(let q): if seen.insert(q).inserted { list.append(q) }
             case .operation(_, let operands): operands.forEach(visit)
             case .equals(let working, let result): visit(working); visit(.quantity(result))
@@ -244,7 +244,7 @@ public enum FormulaRenderer {
 
     /// The formula as JSON: each node names its operation; values are exact decimal text.
     public static func json(_ formula: Formula) -> JSONValue {
-        switch formula {
+        switch formula.node {
         case .quantity(let q):
             return json(q)
         case .operation(let operation, let operands):

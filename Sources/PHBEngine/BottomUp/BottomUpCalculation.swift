@@ -173,20 +173,27 @@ struct BottomUpCalculation {
                 guard let rateName else { return Quantity(.hourlyRate, rate, .poundsAnHour) }
                 return Quantity(rateName, rate, .poundsAnHour, parameter: .hourlyRate(line.provider, band: line.band))
             }
-            func quantity() -> Formula { .value(.hoursPerWeek, h, .hoursAWeek) * .value(.staffRatio, Rational(line.staffRatio), .staff) }
-            /// The working, then a note of an own rate and of the check against the National Living Wage.
-            func steps() -> [Formula] {
-                var steps: [Formula] = []
-                steps.reserveCapacity(3)
-                steps.append((quantity() * .quantity(unitRate())).equals(.weekly, exact, .poundsAWeek))
-                if line.hourlyRate != nil { steps.append(.note(.rateAgreedForLine)) }
-                if line.provider == .personalAssistant { steps.append(.note(.checkedAgainstNationalLivingWage)) }
-                return steps
+            /// The hours and staff ratio, the operands of the line's quantity and of its working's product.
+            func quantities(_ w: inout FormulaWriter) {
+                w.value(.hoursPerWeek, h, .hoursAWeek)
+                w.value(.staffRatio, Rational(line.staffRatio), .staff)
             }
             try builder.recurring(
                 BottomUpLine.care(i, id: line.id).key, what, exactWeekly: exact,
-                formula: .steps(steps()),
-                quantity: quantity(), unitRate: unitRate(), deployment: shares.description, parameters: uses)
+                // The working, then a note of an own rate and of the check against the National Living Wage.
+                working: { w in
+                    w.steps { w in
+                        w.equals(.weekly, exact, .poundsAWeek) { w in
+                            w.product { w in
+                                quantities(&w)
+                                w.quantity(unitRate())
+                            }
+                        }
+                        if line.hourlyRate != nil { w.note(.rateAgreedForLine) }
+                        if line.provider == .personalAssistant { w.note(.checkedAgainstNationalLivingWage) }
+                    }
+                },
+                quantity: { $0.product(quantities) }, unitRate: unitRate(), deployment: shares.description, parameters: uses)
             if line.provider == .personalAssistant {
                 paPay.add(exact, shares)
                 paHours += h * line.staffRatio
@@ -216,8 +223,15 @@ struct BottomUpCalculation {
             try builder.recurring(
                 BottomUpLine.sleepIn(i, id: line.id).key,
                 line.provider == .personalAssistant ? "PA sleep-in nights" : "agency sleep-in nights", exactWeekly: exact,
-                formula: (.value(.nightsPerWeek, n, .nightsAWeek) * .quantity(unitRate())).equals(.weekly, exact, .poundsAWeek),
-                quantity: .value(.nightsPerWeek, n, .nightsAWeek), unitRate: unitRate(),
+                working: { w in
+                    w.equals(.weekly, exact, .poundsAWeek) { w in
+                        w.product { w in
+                            w.value(.nightsPerWeek, n, .nightsAWeek)
+                            w.quantity(unitRate())
+                        }
+                    }
+                },
+                quantity: { $0.value(.nightsPerWeek, n, .nightsAWeek) }, unitRate: unitRate(),
                 deployment: shares.description, parameters: isPolicy ? parameters.lineUses.sleepIn : [])
             if line.provider == .personalAssistant { paPay.add(exact, shares) } else { agencyPay.add(exact, shares) }
             careSubtotal.add(exact, shares)
@@ -242,11 +256,27 @@ struct BottomUpCalculation {
                 BottomUpLine.bankHolidays(provider).key,
                 provider == .personalAssistant ? "PA bank-holiday enhancement" : "agency bank-holiday enhancement",
                 exactWeekly: weekly, exactAnnual: annual,
-                formula: ((Formula.parameter(.bankHolidaysPerYear, days.value, .days)
-                           * (.value(.pay, pay, .poundsAWeek) / .value(.daysPerWeek, Rational(7), .days))
-                           * (.parameter(.bankHolidayMultiplier, multiplier.value, .number) - .value(.one, Rational(1), .number)))
-                    .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, weekly, .poundsAWeek),
-                quantity: .parameter(.bankHolidaysPerYear, days.value, .days), deployment: shares.description,
+                working: { w in
+                    w.equals(.weekly, weekly, .poundsAWeek) { w in
+                        w.quotient { w in
+                            w.equals(.annual, annual, .poundsAYear) { w in
+                                w.product { w in
+                                    w.parameter(.bankHolidaysPerYear, days.value, .days)
+                                    w.quotient { w in
+                                        w.value(.pay, pay, .poundsAWeek)
+                                        w.value(.daysPerWeek, Rational(7), .days)
+                                    }
+                                    w.difference { w in
+                                        w.parameter(.bankHolidayMultiplier, multiplier.value, .number)
+                                        w.value(.one, Rational(1), .number)
+                                    }
+                                }
+                            }
+                            w.weeks(weeksPerYear)
+                        }
+                    }
+                },
+                quantity: { $0.parameter(.bankHolidaysPerYear, days.value, .days) }, deployment: shares.description,
                 parameters: parameters.lineUses.bankHolidays)
             careSubtotal.add(weekly, shares)
             if provider == .personalAssistant { paWeekly = weekly }
@@ -275,43 +305,71 @@ struct BottomUpCalculation {
             }
             let shares = DeploymentShares(try deployment(item.deployment, field: field()))
             let amount = item.amount * item.quantity
-            // Built only when the line is explained (the builder's arguments are autoclosures).
-            func base(_ unit: QuantityUnit) -> Formula {
-                .value(.quantity, item.quantity, .count) * .value(.amount, item.amount, unit)
+            // Written only when the line is explained.
+            func base(_ unit: QuantityUnit, _ w: inout FormulaWriter) {
+                w.product { w in
+                    w.value(.quantity, item.quantity, .count)
+                    w.value(.amount, item.amount, unit)
+                }
+            }
+            /// `(annual = working) ÷ weeks per year = weekly`: the working of a line whose natural period is the year.
+            func throughAnnual(_ weekly: Rational, annual: Rational, _ w: inout FormulaWriter,
+                               _ working: (inout FormulaWriter) -> Void) {
+                w.equals(.weekly, weekly, .poundsAWeek) { w in
+                    w.quotient { w in
+                        w.equals(.annual, annual, .poundsAYear, working)
+                        w.weeks(weeksPerYear)
+                    }
+                }
             }
             let key = BottomUpLine.other(i, id: item.id).key
+            func quantity(_ w: inout FormulaWriter) { w.value(.quantity, item.quantity, .count) }
             let exactWeekly: Rational
             switch item.period {
             case .weekly:
                 exactWeekly = try builder.recurring(key, item.description, exactWeekly: amount,
-                                             formula: base(.poundsAWeek).equals(.weekly, amount, .poundsAWeek),
-                                             quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAWeek),
-                                             deployment: shares.description)
+                                                    working: { $0.equals(.weekly, amount, .poundsAWeek) { base(.poundsAWeek, &$0) } },
+                                                    quantity: quantity, unitRate: Quantity(.amount, item.amount, .poundsAWeek),
+                                                    deployment: shares.description)
             case .fourWeekly:
                 let weekly = amount / 4
                 exactWeekly = try builder.recurring(
                     key, item.description, exactWeekly: weekly,
-                    formula: (base(.poundsEveryFourWeeks) / .value(.fourWeeks, Rational(4), .weeks)).equals(.weekly, weekly, .poundsAWeek),
-                    quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsEveryFourWeeks),
+                    working: { w in
+                        w.equals(.weekly, weekly, .poundsAWeek) { w in
+                            w.quotient { w in
+                                base(.poundsEveryFourWeeks, &w)
+                                w.value(.fourWeeks, Rational(4), .weeks)
+                            }
+                        }
+                    },
+                    quantity: quantity, unitRate: Quantity(.amount, item.amount, .poundsEveryFourWeeks),
                     deployment: shares.description)
             case .monthly:
                 let annual = amount * 12, weekly = annual / weeksPerYear
                 exactWeekly = try builder.recurring(
                     key, item.description, exactWeekly: weekly, exactAnnual: annual,
-                    formula: ((base(.poundsAMonth) * .value(.monthsPerYear, Rational(12), .months)).equals(.annual, annual, .poundsAYear)
-                              / weeks).equals(.weekly, weekly, .poundsAWeek),
-                    quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAMonth),
+                    working: { w in
+                        throughAnnual(weekly, annual: annual, &w) { w in
+                            w.product { w in
+                                w.value(.quantity, item.quantity, .count)
+                                w.value(.amount, item.amount, .poundsAMonth)
+                                w.value(.monthsPerYear, Rational(12), .months)
+                            }
+                        }
+                    },
+                    quantity: quantity, unitRate: Quantity(.amount, item.amount, .poundsAMonth),
                     deployment: shares.description)
             case .annual:
                 let weekly = amount / weeksPerYear
                 exactWeekly = try builder.recurring(key, item.description, exactWeekly: weekly, exactAnnual: amount,
-                                             formula: (base(.poundsAYear).equals(.annual, amount, .poundsAYear) / weeks)
-                                                 .equals(.weekly, weekly, .poundsAWeek),
-                                             quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .poundsAYear),
-                                             deployment: shares.description)
+                                                    working: { throughAnnual(weekly, annual: amount, &$0) { base(.poundsAYear, &$0) } },
+                                                    quantity: quantity, unitRate: Quantity(.amount, item.amount, .poundsAYear),
+                                                    deployment: shares.description)
             case .oneOff:
-                try builder.oneOff(key, item.description, exact: amount, formula: base(.pounds).equals(.amount, amount, .pounds),
-                                   quantity: .value(.quantity, item.quantity, .count), unitRate: Quantity(.amount, item.amount, .pounds),
+                try builder.oneOff(key, item.description, exact: amount,
+                                   working: { $0.equals(.amount, amount, .pounds) { base(.pounds, &$0) } },
+                                   quantity: quantity, unitRate: Quantity(.amount, item.amount, .pounds),
                                    deployment: shares.description)
                 continue
             }
@@ -331,15 +389,32 @@ struct BottomUpCalculation {
             let annual = value.value * base, weekly = annual / weeksPerYear
             exactWeekly = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly, exactAnnual: annual,
-                formula: ((Formula.parameter(.contingencyValue, value.value, .weeks) * .value(.careSubtotal, base, .poundsAWeek))
-                    .equals(.annual, annual, .poundsAYear) / weeks).equals(.weekly, weekly, .poundsAWeek),
+                working: { w in
+                    w.equals(.weekly, weekly, .poundsAWeek) { w in
+                        w.quotient { w in
+                            w.equals(.annual, annual, .poundsAYear) { w in
+                                w.product { w in
+                                    w.parameter(.contingencyValue, value.value, .weeks)
+                                    w.value(.careSubtotal, base, .poundsAWeek)
+                                }
+                            }
+                            w.weeks(weeksPerYear)
+                        }
+                    }
+                },
                 deployment: shares.description, parameters: parameters.lineUses.contingency)
         } else {
             let weekly = value.value / 100 * base
             exactWeekly = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly,
-                formula: (Formula.parameter(.contingencyValue, value.value, .percent) * .value(.careSubtotal, base, .poundsAWeek))
-                    .equals(.weekly, weekly, .poundsAWeek),
+                working: { w in
+                    w.equals(.weekly, weekly, .poundsAWeek) { w in
+                        w.product { w in
+                            w.parameter(.contingencyValue, value.value, .percent)
+                            w.value(.careSubtotal, base, .poundsAWeek)
+                        }
+                    }
+                },
                 deployment: shares.description, parameters: parameters.lineUses.contingency)
         }
         thirdPartyOutsideCare += shares.part(of: exactWeekly, heldAs: .thirdParty)
@@ -353,8 +428,14 @@ struct BottomUpCalculation {
             let weekly = fee.value * thirdPartyBase
             try builder.recurring(
                 BottomUpLine.thirdPartyFee.key, "Third-party management fee", exactWeekly: weekly,
-                formula: (Formula.percentParameter(.thirdPartyFeePercent, fraction: fee.value)
-                          * .value(.thirdPartyLines, thirdPartyBase, .poundsAWeek)).equals(.weekly, weekly, .poundsAWeek),
+                working: { w in
+                    w.equals(.weekly, weekly, .poundsAWeek) { w in
+                        w.product { w in
+                            w.percentParameter(.thirdPartyFeePercent, fraction: fee.value)
+                            w.value(.thirdPartyLines, thirdPartyBase, .poundsAWeek)
+                        }
+                    }
+                },
                 deployment: Deployment.thirdParty.description, parameters: parameters.lineUses.thirdPartyFee)
         }
         if anyDirectPayment {

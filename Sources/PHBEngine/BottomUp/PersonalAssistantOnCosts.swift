@@ -39,11 +39,19 @@ struct PersonalAssistantOnCosts {
     /// Weeks per year in a formula.
     var weeks: Formula { .weeks(weeksPerYear) }
 
-    /// PA pay `G` in a formula.
-    var payFormula: Formula { .value(.paPay, pay, .poundsAWeek) }
-
     /// A number of PAs in a formula.
     static func assistants(_ count: Int) -> Formula { .value(.personalAssistants, Rational(count), .personalAssistants) }
+
+    /// A number of PAs, written.
+    static func assistants(_ count: Int, _ w: inout FormulaWriter) {
+        w.value(.personalAssistants, Rational(count), .personalAssistants)
+    }
+
+    /// `PA pay + bank holidays`, the operands the holiday cover and the earnings begin with.
+    static func payAndBankHolidays(_ pay: Rational, _ bankHolidays: Rational, _ w: inout FormulaWriter) {
+        w.value(.paPay, pay, .poundsAWeek)
+        w.value(.bankHolidays, bankHolidays, .poundsAWeek)
+    }
 
     /// Adds every on-cost line to `builder`.
     mutating func add(to builder: inout BreakdownBuilder) throws(BudgetError) {
@@ -53,8 +61,17 @@ struct PersonalAssistantOnCosts {
             let weekly = pay * flat.value
             try addRecurring(builder.recurring(
                 BottomUpLine.flatOnCost.key, "PA on-costs (flat percentage)", exactWeekly: weekly,
-                formula: .steps([(payFormula * .percentParameter(.flatOnCostPercent, fraction: flat.value))
-                    .equals(.weekly, weekly, .poundsAWeek), .note(.replacesItemisedOnCosts)]),
+                working: { [pay] w in
+                    w.steps { w in
+                        w.equals(.weekly, weekly, .poundsAWeek) { w in
+                            w.product { w in
+                                w.value(.paPay, pay, .poundsAWeek)
+                                w.percentParameter(.flatOnCostPercent, fraction: flat.value)
+                            }
+                        }
+                        w.note(.replacesItemisedOnCosts)
+                    }
+                },
                 deployment: heldAs, parameters: parameters.lineUses.flatOnCost))
         } else {
             try addItemised(to: &builder)
@@ -74,32 +91,54 @@ struct PersonalAssistantOnCosts {
         let holiday = try parameters.holidayAccrual.get()
         let holidayBase = pay + bankHolidays
         let cover = holidayBase * holiday.value
+        let (pay, bankHolidays, weights) = (self.pay, self.bankHolidays, self.weights)
         try addRecurring(builder.recurring(
             BottomUpLine.holidayCover.key, "PA holiday cover", exactWeekly: cover,
-            formula: ((payFormula + .value(.bankHolidays, bankHolidays, .poundsAWeek))
-                      * .percentParameter(.holidayAccrualPercent, fraction: holiday.value)).equals(.weekly, cover, .poundsAWeek),
+            working: { w in
+                w.equals(.weekly, cover, .poundsAWeek) { w in
+                    w.product { w in
+                        w.sum { Self.payAndBankHolidays(pay, bankHolidays, &$0) }
+                        w.percentParameter(.holidayAccrualPercent, fraction: holiday.value)
+                    }
+                }
+            },
             deployment: heldAs, parameters: parameters.lineUses.holidayCover))
 
         // Earnings base per PA per week: e_i = (G + BHpa + H) × w_i / Σw.
         let earnings = holidayBase + cover
         let totalWeight = weights.reduce(Rational.zero, +)
         let perPA = weights.map { earnings * $0 / totalWeight }
-        // Built only when the lines are explained.
-        let (payFormula, bankHolidays, weights) = (self.payFormula, self.bankHolidays, self.weights)
-        func earningsFormula() -> Formula {
-            let total = (payFormula + .value(.bankHolidays, bankHolidays, .poundsAWeek) + .value(.holidayCover, cover, .poundsAWeek))
-                .equals(.earnings, earnings, .poundsAWeek)
-            guard perPA.count > 1 else { return total }
+        /// The earnings, and each PA's share of them when there are several: the first step of the NI and pension
+        /// lines' workings.
+        func earningsWorking(_ w: inout FormulaWriter) {
+            func total(_ w: inout FormulaWriter) {
+                w.equals(.earnings, earnings, .poundsAWeek) { w in
+                    w.sum { w in
+                        Self.payAndBankHolidays(pay, bankHolidays, &w)
+                        w.value(.holidayCover, cover, .poundsAWeek)
+                    }
+                }
+            }
+            guard perPA.count > 1 else { return total(&w) }
             let equal = weights.allSatisfy { $0 == weights[0] }
-            return .steps([total, .note(equal ? .earningsSharedEqually : .earningsSharedByWeights)] + perPA.indices.map { i in
-                (Formula.value(.earnings, earnings, .poundsAWeek) * .value(.share, weights[i], .number)
-                 / .value(.totalShares, totalWeight, .number)).equals(Self.earningsName(i, of: perPA.count), perPA[i], .poundsAWeek)
-            })
+            w.steps { w in
+                total(&w)
+                w.note(equal ? .earningsSharedEqually : .earningsSharedByWeights)
+                for i in perPA.indices {
+                    w.equals(Self.earningsName(i, of: perPA.count), perPA[i], .poundsAWeek) { w in
+                        w.quotient { w in
+                            w.product { w in
+                                w.value(.earnings, earnings, .poundsAWeek)
+                                w.value(.share, weights[i], .number)
+                            }
+                            w.value(.totalShares, totalWeight, .number)
+                        }
+                    }
+                }
+            }
         }
-        // The NI and pension lines show the same earnings: worked out once, when the lines are explained.
-        let shown = builder.explains ? earningsFormula() : .steps([])
-        try addEmployerNI(to: &builder, perPA: perPA, earnings: shown)
-        try addPension(to: &builder, perPA: perPA, earnings: shown)
+        try addEmployerNI(to: &builder, perPA: perPA, earnings: earningsWorking)
+        try addPension(to: &builder, perPA: perPA, earnings: earningsWorking)
     }
 
     /// The name of PA `i`'s weekly earnings: `earnings` when there is one PA, else `earnings[i]`.
@@ -110,13 +149,21 @@ struct PersonalAssistantOnCosts {
     /// The names of the PAs' weekly earnings when there are several.
     private static let earningsNames = IndexedName(QuantityName.earnings.rawValue, count: 8)
 
-    /// PA `i`'s weekly earnings in a formula.
-    static func earnings(_ perPA: [Rational], _ i: Int) -> Formula {
-        .value(earningsName(i, of: perPA.count), perPA[i], .poundsAWeek)
+    /// PA `i`'s weekly earnings, written.
+    static func earnings(_ perPA: [Rational], _ i: Int, _ w: inout FormulaWriter) {
+        w.value(earningsName(i, of: perPA.count), perPA[i], .poundsAWeek)
+    }
+
+    /// The terms `term` writes for each of `indices`, summed when there are several.
+    static func sum(_ indices: some Collection<Int>, _ w: inout FormulaWriter, _ term: (Int, inout FormulaWriter) -> Void) {
+        if indices.count == 1, let i = indices.first { return term(i, &w) }
+        w.sum { w in
+            for i in indices { term(i, &w) }
+        }
     }
 
     private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: [Rational],
-                                        earnings: Formula) throws(BudgetError) {
+                                        earnings: BreakdownBuilder.Writing) throws(BudgetError) {
         let rate = try parameters.employerNIRate.get()
         let threshold = try parameters.niSecondaryThreshold.get()
         let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold.value).clampedAtZero * rate.value }
@@ -131,31 +178,56 @@ struct PersonalAssistantOnCosts {
                 notes.append("Employer NI of \(annualBefore.poundsText) a year is wholly covered by the Employment Allowance.")
             }
         }
+        let weeksPerYear = weeksPerYear
         let exactWeekly = allowance.map { $0.annual / weeksPerYear } ?? weeklyNI
-        func formula() -> Formula {
-            let terms = perPA.indices.map { i in
-                Formula.operation(.maximum, [.value(.zero, Rational(0), .poundsAWeek),
-                                             Self.earnings(perPA, i) - .parameter(.niSecondaryThreshold, threshold.value, .poundsAWeek)])
-                    * .percentParameter(.employerNIRate, fraction: rate.value)
+        func working(_ w: inout FormulaWriter) {
+            w.steps { w in
+                earnings(&w)
+                w.equals(.weekly, weeklyNI, .poundsAWeek) { w in
+                    Self.sum(perPA.indices, &w) { i, w in
+                        w.product { w in
+                            w.operation(.maximum) { w in
+                                w.value(.zero, Rational(0), .poundsAWeek)
+                                w.difference { w in
+                                    Self.earnings(perPA, i, &w)
+                                    w.parameter(.niSecondaryThreshold, threshold.value, .poundsAWeek)
+                                }
+                            }
+                            w.percentParameter(.employerNIRate, fraction: rate.value)
+                        }
+                    }
+                }
+                guard let allowance else { return w.note(.employmentAllowanceNotApplied) }
+                w.equals(.weekly, exactWeekly, .poundsAWeek) { w in
+                    w.quotient { w in
+                        w.equals(.annual, allowance.annual, .poundsAYear) { w in
+                            w.operation(.maximum) { w in
+                                w.value(.zero, Rational(0), .poundsAYear)
+                                w.difference { w in
+                                    w.equals(.annual, allowance.annualBefore, .poundsAYear) { w in
+                                        w.product { w in
+                                            w.value(.weekly, weeklyNI, .poundsAWeek)
+                                            w.weeks(weeksPerYear)
+                                        }
+                                    }
+                                    w.parameter(.employmentAllowance, allowance.value, .poundsAYear)
+                                }
+                            }
+                        }
+                        w.weeks(weeksPerYear)
+                    }
+                }
             }
-            let weekly = (terms.count == 1 ? terms[0] : .operation(.sum, terms)).equals(.weekly, weeklyNI, .poundsAWeek)
-            guard let allowance else { return .steps([earnings, weekly, .note(.employmentAllowanceNotApplied)]) }
-            let annual = Formula.operation(.maximum, [
-                .value(.zero, Rational(0), .poundsAYear),
-                (Formula.value(.weekly, weeklyNI, .poundsAWeek) * weeks).equals(.annual, allowance.annualBefore, .poundsAYear)
-                    - .parameter(.employmentAllowance, allowance.value, .poundsAYear),
-            ]).equals(.annual, allowance.annual, .poundsAYear)
-            return .steps([earnings, weekly, (annual / weeks).equals(.weekly, exactWeekly, .poundsAWeek)])
         }
         try addRecurring(builder.recurring(
             BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly,
-            exactAnnual: allowance?.annual ?? exactWeekly * weeksPerYear, formula: formula(),
-            quantity: Self.assistants(paCount), deployment: heldAs,
+            exactAnnual: allowance?.annual ?? exactWeekly * weeksPerYear, working: working,
+            quantity: { [paCount] in Self.assistants(paCount, &$0) }, deployment: heldAs,
             parameters: applied.value ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
     }
 
     private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational],
-                                     earnings: Formula) throws(BudgetError) {
+                                     earnings: BreakdownBuilder.Writing) throws(BudgetError) {
         let rate = try parameters.pensionRate.get()
         let fundedFrom = try parameters.pensionFunding.get()
         let lower = try parameters.pensionLowerLimit.get()
@@ -173,31 +245,40 @@ struct PersonalAssistantOnCosts {
             enrolled += 1
             total += rate.value * (min(e, upper.value) - lower.value).clampedAtZero
         }
-        /// The earnings, each PA's check against the threshold, and the sum of the enrolled PAs' terms: built in one
-        /// pass, each PA compared once.
-        func formula() -> Formula {
-            var steps: [Formula] = [], terms: [Formula] = []
-            steps.reserveCapacity(perPA.count + 3)
-            terms.reserveCapacity(enrolled)
-            steps.append(earnings)
-            for i in perPA.indices {
-                let above = threshold.value < perPA[i]
-                steps.append(.comparison(Self.earnings(perPA, i), above ? .above : .atMost,
-                                         .parameter(threshold.key, threshold.value, .poundsAWeek)))
-                guard above else { continue }
-                terms.append(Formula.percentParameter(.pensionEmployerRate, fraction: rate.value)
-                    * .operation(.maximum, [.value(.zero, Rational(0), .poundsAWeek),
-                                            .operation(.minimum, [Self.earnings(perPA, i), .parameter(.pensionUpperLimit, upper.value, .poundsAWeek)])
-                                                - .parameter(.pensionLowerLimit, lower.value, .poundsAWeek)]))
+        /// The earnings, each PA's check against the threshold, and the sum of the enrolled PAs' terms.
+        func working(_ w: inout FormulaWriter) {
+            w.steps { w in
+                earnings(&w)
+                for i in perPA.indices {
+                    w.comparison(threshold.value < perPA[i] ? .above : .atMost) { w in
+                        Self.earnings(perPA, i, &w)
+                        w.parameter(threshold.key, threshold.value, .poundsAWeek)
+                    }
+                }
+                w.note(.pensionOnlyAboveThreshold)
+                guard enrolled > 0 else { return w.value(.weekly, Rational(0), .poundsAWeek) }
+                w.equals(.weekly, total, .poundsAWeek) { w in
+                    Self.sum(perPA.indices.filter { threshold.value < perPA[$0] }, &w) { i, w in
+                        w.product { w in
+                            w.percentParameter(.pensionEmployerRate, fraction: rate.value)
+                            w.operation(.maximum) { w in
+                                w.value(.zero, Rational(0), .poundsAWeek)
+                                w.difference { w in
+                                    w.operation(.minimum) { w in
+                                        Self.earnings(perPA, i, &w)
+                                        w.parameter(.pensionUpperLimit, upper.value, .poundsAWeek)
+                                    }
+                                    w.parameter(.pensionLowerLimit, lower.value, .poundsAWeek)
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            steps.append(.note(.pensionOnlyAboveThreshold))
-            steps.append(terms.isEmpty ? .value(.weekly, Rational(0), .poundsAWeek)
-                         : (terms.count == 1 ? terms[0] : .operation(.sum, terms)).equals(.weekly, total, .poundsAWeek))
-            return .steps(steps)
         }
         try addRecurring(builder.recurring(
-            BottomUpLine.pension.key, "Employer pension", exactWeekly: total, formula: formula(),
-            quantity: Self.assistants(enrolled), deployment: heldAs,
+            BottomUpLine.pension.key, "Employer pension", exactWeekly: total, working: working,
+            quantity: { Self.assistants(enrolled, &$0) }, deployment: heldAs,
             parameters: fundedFrom.value == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit
                                                         : parameters.lineUses.pensionFromTrigger))
     }

@@ -162,7 +162,7 @@ public struct PackageSavings: BudgetCalculation {
         guard Rational.zero < packagesCost else {
             throw .invalidValue(field: "input.packagesCost", value: "0", reason: "must be above zero")
         }
-        let builder = try BreakdownBuilder(context: context)
+        var builder = try BreakdownBuilder(context: context)
         let net = grossSaving - administration
         let percent = { (x: Rational) in (x / packagesCost * 100).rounded(places: 2, builder.rule) }
         let packages = Formula.value(.packagesCost, packagesCost, .pounds)
@@ -213,7 +213,7 @@ public struct PHBTrajectory: BudgetCalculation {
                                 reason: "must be a whole number from 0 to 1,000,000,000")
         }
         for (i, rate) in ratesPercent.enumerated() { try rate.checkPercent(field: "input.ratesPercent[\(i)]") }
-        let builder = try BreakdownBuilder(context: context)
+        var builder = try BreakdownBuilder(context: context)
         var figures: [ResultFigure] = []
         let population = areas.reduce(0) { $0 + $1.population }
         for rate in ratesPercent {
@@ -274,7 +274,7 @@ public struct DirectPaymentHeadroom: BudgetCalculation {
             throw .invalidValue(field: "input", value: "",
                                 reason: "needs a contract value ≥ 0, a cost per payment above 0, a freed share of 0–100% and a notional share from 0 up to (not including) 1")
         }
-        let builder = try BreakdownBuilder(context: context)
+        var builder = try BreakdownBuilder(context: context)
         let freed = contractValue * freedPercent / 100
         let payments = (freed / costPerPayment).roundedToInteger(.down) ?? 0
         let phbs = (Rational(Int128(payments), over: 1) / (.one - notionalShare)).roundedToInteger(.down) ?? 0

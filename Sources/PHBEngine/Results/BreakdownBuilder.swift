@@ -9,13 +9,21 @@ struct BreakdownBuilder {
     let basis: [ParameterUse]
     /// Whether to build the formulas in words.
     let explains: Bool
-    /// The lines so far.
-    private(set) var lines: [BudgetLine] = []
+    /// The lines so far; a line's working and quantity are held as their ranges of `workings` until the lines
+    /// are finished (``finishedLines()``).
+    private var lines: [BudgetLine] = []
+
+    /// Every line's working and quantity, written one after another into one list of nodes.
+    private var workings = FormulaWriter(appendingTo: [])
 
     /// Makes room for `count` lines in all, so that the list is allocated once rather than grown line by line.
     mutating func reserveLines(_ count: Int) {
         lines.reserveCapacity(count)
+        if explains { workings.reserveCapacity(count * Self.nodesPerLine) }
     }
+
+    /// Room for the workings' nodes, per line: most lines' working and quantity take fewer, a few take more.
+    private static var nodesPerLine: Int { 12 }
 
     /// A builder with `context`'s rounding rule and weeks per year.
     init(context: CalculationContext) throws(BudgetError) {
@@ -30,59 +38,84 @@ struct BreakdownBuilder {
         self.explains = explains
     }
 
+    /// Writes a line's working or quantity into ``workings``.
+    typealias Writing = (inout FormulaWriter) -> Void
+
     /// Adds a recurring line: weekly = round(exactWeekly), annual = round(exactWeekly × weeksPerYear).
     /// Returns the exact weekly value, which derived lines are worked out from (not the line: a copy
     /// of it, with its formula and parameter uses, is not needed).
     @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> Formula,
-                            quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
+    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, working: Writing,
+                            quantity: Writing = { _ in }, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
-        try recurring(key, description, exactWeekly: exactWeekly, exactAnnual: exactWeekly * weeksPerYear, formula: formula(),
-                      quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
-    }
-
-    /// Adds a recurring line whose natural period is the year: exactWeekly = exactAnnual / weeksPerYear.
-    /// Returns the exact weekly value.
-    @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> Formula,
-                            quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
-                            deployment: @autoclosure () -> String? = nil,
-                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
-        try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, exactAnnual: exactAnnual, formula: formula(),
-                      quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+        try recurring(key, description, exactWeekly: exactWeekly, exactAnnual: exactWeekly * weeksPerYear, working: working,
+                      quantity: quantity, unitRate: unitRate(), deployment: deployment(), parameters: parameters)
     }
 
     /// Adds a recurring line whose exact weekly and annual values are both known (annual = weekly × weeks
     /// per year): each is rounded once, and neither is worked out again from the other.
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, exactAnnual: Rational,
-                            formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula? = nil,
-                            unitRate: @autoclosure () -> Quantity? = nil, deployment: @autoclosure () -> String? = nil,
+                            working: Writing, quantity: Writing = { _ in }, unitRate: @autoclosure () -> Quantity? = nil,
+                            deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         append(key, description, exact: exactWeekly, weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
-               annual: try exactAnnual.roundedToMoney(rule, context: "\(key) annual"), oneOff: nil, formula: formula(),
-               quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+               annual: try exactAnnual.roundedToMoney(rule, context: "\(key) annual"), oneOff: nil, working: working,
+               quantity: quantity, unitRate: unitRate(), deployment: deployment(), parameters: parameters)
         return exactWeekly
+    }
+
+    /// Adds a one-off line (no weekly or annual figure).
+    mutating func oneOff(_ key: String, _ description: String, exact: Rational, working: Writing,
+                         quantity: Writing = { _ in }, unitRate: @autoclosure () -> Quantity? = nil,
+                         deployment: @autoclosure () -> String? = nil,
+                         parameters: [ParameterUse] = []) throws(BudgetError) {
+        append(key, description, exact: exact, weekly: nil, annual: nil, oneOff: try exact.roundedToMoney(rule, context: key),
+               working: working, quantity: quantity, unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+    }
+
+    /// Adds a recurring line whose working is a formula built as a value.
+    @discardableResult
+    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> Formula,
+                            quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
+                            deployment: @autoclosure () -> String? = nil,
+                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
+        try recurring(key, description, exactWeekly: exactWeekly, working: { $0.formula(formula()) },
+                      quantity: { w in quantity().map { w.formula($0) } }, unitRate: unitRate(), deployment: deployment(),
+                      parameters: parameters)
+    }
+
+    /// Adds a recurring line whose natural period is the year (exactWeekly = exactAnnual / weeksPerYear), with its
+    /// working a formula built as a value. Returns the exact weekly value.
+    @discardableResult
+    mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> Formula,
+                            quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
+                            deployment: @autoclosure () -> String? = nil,
+                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
+        try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, exactAnnual: exactAnnual,
+                      working: { $0.formula(formula()) }, quantity: { w in quantity().map { w.formula($0) } },
+                      unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+    }
+
+    /// Adds a one-off line whose working is a formula built as a value.
+    mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> Formula,
+                         quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
+                         deployment: @autoclosure () -> String? = nil,
+                         parameters: [ParameterUse] = []) throws(BudgetError) {
+        try oneOff(key, description, exact: exact, working: { $0.formula(formula()) },
+                   quantity: { w in quantity().map { w.formula($0) } }, unitRate: unitRate(), deployment: deployment(),
+                   parameters: parameters)
     }
 
     /// A line with nothing in it, to be written in place.
     private static let blank = BudgetLine(key: "", description: "", formula: nil, exact: .zero, weekly: nil, annual: nil, oneOff: nil)
 
-    /// Adds a one-off line (no weekly or annual figure).
-    mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> Formula,
-                         quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
-                         deployment: @autoclosure () -> String? = nil,
-                         parameters: [ParameterUse] = []) throws(BudgetError) {
-        append(key, description, exact: exact, weekly: nil, annual: nil, oneOff: try exact.roundedToMoney(rule, context: key),
-               formula: formula(), quantity: quantity(), unitRate: unitRate(), deployment: deployment(), parameters: parameters)
-    }
-
     /// Appends a line with its figures, and its working when the breakdown is explained. The line is written field
     /// by field into a blank line already in the list: a line built apart was copied into the list and then
     /// destroyed, each at the cost of its every reference.
     private mutating func append(_ key: String, _ description: String, exact: Rational, weekly: Money?, annual: Money?,
-                                 oneOff: Money?, formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula?,
+                                 oneOff: Money?, working: Writing, quantity: Writing,
                                  unitRate: @autoclosure () -> Quantity?, deployment: @autoclosure () -> String?,
                                  parameters: [ParameterUse]) {
         lines.append(Self.blank)
@@ -90,9 +123,9 @@ struct BreakdownBuilder {
         lines[i].key = key
         lines[i].description = description
         if explains {
-            lines[i].quantity = quantity()
+            lines[i].quantity = workings.write(quantity)
             lines[i].unitRate = unitRate()
-            lines[i].formula = formula()
+            lines[i].formula = workings.write(working)
             lines[i].deployment = deployment()
         }
         lines[i].exact = exact
@@ -100,6 +133,18 @@ struct BreakdownBuilder {
         lines[i].annual = annual
         lines[i].oneOff = oneOff
         lines[i].parameters = parameters
+    }
+
+    /// The lines, with their workings given the list they are written in: call it once every line is added.
+    mutating func finishedLines() -> [BudgetLine] {
+        if !workings.nodes.isEmpty {
+            let nodes = workings.nodes
+            for i in lines.indices {
+                lines[i].quantity?.attach(to: nodes)
+                lines[i].formula?.attach(to: nodes)
+            }
+        }
+        return lines
     }
 
     /// Adds lines worked out before (a snapshot's constant lines), held as `deployment`, without their working
@@ -116,16 +161,17 @@ struct BreakdownBuilder {
     var weeks: Formula { .weeks(weeksPerYear) }
 
     /// The finished result with totals of the rounded lines.
-    func result(calculator: String, title: String, context: CalculationContext, figures: [ResultFigure] = [],
+    mutating func result(calculator: String, title: String, context: CalculationContext, figures: [ResultFigure] = [],
                 warnings: [String] = [], flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
         try result(calculator: calculator, title: title, asAt: context.asAt, policyName: context.policy.name,
                    policyIsIllustrative: context.policy.isIllustrative, figures: figures, warnings: warnings, flags: flags)
     }
 
-    /// The finished result with totals of the rounded lines.
-    func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
+    /// The finished result with totals of the rounded lines (the lines finished: ``finishedLines()``).
+    mutating func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
                 figures: [ResultFigure] = [], warnings: [String] = [],
                 flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
+        let lines = finishedLines()
         var result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,

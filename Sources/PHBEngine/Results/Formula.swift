@@ -6,24 +6,185 @@
 /// (`20 h × 1 × £13.75 an hour = £275.00 a week`), as a table or as JSON.
 /// The tree is the working in the order of docs/rules.md; every value in it
 /// is exact, and a rounding appears only where the rules round.
-public enum Formula: Sendable, Hashable {
-    /// A named value: an input, a parameter or a total worked out before.
+///
+/// A formula is held flat: its nodes in one list, each operation after its
+/// operands (postfix order), so a working of any size is one allocation,
+/// copied with one reference count and destroyed with one release. A tree of
+/// boxes and operand lists, as it was held before, cost each node an
+/// allocation of its own. Build one with the static functions and operators
+/// (``quantity(_:)``, ``operation(_:_:)``, `a * b`, ``equals(_:_:)``…); read
+/// it through ``node``.
+public struct Formula: Sendable {
+    /// Where the nodes are.
+    @usableFromInline enum Storage: Sendable {
+        /// A formula that is one value, held inline: no list is allocated.
+        case quantity(Quantity)
+        /// A formula that is one remark, held inline.
+        case note(ExplanationNote)
+        /// The nodes of `range` in `nodes`; the last is the root. A formula built is the whole list; an
+        /// operand read through ``node`` shares its parent's list.
+        case nodes(ContiguousArray<FormulaNode>, Range<Int>)
+    }
+
+    @usableFromInline var storage: Storage
+
+    init(_ storage: Storage) { self.storage = storage }
+}
+
+/// One node of a ``Formula``'s flat list: a value, a note, or an operation on
+/// the formulas just before it in the list (its operands, in order).
+@usableFromInline enum FormulaNode: Sendable, Hashable {
+    /// A named value; no operands.
     case quantity(Quantity)
-    /// An operation on its operands, in order.
-    case operation(Operation, [Formula])
-    /// A working and the exact value it comes to: `working = result`.
-    indirect case equals(Formula, Quantity)
-    /// A working rounded by `rule` to `places` decimal places (2 for pence, 0 for whole numbers).
-    indirect case rounded(Formula, places: Int, RoundingRule)
-    /// A comparison that decides something: `left ≤ right`.
-    indirect case comparison(Formula, Comparison, Formula)
-    /// The row of a policy table that a value falls in: the row from `rowFrom`
-    /// (inclusive), giving `gives` when the row holds an amount.
-    indirect case lookup(Formula, table: ParameterKey, rowFrom: Quantity, gives: Quantity?)
-    /// Steps taken one after another.
-    case steps([Formula])
-    /// A fixed remark, worded by the renderer.
+    /// A fixed remark; no operands.
     case note(ExplanationNote)
+    /// `operation` on `operands` operands.
+    case operation(Operation, operands: Int)
+    /// One operand, the working, and the exact value it comes to.
+    case equals(Quantity)
+    /// One operand, the working, rounded by `rule` to `places` decimal places.
+    case rounded(places: Int, RoundingRule)
+    /// Two operands: `left comparison right`.
+    case comparison(Comparison)
+    /// Two or three operands: the value, the row's lower bound (a quantity) and, when `gives`, what the row
+    /// gives (a quantity).
+    case lookup(ParameterKey, gives: Bool)
+    /// `count` operands, the steps.
+    case steps(count: Int)
+
+    /// How many operands the node takes.
+    var operandCount: Int {
+        switch self {
+        case .quantity, .note: 0
+        case .equals, .rounded: 1
+        case .comparison: 2
+        case .lookup(_, let gives): gives ? 3 : 2
+        case .operation(_, let count), .steps(let count): count
+        }
+    }
+}
+
+extension Formula {
+    /// One node of a formula with its operands as formulas: what a renderer switches on.
+    public enum Node: Sendable {
+        /// A named value: an input, a parameter or a total worked out before.
+        case quantity(Quantity)
+        /// An operation on its operands, in order.
+        case operation(Operation, [Formula])
+        /// A working and the exact value it comes to: `working = result`.
+        case equals(Formula, Quantity)
+        /// A working rounded by `rule` to `places` decimal places (2 for pence, 0 for whole numbers).
+        case rounded(Formula, places: Int, RoundingRule)
+        /// A comparison that decides something: `left ≤ right`.
+        case comparison(Formula, Comparison, Formula)
+        /// The row of a policy table that a value falls in: the row from `rowFrom`
+        /// (inclusive), giving `gives` when the row holds an amount.
+        case lookup(Formula, table: ParameterKey, rowFrom: Quantity, gives: Quantity?)
+        /// Steps taken one after another.
+        case steps([Formula])
+        /// A fixed remark, worded by the renderer.
+        case note(ExplanationNote)
+    }
+
+    /// The formula's root node, with its operands (which share this formula's list: nothing is copied).
+    public var node: Node {
+        switch storage {
+        case .quantity(let q): return .quantity(q)
+        case .note(let note): return .note(note)
+        case .nodes(let nodes, let range):
+            let root = range.upperBound - 1
+            let operands = Self.operandRanges(of: root, in: nodes).map { Formula(.nodes(nodes, $0)) }
+            func quantity(_ i: Int) -> Quantity {
+                if case .quantity(let q) = nodes[operands[i].range.upperBound - 1] { return q }
+                return Quantity(.zero, .zero, .number)  // not reached: a lookup's bounds are built as quantities
+            }
+            switch nodes[root] {
+            case .quantity(let q): return .quantity(q)
+            case .note(let note): return .note(note)
+            case .operation(let operation, _): return .operation(operation, operands)
+            case .equals(let q): return .equals(operands[0], q)
+            case .rounded(let places, let rule): return .rounded(operands[0], places: places, rule)
+            case .comparison(let comparison): return .comparison(operands[0], comparison, operands[1])
+            case .lookup(let table, let gives):
+                return .lookup(operands[0], table: table, rowFrom: quantity(1), gives: gives ? quantity(2) : nil)
+            case .steps: return .steps(operands)
+            }
+        }
+    }
+
+    /// The range of this formula's nodes in its list (an inline value's or remark's is `0..<1`).
+    var range: Range<Int> {
+        switch storage {
+        case .quantity, .note: 0..<1
+        case .nodes(_, let range): range
+        }
+    }
+
+    /// The node of a formula held inline.
+    var inlineNode: FormulaNode? {
+        switch storage {
+        case .quantity(let q): .quantity(q)
+        case .note(let note): .note(note)
+        case .nodes: nil
+        }
+    }
+
+    /// The ranges of the operands of the node at `root`, in order.
+    static func operandRanges(of root: Int, in nodes: ContiguousArray<FormulaNode>) -> [Range<Int>] {
+        let count = nodes[root].operandCount
+        var ranges = [Range<Int>](repeating: root..<root, count: count)
+        var end = root
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let start = subtreeStart(of: end - 1, in: nodes)
+            ranges[i] = start..<end
+            end = start
+        }
+        return ranges
+    }
+
+    /// The index of the first node of the subtree whose root is at `root`.
+    static func subtreeStart(of root: Int, in nodes: ContiguousArray<FormulaNode>) -> Int {
+        var start = root
+        for _ in 0..<nodes[root].operandCount { start = subtreeStart(of: start - 1, in: nodes) }
+        return start
+    }
+
+    /// Calls `body` with each node of the formula, in postfix order.
+    func forEachNode(_ body: (FormulaNode) -> Void) {
+        switch storage {
+        case .quantity(let q): body(.quantity(q))
+        case .note(let note): body(.note(note))
+        case .nodes(let nodes, let range): for i in range { body(nodes[i]) }
+        }
+    }
+
+    /// How many nodes the formula has.
+    var nodeCount: Int { range.count }
+
+    /// Gives a formula written as its range of a list still being written (held with an empty list:
+    /// ``FormulaWriter/write(_:)``) the finished list; any other formula is left as it is.
+    mutating func attach(to nodes: ContiguousArray<FormulaNode>) {
+        if case .nodes(let own, let range) = storage, own.isEmpty { storage = .nodes(nodes, range) }
+    }
+}
+
+extension Formula: Hashable {
+    /// Formulas are equal when their nodes are, in order: postfix order with each node's operand count
+    /// gives one tree for one list.
+    public static func == (a: Formula, b: Formula) -> Bool {
+        guard a.nodeCount == b.nodeCount else { return false }
+        switch (a.storage, b.storage) {
+        case (.nodes(let x, let xr), .nodes(let y, let yr)): return zip(xr, yr).allSatisfy { x[$0] == y[$1] }
+        case (.nodes(let nodes, let range), _): return nodes[range.lowerBound] == b.inlineNode
+        case (_, .nodes(let nodes, let range)): return nodes[range.lowerBound] == a.inlineNode
+        default: return a.inlineNode == b.inlineNode
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(nodeCount)
+        forEachNode { hasher.combine($0) }
+    }
 }
 
 /// An operation in a ``Formula``.
@@ -167,6 +328,47 @@ public enum ExplanationNote: String, Sendable, Hashable, CaseIterable {
 // MARK: Building formulas
 
 extension Formula {
+    /// A named value: an input, a parameter or a total worked out before.
+    public static func quantity(_ q: Quantity) -> Formula { Formula(.quantity(q)) }
+
+    /// A fixed remark, worded by the renderer.
+    public static func note(_ note: ExplanationNote) -> Formula { Formula(.note(note)) }
+
+    /// An operation on its operands, in order.
+    public static func operation(_ operation: Operation, _ operands: consuming [Formula]) -> Formula {
+        let count = operands.count
+        return joined(operands, then: .operation(operation, operands: count))
+    }
+
+    /// A working and the exact value it comes to: `working = result`.
+    public static func equals(_ working: consuming Formula, _ result: Quantity) -> Formula {
+        working.then(.equals(result))
+    }
+
+    /// A working rounded by `rule` to `places` decimal places (2 for pence, 0 for whole numbers).
+    public static func rounded(_ working: consuming Formula, places: Int, _ rule: RoundingRule) -> Formula {
+        working.then(.rounded(places: places, rule))
+    }
+
+    /// A comparison that decides something: `left ≤ right`.
+    public static func comparison(_ left: consuming Formula, _ comparison: Comparison, _ right: Formula) -> Formula {
+        left.then(right, .comparison(comparison))
+    }
+
+    /// The row of a policy table that a value falls in: the row from `rowFrom` (inclusive), giving `gives` when
+    /// the row holds an amount.
+    public static func lookup(_ value: Formula, table: ParameterKey, rowFrom: Quantity, gives: Quantity?) -> Formula {
+        var operands = [value, .quantity(rowFrom)]
+        if let gives { operands.append(.quantity(gives)) }
+        return joined(operands, then: .lookup(table, gives: gives != nil))
+    }
+
+    /// Steps taken one after another.
+    public static func steps(_ steps: consuming [Formula]) -> Formula {
+        let count = steps.count
+        return joined(steps, then: .steps(count: count))
+    }
+
     /// A named value.
     static func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
         .quantity(Quantity(name, value, unit))
@@ -186,24 +388,90 @@ extension Formula {
     }
 
     /// `self = result`.
-    func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        .equals(self, Quantity(name, value, unit))
+    consuming func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
+        then(.equals(Quantity(name, value, unit)))
     }
 
-    static func * (a: consuming Formula, b: consuming Formula) -> Formula { .joined(.product, a, b) }
-    static func / (a: Formula, b: Formula) -> Formula { .operation(.quotient, [a, b]) }
-    static func + (a: consuming Formula, b: consuming Formula) -> Formula { .joined(.sum, a, b) }
-    static func - (a: Formula, b: Formula) -> Formula { .operation(.difference, [a, b]) }
+    static func * (a: consuming Formula, b: consuming Formula) -> Formula { a.joined(.product, b) }
+    static func / (a: consuming Formula, b: Formula) -> Formula { a.then(b, .operation(.quotient, operands: 2)) }
+    static func + (a: consuming Formula, b: consuming Formula) -> Formula { a.joined(.sum, b) }
+    static func - (a: consuming Formula, b: Formula) -> Formula { a.then(b, .operation(.difference, operands: 2)) }
 
-    /// `a op b`, flattening a left operand that is already `op` (`a × b × c`, not `(a × b) × c`): its
-    /// operands are taken over, not copied, so the list grows in place.
-    private static func joined(_ operation: Operation, _ a: consuming Formula, _ b: consuming Formula) -> Formula {
-        switch consume a {
-        case .operation(operation, var operands):
-            operands.append(b)
-            return .operation(operation, operands)
-        case let other:
-            return .operation(operation, [other, b])
+    // MARK: Lists
+
+    /// How many nodes a list begun for a formula has room for: a line's working mostly fits, so its list is
+    /// allocated once and grows in place.
+    private static var firstCapacity: Int { 6 }
+
+    /// The formula's list, with `node` appended: the list is taken over and grown in place when this formula
+    /// is the whole of it and holds it alone.
+    private consuming func then(_ node: FormulaNode) -> Formula {
+        var nodes = takeNodes()
+        nodes.append(node)
+        return Formula(.nodes(nodes, nodes.indices))
+    }
+
+    /// This formula's nodes, then `other`'s, then `node`.
+    private consuming func then(_ other: Formula, _ node: FormulaNode) -> Formula {
+        var nodes = takeNodes()
+        other.append(to: &nodes)
+        nodes.append(node)
+        return Formula(.nodes(nodes, nodes.indices))
+    }
+
+    /// `self op other`, flattening a left operand that is already `op` (`a × b × c`, not `(a × b) × c`): its
+    /// list grows in place.
+    private consuming func joined(_ operation: Operation, _ other: Formula) -> Formula {
+        var nodes = takeNodes()
+        var count = 1
+        if case .operation(operation, let operands) = nodes[nodes.count - 1] {
+            nodes.removeLast()
+            count = operands
+        }
+        other.append(to: &nodes)
+        nodes.append(.operation(operation, operands: count + 1))
+        return Formula(.nodes(nodes, nodes.indices))
+    }
+
+    /// The operands' nodes, in order, then `node`, in one list: the first operand's list is taken over when it
+    /// can be.
+    private static func joined(_ operands: consuming [Formula], then node: FormulaNode) -> Formula {
+        var operands = consume operands
+        var nodes: ContiguousArray<FormulaNode>
+        if operands.isEmpty {
+            nodes = []
+        } else {
+            // The first operand moved out of the list (which this function holds alone), so that its own list
+            // is held alone too and grows in place.
+            var first = Formula(.note(.asGiven))
+            swap(&first, &operands[0])
+            nodes = first.takeNodes()
+            for i in operands.indices.dropFirst() { operands[i].append(to: &nodes) }
+        }
+        nodes.append(node)
+        return Formula(.nodes(nodes, nodes.indices))
+    }
+
+    /// The formula's nodes as a list of their own: its list itself when it is the whole of it (grown in place
+    /// when this formula holds it alone), else a new list.
+    private consuming func takeNodes() -> ContiguousArray<FormulaNode> {
+        if case .nodes(let nodes, let range) = storage, range == nodes.indices {
+            // The storage given up first, so that the list returned is held by the caller alone.
+            storage = .note(.asGiven)
+            return nodes
+        }
+        var nodes = ContiguousArray<FormulaNode>()
+        nodes.reserveCapacity(Self.firstCapacity)
+        append(to: &nodes)
+        return nodes
+    }
+
+    /// Appends the formula's nodes to `nodes`.
+    private func append(to nodes: inout ContiguousArray<FormulaNode>) {
+        switch storage {
+        case .quantity(let q): nodes.append(.quantity(q))
+        case .note(let note): nodes.append(.note(note))
+        case .nodes(let own, let range): nodes.append(contentsOf: own[range])
         }
     }
 }

@@ -1,0 +1,124 @@
+/// Writes formulas node by node into one list, each operation after its
+/// operands: how a breakdown writes every line's working into one list with
+/// no allocation per node.
+///
+/// An operation takes the formulas its closure writes as its operands, so the
+/// code reads as the tree does:
+///
+/// ```swift
+/// w.equals(.weekly, exact, .poundsAWeek) { w in
+///     w.product { w in
+///         w.value(.hoursPerWeek, h, .hoursAWeek)
+///         w.value(.staffRatio, ratio, .staff)
+///         w.quantity(rate)
+///     }
+/// }
+/// ```
+///
+/// gives the same formula as `(h × ratio × rate).equals(.weekly, …)` built
+/// from values, without building a value for each node.
+struct FormulaWriter {
+    /// The nodes written so far.
+    private(set) var nodes: ContiguousArray<FormulaNode>
+    /// How many formulas the operation being written has as operands so far.
+    private var written = 0
+
+    /// A writer that appends to `nodes`.
+    init(appendingTo nodes: consuming ContiguousArray<FormulaNode>) {
+        self.nodes = nodes
+    }
+
+    /// Writes one formula with `body`, and returns it as its range of this writer's list, to be given the list
+    /// once every formula is written (``Formula/attach(to:)``); `nil` when `body` writes nothing.
+    mutating func write(_ body: (inout FormulaWriter) -> Void) -> Formula? {
+        let start = nodes.count, outer = written
+        written = 0
+        body(&self)
+        assert(written <= 1, "a working is one formula")
+        written = outer
+        return start == nodes.count ? nil : Formula(.nodes([], start..<nodes.count))
+    }
+
+    // MARK: Values
+
+    /// Makes room for `count` nodes in all.
+    mutating func reserveCapacity(_ count: Int) { nodes.reserveCapacity(count) }
+
+    /// A named value.
+    mutating func quantity(_ q: consuming Quantity) {
+        nodes.append(.quantity(q))
+        written += 1
+    }
+
+    /// A named value.
+    mutating func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
+        quantity(Quantity(name, value, unit))
+    }
+
+    /// A parameter's value, in `unit`.
+    mutating func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) {
+        quantity(Quantity(key, value, unit))
+    }
+
+    /// A percentage parameter, shown in percentage points, from its value as a fraction (0.1207 → 12.07%).
+    mutating func percentParameter(_ key: ParameterKey, fraction: Rational) {
+        parameter(key, fraction * 100, .percent)
+    }
+
+    /// Weeks per year, the divisor from an annual amount to a weekly one.
+    mutating func weeks(_ weeksPerYear: Rational) { parameter(.weeksPerYear, weeksPerYear, .weeksAYear) }
+
+    /// A fixed remark.
+    mutating func note(_ note: ExplanationNote) {
+        nodes.append(.note(note))
+        written += 1
+    }
+
+    /// A formula built as a value, copied in.
+    mutating func formula(_ formula: Formula) {
+        formula.forEachNode { nodes.append($0) }
+        written += 1
+    }
+
+    // MARK: Operations
+
+    /// `operation` on the operands `operands` writes.
+    mutating func operation(_ operation: Operation, _ operands: (inout FormulaWriter) -> Void) {
+        node(after: operands) { .operation(operation, operands: $0) }
+    }
+
+    /// `a × b × …`
+    mutating func product(_ operands: (inout FormulaWriter) -> Void) { operation(.product, operands) }
+    /// `a ÷ b`
+    mutating func quotient(_ operands: (inout FormulaWriter) -> Void) { operation(.quotient, operands) }
+    /// `a + b + …`
+    mutating func sum(_ operands: (inout FormulaWriter) -> Void) { operation(.sum, operands) }
+    /// `a − b − …`
+    mutating func difference(_ operands: (inout FormulaWriter) -> Void) { operation(.difference, operands) }
+
+    /// The working `working` writes, and the exact value it comes to.
+    mutating func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit,
+                         _ working: (inout FormulaWriter) -> Void) {
+        node(after: working) { _ in .equals(Quantity(name, value, unit)) }
+    }
+
+    /// `left comparison right`, the two formulas `sides` writes.
+    mutating func comparison(_ comparison: Comparison, _ sides: (inout FormulaWriter) -> Void) {
+        node(after: sides) { _ in .comparison(comparison) }
+    }
+
+    /// The steps `steps` writes, one after another.
+    mutating func steps(_ steps: (inout FormulaWriter) -> Void) {
+        node(after: steps) { .steps(count: $0) }
+    }
+
+    /// The formulas `operands` writes, then the node `make` gives for their count: one formula in all.
+    private mutating func node(after operands: (inout FormulaWriter) -> Void, _ make: (Int) -> FormulaNode) {
+        let outer = written
+        written = 0
+        operands(&self)
+        let count = written
+        written = outer + 1
+        nodes.append(make(count))
+    }
+}
