@@ -81,9 +81,10 @@ struct BreakdownBuilder {
                             quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
-        try recurring(key, description, exactWeekly: exactWeekly, working: { $0.formula(formula()) },
-                      quantity: { w in quantity().map { w.formula($0) } }, unitRate: unitRate(), deployment: deployment(),
-                      parameters: parameters)
+        try recurring(key, description, exactWeekly: exactWeekly, working: { _ in }, unitRate: unitRate(),
+                      deployment: deployment(), parameters: parameters)
+        setLastWorking(formula(), quantity: quantity())
+        return exactWeekly
     }
 
     /// Adds a recurring line whose natural period is the year (exactWeekly = exactAnnual / weeksPerYear), with its
@@ -93,9 +94,10 @@ struct BreakdownBuilder {
                             quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
-        try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, exactAnnual: exactAnnual,
-                      working: { $0.formula(formula()) }, quantity: { w in quantity().map { w.formula($0) } },
-                      unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+        let weekly = try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, exactAnnual: exactAnnual,
+                                   working: { _ in }, unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+        setLastWorking(formula(), quantity: quantity())
+        return weekly
     }
 
     /// Adds a one-off line whose working is a formula built as a value.
@@ -103,9 +105,17 @@ struct BreakdownBuilder {
                          quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
                          deployment: @autoclosure () -> String? = nil,
                          parameters: [ParameterUse] = []) throws(BudgetError) {
-        try oneOff(key, description, exact: exact, working: { $0.formula(formula()) },
-                   quantity: { w in quantity().map { w.formula($0) } }, unitRate: unitRate(), deployment: deployment(),
+        try oneOff(key, description, exact: exact, working: { _ in }, unitRate: unitRate(), deployment: deployment(),
                    parameters: parameters)
+        setLastWorking(formula(), quantity: quantity())
+    }
+
+    /// Gives the line just added a working and quantity built as values, when the breakdown is explained: held as
+    /// they are, not copied into ``workings``.
+    private mutating func setLastWorking(_ formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula?) {
+        guard explains, let i = lines.indices.last else { return }
+        lines[i].quantity = quantity()
+        lines[i].formula = formula()
     }
 
     /// A line with nothing in it, to be written in place.

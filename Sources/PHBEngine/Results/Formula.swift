@@ -11,9 +11,12 @@
 /// operands (postfix order), so a working of any size is one allocation,
 /// copied with one reference count and destroyed with one release. A tree of
 /// boxes and operand lists, as it was held before, cost each node an
-/// allocation of its own. Build one with the static functions and operators
-/// (``quantity(_:)``, ``operation(_:_:)``, `a * b`, ``equals(_:_:)``…); read
-/// it through ``node``.
+/// allocation of its own. A bottom-up breakdown writes every line's working
+/// into one list (`FormulaWriter`); a formula built from values grows its
+/// first operand's list in place and holds any other operand of several nodes
+/// by reference, so nothing is copied. Build one with the static functions
+/// and operators (``quantity(_:)``, ``operation(_:_:)``, `a * b`,
+/// ``equals(_:_:)``…); read it through ``node``.
 public struct Formula: Sendable {
     /// Where the nodes are.
     @usableFromInline enum Storage: Sendable {
@@ -51,11 +54,15 @@ public struct Formula: Sendable {
     case lookup(ParameterKey, gives: Bool)
     /// `count` operands, the steps.
     case steps(count: Int)
+    /// A whole formula of several nodes, held in a list of its own (`range` of `nodes`): one operand, taken by
+    /// reference rather than copied node by node. It stands for its nodes: a formula's equality, hash and
+    /// ``Formula/node`` look through it.
+    case embedded(ContiguousArray<FormulaNode>, Range<Int>)
 
     /// How many operands the node takes.
     var operandCount: Int {
         switch self {
-        case .quantity, .note: 0
+        case .quantity, .note, .embedded: 0
         case .equals, .rounded: 1
         case .comparison: 2
         case .lookup(_, let gives): gives ? 3 : 2
@@ -93,14 +100,21 @@ extension Formula {
         case .note(let note): return .note(note)
         case .nodes(let nodes, let range):
             let root = range.upperBound - 1
-            let operands = Self.operandRanges(of: root, in: nodes).map { Formula(.nodes(nodes, $0)) }
+            if range.count == 1, case .embedded(let list, let inner) = nodes[root] { return Formula(.nodes(list, inner)).node }
+            let operands = Self.operandRanges(of: root, in: nodes).map { range in
+                if range.count == 1, case .embedded(let list, let inner) = nodes[range.lowerBound] {
+                    return Formula(.nodes(list, inner))
+                }
+                return Formula(.nodes(nodes, range))
+            }
             func quantity(_ i: Int) -> Quantity {
-                if case .quantity(let q) = nodes[operands[i].range.upperBound - 1] { return q }
+                if case .quantity(let q) = operands[i].node { return q }
                 return Quantity(.zero, .zero, .number)  // not reached: a lookup's bounds are built as quantities
             }
             switch nodes[root] {
             case .quantity(let q): return .quantity(q)
             case .note(let note): return .note(note)
+            case .embedded: return .steps([])  // not reached: an embedded node is read above
             case .operation(let operation, _): return .operation(operation, operands)
             case .equals(let q): return .equals(operands[0], q)
             case .rounded(let places, let rule): return .rounded(operands[0], places: places, rule)
@@ -117,15 +131,6 @@ extension Formula {
         switch storage {
         case .quantity, .note: 0..<1
         case .nodes(_, let range): range
-        }
-    }
-
-    /// The node of a formula held inline.
-    var inlineNode: FormulaNode? {
-        switch storage {
-        case .quantity(let q): .quantity(q)
-        case .note(let note): .note(note)
-        case .nodes: nil
         }
     }
 
@@ -149,17 +154,22 @@ extension Formula {
         return start
     }
 
-    /// Calls `body` with each node of the formula, in postfix order.
-    func forEachNode(_ body: (FormulaNode) -> Void) {
-        switch storage {
-        case .quantity(let q): body(.quantity(q))
-        case .note(let note): body(.note(note))
-        case .nodes(let nodes, let range): for i in range { body(nodes[i]) }
+    /// The formula's nodes in postfix order, with each embedded formula's nodes in its place: one list for one
+    /// tree, however the tree was built.
+    var flattenedNodes: [FormulaNode] {
+        var flat: [FormulaNode] = []
+        func add(_ nodes: ContiguousArray<FormulaNode>, _ range: Range<Int>) {
+            for i in range {
+                if case .embedded(let list, let inner) = nodes[i] { add(list, inner) } else { flat.append(nodes[i]) }
+            }
         }
+        switch storage {
+        case .quantity(let q): flat.append(.quantity(q))
+        case .note(let note): flat.append(.note(note))
+        case .nodes(let nodes, let range): add(nodes, range)
+        }
+        return flat
     }
-
-    /// How many nodes the formula has.
-    var nodeCount: Int { range.count }
 
     /// Gives a formula written as its range of a list still being written (held with an empty list:
     /// ``FormulaWriter/write(_:)``) the finished list; any other formula is left as it is.
@@ -169,22 +179,11 @@ extension Formula {
 }
 
 extension Formula: Hashable {
-    /// Formulas are equal when their nodes are, in order: postfix order with each node's operand count
-    /// gives one tree for one list.
-    public static func == (a: Formula, b: Formula) -> Bool {
-        guard a.nodeCount == b.nodeCount else { return false }
-        switch (a.storage, b.storage) {
-        case (.nodes(let x, let xr), .nodes(let y, let yr)): return zip(xr, yr).allSatisfy { x[$0] == y[$1] }
-        case (.nodes(let nodes, let range), _): return nodes[range.lowerBound] == b.inlineNode
-        case (_, .nodes(let nodes, let range)): return nodes[range.lowerBound] == a.inlineNode
-        default: return a.inlineNode == b.inlineNode
-        }
-    }
+    /// Formulas are equal when their trees are: when their flattened nodes are, in order (postfix order with each
+    /// node's operand count gives one tree for one list).
+    public static func == (a: Formula, b: Formula) -> Bool { a.flattenedNodes == b.flattenedNodes }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(nodeCount)
-        forEachNode { hasher.combine($0) }
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(flattenedNodes) }
 }
 
 /// An operation in a ``Formula``.
@@ -399,8 +398,8 @@ extension Formula {
 
     // MARK: Lists
 
-    /// How many nodes a list begun for a formula has room for: a line's working mostly fits, so its list is
-    /// allocated once and grows in place.
+    /// How many nodes more than its first a list begun for a formula has room for: a working mostly fits, so
+    /// its list is allocated once and grows in place.
     private static var firstCapacity: Int { 6 }
 
     /// The formula's list, with `node` appended: the list is taken over and grown in place when this formula
@@ -420,13 +419,25 @@ extension Formula {
     }
 
     /// `self op other`, flattening a left operand that is already `op` (`a × b × c`, not `(a × b) × c`): its
-    /// list grows in place.
+    /// list grows in place when this formula holds it alone, else its operands are taken into a new list.
     private consuming func joined(_ operation: Operation, _ other: Formula) -> Formula {
-        var nodes = takeNodes()
+        var nodes: ContiguousArray<FormulaNode>
         var count = 1
-        if case .operation(operation, let operands) = nodes[nodes.count - 1] {
-            nodes.removeLast()
+        if case .nodes(let own, let range) = storage, case .operation(operation, let operands) = own[range.upperBound - 1] {
             count = operands
+            if range == own.indices {
+                storage = .note(.asGiven)  // given up, so that `nodes` is held alone
+                nodes = own
+                nodes.removeLast()
+            } else {
+                nodes = []
+                nodes.reserveCapacity(operands + Self.firstCapacity)
+                for operand in Self.operandRanges(of: range.upperBound - 1, in: own) {
+                    Formula(.nodes(own, operand)).append(to: &nodes)
+                }
+            }
+        } else {
+            nodes = takeNodes()
         }
         other.append(to: &nodes)
         nodes.append(.operation(operation, operands: count + 1))
@@ -452,8 +463,8 @@ extension Formula {
         return Formula(.nodes(nodes, nodes.indices))
     }
 
-    /// The formula's nodes as a list of their own: its list itself when it is the whole of it (grown in place
-    /// when this formula holds it alone), else a new list.
+    /// The formula as a list of its own: its list itself when it is the whole of it (grown in place when this
+    /// formula holds it alone), else a new list that holds it.
     private consuming func takeNodes() -> ContiguousArray<FormulaNode> {
         if case .nodes(let nodes, let range) = storage, range == nodes.indices {
             // The storage given up first, so that the list returned is held by the caller alone.
@@ -466,12 +477,14 @@ extension Formula {
         return nodes
     }
 
-    /// Appends the formula's nodes to `nodes`.
-    private func append(to nodes: inout ContiguousArray<FormulaNode>) {
+    /// Appends the formula to `nodes` as one operand: a value or remark as its node, a formula of several nodes
+    /// by reference to its list (nothing copied).
+    func append(to nodes: inout ContiguousArray<FormulaNode>) {
         switch storage {
         case .quantity(let q): nodes.append(.quantity(q))
         case .note(let note): nodes.append(.note(note))
-        case .nodes(let own, let range): nodes.append(contentsOf: own[range])
+        case .nodes(let own, let range) where range.count == 1: nodes.append(own[range.lowerBound])
+        case .nodes(let own, let range): nodes.append(.embedded(own, range))
         }
     }
 }

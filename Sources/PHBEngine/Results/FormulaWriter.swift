@@ -74,9 +74,9 @@ struct FormulaWriter {
         written += 1
     }
 
-    /// A formula built as a value, copied in.
+    /// A formula built as a value, held by reference (nothing copied).
     mutating func formula(_ formula: Formula) {
-        formula.forEachNode { nodes.append($0) }
+        formula.append(to: &nodes)
         written += 1
     }
 
