@@ -334,9 +334,8 @@ extension Formula {
     public static func note(_ note: ExplanationNote) -> Formula { Formula(.note(note)) }
 
     /// An operation on its operands, in order.
-    public static func operation(_ operation: Operation, _ operands: consuming [Formula]) -> Formula {
-        let count = operands.count
-        return joined(operands, then: .operation(operation, operands: count))
+    public static func operation(_ operation: Operation, _ operands: [Formula]) -> Formula {
+        joined(operands, then: .operation(operation, operands: operands.count))
     }
 
     /// A working and the exact value it comes to: `working = result`.
@@ -350,7 +349,7 @@ extension Formula {
     }
 
     /// A comparison that decides something: `left ≤ right`.
-    public static func comparison(_ left: consuming Formula, _ comparison: Comparison, _ right: Formula) -> Formula {
+    public static func comparison(_ left: consuming Formula, _ comparison: Comparison, _ right: consuming Formula) -> Formula {
         left.then(right, .comparison(comparison))
     }
 
@@ -363,10 +362,7 @@ extension Formula {
     }
 
     /// Steps taken one after another.
-    public static func steps(_ steps: consuming [Formula]) -> Formula {
-        let count = steps.count
-        return joined(steps, then: .steps(count: count))
-    }
+    public static func steps(_ steps: [Formula]) -> Formula { joined(steps, then: .steps(count: steps.count)) }
 
     /// A named value.
     static func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
@@ -392,27 +388,27 @@ extension Formula {
     }
 
     static func * (a: consuming Formula, b: consuming Formula) -> Formula { a.joined(.product, b) }
-    static func / (a: consuming Formula, b: Formula) -> Formula { a.then(b, .operation(.quotient, operands: 2)) }
+    static func / (a: consuming Formula, b: consuming Formula) -> Formula { a.then(b, .operation(.quotient, operands: 2)) }
     static func + (a: consuming Formula, b: consuming Formula) -> Formula { a.joined(.sum, b) }
-    static func - (a: consuming Formula, b: Formula) -> Formula { a.then(b, .operation(.difference, operands: 2)) }
+    static func - (a: consuming Formula, b: consuming Formula) -> Formula { a.then(b, .operation(.difference, operands: 2)) }
 
     // MARK: Lists
 
-    /// How many nodes more than its first a list begun for a formula has room for: a working mostly fits, so
-    /// its list is allocated once and grows in place.
-    private static var firstCapacity: Int { 6 }
+    /// How many nodes more than it needs a list begun for a formula has room for: an `equals` or a rounding
+    /// added next fits, so the list is allocated once and grows in place.
+    private static var slack: Int { 2 }
 
     /// The formula's list, with `node` appended: the list is taken over and grown in place when this formula
     /// is the whole of it and holds it alone.
     private consuming func then(_ node: FormulaNode) -> Formula {
-        var nodes = takeNodes()
+        var nodes = takeNodes(room: 1)
         nodes.append(node)
         return Formula(.nodes(nodes, nodes.indices))
     }
 
     /// This formula's nodes, then `other`'s, then `node`.
-    private consuming func then(_ other: Formula, _ node: FormulaNode) -> Formula {
-        var nodes = takeNodes()
+    private consuming func then(_ other: consuming Formula, _ node: FormulaNode) -> Formula {
+        var nodes = takeNodes(room: 2)
         other.append(to: &nodes)
         nodes.append(node)
         return Formula(.nodes(nodes, nodes.indices))
@@ -420,7 +416,7 @@ extension Formula {
 
     /// `self op other`, flattening a left operand that is already `op` (`a × b × c`, not `(a × b) × c`): its
     /// list grows in place when this formula holds it alone, else its operands are taken into a new list.
-    private consuming func joined(_ operation: Operation, _ other: Formula) -> Formula {
+    private consuming func joined(_ operation: Operation, _ other: consuming Formula) -> Formula {
         var nodes: ContiguousArray<FormulaNode>
         var count = 1
         if case .nodes(let own, let range) = storage, case .operation(operation, let operands) = own[range.upperBound - 1] {
@@ -431,56 +427,49 @@ extension Formula {
                 nodes.removeLast()
             } else {
                 nodes = []
-                nodes.reserveCapacity(operands + Self.firstCapacity)
+                nodes.reserveCapacity(operands + 2 + Self.slack)
                 for operand in Self.operandRanges(of: range.upperBound - 1, in: own) {
                     Formula(.nodes(own, operand)).append(to: &nodes)
                 }
             }
         } else {
-            nodes = takeNodes()
+            nodes = takeNodes(room: 2)
         }
         other.append(to: &nodes)
         nodes.append(.operation(operation, operands: count + 1))
         return Formula(.nodes(nodes, nodes.indices))
     }
 
-    /// The operands' nodes, in order, then `node`, in one list: the first operand's list is taken over when it
-    /// can be.
-    private static func joined(_ operands: consuming [Formula], then node: FormulaNode) -> Formula {
-        var operands = consume operands
-        var nodes: ContiguousArray<FormulaNode>
-        if operands.isEmpty {
-            nodes = []
-        } else {
-            // The first operand moved out of the list (which this function holds alone), so that its own list
-            // is held alone too and grows in place.
-            var first = Formula(.note(.asGiven))
-            swap(&first, &operands[0])
-            nodes = first.takeNodes()
-            for i in operands.indices.dropFirst() { operands[i].append(to: &nodes) }
-        }
+    /// The operands, in order, then `node`, in a new list: each operand of several nodes held by reference.
+    private static func joined(_ operands: [Formula], then node: FormulaNode) -> Formula {
+        var nodes = ContiguousArray<FormulaNode>()
+        nodes.reserveCapacity(operands.count + 1 + slack)
+        for operand in operands { operand.append(to: &nodes) }
         nodes.append(node)
         return Formula(.nodes(nodes, nodes.indices))
     }
 
     /// The formula as a list of its own: its list itself when it is the whole of it (grown in place when this
-    /// formula holds it alone), else a new list that holds it.
-    private consuming func takeNodes() -> ContiguousArray<FormulaNode> {
+    /// formula holds it alone), else a new list that holds it, with room for `room` nodes more.
+    private consuming func takeNodes(room: Int) -> ContiguousArray<FormulaNode> {
         if case .nodes(let nodes, let range) = storage, range == nodes.indices {
             // The storage given up first, so that the list returned is held by the caller alone.
             storage = .note(.asGiven)
             return nodes
         }
         var nodes = ContiguousArray<FormulaNode>()
-        nodes.reserveCapacity(Self.firstCapacity)
+        nodes.reserveCapacity(1 + room + Self.slack)
         append(to: &nodes)
         return nodes
     }
 
     /// Appends the formula to `nodes` as one operand: a value or remark as its node, a formula of several nodes
     /// by reference to its list (nothing copied).
-    func append(to nodes: inout ContiguousArray<FormulaNode>) {
-        switch storage {
+    consuming func append(to nodes: inout ContiguousArray<FormulaNode>) {
+        // Taken out of the formula, so that a value is moved into the list rather than copied and then destroyed.
+        var taken = Storage.note(.asGiven)
+        swap(&taken, &storage)
+        switch consume taken {
         case .quantity(let q): nodes.append(.quantity(q))
         case .note(let note): nodes.append(.note(note))
         case .nodes(let own, let range) where range.count == 1: nodes.append(own[range.lowerBound])
