@@ -20,10 +20,8 @@
 public struct Formula: Sendable {
     /// Where the nodes are.
     @usableFromInline enum Storage: Sendable {
-        /// A formula that is one value, held inline: no list is allocated.
-        case quantity(Quantity)
-        /// A formula that is one remark, held inline.
-        case note(ExplanationNote)
+        /// A formula that is one value or one remark (a node with no operands), held inline: no list is allocated.
+        case node(FormulaNode)
         /// The nodes of `range` in `nodes`; the last is the root. A formula built is the whole list; an
         /// operand read through ``node`` shares its parent's list.
         case nodes(ContiguousArray<FormulaNode>, Range<Int>)
@@ -37,14 +35,15 @@ public struct Formula: Sendable {
 /// One node of a ``Formula``'s flat list: a value, a note, or an operation on
 /// the formulas just before it in the list (its operands, in order).
 @usableFromInline enum FormulaNode: Sendable, Hashable {
-    /// A named value; no operands.
-    case quantity(Quantity)
+    /// A named value (a ``Quantity``'s fields, held apart so that a node is built in place rather than from a
+    /// quantity copied in); no operands.
+    case quantity(QuantityName, Rational, QuantityUnit, ParameterKey?)
     /// A fixed remark; no operands.
     case note(ExplanationNote)
     /// `operation` on `operands` operands.
     case operation(Operation, operands: Int)
-    /// One operand, the working, and the exact value it comes to.
-    case equals(Quantity)
+    /// One operand, the working, and the exact value it comes to (a ``Quantity``'s fields).
+    case equals(QuantityName, Rational, QuantityUnit, ParameterKey?)
     /// One operand, the working, rounded by `rule` to `places` decimal places.
     case rounded(places: Int, RoundingRule)
     /// Two operands: `left comparison right`.
@@ -58,6 +57,12 @@ public struct Formula: Sendable {
     /// reference rather than copied node by node. It stands for its nodes: a formula's equality, hash and
     /// ``Formula/node`` look through it.
     case embedded(ContiguousArray<FormulaNode>, Range<Int>)
+
+    /// A node of `q`.
+    static func quantity(_ q: consuming Quantity) -> FormulaNode { .quantity(q.name, q.value, q.unit, q.parameter) }
+
+    /// A node of `working = q`.
+    static func equals(_ q: consuming Quantity) -> FormulaNode { .equals(q.name, q.value, q.unit, q.parameter) }
 
     /// How many operands the node takes.
     var operandCount: Int {
@@ -96,8 +101,10 @@ extension Formula {
     /// The formula's root node, with its operands (which share this formula's list: nothing is copied).
     public var node: Node {
         switch storage {
-        case .quantity(let q): return .quantity(q)
-        case .note(let note): return .note(note)
+        case .node(.quantity(let name, let value, let unit, let parameter)):
+            return .quantity(Quantity(name, value, unit, parameter: parameter))
+        case .node(.note(let note)): return .note(note)
+        case .node: return .steps([])  // not reached: only values and remarks are held inline
         case .nodes(let nodes, let range):
             let root = range.upperBound - 1
             if range.count == 1, case .embedded(let list, let inner) = nodes[root] { return Formula(.nodes(list, inner)).node }
@@ -112,11 +119,13 @@ extension Formula {
                 return Quantity(.zero, .zero, .number)  // not reached: a lookup's bounds are built as quantities
             }
             switch nodes[root] {
-            case .quantity(let q): return .quantity(q)
+            case .quantity(let name, let value, let unit, let parameter):
+                return .quantity(Quantity(name, value, unit, parameter: parameter))
             case .note(let note): return .note(note)
             case .embedded: return .steps([])  // not reached: an embedded node is read above
             case .operation(let operation, _): return .operation(operation, operands)
-            case .equals(let q): return .equals(operands[0], q)
+            case .equals(let name, let value, let unit, let parameter):
+                return .equals(operands[0], Quantity(name, value, unit, parameter: parameter))
             case .rounded(let places, let rule): return .rounded(operands[0], places: places, rule)
             case .comparison(let comparison): return .comparison(operands[0], comparison, operands[1])
             case .lookup(let table, let gives):
@@ -129,7 +138,7 @@ extension Formula {
     /// The range of this formula's nodes in its list (an inline value's or remark's is `0..<1`).
     var range: Range<Int> {
         switch storage {
-        case .quantity, .note: 0..<1
+        case .node: 0..<1
         case .nodes(_, let range): range
         }
     }
@@ -164,8 +173,7 @@ extension Formula {
             }
         }
         switch storage {
-        case .quantity(let q): flat.append(.quantity(q))
-        case .note(let note): flat.append(.note(note))
+        case .node(let node): flat.append(node)
         case .nodes(let nodes, let range): add(nodes, range)
         }
         return flat
@@ -328,10 +336,10 @@ public enum ExplanationNote: String, Sendable, Hashable, CaseIterable {
 
 extension Formula {
     /// A named value: an input, a parameter or a total worked out before.
-    public static func quantity(_ q: Quantity) -> Formula { Formula(.quantity(q)) }
+    public static func quantity(_ q: Quantity) -> Formula { Formula(.node(.quantity(q))) }
 
     /// A fixed remark, worded by the renderer.
-    public static func note(_ note: ExplanationNote) -> Formula { Formula(.note(note)) }
+    public static func note(_ note: ExplanationNote) -> Formula { Formula(.node(.note(note))) }
 
     /// An operation on its operands, in order.
     public static func operation(_ operation: Operation, _ operands: [Formula]) -> Formula {
@@ -366,12 +374,12 @@ extension Formula {
 
     /// A named value.
     static func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        .quantity(Quantity(name, value, unit))
+        Formula(.node(.quantity(name, value, unit, nil)))
     }
 
     /// A parameter's value, in `unit`.
     static func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        .quantity(Quantity(key, value, unit))
+        Formula(.node(.quantity(QuantityName(rawValue: key.name), value, unit, key)))
     }
 
     /// Weeks per year, the divisor from an annual amount to a weekly one.
@@ -384,7 +392,7 @@ extension Formula {
 
     /// `self = result`.
     consuming func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        then(.equals(Quantity(name, value, unit)))
+        then(.equals(name, value, unit, nil))
     }
 
     static func * (a: consuming Formula, b: consuming Formula) -> Formula { a.joined(.product, b) }
@@ -422,7 +430,7 @@ extension Formula {
         if case .nodes(let own, let range) = storage, case .operation(operation, let operands) = own[range.upperBound - 1] {
             count = operands
             if range == own.indices {
-                storage = .note(.asGiven)  // given up, so that `nodes` is held alone
+                storage = .node(.note(.asGiven))  // given up, so that `nodes` is held alone
                 nodes = own
                 nodes.removeLast()
             } else {
@@ -454,7 +462,7 @@ extension Formula {
     private consuming func takeNodes(room: Int) -> ContiguousArray<FormulaNode> {
         if case .nodes(let nodes, let range) = storage, range == nodes.indices {
             // The storage given up first, so that the list returned is held by the caller alone.
-            storage = .note(.asGiven)
+            storage = .node(.note(.asGiven))
             return nodes
         }
         var nodes = ContiguousArray<FormulaNode>()
@@ -467,11 +475,10 @@ extension Formula {
     /// by reference to its list (nothing copied).
     consuming func append(to nodes: inout ContiguousArray<FormulaNode>) {
         // Taken out of the formula, so that a value is moved into the list rather than copied and then destroyed.
-        var taken = Storage.note(.asGiven)
+        var taken = Storage.node(.note(.asGiven))
         swap(&taken, &storage)
         switch consume taken {
-        case .quantity(let q): nodes.append(.quantity(q))
-        case .note(let note): nodes.append(.note(note))
+        case .node(let node): nodes.append(node)
         case .nodes(let own, let range) where range.count == 1: nodes.append(own[range.lowerBound])
         case .nodes(let own, let range): nodes.append(.embedded(own, range))
         }

@@ -50,14 +50,17 @@ struct FormulaWriter {
         written += 1
     }
 
-    /// A named value.
+    /// A named value. (Each of these builds its quantity in the node itself: a quantity built apart and handed
+    /// on was copied into the node and then destroyed.)
     mutating func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
-        quantity(Quantity(name, value, unit))
+        nodes.append(.quantity(name, value, unit, nil))
+        written += 1
     }
 
     /// A parameter's value, in `unit`.
     mutating func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) {
-        quantity(Quantity(key, value, unit))
+        nodes.append(.quantity(QuantityName(rawValue: key.name), value, unit, key))
+        written += 1
     }
 
     /// A percentage parameter, shown in percentage points, from its value as a fraction (0.1207 → 12.07%).
@@ -99,7 +102,7 @@ struct FormulaWriter {
     /// The working `working` writes, and the exact value it comes to.
     mutating func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit,
                          _ working: (inout FormulaWriter) -> Void) {
-        node(after: working) { _ in .equals(Quantity(name, value, unit)) }
+        node(after: working) { _ in .equals(name, value, unit, nil) }
     }
 
     /// `left comparison right`, the two formulas `sides` writes.
