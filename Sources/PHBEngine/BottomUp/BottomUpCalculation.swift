@@ -145,11 +145,11 @@ struct BottomUpCalculation {
                                     reason: "must be a whole number of staff from 1 to 100")
             }
             let held = try deployment(line.deployment, field: field())
-            // The band's entry read in place, field by field: a copy of the whole entry cost more than the line's arithmetic.
+            // The band's fields read one by one: a copy of all of them cost more than the line's arithmetic.
             let rates = parameters.rates(of: line.provider), band = rates.index(of: line.band)
             let (rate, isPolicy) = try self.rate(
                 line.hourlyRate, field: "\(field()).hourlyRate",
-                policy: band.map { rates.entries[$0].rate }
+                policy: band.map { rates.rates[$0] }
                     ?? .failure(.unknownBand(field: "\(field()).band", provider: line.provider.description, band: line.band,
                                              known: rates.bands)))
             if line.provider == .personalAssistant {
@@ -162,13 +162,13 @@ struct BottomUpCalculation {
             }
             // The policy's rate (and the wage it was checked against) or, for an own rate, the wage alone: lists
             // gathered once per snapshot.
-            let uses = isPolicy ? band.map { rates.entries[$0].uses } ?? []
+            let uses = isPolicy ? band.map { rates.uses[$0] } ?? []
                 : line.provider == .personalAssistant ? parameters.lineUses.ownPARate : []
             let exact = h * line.staffRatio * rate
             let shares = DeploymentShares(held)
-            let what = line.description ?? band.map { rates.entries[$0].lineDescription }
+            let what = line.description ?? band.map { rates.lineDescriptions[$0] }
                 ?? BandRates.lineDescription(line.provider, band: line.band)
-            let rateName = line.hourlyRate == nil ? band.map { rates.entries[$0].rateName } : nil
+            let rateName = line.hourlyRate == nil ? band.map { rates.rateNames[$0] } : nil
             func unitRate() -> Quantity {
                 guard let rateName else { return Quantity(.hourlyRate, rate, .poundsAnHour) }
                 return Quantity(rateName, rate, .poundsAnHour, parameter: .hourlyRate(line.provider, band: line.band))

@@ -160,41 +160,34 @@ public final class BottomUpParameters: Sendable {
 /// A policy has a handful of bands, so a band is found by comparing names (a short
 /// name compares as two words) rather than by hashing it.
 struct BandRates: Sendable {
-    /// A time band's rate.
-    struct Entry: Sendable {
-        /// The band's name (`weekdayDay`).
-        let band: String
-        /// Its rate, or the error a plan that needs it gets.
-        let rate: ParameterLookup<Rational>
-        /// A care line's description in this band (`PA care, weekdayDay`), built once.
-        let lineDescription: String
-        /// The rate's name in a formula (`pa.hourlyRate.weekdayDay`), built once.
-        let rateName: QuantityName
-        /// The parameter uses a care line at this rate lists: the rate's, and for a PA the National
-        /// Living Wage's it was checked against (empty when the rate did not resolve).
-        let uses: [ParameterUse]
-    }
+    // One list per field, each in the order of `bands`: a care line reads the one field it needs, where an entry
+    // of every field read out of one list was copied whole (its strings and lists retained) and then destroyed.
 
-    /// The bands, sorted by name.
-    let entries: [Entry]
+    /// The bands' names (`weekdayDay`), sorted.
+    let bands: [String]
+    /// Each band's rate, or the error a plan that needs it gets.
+    let rates: [ParameterLookup<Rational>]
+    /// A care line's description in each band (`PA care, weekdayDay`), built once.
+    let lineDescriptions: [String]
+    /// Each rate's name in a formula (`pa.hourlyRate.weekdayDay`), built once.
+    let rateNames: [QuantityName]
+    /// The parameter uses a care line at each rate lists: the rate's, and for a PA the National Living Wage's it
+    /// was checked against (empty when the rate did not resolve).
+    let uses: [[ParameterUse]]
 
     /// The rates of `provider` in `bands`, each looked up by `rate`; a PA's rate is checked against `wage`.
     init(_ provider: Provider, bands: [String], wage: ParameterLookup<Rational>, rate: (String) -> ParameterLookup<Rational>) {
-        entries = bands.sorted().map {
-            let rate = rate($0)
-            let uses = LineParameterUses.list(rate.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil)
-            return Entry(band: $0, rate: rate, lineDescription: Self.lineDescription(provider, band: $0),
-                         rateName: QuantityName(rawValue: ParameterKey.hourlyRate(provider, band: $0).name), uses: uses)
-        }
+        self.bands = bands.sorted()
+        rates = self.bands.map(rate)
+        lineDescriptions = self.bands.map { Self.lineDescription(provider, band: $0) }
+        rateNames = self.bands.map { QuantityName(rawValue: ParameterKey.hourlyRate(provider, band: $0).name) }
+        uses = rates.map { LineParameterUses.list($0.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil) }
     }
 
-    /// The place of `band`'s entry, or `nil` for a band the policy does not know.
+    /// The place of `band` in the lists, or `nil` for a band the policy does not know.
     func index(of band: String) -> Int? {
-        entries.firstIndex { $0.band == band }
+        bands.firstIndex(of: band)
     }
-
-    /// The names of the bands, sorted, for error messages.
-    var bands: [String] { entries.map(\.band) }
 
     /// A care line's description: its provider and band.
     static func lineDescription(_ provider: Provider, band: String) -> String { "\(provider.description) care, \(band)" }

@@ -133,8 +133,8 @@ public final class FastBottomUpParameters: Sendable {
 
     /// Rates that resolved, by band (a band whose name is too long for a key is left out: its plans take the full path).
     static func rates(_ rates: BandRates) -> [(band: InlineName, rate: BoundedAmount)] {
-        rates.entries.compactMap { entry in
-            guard let band = InlineName(entry.band), let rate = units(entry.rate) else { return nil }
+        zip(rates.bands, rates.rates).compactMap { band, rate in
+            guard let band = InlineName(band), let rate = units(rate) else { return nil }
             return (band, rate)
         }
     }
