@@ -202,6 +202,10 @@ extension Rational: Comparable {
     public static func < (a: Rational, b: Rational) -> Bool {
         if a.isOverflow || b.isOverflow { return a.isOverflow && !b.isOverflow }
         if a.denominator == b.denominator { return a.numerator < b.numerator }
+        if let an = Int64(exactly: a.numerator), let ad = Int64(exactly: a.denominator),
+           let bn = Int64(exactly: b.numerator), let bd = Int64(exactly: b.denominator) {
+            return wide(an, bd) < wide(bn, ad)  // the usual case: two full-width 64-bit products, which always fit
+        }
         let (l, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
         let (r, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
         if !(o1 || o2) { return l < r }
