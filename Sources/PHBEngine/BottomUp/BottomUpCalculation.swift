@@ -53,7 +53,7 @@ struct BottomUpCalculation {
             careSubtotal.add(onCosts.recurringTotal, onCosts.shares)
             warnings += onCosts.notes
             if !paHours.isZero {
-                try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringTotal, rule: builder.rule)
+                try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringTotal, &builder)
             }
         }
         try addOtherItems(&builder)
@@ -285,13 +285,19 @@ struct BottomUpCalculation {
     }
 
     /// Hourly cost of PA care (docs/rules.md §3).
-    mutating func addHourlyCost(payAndOnCosts cost: Rational, rule: RoundingRule) throws(BudgetError) {
-        let hourly = cost / paHours
-        figures.append(ResultFigure(
-            key: "hourlyCostOfPACare", label: "Hourly cost of PA care",
-            value: .money(try hourly.roundedToMoney(rule, context: "hourly cost of PA care")),
-            formula: (Formula.value(.payAndOnCosts, cost, .poundsAWeek) / .value(.paHours, paHours, .hoursAWeek))
-                .equals(.result, hourly, .poundsAnHour)))
+    mutating func addHourlyCost(payAndOnCosts cost: Rational, _ builder: inout BreakdownBuilder) throws(BudgetError) {
+        let hours = paHours, hourly = cost / hours
+        figures.append(builder.figure(
+            "hourlyCostOfPACare", "Hourly cost of PA care",
+            .money(try hourly.roundedToMoney(builder.rule, context: "hourly cost of PA care")),
+            working: { w in
+                w.equals(.result, hourly, .poundsAnHour) { w in
+                    w.quotient { w in
+                        w.value(.payAndOnCosts, cost, .poundsAWeek)
+                        w.value(.paHours, hours, .hoursAWeek)
+                    }
+                }
+            }))
     }
 
     mutating func addOtherItems(_ builder: inout BreakdownBuilder) throws(BudgetError) {

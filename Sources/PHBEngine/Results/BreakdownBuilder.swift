@@ -145,9 +145,18 @@ struct BreakdownBuilder {
         lines[i].parameters = parameters
     }
 
+    /// A figure beside the lines, its working written into ``workings`` with the lines' (and so held as its range
+    /// until ``result(calculator:title:asAt:policyName:policyIsIllustrative:figures:warnings:flags:)`` gives it the
+    /// list: pass it there). A figure's working is written whether or not the breakdown is explained.
+    mutating func figure(_ key: String, _ label: String, _ value: FigureValue, working: Writing,
+                         parameters: [ParameterUse] = []) -> ResultFigure {
+        if workings.nodes.isEmpty { workings.reserveCapacity(Self.nodesPerLine) }  // not grown node by node from empty
+        return ResultFigure(key: key, label: label, value: value, formula: workings.write(working) ?? .steps([]), parameters: parameters)
+    }
+
     /// The lines, with their workings given the list they are written in: call it once every line is added.
     mutating func finishedLines() -> [BudgetLine] {
-        if !workings.nodes.isEmpty {
+        if explains, !workings.nodes.isEmpty {
             let nodes = workings.nodes
             for i in lines.indices {
                 lines[i].quantity?.attach(to: nodes)
@@ -171,7 +180,7 @@ struct BreakdownBuilder {
     var weeks: Formula { .weeks(weeksPerYear) }
 
     /// The finished result with totals of the rounded lines.
-    mutating func result(calculator: String, title: String, context: CalculationContext, figures: [ResultFigure] = [],
+    mutating func result(calculator: String, title: String, context: CalculationContext, figures: consuming [ResultFigure] = [],
                 warnings: [String] = [], flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
         try result(calculator: calculator, title: title, asAt: context.asAt, policyName: context.policy.name,
                    policyIsIllustrative: context.policy.isIllustrative, figures: figures, warnings: warnings, flags: flags)
@@ -179,9 +188,12 @@ struct BreakdownBuilder {
 
     /// The finished result with totals of the rounded lines (the lines finished: ``finishedLines()``).
     mutating func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
-                figures: [ResultFigure] = [], warnings: [String] = [],
+                figures: consuming [ResultFigure] = [], warnings: [String] = [],
                 flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
         let lines = finishedLines()
+        // Only a figure written by ``figure(_:_:_:working:parameters:)`` is changed: a list of figures the caller
+        // still holds is copied when it is (pass it with `consume`).
+        for i in figures.indices where figures[i].formula.isWritten { figures[i].formula.attach(to: workings.nodes) }
         var result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,

@@ -184,6 +184,11 @@ extension Formula {
     mutating func attach(to nodes: ContiguousArray<FormulaNode>) {
         if case .nodes(let own, let range) = storage, own.isEmpty { storage = .nodes(nodes, range) }
     }
+
+    /// Whether the formula is held as its range of a list still being written (see ``attach(to:)``).
+    var isWritten: Bool {
+        if case .nodes(let own, _) = storage { own.isEmpty } else { false }
+    }
 }
 
 extension Formula: Hashable {

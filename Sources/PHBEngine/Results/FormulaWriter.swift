@@ -110,6 +110,16 @@ struct FormulaWriter {
         node(after: sides) { _ in .comparison(comparison) }
     }
 
+    /// The row of `table` that the value `value` writes falls in: the row from `rowFrom` (inclusive), giving `gives`
+    /// when the row holds an amount.
+    mutating func lookup(table: ParameterKey, rowFrom: Quantity, gives: Quantity?, _ value: (inout FormulaWriter) -> Void) {
+        node(after: { w in
+            value(&w)
+            w.quantity(rowFrom)
+            if let gives { w.quantity(gives) }
+        }) { _ in .lookup(table, gives: gives != nil) }
+    }
+
     /// The steps `steps` writes, one after another.
     mutating func steps(_ steps: (inout FormulaWriter) -> Void) {
         node(after: steps) { .steps(count: $0) }

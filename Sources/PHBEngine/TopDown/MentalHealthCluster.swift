@@ -32,7 +32,7 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
                                 reason: cluster == 9 ? "cluster 9 is not in use" : "is not a care cluster (0–21)")
         }
         var builder = try BreakdownBuilder(context: context)
-        let weeks = builder.weeks, weeksPerYear = builder.weeksPerYear
+        let weeksPerYear = builder.weeksPerYear
         let table = try context.table(ParameterKey.clusterCosts)
         guard case .clusterCosts(let costs) = table.value else {
             throw .parameterKindMismatch(name: ParameterKey.clusterCosts.name, expected: "cluster costs")
@@ -45,29 +45,59 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
         let inpatient = cost.annualCost * cost.inpatientPercent / 100
         let indicative = cost.annualCost - crisis - inpatient
         // One figure, rounded once from its exact value: the shares are shown, not rounded apart.
+        let annualCost = Quantity(.clusterCost, cost.annualCost, .poundsAYear, parameter: .clusterCosts)
         try builder.recurring(
-            "indicative", "Cluster \(cluster) indicative budget (less crisis and inpatient care)", exactAnnual: indicative,
-            formula: {
-                let annualCost = Quantity(.clusterCost, cost.annualCost, .poundsAYear, parameter: .clusterCosts)
-                func share(_ name: QuantityName, _ percent: Rational, _ amount: Rational) -> Formula {
-                    (Formula.quantity(annualCost) * .quantity(Quantity(name, percent, .percent, parameter: .clusterCosts)))
-                        .equals(name, amount, .poundsAYear)
+            "indicative", "Cluster \(cluster) indicative budget (less crisis and inpatient care)",
+            exactWeekly: indicative / weeksPerYear, exactAnnual: indicative,
+            working: { w in
+                func share(_ name: QuantityName, _ percent: Rational, _ amount: Rational, _ w: inout FormulaWriter) {
+                    w.equals(name, amount, .poundsAYear) { w in
+                        w.product { w in
+                            w.quantity(annualCost)
+                            w.quantity(Quantity(name, percent, .percent, parameter: .clusterCosts))
+                        }
+                    }
                 }
-                return ((Formula.quantity(annualCost) - share(.crisisPercent, cost.crisisPercent, crisis)
-                         - share(.inpatientPercent, cost.inpatientPercent, inpatient)).equals(.annual, indicative, .poundsAYear)
-                        / weeks).equals(.weekly, indicative / weeksPerYear, .poundsAWeek)
-            }(),
+                w.equals(.weekly, indicative / weeksPerYear, .poundsAWeek) { w in
+                    w.quotient { w in
+                        w.equals(.annual, indicative, .poundsAYear) { w in
+                            w.difference { w in
+                                w.difference { w in
+                                    w.quantity(annualCost)
+                                    share(.crisisPercent, cost.crisisPercent, crisis, &w)
+                                }
+                                share(.inpatientPercent, cost.inpatientPercent, inpatient, &w)
+                            }
+                        }
+                        w.weeks(weeksPerYear)
+                    }
+                }
+            },
             parameters: [table.use])
 
         let periodAmount = indicative * Rational(periodWeeks) / 52
         var figures = [
-            ResultFigure(key: "cluster", label: "Care cluster", value: .number(Rational(cluster)), formula: .note(.clusterGiven)),
-            ResultFigure(key: "reviewPeriodWeeks", label: "Maximum review period, weeks", value: .number(Rational(periodWeeks)),
-                         formula: .steps([.value(.cluster, Rational(cluster), .number), .note(.clusterReviewPeriod)])),
-            ResultFigure(key: "reviewPeriodAmount", label: "Amount for the review period",
-                         value: .money(try periodAmount.roundedToMoney(builder.rule, context: "review-period amount")),
-                         formula: (Formula.value(.indicative, indicative, .poundsAYear) * .value(.reviewPeriod, Rational(periodWeeks), .weeks)
-                                   / .value(.weeksInYear, Rational(52), .weeks)).equals(.result, periodAmount, .pounds)),
+            builder.figure("cluster", "Care cluster", .number(Rational(cluster)), working: { $0.note(.clusterGiven) }),
+            builder.figure("reviewPeriodWeeks", "Maximum review period, weeks", .number(Rational(periodWeeks)),
+                           working: { w in
+                               w.steps { w in
+                                   w.value(.cluster, Rational(cluster), .number)
+                                   w.note(.clusterReviewPeriod)
+                               }
+                           }),
+            builder.figure("reviewPeriodAmount", "Amount for the review period",
+                           .money(try periodAmount.roundedToMoney(builder.rule, context: "review-period amount")),
+                           working: { w in
+                               w.equals(.result, periodAmount, .pounds) { w in
+                                   w.quotient { w in
+                                       w.product { w in
+                                           w.value(.indicative, indicative, .poundsAYear)
+                                           w.value(.reviewPeriod, Rational(periodWeeks), .weeks)
+                                       }
+                                       w.value(.weeksInYear, Rational(52), .weeks)
+                                   }
+                               }
+                           }),
         ]
         var flags: [ResultFlag] = []
         if let plan = planAnnual {
@@ -79,7 +109,7 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
             flags += check.flags
         }
         return try builder.result(calculator: calculatorName, title: "Mental health cluster \(cluster) indicative budget",
-                                  context: context, figures: figures, flags: flags)
+                                  context: context, figures: consume figures, flags: flags)
     }
 }
 

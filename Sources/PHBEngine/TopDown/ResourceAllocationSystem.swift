@@ -23,7 +23,7 @@ public struct RASAssessment: BudgetCalculation {
 
     public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
         var builder = try BreakdownBuilder(context: context)
-        let weeks = builder.weeks, weeksPerYear = builder.weeksPerYear
+        let weeksPerYear = builder.weeksPerYear
         var figures: [ResultFigure] = []
         figures.reserveCapacity(6)  // points, band start and name, the amount before floor and cap, the range's two ends
         var flags: [ResultFlag] = []
@@ -31,88 +31,140 @@ public struct RASAssessment: BudgetCalculation {
         // Points.
         var total: Rational
         var pointUses: [ParameterUse] = []
-        var pointsFormula: Formula
+        var scored: [DomainScore] = []
         if let given = points {
             guard !given.isNegative else {
                 throw .invalidValue(field: "input.points", value: given.decimalText(), reason: "must not be negative")
             }
             total = given
-            pointsFormula = .steps([.value(.points, given, .points), .note(.asGiven)])
         } else {
             let questionnaire = try context.table(ParameterKey.rasQuestionnaire)
             guard case .rasQuestionnaire(let q) = questionnaire.value else {
                 throw .parameterKindMismatch(name: ParameterKey.rasQuestionnaire.name, expected: "a questionnaire")
             }
             pointUses.append(questionnaire.use)
-            (total, pointsFormula) = try score(q)
+            (total, scored) = try score(q)
         }
+        let scoredTotal = total
+        var reduction: (before: Rational, fraction: Rational)?
         if informalSupport {
-            let reduction = try context.fraction(ParameterKey.rasInformalSupportReduction)
-            pointUses.append(reduction.use)
-            let before = total
-            total = total * (.one - reduction.value)
-            pointsFormula = .steps([pointsFormula, (Formula.value(.points, before, .points)
-                * (.value(.one, Rational(1), .number) - .percentParameter(.rasInformalSupportReduction, fraction: reduction.value)))
-                .equals(.points, total, .points)])
+            let fraction = try context.fraction(ParameterKey.rasInformalSupportReduction)
+            pointUses.append(fraction.use)
+            reduction = (total, fraction.value)
+            total = total * (.one - fraction.value)
         }
-        figures.append(ResultFigure(key: "points", label: "RAS points", value: .number(total.rounded(places: 6, .halfAwayFromZero)),
-                                    formula: pointsFormula, parameters: pointUses))
+        /// The points given or scored, then the reduction for informal support.
+        func pointsWorking(_ w: inout FormulaWriter) {
+            func scoredOrGiven(_ w: inout FormulaWriter) {
+                guard points == nil else {
+                    return w.steps { w in
+                        w.value(.points, scoredTotal, .points)
+                        w.note(.asGiven)
+                    }
+                }
+                Self.write(scored, total: scoredTotal, &w)
+            }
+            guard let reduction else { return scoredOrGiven(&w) }
+            w.steps { w in
+                scoredOrGiven(&w)
+                w.equals(.points, total, .points) { w in
+                    w.product { w in
+                        w.value(.points, reduction.before, .points)
+                        w.difference { w in
+                            w.value(.one, Rational(1), .number)
+                            w.percentParameter(.rasInformalSupportReduction, fraction: reduction.fraction)
+                        }
+                    }
+                }
+            }
+        }
+        figures.append(builder.figure("points", "RAS points", .number(total.rounded(places: 6, .halfAwayFromZero)),
+                                      working: pointsWorking, parameters: pointUses))
 
         // Conversion to money.
         let conversion = try context.choice(ParameterKey.rasConversion, as: RASConversion.self)
         var uses = pointUses
         uses.reserveCapacity(pointUses.count + 4)  // the conversion, its table or price, the floor and the cap
         uses.append(conversion.use)
-        var amount: Rational
-        var formula: Formula
+        let amountBefore: Rational
+        var band: (from: Rational, amount: Rational)?
+        var price = Rational.zero
         if conversion.value == .bands {
             let bands = try context.table(ParameterKey.rasBands)
             guard case .rasBands(let table) = bands.value else {
                 throw .parameterKindMismatch(name: ParameterKey.rasBands.name, expected: "points bands")
             }
             uses.append(bands.use)
-            guard let band = table.band(containing: total) else {
+            guard let row = table.band(containing: total) else {
                 throw .invalidValue(field: "input.points", value: total.decimalText(),
                                     reason: "points are below the first band of \(ParameterKey.rasBands)")
             }
-            amount = band.amount
-            formula = .lookup(.value(.points, total, .points), table: .rasBands, rowFrom: Quantity(.bandFrom, band.from, .points),
-                              gives: Quantity(.annual, amount, .poundsAYear))
-            figures.append(ResultFigure(key: "bandFrom", label: "Band, from points", value: .number(band.from),
-                                        formula: .note(.bandsFromLowerBoundInclusive), parameters: [bands.use]))
-            if let name = band.name {
-                figures.append(ResultFigure(key: "band", label: "Band", value: .text(name), formula: .note(.bandNameInPolicy),
-                                            parameters: [bands.use]))
+            amountBefore = row.amount
+            band = (row.from, row.amount)
+            figures.append(builder.figure("bandFrom", "Band, from points", .number(row.from),
+                                          working: { $0.note(.bandsFromLowerBoundInclusive) }, parameters: [bands.use]))
+            if let name = row.name {
+                figures.append(builder.figure("band", "Band", .text(name), working: { $0.note(.bandNameInPolicy) },
+                                              parameters: [bands.use]))
             }
         } else {
-            let price = try context.number(ParameterKey.rasPricePerPoint)
-            uses.append(price.use)
-            amount = total * price.value
-            formula = (Formula.value(.points, total, .points) * .parameter(.rasPricePerPoint, price.value, .poundsAPoint))
-                .equals(.annual, amount, .poundsAYear)
+            let perPoint = try context.number(ParameterKey.rasPricePerPoint)
+            uses.append(perPoint.use)
+            price = perPoint.value
+            amountBefore = total * price
+        }
+        /// The amount from the points: the band's, or the points at the price.
+        func amountWorking(_ w: inout FormulaWriter) {
+            if let band {
+                w.lookup(table: .rasBands, rowFrom: Quantity(.bandFrom, band.from, .points),
+                         gives: Quantity(.annual, band.amount, .poundsAYear)) { $0.value(.points, total, .points) }
+            } else {
+                w.equals(.annual, amountBefore, .poundsAYear) { w in
+                    w.product { w in
+                        w.value(.points, total, .points)
+                        w.parameter(.rasPricePerPoint, price, .poundsAPoint)
+                    }
+                }
+            }
         }
         let floor = try context.number(ParameterKey.rasFloor)
         let cap = try context.number(ParameterKey.rasCap)
         uses.append(floor.use)
         uses.append(cap.use)
         // An amount out of range must not be compared (it would be "floored"): it is an error.
-        guard !amount.isOverflow, !total.isOverflow else { throw .arithmeticOverflow("RAS points-derived amount") }
-        figures.append(ResultFigure(key: "amountBeforeFloorAndCap", label: "Points-derived amount before floor and cap",
-                                    value: .money(try amount.roundedToMoney(builder.rule, context: "points-derived amount")),
-                                    formula: formula, parameters: uses))
-        if amount < floor.value {
-            flags.append(ResultFlag(code: "floored", message: "The points-derived amount \(amount.poundsText) is below the floor \(floor.value.poundsText) and was raised to it: review."))
-            formula = Formula.operation(.maximum, [formula, .parameter(.rasFloor, floor.value, .poundsAYear)])
-                .equals(.annual, floor.value, .poundsAYear)
-            amount = floor.value
-        } else if cap.value < amount {
-            flags.append(ResultFlag(code: "capped", message: "The points-derived amount \(amount.poundsText) is above the cap \(cap.value.poundsText) and was capped: review."))
-            formula = Formula.operation(.minimum, [formula, .parameter(.rasCap, cap.value, .poundsAYear)])
-                .equals(.annual, cap.value, .poundsAYear)
-            amount = cap.value
+        guard !amountBefore.isOverflow, !total.isOverflow else { throw .arithmeticOverflow("RAS points-derived amount") }
+        figures.append(builder.figure("amountBeforeFloorAndCap", "Points-derived amount before floor and cap",
+                                      .money(try amountBefore.roundedToMoney(builder.rule, context: "points-derived amount")),
+                                      working: amountWorking, parameters: uses))
+        var amount = amountBefore
+        /// The amount raised to the floor or lowered to the cap, when it was.
+        var limit: (operation: Operation, key: ParameterKey)?
+        if amountBefore < floor.value {
+            flags.append(ResultFlag(code: "floored", message: "The points-derived amount \(amountBefore.poundsText) is below the floor \(floor.value.poundsText) and was raised to it: review."))
+            (amount, limit) = (floor.value, (.maximum, .rasFloor))
+        } else if cap.value < amountBefore {
+            flags.append(ResultFlag(code: "capped", message: "The points-derived amount \(amountBefore.poundsText) is above the cap \(cap.value.poundsText) and was capped: review."))
+            (amount, limit) = (cap.value, (.minimum, .rasCap))
         }
-        try builder.recurring("allocation", "Indicative allocation from points", exactAnnual: amount,
-                              formula: (formula / weeks).equals(.weekly, amount / weeksPerYear, .poundsAWeek),
+        try builder.recurring("allocation", "Indicative allocation from points", exactWeekly: amount / weeksPerYear,
+                              exactAnnual: amount,
+                              working: { w in
+                                  w.equals(.weekly, amount / weeksPerYear, .poundsAWeek) { w in
+                                      w.quotient { w in
+                                          if let limit {
+                                              w.equals(.annual, amount, .poundsAYear) { w in
+                                                  w.operation(limit.operation) { w in
+                                                      amountWorking(&w)
+                                                      w.parameter(limit.key, amount, .poundsAYear)
+                                                  }
+                                              }
+                                          } else {
+                                              amountWorking(&w)
+                                          }
+                                          w.weeks(weeksPerYear)
+                                      }
+                                  }
+                              },
                               parameters: uses)
 
         // Additions, on top and unclamped.
@@ -123,34 +175,58 @@ public struct RASAssessment: BudgetCalculation {
                                     reason: "must not be negative")
             }
             exactAnnual += addition.annual
-            try builder.recurring("addition[\(i)]", addition.description, exactAnnual: addition.annual,
-                                  formula: (Formula.value(.addition, addition.annual, .poundsAYear) / weeks)
-                                    .equals(.weekly, addition.annual / weeksPerYear, .poundsAWeek))
+            try builder.recurring("addition[\(i)]", addition.description, exactWeekly: addition.annual / weeksPerYear,
+                                  exactAnnual: addition.annual,
+                                  working: { w in
+                                      w.equals(.weekly, addition.annual / weeksPerYear, .poundsAWeek) { w in
+                                          w.quotient { w in
+                                              w.value(.addition, addition.annual, .poundsAYear)
+                                              w.weeks(weeksPerYear)
+                                          }
+                                      }
+                                  })
         }
 
         // Indicative range: round(exact total × (1 ± p)).
         let range = try context.fraction(ParameterKey.rasRangePercent)
-        let one = Formula.value(.one, Rational(1), .number), percent = Formula.percentParameter(.rasRangePercent, fraction: range.value)
-        for (key, label, factor, working) in [("indicativeRangeLow", "Indicative range, low", Rational.one - range.value, one - percent),
-                                              ("indicativeRangeHigh", "Indicative range, high", Rational.one + range.value, one + percent)] {
-            let end = exactAnnual * factor
-            figures.append(ResultFigure(
-                key: key, label: label, value: .money(try end.roundedToMoney(builder.rule, context: key)),
-                formula: (Formula.value(.annual, exactAnnual, .poundsAYear) * working).equals(.result, end, .poundsAYear),
+        for (key, label, operation) in [("indicativeRangeLow", "Indicative range, low", Operation.difference),
+                                         ("indicativeRangeHigh", "Indicative range, high", Operation.sum)] {
+            let end = exactAnnual * (operation == .sum ? Rational.one + range.value : Rational.one - range.value)
+            figures.append(builder.figure(
+                key, label, .money(try end.roundedToMoney(builder.rule, context: key)),
+                working: { w in
+                    w.equals(.result, end, .poundsAYear) { w in
+                        w.product { w in
+                            w.value(.annual, exactAnnual, .poundsAYear)
+                            w.operation(operation) { w in
+                                w.value(.one, Rational(1), .number)
+                                w.percentParameter(.rasRangePercent, fraction: range.value)
+                            }
+                        }
+                    }
+                },
                 parameters: [range.use]))
         }
         return try builder.result(calculator: calculatorName, title: "RAS indicative budget", context: context,
-                                  figures: figures, flags: flags)
+                                  figures: consume figures, flags: flags)
     }
 
-    /// Σ domain weight × answer points; every question answered, no unknown ones.
-    func score(_ questionnaire: RASQuestionnaire) throws(BudgetError) -> (Rational, Formula) {
+    /// A domain's points and weight, scored from the answers.
+    struct DomainScore {
+        let name: String
+        let points: Rational
+        let weight: Rational
+    }
+
+    /// Σ domain weight × answer points, and each domain's score; every question answered, no unknown ones.
+    func score(_ questionnaire: RASQuestionnaire) throws(BudgetError) -> (Rational, [DomainScore]) {
         let known = Set(questionnaire.domains.flatMap { $0.questions.map(\.id) })
         if let unknown = answers.keys.sorted().first(where: { !known.contains($0) }) {
             throw .invalidValue(field: "input.answers.\(unknown)", value: unknown, reason: "is not a question of the questionnaire")
         }
         var total = Rational.zero
-        var parts: [Formula] = []
+        var scores: [DomainScore] = []
+        scores.reserveCapacity(questionnaire.domains.count)
         for domain in questionnaire.domains {
             var domainPoints = Rational.zero
             for question in domain.questions {
@@ -162,11 +238,26 @@ public struct RASAssessment: BudgetCalculation {
                 domainPoints += points
             }
             total += domainPoints * domain.weight
-            let points = Formula.quantity(Quantity(QuantityName(rawValue: domain.name), domainPoints, .points, parameter: .rasQuestionnaire))
-            parts.append(domain.weight == .one ? points
-                : points * .quantity(Quantity(QuantityName(rawValue: "\(domain.name).weight"), domain.weight, .number,
-                                              parameter: .rasQuestionnaire)))
+            scores.append(DomainScore(name: domain.name, points: domainPoints, weight: domain.weight))
         }
-        return (total, (parts.count == 1 ? parts[0] : .operation(.sum, parts)).equals(.points, total, .points))
+        return (total, scores)
+    }
+
+    /// `Σ domain points × weight = total`, a domain of weight 1 shown without its weight.
+    static func write(_ scores: [DomainScore], total: Rational, _ w: inout FormulaWriter) {
+        func part(_ score: DomainScore, _ w: inout FormulaWriter) {
+            let points = Quantity(QuantityName(rawValue: score.name), score.points, .points, parameter: .rasQuestionnaire)
+            guard score.weight != .one else { return w.quantity(points) }
+            w.product { w in
+                w.quantity(points)
+                w.quantity(Quantity(QuantityName(rawValue: "\(score.name).weight"), score.weight, .number, parameter: .rasQuestionnaire))
+            }
+        }
+        w.equals(.points, total, .points) { w in
+            guard scores.count != 1 else { return part(scores[0], &w) }
+            w.sum { w in
+                for score in scores { part(score, &w) }
+            }
+        }
     }
 }
