@@ -278,19 +278,39 @@ public struct DirectPaymentHeadroom: BudgetCalculation {
         let freed = contractValue * freedPercent / 100
         let payments = (freed / costPerPayment).roundedToInteger(.down) ?? 0
         let phbs = (Rational(Int128(payments), over: 1) / (.one - notionalShare)).roundedToInteger(.down) ?? 0
-        let figures = [
-            ResultFigure(key: "freed", label: "Freed from the contract",
-                         value: .money(try freed.roundedToMoney(builder.rule, context: "freed")),
-                         formula: (Formula.value(.freedPercent, freedPercent, .percent) * .value(.contractValue, contractValue, .pounds))
-                             .equals(.freed, freed, .pounds)),
-            ResultFigure(key: "directPayments", label: "Direct payments funded", value: .number(Rational(Int128(payments), over: 1)),
-                         formula: .operation(.floor, [Formula.value(.freed, freed, .pounds) / .value(.costPerPayment, costPerPayment, .pounds)])),
-            ResultFigure(key: "phbs", label: "PHBs, with notional ones", value: .number(Rational(Int128(phbs), over: 1)),
-                         formula: .operation(.floor, [Formula.value(.directPayments, Rational(Int128(payments), over: 1), .payments)
-                                                      / (.value(.one, Rational(1), .number) - .value(.notionalShare, notionalShare, .number))])),
-        ]
+        let paymentsValue = Rational(Int128(payments), over: 1)
+        var figures: [ResultFigure] = []
+        figures.reserveCapacity(3)
+        figures.append(builder.figure("freed", "Freed from the contract", .money(try freed.roundedToMoney(builder.rule, context: "freed")),
+                                      working: { w in
+            w.equals(.freed, freed, .pounds) { w in
+                w.product { w in
+                    w.value(.freedPercent, freedPercent, .percent)
+                    w.value(.contractValue, contractValue, .pounds)
+                }
+            }
+        }))
+        figures.append(builder.figure("directPayments", "Direct payments funded", .number(paymentsValue), working: { w in
+            w.operation(.floor) { w in
+                w.quotient { w in
+                    w.value(.freed, freed, .pounds)
+                    w.value(.costPerPayment, costPerPayment, .pounds)
+                }
+            }
+        }))
+        figures.append(builder.figure("phbs", "PHBs, with notional ones", .number(Rational(Int128(phbs), over: 1)), working: { w in
+            w.operation(.floor) { w in
+                w.quotient { w in
+                    w.value(.directPayments, paymentsValue, .payments)
+                    w.difference { w in
+                        w.value(.one, Rational(1), .number)
+                        w.value(.notionalShare, notionalShare, .number)
+                    }
+                }
+            }
+        }))
         return try builder.result(calculator: calculatorName, title: "Direct-payment headroom", context: context,
-                                  figures: figures)
+                                  figures: consume figures)
     }
 }
 

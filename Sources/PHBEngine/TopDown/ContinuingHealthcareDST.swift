@@ -62,52 +62,75 @@ public struct DSTBanding: BudgetCalculation {
             throw .parameterKindMismatch(name: ParameterKey.dstScoring.name, expected: "DST scoring")
         }
         var score = Rational.zero
-        var parts: [Formula] = []
-        parts.reserveCapacity(assessed.count)
+        // The domains that score, with their points and weight, for the score's working.
+        var scored: [(domain: DSTDomain, level: DSTLevel, points: Rational, weight: Rational)] = []
+        scored.reserveCapacity(assessed.count)
         for (domain, level) in assessed {
             let points = scoring.levelPoints[level] ?? .zero
             let weight = scoring.domainWeights[domain] ?? .one
             score += weight * points
-            if !points.isZero {
-                let levelPoints = Formula.quantity(Quantity(QuantityName(rawValue: "\(domain.rawValue).\(level.rawValue)"), points,
-                                                            .points, parameter: .dstScoring))
-                parts.append(weight == .one ? levelPoints
-                    : levelPoints * .quantity(Quantity(QuantityName(rawValue: "\(domain.rawValue).weight"), weight, .number,
-                                                       parameter: .dstScoring)))
-            }
+            if !points.isZero { scored.append((domain, level, points, weight)) }
         }
         guard let band = scoring.bands.band(containing: score) else {
             throw .invalidValue(field: "input.domains", value: "score \(score.decimalText())",
                                 reason: "is below the first band of \(ParameterKey.dstScoring)")
         }
         let bandName = band.name ?? "from \(band.from.decimalText())"
-        try builder.recurring("dstBand", "CHC indicative weekly rate, band \(bandName)", exactWeekly: band.amount,
-                              formula: .lookup(.value(.score, score, .points), table: .dstScoring,
-                                               rowFrom: Quantity(.bandFrom, band.from, .points),
-                                               gives: Quantity(.weekly, band.amount, .poundsAWeek)),
-                              parameters: [table.use])
+        try builder.recurring("dstBand", "CHC indicative weekly rate, band \(bandName)", exactWeekly: band.amount, working: { w in
+            w.lookup(table: .dstScoring, rowFrom: Quantity(.bandFrom, band.from, .points),
+                     gives: Quantity(.weekly, band.amount, .poundsAWeek)) { $0.value(.score, score, .points) }
+        }, parameters: [table.use])
 
         let priorities = assessed.filter { $0.1 == .priority }.map(\.0.rawValue).sorted()
         let severes = assessed.filter { $0.1 == .severe }.map(\.0.rawValue).sorted()
         let indication = !priorities.isEmpty || severes.count >= 2
-        let reason: Formula = !priorities.isEmpty
-            ? .steps([.value(.priorityDomains, Rational(priorities.count), .count), .note(.priorityIndicatesNeed)])
-            : .steps([.comparison(.value(.severeDomains, Rational(severes.count), .count), severes.count >= 2 ? .atLeast : .below,
-                                  .value(.severeDomainsNeeded, Rational(2), .count)),
-                      .note(severes.count >= 2 ? .twoSevereIndicateNeed : .noIndication)])
-        let figures = [
-            ResultFigure(key: "score", label: "DST weighted score", value: .number(score),
-                         formula: (parts.isEmpty ? .value(.score, Rational(0), .points) : parts.count == 1 ? parts[0] : .operation(.sum, parts))
-                             .equals(.score, score, .points)),
-            ResultFigure(key: "band", label: "Band", value: .text(bandName), formula: .note(.bandsFromLowerBoundInclusive)),
-            ResultFigure(key: "primaryHealthNeedIndicated", label: "DST indication of a primary health need (information)",
-                         value: .flag(indication), formula: reason),
-            ResultFigure(key: "priorityDomains", label: "Domains at priority", value: .list(priorities),
-                         formula: .note(.domainsAtPriority)),
-            ResultFigure(key: "severeDomains", label: "Domains at severe", value: .list(severes),
-                         formula: .note(.domainsAtSevere)),
-        ]
+        var figures: [ResultFigure] = []
+        figures.reserveCapacity(5)
+        figures.append(builder.figure("score", "DST weighted score", .number(score), working: { w in
+            w.equals(.score, score, .points) { w in
+                // Each domain that scores, weighted where its weight is not 1; their sum when there are several.
+                let parts = { (w: inout FormulaWriter) in
+                    for (domain, level, points, weight) in scored {
+                        let levelPoints = Quantity(QuantityName(rawValue: "\(domain.rawValue).\(level.rawValue)"), points,
+                                                   .points, parameter: .dstScoring)
+                        if weight == .one {
+                            w.quantity(levelPoints)
+                        } else {
+                            w.product { w in
+                                w.quantity(levelPoints)
+                                w.quantity(Quantity(QuantityName(rawValue: "\(domain.rawValue).weight"), weight, .number,
+                                                    parameter: .dstScoring))
+                            }
+                        }
+                    }
+                }
+                switch scored.count {
+                case 0: w.value(.score, Rational(0), .points)
+                case 1: parts(&w)
+                default: w.sum(parts)
+                }
+            }
+        }))
+        figures.append(builder.figure("band", "Band", .text(bandName), working: { $0.note(.bandsFromLowerBoundInclusive) }))
+        figures.append(builder.figure("primaryHealthNeedIndicated", "DST indication of a primary health need (information)",
+                                      .flag(indication), working: { w in
+            w.steps { w in
+                if !priorities.isEmpty {
+                    w.value(.priorityDomains, Rational(priorities.count), .count)
+                    w.note(.priorityIndicatesNeed)
+                } else {
+                    w.comparison(severes.count >= 2 ? .atLeast : .below) { w in
+                        w.value(.severeDomains, Rational(severes.count), .count)
+                        w.value(.severeDomainsNeeded, Rational(2), .count)
+                    }
+                    w.note(severes.count >= 2 ? .twoSevereIndicateNeed : .noIndication)
+                }
+            }
+        }))
+        figures.append(builder.figure("priorityDomains", "Domains at priority", .list(priorities),
+                                      working: { $0.note(.domainsAtPriority) }))
+        figures.append(builder.figure("severeDomains", "Domains at severe", .list(severes), working: { $0.note(.domainsAtSevere) }))
         return try builder.result(calculator: calculatorName, title: "CHC DST indicative budget", context: context,
-                                  figures: figures)
+                                  figures: consume figures)
     }
 }

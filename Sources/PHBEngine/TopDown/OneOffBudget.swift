@@ -32,27 +32,42 @@ public struct OneOffBudget: BudgetCalculation {
                                 reason: "is not a purpose of the policy (purposes: \(purposes.map(\.purpose).joined(separator: ", ")))")
         }
         try builder.oneOff("oneOff", description ?? "One-off budget: \(purpose)", exact: amount,
-                           formula: .value(.amount, amount, .pounds), parameters: [purposesTable.use])
+                           working: { $0.value(.amount, amount, .pounds) }, parameters: [purposesTable.use])
         let inRange = !(range.upTo < amount)
         let tier = tiers.tier(for: amount)
         let authoriser = tier?.authoriser ?? "panel"
-        let rangeUpTo = Formula.quantity(Quantity(.upTo, range.upTo, .pounds, parameter: .oneOffPurposes))
-        let figures = [
-            ResultFigure(key: "inRange", label: "Within the range for its purpose", value: .flag(inRange),
-                         formula: .comparison(.value(.amount, amount, .pounds), inRange ? .atMost : .above, rangeUpTo),
-                         parameters: [purposesTable.use]),
-            ResultFigure(key: "rangeUpTo", label: "Most for this purpose", value: .money(try range.upTo.roundedToMoney(builder.rule,
-                                                                                                            context: "range")),
-                         formula: .steps([rangeUpTo, .note(.upToInclusive)]), parameters: [purposesTable.use]),
-            ResultFigure(key: "authoriser", label: "Authorised by", value: .text(authoriser),
-                         formula: .steps([tier?.upTo.map {
-                             .comparison(.value(.amount, amount, .pounds), .atMost, .quantity(Quantity(.upTo, $0, .pounds, parameter: .oneOffTiers)))
-                         } ?? .note(.noTierLimit), .note(.upToInclusive)]),
-                         parameters: [tiersTable.use]),
-        ]
+        let rangeUpTo = Quantity(.upTo, range.upTo, .pounds, parameter: .oneOffPurposes)
+        let mostForPurpose = try range.upTo.roundedToMoney(builder.rule, context: "range")
+        var figures: [ResultFigure] = []
+        figures.reserveCapacity(3)
+        figures.append(builder.figure("inRange", "Within the range for its purpose", .flag(inRange), working: { w in
+            w.comparison(inRange ? .atMost : .above) { w in
+                w.value(.amount, amount, .pounds)
+                w.quantity(rangeUpTo)
+            }
+        }, parameters: [purposesTable.use]))
+        figures.append(builder.figure("rangeUpTo", "Most for this purpose", .money(mostForPurpose), working: { w in
+            w.steps { w in
+                w.quantity(rangeUpTo)
+                w.note(.upToInclusive)
+            }
+        }, parameters: [purposesTable.use]))
+        figures.append(builder.figure("authoriser", "Authorised by", .text(authoriser), working: { w in
+            w.steps { w in
+                if let upTo = tier?.upTo {
+                    w.comparison(.atMost) { w in
+                        w.value(.amount, amount, .pounds)
+                        w.quantity(Quantity(.upTo, upTo, .pounds, parameter: .oneOffTiers))
+                    }
+                } else {
+                    w.note(.noTierLimit)
+                }
+                w.note(.upToInclusive)
+            }
+        }, parameters: [tiersTable.use]))
         let flags = inRange ? [] : [ResultFlag(code: "outsideRange",
                                                message: "\(amount.poundsText) is above the \(range.upTo.poundsText) range for \(purpose): review.")]
         return try builder.result(calculator: calculatorName, title: "One-off budget", context: context,
-                                  figures: figures, flags: flags)
+                                  figures: consume figures, flags: flags)
     }
 }
