@@ -25,6 +25,12 @@ struct BreakdownBuilder {
     /// Room for the workings' nodes, per line: most lines' working and quantity take fewer, a few take more.
     private static var nodesPerLine: Int { 12 }
 
+    /// Makes room for a few lines' or figures' workings before the first is written, when ``reserveLines(_:)``
+    /// made none: a list grown node by node from empty is copied at each doubling.
+    private mutating func reserveWorkingsOnFirstUse() {
+        if workings.nodes.capacity == 0 { workings.reserveCapacity(2 * Self.nodesPerLine) }
+    }
+
     /// A builder with `context`'s rounding rule and weeks per year.
     init(context: CalculationContext) throws(BudgetError) {
         self.init(rule: try context.roundingRule.get(), weeksPerYear: try context.weeksPerYear.get(), explains: context.explains)
@@ -133,6 +139,7 @@ struct BreakdownBuilder {
         lines[i].key = key
         lines[i].description = description
         if explains {
+            reserveWorkingsOnFirstUse()
             lines[i].quantity = workings.write(quantity)
             lines[i].unitRate = unitRate()
             lines[i].formula = workings.write(working)
@@ -150,7 +157,7 @@ struct BreakdownBuilder {
     /// list: pass it there). A figure's working is written whether or not the breakdown is explained.
     mutating func figure(_ key: String, _ label: String, _ value: FigureValue, working: Writing,
                          parameters: [ParameterUse] = []) -> ResultFigure {
-        if workings.nodes.isEmpty { workings.reserveCapacity(Self.nodesPerLine) }  // not grown node by node from empty
+        reserveWorkingsOnFirstUse()
         return ResultFigure(key: key, label: label, value: value, formula: workings.write(working) ?? .steps([]), parameters: parameters)
     }
 
