@@ -7,7 +7,6 @@ struct BottomUpCalculation {
     /// Weeks per year, for weekly ↔ annual.
     let weeksPerYear: Rational
     var warnings: [String] = []
-    var figures: [ResultFigure] = []
 
     /// PA pay lines (care and sleep-ins): their sum is `G`.
     var paPay = HeldTotal()
@@ -44,6 +43,7 @@ struct BottomUpCalculation {
         try addCareLines(&builder)
         try addSleepIns(&builder)
         let bankHolidayPA = try addBankHolidays(&builder)
+        var figures: [ResultFigure] = []
         let g = paPay.total
         if !g.isZero {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,
@@ -53,7 +53,7 @@ struct BottomUpCalculation {
             careSubtotal.add(onCosts.recurringTotal, onCosts.shares)
             warnings += onCosts.notes
             if !paHours.isZero {
-                try addHourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringTotal, &builder)
+                figures.append(try hourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringTotal, &builder))
             }
         }
         try addOtherItems(&builder)
@@ -61,7 +61,7 @@ struct BottomUpCalculation {
         try addFees(&builder)
         return try builder.result(calculator: plan.calculatorName, title: "Bottom-up indicative budget",
                                   asAt: parameters.asAt, policyName: parameters.policyName,
-                                  policyIsIllustrative: parameters.policyIsIllustrative, figures: figures, warnings: warnings)
+                                  policyIsIllustrative: parameters.policyIsIllustrative, figures: consume figures, warnings: warnings)
     }
 
     // MARK: Inputs
@@ -284,10 +284,10 @@ struct BottomUpCalculation {
         return paWeekly
     }
 
-    /// Hourly cost of PA care (docs/rules.md §3).
-    mutating func addHourlyCost(payAndOnCosts cost: Rational, _ builder: inout BreakdownBuilder) throws(BudgetError) {
+    /// Hourly cost of PA care (docs/rules.md §3), a figure beside the lines.
+    func hourlyCost(payAndOnCosts cost: Rational, _ builder: inout BreakdownBuilder) throws(BudgetError) -> ResultFigure {
         let hours = paHours, hourly = cost / hours
-        figures.append(builder.figure(
+        return builder.figure(
             "hourlyCostOfPACare", "Hourly cost of PA care",
             .money(try hourly.roundedToMoney(builder.rule, context: "hourly cost of PA care")),
             working: { w in
@@ -297,7 +297,7 @@ struct BottomUpCalculation {
                         w.value(.paHours, hours, .hoursAWeek)
                     }
                 }
-            }))
+            })
     }
 
     mutating func addOtherItems(_ builder: inout BreakdownBuilder) throws(BudgetError) {
