@@ -191,8 +191,8 @@ public struct CohortRecalculation: Sendable {
     /// path declines and the full breakdown must decide.
     public func newLineFigures(_ fastPlan: FastBottomUpPlan) -> [BottomUpLineFiguresSink.LineFigures]? {
         var sink = BottomUpLineFiguresSink()
-        guard let settled = fastNewView?._withUnsafeGuaranteedRef({ fastPlan.figures($0, into: &sink) }), settled != nil
-        else { return nil }
+        // `nil` with no snapshot or when the fast path declines (the chain's optional result is flattened).
+        guard fastNewView?._withUnsafeGuaranteedRef({ fastPlan.figures($0, into: &sink) }) != nil else { return nil }
         return sink.lines
     }
 
