@@ -257,22 +257,17 @@ struct BottomUpCalculation {
                 provider == .personalAssistant ? "PA bank-holiday enhancement" : "agency bank-holiday enhancement",
                 exactWeekly: weekly, exactAnnual: annual,
                 working: { w in
-                    w.equals(.weekly, weekly, .poundsAWeek) { w in
-                        w.quotient { w in
-                            w.equals(.annual, annual, .poundsAYear) { w in
-                                w.product { w in
-                                    w.parameter(.bankHolidaysPerYear, days.value, .days)
-                                    w.quotient { w in
-                                        w.value(.pay, pay, .poundsAWeek)
-                                        w.value(.daysPerWeek, Rational(7), .days)
-                                    }
-                                    w.difference { w in
-                                        w.parameter(.bankHolidayMultiplier, multiplier.value, .number)
-                                        w.value(.one, Rational(1), .number)
-                                    }
-                                }
+                    w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
+                        w.product { w in
+                            w.parameter(.bankHolidaysPerYear, days.value, .days)
+                            w.quotient { w in
+                                w.value(.pay, pay, .poundsAWeek)
+                                w.value(.daysPerWeek, Rational(7), .days)
                             }
-                            w.weeks(weeksPerYear)
+                            w.difference { w in
+                                w.parameter(.bankHolidayMultiplier, multiplier.value, .number)
+                                w.value(.one, Rational(1), .number)
+                            }
                         }
                     }
                 },
@@ -318,16 +313,6 @@ struct BottomUpCalculation {
                     w.value(.amount, item.amount, unit)
                 }
             }
-            /// `(annual = working) ÷ weeks per year = weekly`: the working of a line whose natural period is the year.
-            func throughAnnual(_ weekly: Rational, annual: Rational, _ w: inout FormulaWriter,
-                               _ working: (inout FormulaWriter) -> Void) {
-                w.equals(.weekly, weekly, .poundsAWeek) { w in
-                    w.quotient { w in
-                        w.equals(.annual, annual, .poundsAYear, working)
-                        w.weeks(weeksPerYear)
-                    }
-                }
-            }
             let key = BottomUpLine.other(i, id: item.id).key
             func quantity(_ w: inout FormulaWriter) { w.value(.quantity, item.quantity, .count) }
             let exactWeekly: Rational
@@ -356,7 +341,7 @@ struct BottomUpCalculation {
                 exactWeekly = try builder.recurring(
                     key, item.description, exactWeekly: weekly, exactAnnual: annual,
                     working: { w in
-                        throughAnnual(weekly, annual: annual, &w) { w in
+                        w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
                             w.product { w in
                                 w.value(.quantity, item.quantity, .count)
                                 w.value(.amount, item.amount, .poundsAMonth)
@@ -369,7 +354,7 @@ struct BottomUpCalculation {
             case .annual:
                 let weekly = amount / weeksPerYear
                 exactWeekly = try builder.recurring(key, item.description, exactWeekly: weekly, exactAnnual: amount,
-                                                    working: { throughAnnual(weekly, annual: amount, &$0) { base(.poundsAYear, &$0) } },
+                                                    working: { $0.weekly(weekly, fromAnnual: amount, weeksPerYear: weeksPerYear) { base(.poundsAYear, &$0) } },
                                                     quantity: quantity, unitRate: Quantity(.amount, item.amount, .poundsAYear),
                                                     deployment: shares.description)
             case .oneOff:
@@ -396,15 +381,10 @@ struct BottomUpCalculation {
             exactWeekly = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly, exactAnnual: annual,
                 working: { w in
-                    w.equals(.weekly, weekly, .poundsAWeek) { w in
-                        w.quotient { w in
-                            w.equals(.annual, annual, .poundsAYear) { w in
-                                w.product { w in
-                                    w.parameter(.contingencyValue, value.value, .weeks)
-                                    w.value(.careSubtotal, base, .poundsAWeek)
-                                }
-                            }
-                            w.weeks(weeksPerYear)
+                    w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
+                        w.product { w in
+                            w.parameter(.contingencyValue, value.value, .weeks)
+                            w.value(.careSubtotal, base, .poundsAWeek)
                         }
                     }
                 },

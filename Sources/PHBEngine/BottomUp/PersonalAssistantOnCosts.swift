@@ -198,23 +198,18 @@ struct PersonalAssistantOnCosts {
                     }
                 }
                 guard let allowance else { return w.note(.employmentAllowanceNotApplied) }
-                w.equals(.weekly, exactWeekly, .poundsAWeek) { w in
-                    w.quotient { w in
-                        w.equals(.annual, allowance.annual, .poundsAYear) { w in
-                            w.operation(.maximum) { w in
-                                w.value(.zero, Rational(0), .poundsAYear)
-                                w.difference { w in
-                                    w.equals(.annual, allowance.annualBefore, .poundsAYear) { w in
-                                        w.product { w in
-                                            w.value(.weekly, weeklyNI, .poundsAWeek)
-                                            w.weeks(weeksPerYear)
-                                        }
-                                    }
-                                    w.parameter(.employmentAllowance, allowance.value, .poundsAYear)
+                w.weekly(exactWeekly, fromAnnual: allowance.annual, weeksPerYear: weeksPerYear) { w in
+                    w.operation(.maximum) { w in
+                        w.value(.zero, Rational(0), .poundsAYear)
+                        w.difference { w in
+                            w.equals(.annual, allowance.annualBefore, .poundsAYear) { w in
+                                w.product { w in
+                                    w.value(.weekly, weeklyNI, .poundsAWeek)
+                                    w.weeks(weeksPerYear)
                                 }
                             }
+                            w.parameter(.employmentAllowance, allowance.value, .poundsAYear)
                         }
-                        w.weeks(weeksPerYear)
                     }
                 }
             }

@@ -105,6 +105,17 @@ struct FormulaWriter {
         node(after: working) { _ in .equals(name, value, unit, nil) }
     }
 
+    /// `(annual = working) ÷ weeks per year = weekly`: the working of a line whose natural period is the year.
+    mutating func weekly(_ weekly: Rational, fromAnnual annual: Rational, weeksPerYear: Rational,
+                         _ working: (inout FormulaWriter) -> Void) {
+        equals(.weekly, weekly, .poundsAWeek) { w in
+            w.quotient { w in
+                w.equals(.annual, annual, .poundsAYear, working)
+                w.weeks(weeksPerYear)
+            }
+        }
+    }
+
     /// `left comparison right`, the two formulas `sides` writes.
     mutating func comparison(_ comparison: Comparison, _ sides: (inout FormulaWriter) -> Void) {
         node(after: sides) { _ in .comparison(comparison) }

@@ -58,18 +58,13 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
                         }
                     }
                 }
-                w.equals(.weekly, indicative / weeksPerYear, .poundsAWeek) { w in
-                    w.quotient { w in
-                        w.equals(.annual, indicative, .poundsAYear) { w in
-                            w.difference { w in
-                                w.difference { w in
-                                    w.quantity(annualCost)
-                                    share(.crisisPercent, cost.crisisPercent, crisis, &w)
-                                }
-                                share(.inpatientPercent, cost.inpatientPercent, inpatient, &w)
-                            }
+                w.weekly(indicative / weeksPerYear, fromAnnual: indicative, weeksPerYear: weeksPerYear) { w in
+                    w.difference { w in
+                        w.difference { w in
+                            w.quantity(annualCost)
+                            share(.crisisPercent, cost.crisisPercent, crisis, &w)
                         }
-                        w.weeks(weeksPerYear)
+                        share(.inpatientPercent, cost.inpatientPercent, inpatient, &w)
                     }
                 }
             },
