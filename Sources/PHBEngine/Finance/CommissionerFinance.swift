@@ -164,26 +164,46 @@ public struct PackageSavings: BudgetCalculation {
         }
         var builder = try BreakdownBuilder(context: context)
         let net = grossSaving - administration
-        let percent = { (x: Rational) in (x / packagesCost * 100).rounded(places: 2, builder.rule) }
-        let packages = Formula.value(.packagesCost, packagesCost, .pounds)
-        func percentFormula(_ name: QuantityName, _ x: Rational) -> Formula {
-            .rounded((Formula.value(name, x, .pounds) / packages * .value(.hundred, Rational(100), .number)).equals(.result, x / packagesCost * 100, .percent),
-                     places: 2, builder.rule)
+        let rule = builder.rule
+        let percent = { (x: Rational) in (x / packagesCost * 100).rounded(places: 2, rule) }
+        /// `round(x ÷ packages × 100 = result, 2)`: `x` as a percentage of the packages' cost.
+        func percentOfPackages(_ name: QuantityName, _ x: Rational, _ w: inout FormulaWriter) {
+            w.rounded(places: 2, rule) { w in
+                w.equals(.result, x / packagesCost * 100, .percent) { w in
+                    w.product { w in
+                        w.quotient { w in
+                            w.value(name, x, .pounds)
+                            w.value(.packagesCost, packagesCost, .pounds)
+                        }
+                        w.value(.hundred, Rational(100), .number)
+                    }
+                }
+            }
         }
-        let figures = [
-            ResultFigure(key: "grossSaving", label: "Gross saving",
-                         value: .money(try grossSaving.roundedToMoney(builder.rule, context: "gross saving")), formula: .steps([.value(.grossSaving, grossSaving, .pounds), .note(.asGiven)])),
-            ResultFigure(key: "grossSavingPercent", label: "Gross saving, % of packages", value: .percent(percent(grossSaving)),
-                         formula: percentFormula(.grossSaving, grossSaving)),
-            ResultFigure(key: "netSaving", label: "Net saving (after administration)",
-                         value: .money(try net.roundedToMoney(builder.rule, context: "net saving")),
-                         formula: (Formula.value(.grossSaving, grossSaving, .pounds) - .value(.administration, administration, .pounds))
-                             .equals(.netSaving, net, .pounds)),
-            ResultFigure(key: "netSavingPercent", label: "Net saving, % of packages", value: .percent(percent(net)),
-                         formula: percentFormula(.netSaving, net)),
-        ]
+        var figures: [ResultFigure] = []
+        figures.reserveCapacity(4)
+        figures.append(builder.figure("grossSaving", "Gross saving",
+                                      .money(try grossSaving.roundedToMoney(rule, context: "gross saving")), working: { w in
+            w.steps { w in
+                w.value(.grossSaving, grossSaving, .pounds)
+                w.note(.asGiven)
+            }
+        }))
+        figures.append(builder.figure("grossSavingPercent", "Gross saving, % of packages", .percent(percent(grossSaving)),
+                                      working: { percentOfPackages(.grossSaving, grossSaving, &$0) }))
+        figures.append(builder.figure("netSaving", "Net saving (after administration)",
+                                      .money(try net.roundedToMoney(rule, context: "net saving")), working: { w in
+            w.equals(.netSaving, net, .pounds) { w in
+                w.difference { w in
+                    w.value(.grossSaving, grossSaving, .pounds)
+                    w.value(.administration, administration, .pounds)
+                }
+            }
+        }))
+        figures.append(builder.figure("netSavingPercent", "Net saving, % of packages", .percent(percent(net)),
+                                      working: { percentOfPackages(.netSaving, net, &$0) }))
         return try builder.result(calculator: calculatorName, title: "Savings against commissioned packages",
-                                  context: context, figures: figures)
+                                  context: context, figures: consume figures)
     }
 }
 

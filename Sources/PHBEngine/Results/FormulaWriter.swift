@@ -105,6 +105,11 @@ struct FormulaWriter {
         node(after: working) { _ in .equals(name, value, unit, nil) }
     }
 
+    /// The working `working` writes, rounded by `rule` to `places` decimal places.
+    mutating func rounded(places: Int, _ rule: RoundingRule, _ working: (inout FormulaWriter) -> Void) {
+        node(after: working) { _ in .rounded(places: places, rule) }
+    }
+
     /// `(annual = working) ÷ weeks per year = weekly`: the working of a line whose natural period is the year.
     mutating func weekly(_ weekly: Rational, fromAnnual annual: Rational, weeksPerYear: Rational,
                          _ working: (inout FormulaWriter) -> Void) {
