@@ -26,9 +26,10 @@ struct BreakdownBuilder {
     private static var nodesPerLine: Int { 12 }
 
     /// Makes room for a few lines' or figures' workings before the first is written, when ``reserveLines(_:)``
-    /// made none: a list grown node by node from empty is copied at each doubling.
+    /// made none: a list grown node by node from empty is copied at each doubling. A breakdown that is not
+    /// explained writes only its figures' workings, and gets room for one line's.
     private mutating func reserveWorkingsOnFirstUse() {
-        if workings.nodes.capacity == 0 { workings.reserveCapacity(2 * Self.nodesPerLine) }
+        if workings.nodes.capacity == 0 { workings.reserveCapacity(explains ? 2 * Self.nodesPerLine : Self.nodesPerLine) }
     }
 
     /// A builder with `context`'s rounding rule and weeks per year.
