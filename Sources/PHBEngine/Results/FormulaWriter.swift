@@ -77,12 +77,6 @@ struct FormulaWriter {
         written += 1
     }
 
-    /// A formula built as a value, held by reference (nothing copied).
-    mutating func formula(_ formula: Formula) {
-        formula.append(to: &nodes)
-        written += 1
-    }
-
     // MARK: Operations
 
     /// `operation` on the operands `operands` writes.
