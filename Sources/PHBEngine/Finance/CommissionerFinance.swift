@@ -165,11 +165,11 @@ public struct PackageSavings: BudgetCalculation {
         var builder = try BreakdownBuilder(context: context)
         let net = grossSaving - administration
         let rule = builder.rule
-        let percent = { (x: Rational) in (x / packagesCost * 100).rounded(places: 2, rule) }
-        /// `round(x ÷ packages × 100 = result, 2)`: `x` as a percentage of the packages' cost.
-        func percentOfPackages(_ name: QuantityName, _ x: Rational, _ w: inout FormulaWriter) {
+        let grossPercent = grossSaving / packagesCost * 100, netPercent = net / packagesCost * 100
+        /// `round(x ÷ packages × 100 = percent, 2)`: `x` as a percentage of the packages' cost.
+        func percentOfPackages(_ name: QuantityName, _ x: Rational, _ percent: Rational, _ w: inout FormulaWriter) {
             w.rounded(places: 2, rule) { w in
-                w.equals(.result, x / packagesCost * 100, .percent) { w in
+                w.equals(.result, percent, .percent) { w in
                     w.product { w in
                         w.quotient { w in
                             w.value(name, x, .pounds)
@@ -189,8 +189,8 @@ public struct PackageSavings: BudgetCalculation {
                 w.note(.asGiven)
             }
         }))
-        figures.append(builder.figure("grossSavingPercent", "Gross saving, % of packages", .percent(percent(grossSaving)),
-                                      working: { percentOfPackages(.grossSaving, grossSaving, &$0) }))
+        figures.append(builder.figure("grossSavingPercent", "Gross saving, % of packages", .percent(grossPercent.rounded(places: 2, rule)),
+                                      working: { percentOfPackages(.grossSaving, grossSaving, grossPercent, &$0) }))
         figures.append(builder.figure("netSaving", "Net saving (after administration)",
                                       .money(try net.roundedToMoney(rule, context: "net saving")), working: { w in
             w.equals(.netSaving, net, .pounds) { w in
@@ -200,8 +200,8 @@ public struct PackageSavings: BudgetCalculation {
                 }
             }
         }))
-        figures.append(builder.figure("netSavingPercent", "Net saving, % of packages", .percent(percent(net)),
-                                      working: { percentOfPackages(.netSaving, net, &$0) }))
+        figures.append(builder.figure("netSavingPercent", "Net saving, % of packages", .percent(netPercent.rounded(places: 2, rule)),
+                                      working: { percentOfPackages(.netSaving, net, netPercent, &$0) }))
         return try builder.result(calculator: calculatorName, title: "Savings against commissioned packages",
                                   context: context, figures: consume figures)
     }
