@@ -104,6 +104,23 @@ struct FormulaWriter {
         node(after: working) { _ in .rounded(places: places, rule) }
     }
 
+    /// `Σ points × weight` over `count` parts, `part(i)` giving a part's points and its weight (`nil` for a weight
+    /// of 1, which is left out); one part is written as itself, not as a sum.
+    mutating func weightedSum(of count: Int, _ part: (Int) -> (points: Quantity, weight: Quantity?)) {
+        func write(_ i: Int, _ w: inout FormulaWriter) {
+            let (points, weight) = part(i)
+            guard let weight else { return w.quantity(points) }
+            w.product { w in
+                w.quantity(points)
+                w.quantity(weight)
+            }
+        }
+        guard count != 1 else { return write(0, &self) }
+        sum { w in
+            for i in 0..<count { write(i, &w) }
+        }
+    }
+
     /// `(annual = working) ÷ weeks per year = weekly`: the working of a line whose natural period is the year.
     mutating func weekly(_ weekly: Rational, fromAnnual annual: Rational, weeksPerYear: Rational,
                          _ working: (inout FormulaWriter) -> Void) {

@@ -88,26 +88,12 @@ public struct DSTBanding: BudgetCalculation {
         figures.reserveCapacity(5)
         figures.append(builder.figure("score", "DST weighted score", .number(score), working: { w in
             w.equals(.score, score, .points) { w in
-                // Each domain that scores, weighted where its weight is not 1; their sum when there are several.
-                let parts = { (w: inout FormulaWriter) in
-                    for (domain, level, points, weight) in scored {
-                        let levelPoints = Quantity(QuantityName(rawValue: "\(domain.rawValue).\(level.rawValue)"), points,
-                                                   .points, parameter: .dstScoring)
-                        if weight == .one {
-                            w.quantity(levelPoints)
-                        } else {
-                            w.product { w in
-                                w.quantity(levelPoints)
-                                w.quantity(Quantity(QuantityName(rawValue: "\(domain.rawValue).weight"), weight, .number,
-                                                    parameter: .dstScoring))
-                            }
-                        }
-                    }
-                }
-                switch scored.count {
-                case 0: w.value(.score, Rational(0), .points)
-                case 1: parts(&w)
-                default: w.sum(parts)
+                guard !scored.isEmpty else { return w.value(.score, Rational(0), .points) }
+                w.weightedSum(of: scored.count) { i in
+                    let (domain, level, points, weight) = scored[i]
+                    return (Quantity(QuantityName(rawValue: "\(domain.rawValue).\(level.rawValue)"), points, .points, parameter: .dstScoring),
+                            weight == .one ? nil
+                                : Quantity(QuantityName(rawValue: "\(domain.rawValue).weight"), weight, .number, parameter: .dstScoring))
                 }
             }
         }))

@@ -245,18 +245,12 @@ public struct RASAssessment: BudgetCalculation {
 
     /// `Σ domain points × weight = total`, a domain of weight 1 shown without its weight.
     static func write(_ scores: [DomainScore], total: Rational, _ w: inout FormulaWriter) {
-        func part(_ score: DomainScore, _ w: inout FormulaWriter) {
-            let points = Quantity(QuantityName(rawValue: score.name), score.points, .points, parameter: .rasQuestionnaire)
-            guard score.weight != .one else { return w.quantity(points) }
-            w.product { w in
-                w.quantity(points)
-                w.quantity(Quantity(QuantityName(rawValue: "\(score.name).weight"), score.weight, .number, parameter: .rasQuestionnaire))
-            }
-        }
         w.equals(.points, total, .points) { w in
-            guard scores.count != 1 else { return part(scores[0], &w) }
-            w.sum { w in
-                for score in scores { part(score, &w) }
+            w.weightedSum(of: scores.count) { i in
+                let score = scores[i]
+                return (Quantity(QuantityName(rawValue: score.name), score.points, .points, parameter: .rasQuestionnaire),
+                        score.weight == .one ? nil
+                            : Quantity(QuantityName(rawValue: "\(score.name).weight"), score.weight, .number, parameter: .rasQuestionnaire))
             }
         }
     }
