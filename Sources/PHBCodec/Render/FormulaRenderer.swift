@@ -7,8 +7,11 @@ public enum FormulaRenderer {
     // MARK: Words
 
     /// The formula in words, with every value in its unit.
-    public static func words(_ formula: Formula) -> String {
-        switch formula.node {
+    public static func words(_ formula: Formula) -> String { words(formula.node) }
+
+    /// A formula's root node in words, with its operands.
+    static func words(_ node: Formula.Node) -> String {
+        switch node {
         case .quantity(let q):
             return words(q)
         case .operation(let operation, let operands):
@@ -82,12 +85,13 @@ public enum FormulaRenderer {
         }
         let own = precedence(operation)
         return operands.enumerated().map { i, operand in
-            let inner = precedence(of: operand)
+            let node = operand.node  // read once: a node is worked out from the list each time it is read
+            let inner = precedence(of: node)
             // The right operand of − and ÷ needs brackets at the same level too, a − (b − c); a quotient
             // inside a product gets them for reading's sake, a × (b ÷ c).
             let bracket = inner < own || (i > 0 && inner == own && (operation == .difference || operation == .quotient))
-                || (operation == .product && { if case .operation(.quotient, _) = operand.node { true } else { false } }())
-            return bracket ? "(\(words(operand)))" : words(operand)
+                || (operation == .product && { if case .operation(.quotient, _) = node { true } else { false } }())
+            return bracket ? "(\(words(node)))" : words(node)
         }.joined(separator: sign)
     }
 
@@ -108,8 +112,8 @@ public enum FormulaRenderer {
         }
     }
 
-    static func precedence(of formula: Formula) -> Int {
-        switch formula.node {
+    static func precedence(of node: Formula.Node) -> Int {
+        switch node {
         case .quantity, .note: 3
         case .operation(let operation, _): precedence(operation)
         case .equals, .rounded, .comparison, .lookup, .steps: 0
