@@ -21,9 +21,12 @@ struct LibraryBenchmark {
     func run() throws -> [Timing] {
         let policy = try ExamplePolicy.policy()
         guard let date = CalendarDate(iso: "2026-06-01") else { return [] }
-        let context = try CalculationContext(asAt: date, policy: policy)
-        let parameters = BottomUpParameters(context)
-        guard let fast = FastBottomUpParameters(parameters) else { throw BenchError("the example policy has no fast form") }
+        // One context per core, as a service that computes on several threads is advised to make (README.md,
+        // "Use the library"): a context shared by every thread costs each result's reference counts on its
+        // shared values, which the cores then take turns at (the last timing below measures that).
+        let contexts = try (0..<ProcessInfo.activeCores).map { _ in try CalculationContext(asAt: date, policy: policy) }
+        let parameters = contexts.map(BottomUpParameters.init)
+        guard let fast = FastBottomUpParameters(parameters[0]) else { throw BenchError("the example policy has no fast form") }
         // A pool of distinct plans, cycled: enough to defeat the caches' luck, small enough to build quickly.
         // Each plan of the pool is its own copy, so its memory does not depend on `distinct`.
         let pool = (0..<min(budgets, 20_000)).map { i in
@@ -38,44 +41,54 @@ struct LibraryBenchmark {
             return (plans: plans, columns: FastBottomUpColumns(plans))
         }
         let slow = max(1, budgets / 50)
-        // Each timing's body costs calls `range` (of `items` in all), so it runs on one core and split over all of them.
-        var work: [(label: String, items: Int, body: @Sendable (Range<Int>) -> Void)] = [
-            ("bottom-up, fast path", budgets, { calls in blackHole(Self.costed(fastPool, calls: calls, fast)) }),
-            ("bottom-up, fast path in columns", budgets, { calls in blackHole(Self.costed(columns, calls: calls, fast)) }),
-            ("bottom-up, fast form built from the plan", budgets, { calls in
+        // Each timing's body costs calls `range` (of `items` in all) on a core, so it runs on one core and split over all of them.
+        var work: [Work] = [
+            ("bottom-up, fast path", budgets, { calls, _ in blackHole(Self.costed(fastPool, calls: calls, fast)) }),
+            ("bottom-up, fast path in columns", budgets, { calls, _ in blackHole(Self.costed(columns, calls: calls, fast)) }),
+            ("bottom-up, fast form built from the plan", budgets, { calls, _ in
                 var count = 0
                 for i in calls where FastBottomUpPlan(pool[i % pool.count]) != nil { count += 1 }
                 blackHole(count)
             }),
         ]
+        /// The first-year totals of the pool's plans `calls`, by the full breakdown under `parameters`, summed.
+        @Sendable func breakdowns(_ calls: Range<Int>, _ parameters: BottomUpParameters, explains: Bool) {
+            var sum: Int64 = 0
+            for i in calls {
+                sum &+= (try? pool[i % pool.count].calculate(with: parameters, explains: explains))?.totals.firstYear.pence ?? 0
+            }
+            blackHole(sum)
+        }
         for explains in [false, true] {
-            work.append(("bottom-up, full breakdown, " + (explains ? "with explanation" : "figures only"), slow, { calls in
-                var sum: Int64 = 0
-                for i in calls {
-                    sum &+= (try? pool[i % pool.count].calculate(with: parameters, explains: explains))?.totals.firstYear.pence ?? 0
-                }
-                blackHole(sum)
+            work.append(("bottom-up, full breakdown, " + (explains ? "with explanation" : "figures only"), slow, { calls, core in
+                breakdowns(calls, parameters[core], explains: explains)
             }))
         }
         let ras: [any BudgetCalculation] = (0..<100).map { RASAssessment(points: Rational(20 + $0)) }
         let clusters: [any BudgetCalculation] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]
             .map { MentalHealthClusterAllocation(cluster: $0) }
         for (name, calculations) in [("RAS", ras), ("mental health cluster", clusters)] {
-            work.append(("\(name), full breakdown with explanation", slow, { calls in
+            work.append(("\(name), full breakdown with explanation", slow, { calls, core in
                 var sum: Int64 = 0
                 for i in calls {
-                    sum &+= (try? calculations[i % calculations.count].calculate(in: context))?.totals.annual.pence ?? 0
+                    sum &+= (try? calculations[i % calculations.count].calculate(in: contexts[core]))?.totals.annual.pence ?? 0
                 }
                 blackHole(sum)
             }))
         }
         var timings = timeOnEachCoreCount(work)
+        // The cost of sharing: every core's breakdowns under one context.
+        timings += timeOnEachCoreCount([("bottom-up, full breakdown, with explanation, one context shared by every core", slow,
+                                         { calls, _ in breakdowns(calls, parameters[0], explains: true) })], oneCore: false)
         // Every other calculator on the cases of its fixtures (the example policy's, those that compute), loaded
         // only now, so that their allocations leave the heap of the timings above as it was.
-        var fixtureWork: [(label: String, items: Int, body: @Sendable (Range<Int>) -> Void)] = []
-        for (name, cases) in try Self.fixtureCases() {
+        // Each core's own cases, with their own contexts.
+        let fixtureCases = try contexts.map { _ in try Self.fixtureCases() }
+        var fixtureWork: [Work] = []
+        for (n, (name, cases)) in fixtureCases[0].enumerated() {
             let what = cases.count == 1 ? "its fixture case" : "its \(cases.count) fixture cases"
-            fixtureWork.append(("\(name), full breakdown with explanation (\(what))", slow, { calls in
+            fixtureWork.append(("\(name), full breakdown with explanation (\(what))", slow, { calls, core in
+                let cases = fixtureCases[core][n].cases
                 var sum: Int64 = 0
                 for i in calls {
                     let (calculation, context) = cases[i % cases.count]
@@ -88,16 +101,20 @@ struct LibraryBenchmark {
         return timings
     }
 
-    /// Times each piece of work (whose body costs the calls of a range) on one core and split over all of them,
-    /// keeping the timings `only` selects.
-    func timeOnEachCoreCount(_ work: [(label: String, items: Int, body: @Sendable (Range<Int>) -> Void)]) -> [Timing] {
+    /// A timing's work: its body costs the calls of a range on a core (numbered from 0), with that core's own values.
+    typealias Work = (label: String, items: Int, body: @Sendable (_ calls: Range<Int>, _ core: Int) -> Void)
+
+    /// Times each piece of work on one core (unless `oneCore` is false) and split over all of them, keeping the
+    /// timings `only` selects.
+    func timeOnEachCoreCount(_ work: [Work], oneCore: Bool = true) -> [Timing] {
         let cores = ProcessInfo.activeCores
         let timed = work.flatMap { label, items, body in
-            [("\(label), 1 core", items, { body(0..<items) }),
-             ("\(label), \(cores) cores", items, {
-                 let chunk = (items + cores - 1) / cores
-                 DispatchQueue.concurrentPerform(iterations: cores) { c in body((c * chunk)..<min(items, (c + 1) * chunk)) }
-             })] as [(label: String, items: Int, body: () -> Void)]
+            let onAll = ("\(label), \(cores) cores", items, {
+                let chunk = (items + cores - 1) / cores
+                DispatchQueue.concurrentPerform(iterations: cores) { c in body((c * chunk)..<min(items, (c + 1) * chunk), c) }
+            })
+            return (oneCore ? [("\(label), 1 core", items, { body(0..<items, 0) }), onAll] : [onAll])
+                as [(label: String, items: Int, body: () -> Void)]
         }
         return timed.filter { only.map($0.label.contains) ?? true }.map {
             time($0.label, items: $0.items, repeats: repeats, $0.body)
