@@ -84,4 +84,30 @@ import Testing
         }
         #expect(value == Self.hours && table == .rasBands && rowFrom.value == Rational(10) && gives?.value == Rational(5_000))
     }
+
+    /// Every parameter with a fixed name has a code that reads back as itself; a time band's rate has none.
+    @Test func everyFixedParameterHasACodeThatReadsBack() {
+        #expect(ParameterKey.fixed.allSatisfy { FixedParameter($0)?.key == $0 })
+        #expect(FixedParameter(.paHourlyRate(band: "weekend")) == nil)
+    }
+
+    /// A named value reads back as it was given, however its node holds it: the engine's own name and a fixed
+    /// parameter as codes, an item's own name or a time band's rate by reference.
+    @Test(arguments: [
+        Quantity(.hoursPerWeek, Rational(20), .hoursAWeek),
+        Quantity(.nationalLivingWage, Rational(1221, over: 100), .poundsAnHour),
+        Quantity(QuantityName(rawValue: "breathing.severe"), Rational(3), .points, parameter: .dstScoring),
+        Quantity(.paHourlyRate(band: "weekend"), Rational(15), .poundsAnHour),
+        Quantity(.rate, Rational(15), .poundsAnHour, parameter: .paHourlyRate(band: "weekend")),
+    ])
+    func aNamedValueReadsBackAsGiven(quantity: Quantity) {
+        guard case .quantity(let read) = Formula.quantity(quantity).node,
+              case .equals(_, let result) = Formula.equals(Self.hours, quantity).node else {
+            Issue.record("a value, and a working that comes to it")
+            return
+        }
+        #expect(read == quantity && read.name.rawValue == quantity.name.rawValue && result == quantity)
+        #expect(Formula.quantity(quantity) == .quantity(Quantity(QuantityName(rawValue: quantity.name.rawValue), quantity.value,
+                                                                  quantity.unit, parameter: quantity.parameter)))
+    }
 }

@@ -180,7 +180,7 @@ struct BandRates: Sendable {
         self.bands = bands.sorted()
         rates = self.bands.map(rate)
         lineDescriptions = self.bands.map { Self.lineDescription(provider, band: $0) }
-        rateNames = self.bands.map { QuantityName(rawValue: ParameterKey.hourlyRate(provider, band: $0).name) }
+        rateNames = self.bands.map { QuantityName(parameter: .hourlyRate(provider, band: $0)) }
         uses = rates.map { LineParameterUses.list($0.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil) }
     }
 

@@ -34,16 +34,24 @@ public struct Formula: Sendable {
 
 /// One node of a ``Formula``'s flat list: a value, a note, or an operation on
 /// the formulas just before it in the list (its operands, in order).
+///
+/// A named value whose name is one of the engine's own or its parameter's, and
+/// whose parameter has a fixed name, is held as codes (``NodeQuantity``), so
+/// that the node copies and frees with no reference count; any other (an
+/// item's own name, a time band's rate) is held in a box.
 @usableFromInline enum FormulaNode: Sendable, Hashable {
-    /// A named value (a ``Quantity``'s fields, held apart so that a node is built in place rather than from a
-    /// quantity copied in); no operands.
-    case quantity(QuantityName, Rational, QuantityUnit, ParameterKey?)
+    /// A named value held as codes; no operands.
+    case quantity(NodeQuantity)
+    /// Any other named value (an item's own name, a time band's rate), held by reference; no operands.
+    case boxedQuantity(QuantityBox)
     /// A fixed remark; no operands.
     case note(ExplanationNote)
     /// `operation` on `operands` operands.
     case operation(Operation, operands: Int)
-    /// One operand, the working, and the exact value it comes to (a ``Quantity``'s fields).
-    case equals(QuantityName, Rational, QuantityUnit, ParameterKey?)
+    /// One operand, the working, and the exact value it comes to, held as codes.
+    case equals(NodeQuantity)
+    /// One operand, the working, and the exact value it comes to, held by reference.
+    case boxedEquals(QuantityBox)
     /// One operand, the working, rounded by `rule` to `places` decimal places.
     case rounded(places: Int, RoundingRule)
     /// Two operands: `left comparison right`.
@@ -59,21 +67,123 @@ public struct Formula: Sendable {
     case embedded(ContiguousArray<FormulaNode>, Range<Int>)
 
     /// A node of `q`.
-    static func quantity(_ q: consuming Quantity) -> FormulaNode { .quantity(q.name, q.value, q.unit, q.parameter) }
+    static func quantity(_ q: consuming Quantity) -> FormulaNode {
+        if let codes = NodeQuantity(q) { return .quantity(codes) }
+        return .boxedQuantity(QuantityBox(q))
+    }
 
     /// A node of `working = q`.
-    static func equals(_ q: consuming Quantity) -> FormulaNode { .equals(q.name, q.value, q.unit, q.parameter) }
+    static func equals(_ q: consuming Quantity) -> FormulaNode {
+        if let codes = NodeQuantity(q) { return .equals(codes) }
+        return .boxedEquals(QuantityBox(q))
+    }
+
+    /// A node of a value named `name`, with no parameter.
+    static func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> FormulaNode {
+        guard case .known(let known) = name.storage else { return quantity(Quantity(name, value, unit)) }
+        return .quantity(NodeQuantity(.known(known), value, unit, nil))
+    }
+
+    /// A node of `working = value`, the value named `name`, with no parameter.
+    static func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> FormulaNode {
+        guard case .known(let known) = name.storage else { return equals(Quantity(name, value, unit)) }
+        return .equals(NodeQuantity(.known(known), value, unit, nil))
+    }
+
+    /// A node of parameter `key`'s value, named by the parameter.
+    static func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) -> FormulaNode {
+        guard let fixed = FixedParameter(key) else { return .boxedQuantity(QuantityBox(Quantity(key, value, unit))) }
+        return .quantity(NodeQuantity(.parameter(fixed), value, unit, fixed))
+    }
 
     /// How many operands the node takes.
     var operandCount: Int {
         switch self {
-        case .quantity, .note, .embedded: 0
-        case .equals, .rounded: 1
+        case .quantity, .boxedQuantity, .note, .embedded: 0
+        case .equals, .boxedEquals, .rounded: 1
         case .comparison: 2
         case .lookup(_, let gives): gives ? 3 : 2
         case .operation(_, let count), .steps(let count): count
         }
     }
+
+    /// The node as formulas compare it: a named value as its ``Quantity``, however it is held.
+    var compared: ComparedNode {
+        switch self {
+        case .quantity(let codes): .quantity(codes.quantity)
+        case .boxedQuantity(let box): .quantity(box.quantity)
+        case .equals(let codes): .equals(codes.quantity)
+        case .boxedEquals(let box): .equals(box.quantity)
+        default: .other(self)
+        }
+    }
+
+    /// A node as formulas compare it (``compared``).
+    enum ComparedNode: Hashable {
+        case quantity(Quantity)
+        case equals(Quantity)
+        case other(FormulaNode)
+    }
+}
+
+/// A named value held as codes: a name of the engine's own or its parameter's, and a parameter with a fixed name.
+@usableFromInline struct NodeQuantity: Sendable, Hashable {
+    /// How the name is held.
+    enum Name: Hashable {
+        /// One of the engine's own names.
+        case known(QuantityName.Known)
+        /// The name of the parameter.
+        case parameter(FixedParameter)
+    }
+
+    let name: Name
+    let value: Rational
+    let unit: QuantityUnit
+    let parameter: FixedParameter?
+
+    init(_ name: Name, _ value: Rational, _ unit: QuantityUnit, _ parameter: FixedParameter?) {
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.parameter = parameter
+    }
+
+    /// `q` as codes, or `nil` when its name or parameter has no code.
+    init?(_ q: borrowing Quantity) {
+        var parameter: FixedParameter?
+        if let key = q.parameter {
+            guard let fixed = FixedParameter(key) else { return nil }
+            parameter = fixed
+        }
+        switch q.name.storage {
+        case .known(let known): name = .known(known)
+        case .parameter(let key):
+            // Named by its own parameter, which has a code (so `parameter` is set).
+            guard let parameter, key == q.parameter else { return nil }
+            name = .parameter(parameter)
+        case .text: return nil
+        }
+        (value, unit, self.parameter) = (q.value, q.unit, parameter)
+    }
+
+    /// The quantity the codes stand for.
+    var quantity: Quantity {
+        let name = switch name {
+        case .known(let known): QuantityName(known)
+        case .parameter(let named): QuantityName(parameter: named.key)
+        }
+        return Quantity(name, value, unit, parameter: parameter?.key)
+    }
+}
+
+/// A named value held by reference in a formula's node (see ``FormulaNode``).
+@usableFromInline final class QuantityBox: Sendable, Hashable {
+    let quantity: Quantity
+
+    init(_ quantity: consuming Quantity) { self.quantity = quantity }
+
+    @usableFromInline static func == (a: QuantityBox, b: QuantityBox) -> Bool { a.quantity == b.quantity }
+    @usableFromInline func hash(into hasher: inout Hasher) { hasher.combine(quantity) }
 }
 
 extension Formula {
@@ -101,8 +211,8 @@ extension Formula {
     /// The formula's root node, with its operands (which share this formula's list: nothing is copied).
     public var node: Node {
         switch storage {
-        case .node(.quantity(let name, let value, let unit, let parameter)):
-            return .quantity(Quantity(name, value, unit, parameter: parameter))
+        case .node(.quantity(let codes)): return .quantity(codes.quantity)
+        case .node(.boxedQuantity(let box)): return .quantity(box.quantity)
         case .node(.note(let note)): return .note(note)
         case .node: return .steps([])  // not reached: only values and remarks are held inline
         case .nodes(let nodes, let range):
@@ -119,13 +229,13 @@ extension Formula {
                 return Quantity(.zero, .zero, .number)  // not reached: a lookup's bounds are built as quantities
             }
             switch nodes[root] {
-            case .quantity(let name, let value, let unit, let parameter):
-                return .quantity(Quantity(name, value, unit, parameter: parameter))
+            case .quantity(let codes): return .quantity(codes.quantity)
+            case .boxedQuantity(let box): return .quantity(box.quantity)
             case .note(let note): return .note(note)
             case .embedded: return .steps([])  // not reached: an embedded node is read above
             case .operation(let operation, _): return .operation(operation, operands)
-            case .equals(let name, let value, let unit, let parameter):
-                return .equals(operands[0], Quantity(name, value, unit, parameter: parameter))
+            case .equals(let codes): return .equals(operands[0], codes.quantity)
+            case .boxedEquals(let box): return .equals(operands[0], box.quantity)
             case .rounded(let places, let rule): return .rounded(operands[0], places: places, rule)
             case .comparison(let comparison): return .comparison(operands[0], comparison, operands[1])
             case .lookup(let table, let gives):
@@ -194,9 +304,9 @@ extension Formula {
 extension Formula: Hashable {
     /// Formulas are equal when their trees are: when their flattened nodes are, in order (postfix order with each
     /// node's operand count gives one tree for one list).
-    public static func == (a: Formula, b: Formula) -> Bool { a.flattenedNodes == b.flattenedNodes }
+    public static func == (a: Formula, b: Formula) -> Bool { a.flattenedNodes.map(\.compared) == b.flattenedNodes.map(\.compared) }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(flattenedNodes) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(flattenedNodes.map(\.compared)) }
 }
 
 /// An operation in a ``Formula``.
@@ -245,13 +355,6 @@ public struct Quantity: Sendable, Hashable {
         self.unit = unit
         self.parameter = parameter
     }
-}
-
-/// The name of a ``Quantity``: a stable camel-case word a program can match
-/// on; a parameter's dotted name, or an item's own name (a domain, a funder).
-public struct QuantityName: RawRepresentable, Sendable, Hashable {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
 }
 
 /// The unit of a ``Quantity``.
@@ -379,12 +482,12 @@ extension Formula {
 
     /// A named value.
     static func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        Formula(.node(.quantity(name, value, unit, nil)))
+        Formula(.node(.value(name, value, unit)))
     }
 
     /// A parameter's value, in `unit`.
     static func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        Formula(.node(.quantity(QuantityName(rawValue: key.name), value, unit, key)))
+        Formula(.node(.parameter(key, value, unit)))
     }
 
     /// Weeks per year, the divisor from an annual amount to a weekly one.
@@ -397,7 +500,7 @@ extension Formula {
 
     /// `self = result`.
     consuming func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        then(.equals(name, value, unit, nil))
+        then(.equals(name, value, unit))
     }
 
     static func * (a: consuming Formula, b: consuming Formula) -> Formula { a.joined(.product, b) }
@@ -490,106 +593,9 @@ extension Formula {
     }
 }
 
-extension QuantityName {
-    static let hoursPerWeek = QuantityName(rawValue: "hoursPerWeek")
-    static let staffRatio = QuantityName(rawValue: "staffRatio")
-    static let hourlyRate = QuantityName(rawValue: "hourlyRate")
-    static let nightsPerWeek = QuantityName(rawValue: "nightsPerWeek")
-    static let nightRate = QuantityName(rawValue: "nightRate")
-    static let weekly = QuantityName(rawValue: "weekly")
-    static let annual = QuantityName(rawValue: "annual")
-    static let quantity = QuantityName(rawValue: "quantity")
-    static let amount = QuantityName(rawValue: "amount")
-    static let pay = QuantityName(rawValue: "pay")
-    static let paPay = QuantityName(rawValue: "paPay")
-    static let bankHolidays = QuantityName(rawValue: "bankHolidays")
-    static let earnings = QuantityName(rawValue: "earnings")
-    static let personalAssistants = QuantityName(rawValue: "personalAssistants")
-    static let careSubtotal = QuantityName(rawValue: "careSubtotal")
-    static let thirdPartyLines = QuantityName(rawValue: "thirdPartyRecurringLines")
-    static let payAndOnCosts = QuantityName(rawValue: "payAndOnCosts")
-    static let paHours = QuantityName(rawValue: "paHours")
-    static let monthsPerYear = QuantityName(rawValue: "monthsPerYear")
-    static let fourWeeks = QuantityName(rawValue: "weeksPerPeriod")
-    static let daysPerWeek = QuantityName(rawValue: "daysPerWeek")
-    static let one = QuantityName(rawValue: "one")
-    static let hundred = QuantityName(rawValue: "hundred")
-    static let result = QuantityName(rawValue: "result")
-    static let points = QuantityName(rawValue: "points")
-    static let indicative = QuantityName(rawValue: "indicative")
-    static let plan = QuantityName(rawValue: "plan")
-    static let variance = QuantityName(rawValue: "variance")
-    static let envelope = QuantityName(rawValue: "envelope")
-    static let reserve = QuantityName(rawValue: "reserve")
-    static let people = QuantityName(rawValue: "people")
-    static let share = QuantityName(rawValue: "share")
-    static let totalShares = QuantityName(rawValue: "totalShares")
-    static let holidayCover = QuantityName(rawValue: "holidayCover")
-    static let zero = QuantityName(rawValue: "zero")
-    static let clusterCost = QuantityName(rawValue: "clusterCost")
-    static let crisisPercent = QuantityName(rawValue: "crisis")
-    static let inpatientPercent = QuantityName(rawValue: "inpatient")
-    static let cluster = QuantityName(rawValue: "cluster")
-    static let reviewPeriod = QuantityName(rawValue: "reviewPeriod")
-    static let weeksInYear = QuantityName(rawValue: "weeksInYear")
-    static let score = QuantityName(rawValue: "score")
-    static let addition = QuantityName(rawValue: "addition")
-    static let hourlyAmount = QuantityName(rawValue: "hourlyAmount")
-    static let hourlyCost = QuantityName(rawValue: "hourlyCost")
-    static let packagesCost = QuantityName(rawValue: "packagesCost")
-    static let grossSaving = QuantityName(rawValue: "grossSaving")
-    static let administration = QuantityName(rawValue: "administration")
-    static let netSaving = QuantityName(rawValue: "netSaving")
-    static let population = QuantityName(rawValue: "population")
-    static let rate = QuantityName(rawValue: "rate")
-    static let sumOfAreas = QuantityName(rawValue: "sumOfAreas")
-    static let roundedTotal = QuantityName(rawValue: "roundedTotal")
-    static let freedPercent = QuantityName(rawValue: "freedPercent")
-    static let freed = QuantityName(rawValue: "freed")
-    static let costPerPayment = QuantityName(rawValue: "costPerPayment")
-    static let directPayments = QuantityName(rawValue: "directPayments")
-    static let notionalShare = QuantityName(rawValue: "notionalShare")
-    static let guaranteedPercent = QuantityName(rawValue: "guaranteedPercent")
-    static let guaranteed = QuantityName(rawValue: "guaranteed")
-    static let contractValue = QuantityName(rawValue: "contractValue")
-    static let releasedToDate = QuantityName(rawValue: "releasedToDate")
-    static let releasedBefore = QuantityName(rawValue: "releasedBefore")
-    static let oneToOneContacts = QuantityName(rawValue: "oneToOneContacts")
-    static let groupContacts = QuantityName(rawValue: "groupContacts")
-    static let contacts = QuantityName(rawValue: "contacts")
-    static let contractTotal = QuantityName(rawValue: "contractTotal")
-    static let oneToOnePrice = QuantityName(rawValue: "oneToOnePrice")
-    static let groupPrice = QuantityName(rawValue: "groupPrice")
-    static let groupSharePercent = QuantityName(rawValue: "groupSharePercent")
-    static let averageCost = QuantityName(rawValue: "averageCostPerContact")
-    static let totalAtRoundedPrices = QuantityName(rawValue: "totalAtRoundedPrices")
-    static let difference = QuantityName(rawValue: "difference")
-    static let periodAmount = QuantityName(rawValue: "periodAmount")
-    static let payments = QuantityName(rawValue: "payments")
-    static let payment = QuantityName(rawValue: "payment")
-    static let oneOffTotal = QuantityName(rawValue: "oneOffTotal")
-    static let daysPaid = QuantityName(rawValue: "daysPaid")
-    static let daysInYear = QuantityName(rawValue: "daysInYear")
-    static let upTo = QuantityName(rawValue: "upTo")
-    static let pricePerPoint = QuantityName(rawValue: "pricePerPoint")
-    static let reservePercent = QuantityName(rawValue: "reservePercent")
-    static let cohortTotal = QuantityName(rawValue: "cohortTotal")
-    static let headroom = QuantityName(rawValue: "headroom")
-    static let covariance = QuantityName(rawValue: "covariance")
-    static let varianceX = QuantityName(rawValue: "varianceX")
-    static let varianceY = QuantityName(rawValue: "varianceY")
-    static let slope = QuantityName(rawValue: "slope")
-    static let intercept = QuantityName(rawValue: "intercept")
-    static let rSquared = QuantityName(rawValue: "rSquared")
-    static let bandFrom = QuantityName(rawValue: "bandFrom")
-    static let priorityDomains = QuantityName(rawValue: "priorityDomains")
-    static let severeDomains = QuantityName(rawValue: "severeDomains")
-    static let severeDomainsNeeded = QuantityName(rawValue: "severeDomainsNeeded")
-}
-
 extension Quantity {
     /// A parameter's value, named by the parameter.
     public init(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) {
-        self.init(QuantityName(rawValue: key.name), value, unit, parameter: key)
+        self.init(QuantityName(parameter: key), value, unit, parameter: key)
     }
 }

@@ -53,13 +53,13 @@ struct FormulaWriter {
     /// A named value. (Each of these builds its quantity in the node itself: a quantity built apart and handed
     /// on was copied into the node and then destroyed.)
     mutating func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
-        nodes.append(.quantity(name, value, unit, nil))
+        nodes.append(.value(name, value, unit))
         written += 1
     }
 
     /// A parameter's value, in `unit`.
     mutating func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) {
-        nodes.append(.quantity(QuantityName(rawValue: key.name), value, unit, key))
+        nodes.append(.parameter(key, value, unit))
         written += 1
     }
 
@@ -96,7 +96,7 @@ struct FormulaWriter {
     /// The working `working` writes, and the exact value it comes to.
     mutating func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit,
                          _ working: (inout FormulaWriter) -> Void) {
-        node(after: working) { _ in .equals(name, value, unit, nil) }
+        node(after: working) { _ in .equals(name, value, unit) }
     }
 
     /// The working `working` writes, rounded by `rule` to `places` decimal places.
