@@ -17,7 +17,7 @@ import Testing
 
     /// The same formula written with a `FormulaWriter`, after another formula in the same list.
     static var written: Formula {
-        var writer = FormulaWriter(appendingTo: [])
+        var writer = FormulaWriter()
         _ = writer.write { $0.value(.points, Rational(1), .points) }
         var formula = writer.write { w in
             w.steps { w in
@@ -36,7 +36,7 @@ import Testing
                 w.note(.checkedAgainstNationalLivingWage)
             }
         }
-        formula?.attach(to: writer.nodes)
+        formula?.attach(to: writer.list)
         return formula ?? .note(.asGiven)
     }
 

@@ -14,7 +14,7 @@ struct BreakdownBuilder {
     private var lines: [BudgetLine] = []
 
     /// Every line's working and quantity, written one after another into one list of nodes.
-    private var workings = FormulaWriter(appendingTo: [])
+    private var workings = FormulaWriter()
 
     /// Makes room for `count` lines in all, so that the list is allocated once rather than grown line by line.
     mutating func reserveLines(_ count: Int) {
@@ -29,7 +29,7 @@ struct BreakdownBuilder {
     /// made none: a list grown node by node from empty is copied at each doubling. A breakdown that is not
     /// explained writes only its figures' workings, and gets room for one line's.
     private mutating func reserveWorkingsOnFirstUse() {
-        if workings.nodes.capacity == 0 { workings.reserveCapacity(explains ? 2 * Self.nodesPerLine : Self.nodesPerLine) }
+        if workings.list.nodes.capacity == 0 { workings.reserveCapacity(explains ? 2 * Self.nodesPerLine : Self.nodesPerLine) }
     }
 
     /// A builder with `context`'s rounding rule and weeks per year.
@@ -164,11 +164,11 @@ struct BreakdownBuilder {
 
     /// The lines, with their workings given the list they are written in: call it once every line is added.
     mutating func finishedLines() -> [BudgetLine] {
-        if explains, !workings.nodes.isEmpty {
-            let nodes = workings.nodes
+        if explains, !workings.list.isEmpty {
+            let list = workings.list
             for i in lines.indices {
-                lines[i].quantity?.attach(to: nodes)
-                lines[i].formula?.attach(to: nodes)
+                lines[i].quantity?.attach(to: list)
+                lines[i].formula?.attach(to: list)
             }
         }
         return lines
@@ -201,7 +201,7 @@ struct BreakdownBuilder {
         let lines = finishedLines()
         // Only a figure written by ``figure(_:_:_:working:parameters:)`` is changed: a list of figures the caller
         // still holds is copied when it is (pass it with `consume`).
-        for i in figures.indices where figures[i].formula.isWritten { figures[i].formula.attach(to: workings.nodes) }
+        for i in figures.indices where figures[i].formula.isWritten { figures[i].formula.attach(to: workings.list) }
         var result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,

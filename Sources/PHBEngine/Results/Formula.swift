@@ -8,182 +8,29 @@
 /// is exact, and a rounding appears only where the rules round.
 ///
 /// A formula is held flat: its nodes in one list, each operation after its
-/// operands (postfix order), so a working of any size is one allocation,
-/// copied with one reference count and destroyed with one release. A tree of
-/// boxes and operand lists, as it was held before, cost each node an
-/// allocation of its own. A bottom-up breakdown writes every line's working
-/// into one list (`FormulaWriter`); a formula built from values grows its
-/// first operand's list in place and holds any other operand of several nodes
-/// by reference, so nothing is copied. Build one with the static functions
+/// operands (postfix order) (``FormulaList``), so a working of any size is one
+/// allocation, copied with one reference count and freed with no work per
+/// node. A tree of boxes and operand lists, as it was held before, cost each
+/// node an allocation of its own. A bottom-up breakdown writes every line's
+/// working into one list (`FormulaWriter`); a formula built from values grows
+/// its first operand's list in place and holds any other operand of several
+/// nodes by reference, so nothing is copied. Build one with the static functions
 /// and operators (``quantity(_:)``, ``operation(_:_:)``, `a * b`,
 /// ``equals(_:_:)``…); read it through ``node``.
 public struct Formula: Sendable {
     /// Where the nodes are.
     @usableFromInline enum Storage: Sendable {
-        /// A formula that is one value or one remark (a node with no operands), held inline: no list is allocated.
+        /// A formula that is one value held as codes or one remark (a node with no operands and nothing held by
+        /// reference), held inline: no list is allocated.
         case node(FormulaNode)
-        /// The nodes of `range` in `nodes`; the last is the root. A formula built is the whole list; an
+        /// The nodes of `range` in `list`; the last is the root. A formula built is the whole list; an
         /// operand read through ``node`` shares its parent's list.
-        case nodes(ContiguousArray<FormulaNode>, Range<Int>)
+        case nodes(FormulaList, Range<Int>)
     }
 
     @usableFromInline var storage: Storage
 
     init(_ storage: Storage) { self.storage = storage }
-}
-
-/// One node of a ``Formula``'s flat list: a value, a note, or an operation on
-/// the formulas just before it in the list (its operands, in order).
-///
-/// A named value whose name is one of the engine's own or its parameter's, and
-/// whose parameter has a fixed name, is held as codes (``NodeQuantity``), so
-/// that the node copies and frees with no reference count; any other (an
-/// item's own name, a time band's rate) is held in a box.
-@usableFromInline enum FormulaNode: Sendable, Hashable {
-    /// A named value held as codes; no operands.
-    case quantity(NodeQuantity)
-    /// Any other named value (an item's own name, a time band's rate), held by reference; no operands.
-    case boxedQuantity(QuantityBox)
-    /// A fixed remark; no operands.
-    case note(ExplanationNote)
-    /// `operation` on `operands` operands.
-    case operation(Operation, operands: Int)
-    /// One operand, the working, and the exact value it comes to, held as codes.
-    case equals(NodeQuantity)
-    /// One operand, the working, and the exact value it comes to, held by reference.
-    case boxedEquals(QuantityBox)
-    /// One operand, the working, rounded by `rule` to `places` decimal places.
-    case rounded(places: Int, RoundingRule)
-    /// Two operands: `left comparison right`.
-    case comparison(Comparison)
-    /// Two or three operands: the value, the row's lower bound (a quantity) and, when `gives`, what the row
-    /// gives (a quantity).
-    case lookup(ParameterKey, gives: Bool)
-    /// `count` operands, the steps.
-    case steps(count: Int)
-    /// A whole formula of several nodes, held in a list of its own (`range` of `nodes`): one operand, taken by
-    /// reference rather than copied node by node. It stands for its nodes: a formula's equality, hash and
-    /// ``Formula/node`` look through it.
-    case embedded(ContiguousArray<FormulaNode>, Range<Int>)
-
-    /// A node of `q`.
-    static func quantity(_ q: consuming Quantity) -> FormulaNode {
-        if let codes = NodeQuantity(q) { return .quantity(codes) }
-        return .boxedQuantity(QuantityBox(q))
-    }
-
-    /// A node of `working = q`.
-    static func equals(_ q: consuming Quantity) -> FormulaNode {
-        if let codes = NodeQuantity(q) { return .equals(codes) }
-        return .boxedEquals(QuantityBox(q))
-    }
-
-    /// A node of a value named `name`, with no parameter.
-    static func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> FormulaNode {
-        guard case .known(let known) = name.storage else { return quantity(Quantity(name, value, unit)) }
-        return .quantity(NodeQuantity(.known(known), value, unit, nil))
-    }
-
-    /// A node of `working = value`, the value named `name`, with no parameter.
-    static func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> FormulaNode {
-        guard case .known(let known) = name.storage else { return equals(Quantity(name, value, unit)) }
-        return .equals(NodeQuantity(.known(known), value, unit, nil))
-    }
-
-    /// A node of parameter `key`'s value, named by the parameter.
-    static func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) -> FormulaNode {
-        guard let fixed = FixedParameter(key) else { return .boxedQuantity(QuantityBox(Quantity(key, value, unit))) }
-        return .quantity(NodeQuantity(.parameter(fixed), value, unit, fixed))
-    }
-
-    /// How many operands the node takes.
-    var operandCount: Int {
-        switch self {
-        case .quantity, .boxedQuantity, .note, .embedded: 0
-        case .equals, .boxedEquals, .rounded: 1
-        case .comparison: 2
-        case .lookup(_, let gives): gives ? 3 : 2
-        case .operation(_, let count), .steps(let count): count
-        }
-    }
-
-    /// The node as formulas compare it: a named value as its ``Quantity``, however it is held.
-    var compared: ComparedNode {
-        switch self {
-        case .quantity(let codes): .quantity(codes.quantity)
-        case .boxedQuantity(let box): .quantity(box.quantity)
-        case .equals(let codes): .equals(codes.quantity)
-        case .boxedEquals(let box): .equals(box.quantity)
-        default: .other(self)
-        }
-    }
-
-    /// A node as formulas compare it (``compared``).
-    enum ComparedNode: Hashable {
-        case quantity(Quantity)
-        case equals(Quantity)
-        case other(FormulaNode)
-    }
-}
-
-/// A named value held as codes: a name of the engine's own or its parameter's, and a parameter with a fixed name.
-@usableFromInline struct NodeQuantity: Sendable, Hashable {
-    /// How the name is held.
-    enum Name: Hashable {
-        /// One of the engine's own names.
-        case known(QuantityName.Known)
-        /// The name of the parameter.
-        case parameter(FixedParameter)
-    }
-
-    let name: Name
-    let value: Rational
-    let unit: QuantityUnit
-    let parameter: FixedParameter?
-
-    init(_ name: Name, _ value: Rational, _ unit: QuantityUnit, _ parameter: FixedParameter?) {
-        self.name = name
-        self.value = value
-        self.unit = unit
-        self.parameter = parameter
-    }
-
-    /// `q` as codes, or `nil` when its name or parameter has no code.
-    init?(_ q: borrowing Quantity) {
-        var parameter: FixedParameter?
-        if let key = q.parameter {
-            guard let fixed = FixedParameter(key) else { return nil }
-            parameter = fixed
-        }
-        switch q.name.storage {
-        case .known(let known): name = .known(known)
-        case .parameter(let key):
-            // Named by its own parameter, which has a code (so `parameter` is set).
-            guard let parameter, key == q.parameter else { return nil }
-            name = .parameter(parameter)
-        case .text: return nil
-        }
-        (value, unit, self.parameter) = (q.value, q.unit, parameter)
-    }
-
-    /// The quantity the codes stand for.
-    var quantity: Quantity {
-        let name = switch name {
-        case .known(let known): QuantityName(known)
-        case .parameter(let named): QuantityName(parameter: named.key)
-        }
-        return Quantity(name, value, unit, parameter: parameter?.key)
-    }
-}
-
-/// A named value held by reference in a formula's node (see ``FormulaNode``).
-@usableFromInline final class QuantityBox: Sendable, Hashable {
-    let quantity: Quantity
-
-    init(_ quantity: consuming Quantity) { self.quantity = quantity }
-
-    @usableFromInline static func == (a: QuantityBox, b: QuantityBox) -> Bool { a.quantity == b.quantity }
-    @usableFromInline func hash(into hasher: inout Hasher) { hasher.combine(quantity) }
 }
 
 extension Formula {
@@ -212,44 +59,37 @@ extension Formula {
     public var node: Node {
         switch storage {
         case .node(.quantity(let codes)): return .quantity(codes.quantity)
-        case .node(.boxedQuantity(let box)): return .quantity(box.quantity)
         case .node(.note(let note)): return .note(note)
-        case .node: return .steps([])  // not reached: only values and remarks are held inline
-        case .nodes(let nodes, let range):
+        case .node: return .steps([])  // not reached: only values held as codes and remarks are held inline
+        case .nodes(let list, let range):
             let root = range.upperBound - 1
-            if range.count == 1, case .embedded(let list, let inner) = nodes[root] { return Formula(.nodes(list, inner)).node }
-            let operands = Self.operandRanges(of: root, in: nodes).map { range in
-                if range.count == 1, case .embedded(let list, let inner) = nodes[range.lowerBound] {
-                    return Formula(.nodes(list, inner))
+            if range.count == 1, case .embedded(let h) = list.nodes[root], let (inner, innerRange) = list.heldFormula(h) {
+                return Formula(.nodes(inner, innerRange)).node
+            }
+            let operands = Self.operandRanges(of: root, in: list.nodes).map { range in
+                if range.count == 1, case .embedded(let h) = list.nodes[range.lowerBound], let (inner, innerRange) = list.heldFormula(h) {
+                    return Formula(.nodes(inner, innerRange))
                 }
-                return Formula(.nodes(nodes, range))
+                return Formula(.nodes(list, range))
             }
             func quantity(_ i: Int) -> Quantity {
                 if case .quantity(let q) = operands[i].node { return q }
                 return Quantity(.zero, .zero, .number)  // not reached: a lookup's bounds are built as quantities
             }
-            switch nodes[root] {
+            switch list.nodes[root] {
             case .quantity(let codes): return .quantity(codes.quantity)
-            case .boxedQuantity(let box): return .quantity(box.quantity)
+            case .heldQuantity(let h): return .quantity(list.heldQuantity(h))
             case .note(let note): return .note(note)
             case .embedded: return .steps([])  // not reached: an embedded node is read above
             case .operation(let operation, _): return .operation(operation, operands)
             case .equals(let codes): return .equals(operands[0], codes.quantity)
-            case .boxedEquals(let box): return .equals(operands[0], box.quantity)
+            case .heldEquals(let h): return .equals(operands[0], list.heldQuantity(h))
             case .rounded(let places, let rule): return .rounded(operands[0], places: places, rule)
             case .comparison(let comparison): return .comparison(operands[0], comparison, operands[1])
-            case .lookup(let table, let gives):
-                return .lookup(operands[0], table: table, rowFrom: quantity(1), gives: gives ? quantity(2) : nil)
+            case .lookup(let h, let gives):
+                return .lookup(operands[0], table: list.heldTable(h), rowFrom: quantity(1), gives: gives ? quantity(2) : nil)
             case .steps: return .steps(operands)
             }
-        }
-    }
-
-    /// The range of this formula's nodes in its list (an inline value's or remark's is `0..<1`).
-    var range: Range<Int> {
-        switch storage {
-        case .node: 0..<1
-        case .nodes(_, let range): range
         }
     }
 
@@ -273,26 +113,43 @@ extension Formula {
         return start
     }
 
-    /// The formula's nodes in postfix order, with each embedded formula's nodes in its place: one list for one
-    /// tree, however the tree was built.
-    var flattenedNodes: [FormulaNode] {
-        var flat: [FormulaNode] = []
-        func add(_ nodes: ContiguousArray<FormulaNode>, _ range: Range<Int>) {
+    /// A node as formulas compare it: a named value as its ``Quantity`` and a lookup by its table, however each is
+    /// held.
+    enum ComparedNode: Hashable {
+        case quantity(Quantity)
+        case equals(Quantity)
+        case lookup(ParameterKey, gives: Bool)
+        case other(FormulaNode)
+    }
+
+    /// The formula's nodes in postfix order as they compare, with each embedded formula's nodes in its place: one
+    /// list for one tree, however the tree was built.
+    var comparedNodes: [ComparedNode] {
+        var flat: [ComparedNode] = []
+        func add(_ list: FormulaList, _ range: Range<Int>) {
             for i in range {
-                if case .embedded(let list, let inner) = nodes[i] { add(list, inner) } else { flat.append(nodes[i]) }
+                switch list.nodes[i] {
+                case .embedded(let h): if let (inner, innerRange) = list.heldFormula(h) { add(inner, innerRange) }
+                case .quantity(let codes): flat.append(.quantity(codes.quantity))
+                case .heldQuantity(let h): flat.append(.quantity(list.heldQuantity(h)))
+                case .equals(let codes): flat.append(.equals(codes.quantity))
+                case .heldEquals(let h): flat.append(.equals(list.heldQuantity(h)))
+                case .lookup(let h, let gives): flat.append(.lookup(list.heldTable(h), gives: gives))
+                case let node: flat.append(.other(node))
+                }
             }
         }
         switch storage {
-        case .node(let node): flat.append(node)
-        case .nodes(let nodes, let range): add(nodes, range)
+        case .node(let node): add(FormulaList(node), 0..<1)
+        case .nodes(let list, let range): add(list, range)
         }
         return flat
     }
 
     /// Gives a formula written as its range of a list still being written (held with an empty list:
     /// ``FormulaWriter/write(_:)``) the finished list; any other formula is left as it is.
-    mutating func attach(to nodes: ContiguousArray<FormulaNode>) {
-        if case .nodes(let own, let range) = storage, own.isEmpty { storage = .nodes(nodes, range) }
+    mutating func attach(to list: FormulaList) {
+        if case .nodes(let own, let range) = storage, own.isEmpty { storage = .nodes(list, range) }
     }
 
     /// Whether the formula is held as its range of a list still being written (see ``attach(to:)``).
@@ -302,11 +159,11 @@ extension Formula {
 }
 
 extension Formula: Hashable {
-    /// Formulas are equal when their trees are: when their flattened nodes are, in order (postfix order with each
-    /// node's operand count gives one tree for one list).
-    public static func == (a: Formula, b: Formula) -> Bool { a.flattenedNodes.map(\.compared) == b.flattenedNodes.map(\.compared) }
+    /// Formulas are equal when their trees are: when their nodes are, in order, as they compare (postfix order
+    /// with each node's operand count gives one tree for one list).
+    public static func == (a: Formula, b: Formula) -> Bool { a.comparedNodes == b.comparedNodes }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(flattenedNodes.map(\.compared)) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(comparedNodes) }
 }
 
 /// An operation in a ``Formula``.
@@ -444,24 +301,29 @@ public enum ExplanationNote: String, Sendable, Hashable, CaseIterable {
 
 extension Formula {
     /// A named value: an input, a parameter or a total worked out before.
-    public static func quantity(_ q: Quantity) -> Formula { Formula(.node(.quantity(q))) }
+    public static func quantity(_ q: Quantity) -> Formula {
+        if let codes = NodeQuantity(q) { return Formula(.node(.quantity(codes))) }
+        var list = FormulaList()
+        list.append(quantity: q)
+        return Formula(.nodes(list, 0..<1))
+    }
 
     /// A fixed remark, worded by the renderer.
     public static func note(_ note: ExplanationNote) -> Formula { Formula(.node(.note(note))) }
 
     /// An operation on its operands, in order.
     public static func operation(_ operation: Operation, _ operands: [Formula]) -> Formula {
-        joined(operands, then: .operation(operation, operands: operands.count))
+        joined(operands) { $0.nodes.append(.operation(operation, operands: operands.count)) }
     }
 
     /// A working and the exact value it comes to: `working = result`.
     public static func equals(_ working: consuming Formula, _ result: Quantity) -> Formula {
-        working.then(.equals(result))
+        working.then { $0.append(equals: result) }
     }
 
     /// A working rounded by `rule` to `places` decimal places (2 for pence, 0 for whole numbers).
     public static func rounded(_ working: consuming Formula, places: Int, _ rule: RoundingRule) -> Formula {
-        working.then(.rounded(places: places, rule))
+        working.then { $0.nodes.append(.rounded(places: places, rule)) }
     }
 
     /// A comparison that decides something: `left ≤ right`.
@@ -474,20 +336,20 @@ extension Formula {
     public static func lookup(_ value: Formula, table: ParameterKey, rowFrom: Quantity, gives: Quantity?) -> Formula {
         var operands = [value, .quantity(rowFrom)]
         if let gives { operands.append(.quantity(gives)) }
-        return joined(operands, then: .lookup(table, gives: gives != nil))
+        return joined(operands) { $0.append(lookup: table, gives: gives != nil) }
     }
 
     /// Steps taken one after another.
-    public static func steps(_ steps: [Formula]) -> Formula { joined(steps, then: .steps(count: steps.count)) }
+    public static func steps(_ steps: [Formula]) -> Formula { joined(steps) { $0.nodes.append(.steps(count: steps.count)) } }
 
     /// A named value.
     static func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        Formula(.node(.value(name, value, unit)))
+        quantity(Quantity(name, value, unit))
     }
 
     /// A parameter's value, in `unit`.
     static func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        Formula(.node(.parameter(key, value, unit)))
+        quantity(Quantity(key, value, unit))
     }
 
     /// Weeks per year, the divisor from an annual amount to a weekly one.
@@ -500,7 +362,7 @@ extension Formula {
 
     /// `self = result`.
     consuming func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        then(.equals(name, value, unit))
+        then { $0.append(equals: name, value, unit) }
     }
 
     static func * (a: consuming Formula, b: consuming Formula) -> Formula { a.joined(.product, b) }
@@ -514,81 +376,82 @@ extension Formula {
     /// added next fits, so the list is allocated once and grows in place.
     private static var slack: Int { 2 }
 
-    /// The formula's list, with `node` appended: the list is taken over and grown in place when this formula
-    /// is the whole of it and holds it alone.
-    private consuming func then(_ node: FormulaNode) -> Formula {
-        var nodes = takeNodes(room: 1)
-        nodes.append(node)
-        return Formula(.nodes(nodes, nodes.indices))
+    /// The formula's list, with the node `add` appends: the list is taken over and grown in place when this
+    /// formula is the whole of it and holds it alone.
+    private consuming func then(_ add: (inout FormulaList) -> Void) -> Formula {
+        var list = takeList(room: 1)
+        add(&list)
+        return Formula(.nodes(list, list.nodes.indices))
     }
 
     /// This formula's nodes, then `other`'s, then `node`.
     private consuming func then(_ other: consuming Formula, _ node: FormulaNode) -> Formula {
-        var nodes = takeNodes(room: 2)
-        other.append(to: &nodes)
-        nodes.append(node)
-        return Formula(.nodes(nodes, nodes.indices))
+        var list = takeList(room: 2)
+        other.append(to: &list)
+        list.nodes.append(node)
+        return Formula(.nodes(list, list.nodes.indices))
     }
 
     /// `self op other`, flattening a left operand that is already `op` (`a × b × c`, not `(a × b) × c`): its
     /// list grows in place when this formula holds it alone, else its operands are taken into a new list.
     private consuming func joined(_ operation: Operation, _ other: consuming Formula) -> Formula {
-        var nodes: ContiguousArray<FormulaNode>
+        var list: FormulaList
         var count = 1
-        if case .nodes(let own, let range) = storage, case .operation(operation, let operands) = own[range.upperBound - 1] {
+        if case .nodes(let own, let range) = storage, case .operation(operation, let operands) = own.nodes[range.upperBound - 1] {
             count = operands
-            if range == own.indices {
-                storage = .node(.note(.asGiven))  // given up, so that `nodes` is held alone
-                nodes = own
-                nodes.removeLast()
+            if range == own.nodes.indices {
+                storage = .node(.note(.asGiven))  // given up, so that `list` is held alone
+                list = own
+                list.nodes.removeLast()
             } else {
-                nodes = []
-                nodes.reserveCapacity(operands + 2 + Self.slack)
-                for operand in Self.operandRanges(of: range.upperBound - 1, in: own) {
-                    Formula(.nodes(own, operand)).append(to: &nodes)
+                list = FormulaList()
+                list.reserveCapacity(operands + 2 + Self.slack)
+                for operand in Self.operandRanges(of: range.upperBound - 1, in: own.nodes) {
+                    Formula(.nodes(own, operand)).append(to: &list)
                 }
             }
         } else {
-            nodes = takeNodes(room: 2)
+            list = takeList(room: 2)
         }
-        other.append(to: &nodes)
-        nodes.append(.operation(operation, operands: count + 1))
-        return Formula(.nodes(nodes, nodes.indices))
+        other.append(to: &list)
+        list.nodes.append(.operation(operation, operands: count + 1))
+        return Formula(.nodes(list, list.nodes.indices))
     }
 
-    /// The operands, in order, then `node`, in a new list: each operand of several nodes held by reference.
-    private static func joined(_ operands: [Formula], then node: FormulaNode) -> Formula {
-        var nodes = ContiguousArray<FormulaNode>()
-        nodes.reserveCapacity(operands.count + 1 + slack)
-        for operand in operands { operand.append(to: &nodes) }
-        nodes.append(node)
-        return Formula(.nodes(nodes, nodes.indices))
+    /// The operands, in order, then the node `add` appends, in a new list: each operand of several nodes held by
+    /// reference.
+    private static func joined(_ operands: [Formula], then add: (inout FormulaList) -> Void) -> Formula {
+        var list = FormulaList()
+        list.reserveCapacity(operands.count + 1 + slack)
+        for operand in operands { operand.append(to: &list) }
+        add(&list)
+        return Formula(.nodes(list, list.nodes.indices))
     }
 
     /// The formula as a list of its own: its list itself when it is the whole of it (grown in place when this
     /// formula holds it alone), else a new list that holds it, with room for `room` nodes more.
-    private consuming func takeNodes(room: Int) -> ContiguousArray<FormulaNode> {
-        if case .nodes(let nodes, let range) = storage, range == nodes.indices {
+    private consuming func takeList(room: Int) -> FormulaList {
+        if case .nodes(let list, let range) = storage, range == list.nodes.indices {
             // The storage given up first, so that the list returned is held by the caller alone.
             storage = .node(.note(.asGiven))
-            return nodes
+            return list
         }
-        var nodes = ContiguousArray<FormulaNode>()
-        nodes.reserveCapacity(1 + room + Self.slack)
-        append(to: &nodes)
-        return nodes
+        var list = FormulaList()
+        list.reserveCapacity(1 + room + Self.slack)
+        append(to: &list)
+        return list
     }
 
-    /// Appends the formula to `nodes` as one operand: a value or remark as its node, a formula of several nodes
-    /// by reference to its list (nothing copied).
-    consuming func append(to nodes: inout ContiguousArray<FormulaNode>) {
-        // Taken out of the formula, so that a value is moved into the list rather than copied and then destroyed.
+    /// Appends the formula to `list` as one operand: a node held inline as itself, a formula of one node as that
+    /// node with what it holds, a formula of several nodes by reference to its list (nothing copied).
+    consuming func append(to list: inout FormulaList) {
+        // Taken out of the formula, so that its list is moved into the target rather than copied and then destroyed.
         var taken = Storage.node(.note(.asGiven))
         swap(&taken, &storage)
         switch consume taken {
-        case .node(let node): nodes.append(node)
-        case .nodes(let own, let range) where range.count == 1: nodes.append(own[range.lowerBound])
-        case .nodes(let own, let range): nodes.append(.embedded(own, range))
+        case .node(let node): list.nodes.append(node)
+        case .nodes(let own, let range) where range.count == 1: list.append(nodeAt: range.lowerBound, of: own)
+        case .nodes(let own, let range): list.append(embedding: own, range)
         }
     }
 }

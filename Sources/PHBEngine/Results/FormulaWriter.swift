@@ -19,47 +19,47 @@
 /// from values, without building a value for each node.
 struct FormulaWriter {
     /// The nodes written so far.
-    private(set) var nodes: ContiguousArray<FormulaNode>
+    private(set) var list: FormulaList
     /// How many formulas the operation being written has as operands so far.
     private var written = 0
 
-    /// A writer that appends to `nodes`.
-    init(appendingTo nodes: consuming ContiguousArray<FormulaNode>) {
-        self.nodes = nodes
+    /// A writer that appends to `list`.
+    init(appendingTo list: consuming FormulaList = FormulaList()) {
+        self.list = list
     }
 
     /// Writes one formula with `body`, and returns it as its range of this writer's list, to be given the list
     /// once every formula is written (``Formula/attach(to:)``); `nil` when `body` writes nothing.
     mutating func write(_ body: (inout FormulaWriter) -> Void) -> Formula? {
-        let start = nodes.count, outer = written
+        let start = list.nodes.count, outer = written
         written = 0
         body(&self)
         assert(written <= 1, "a working is one formula")
         written = outer
-        return start == nodes.count ? nil : Formula(.nodes([], start..<nodes.count))
+        return start == list.nodes.count ? nil : Formula(.nodes(FormulaList(), start..<list.nodes.count))
     }
 
     // MARK: Values
 
     /// Makes room for `count` nodes in all.
-    mutating func reserveCapacity(_ count: Int) { nodes.reserveCapacity(count) }
+    mutating func reserveCapacity(_ count: Int) { list.reserveCapacity(count) }
 
     /// A named value.
     mutating func quantity(_ q: consuming Quantity) {
-        nodes.append(.quantity(q))
+        list.append(quantity: q)
         written += 1
     }
 
     /// A named value. (Each of these builds its quantity in the node itself: a quantity built apart and handed
     /// on was copied into the node and then destroyed.)
     mutating func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
-        nodes.append(.value(name, value, unit))
+        list.append(value: name, value, unit)
         written += 1
     }
 
     /// A parameter's value, in `unit`.
     mutating func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) {
-        nodes.append(.parameter(key, value, unit))
+        list.append(parameter: key, value, unit)
         written += 1
     }
 
@@ -73,7 +73,7 @@ struct FormulaWriter {
 
     /// A fixed remark.
     mutating func note(_ note: ExplanationNote) {
-        nodes.append(.note(note))
+        list.nodes.append(.note(note))
         written += 1
     }
 
@@ -81,7 +81,7 @@ struct FormulaWriter {
 
     /// `operation` on the operands `operands` writes.
     mutating func operation(_ operation: Operation, _ operands: (inout FormulaWriter) -> Void) {
-        node(after: operands) { .operation(operation, operands: $0) }
+        node(after: operands) { $0.nodes.append(.operation(operation, operands: $1)) }
     }
 
     /// `a × b × …`
@@ -96,12 +96,12 @@ struct FormulaWriter {
     /// The working `working` writes, and the exact value it comes to.
     mutating func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit,
                          _ working: (inout FormulaWriter) -> Void) {
-        node(after: working) { _ in .equals(name, value, unit) }
+        node(after: working) { list, _ in list.append(equals: name, value, unit) }
     }
 
     /// The working `working` writes, rounded by `rule` to `places` decimal places.
     mutating func rounded(places: Int, _ rule: RoundingRule, _ working: (inout FormulaWriter) -> Void) {
-        node(after: working) { _ in .rounded(places: places, rule) }
+        node(after: working) { list, _ in list.nodes.append(.rounded(places: places, rule)) }
     }
 
     /// `Σ points × weight` over `count` parts, `part(i)` giving a part's points and its weight (`nil` for a weight
@@ -134,7 +134,7 @@ struct FormulaWriter {
 
     /// `left comparison right`, the two formulas `sides` writes.
     mutating func comparison(_ comparison: Comparison, _ sides: (inout FormulaWriter) -> Void) {
-        node(after: sides) { _ in .comparison(comparison) }
+        node(after: sides) { list, _ in list.nodes.append(.comparison(comparison)) }
     }
 
     /// The row of `table` that the value `value` writes falls in: the row from `rowFrom` (inclusive), giving `gives`
@@ -144,21 +144,21 @@ struct FormulaWriter {
             value(&w)
             w.quantity(rowFrom)
             if let gives { w.quantity(gives) }
-        }) { _ in .lookup(table, gives: gives != nil) }
+        }) { list, _ in list.append(lookup: table, gives: gives != nil) }
     }
 
     /// The steps `steps` writes, one after another.
     mutating func steps(_ steps: (inout FormulaWriter) -> Void) {
-        node(after: steps) { .steps(count: $0) }
+        node(after: steps) { $0.nodes.append(.steps(count: $1)) }
     }
 
-    /// The formulas `operands` writes, then the node `make` gives for their count: one formula in all.
-    private mutating func node(after operands: (inout FormulaWriter) -> Void, _ make: (Int) -> FormulaNode) {
+    /// The formulas `operands` writes, then the node `add` appends for their count: one formula in all.
+    private mutating func node(after operands: (inout FormulaWriter) -> Void, _ add: (inout FormulaList, Int) -> Void) {
         let outer = written
         written = 0
         operands(&self)
         let count = written
         written = outer + 1
-        nodes.append(make(count))
+        add(&list, count)
     }
 }
