@@ -25,8 +25,10 @@
     /// Makes room for `count` nodes in all.
     mutating func reserveCapacity(_ count: Int) { nodes.reserveCapacity(count) }
 
-    /// Holds `value`, returning its place.
+    /// Holds `value`, returning its place. The first gets room for a few: a list grown one by one from empty is
+    /// copied at each doubling.
     private mutating func hold(_ value: HeldValue) -> Int {
+        if held.capacity == 0 { held.reserveCapacity(8) }
         held.append(value)
         return held.count - 1
     }
