@@ -23,6 +23,9 @@ public struct Formula: Sendable {
         /// A formula that is one value held as codes or one remark (a node with no operands and nothing held by
         /// reference), held inline: no list is allocated.
         case node(FormulaNode)
+        /// A formula that is one named value whose name or parameter has no code, held by reference (a value held
+        /// inline made every formula larger to copy).
+        case quantity(QuantityBox)
         /// The nodes of `range` in `list`; the last is the root. A formula built is the whole list; an
         /// operand read through ``node`` shares its parent's list.
         case nodes(FormulaList, Range<Int>)
@@ -61,6 +64,7 @@ extension Formula {
         case .node(.quantity(let codes)): return .quantity(codes.quantity)
         case .node(.note(let note)): return .note(note)
         case .node: return .steps([])  // not reached: only values held as codes and remarks are held inline
+        case .quantity(let box): return .quantity(box.quantity)
         case .nodes(let list, let range):
             let root = range.upperBound - 1
             if range.count == 1, case .embedded(let h) = list.nodes[root], let (inner, innerRange) = list.heldFormula(h) {
@@ -141,6 +145,7 @@ extension Formula {
         }
         switch storage {
         case .node(let node): add(FormulaList(node), 0..<1)
+        case .quantity(let box): flat.append(.quantity(box.quantity))
         case .nodes(let list, let range): add(list, range)
         }
         return flat
@@ -303,9 +308,7 @@ extension Formula {
     /// A named value: an input, a parameter or a total worked out before.
     public static func quantity(_ q: Quantity) -> Formula {
         if let codes = NodeQuantity(q) { return Formula(.node(.quantity(codes))) }
-        var list = FormulaList()
-        list.append(quantity: q)
-        return Formula(.nodes(list, 0..<1))
+        return Formula(.quantity(QuantityBox(q)))
     }
 
     /// A fixed remark, worded by the renderer.
@@ -442,14 +445,15 @@ extension Formula {
         return list
     }
 
-    /// Appends the formula to `list` as one operand: a node held inline as itself, a formula of one node as that
-    /// node with what it holds, a formula of several nodes by reference to its list (nothing copied).
+    /// Appends the formula to `list` as one operand: a node or named value held inline as itself, a formula of one
+    /// node as that node with what it holds, a formula of several nodes by reference to its list (nothing copied).
     consuming func append(to list: inout FormulaList) {
         // Taken out of the formula, so that its list is moved into the target rather than copied and then destroyed.
         var taken = Storage.node(.note(.asGiven))
         swap(&taken, &storage)
         switch consume taken {
         case .node(let node): list.nodes.append(node)
+        case .quantity(let box): list.append(quantity: box.quantity)
         case .nodes(let own, let range) where range.count == 1: list.append(nodeAt: range.lowerBound, of: own)
         case .nodes(let own, let range): list.append(embedding: own, range)
         }

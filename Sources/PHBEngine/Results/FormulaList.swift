@@ -107,6 +107,13 @@
     }
 }
 
+/// A named value a ``Formula`` of that value alone holds by reference.
+@usableFromInline final class QuantityBox: Sendable {
+    let quantity: Quantity
+
+    init(_ quantity: Quantity) { self.quantity = quantity }
+}
+
 /// A value a ``FormulaNode`` holds by reference, in its list's ``FormulaList/held``.
 @usableFromInline enum HeldValue: Sendable {
     /// A named value whose name or parameter has no code.

@@ -143,6 +143,11 @@ extension QuantityName {
         case priorityDomains
         case severeDomains
         case severeDomainsNeeded
+        case sumX
+        case sumY
+        case sumXX
+        case sumYY
+        case sumXY
     }
 
     static var hoursPerWeek: QuantityName { QuantityName(.hoursPerWeek) }
@@ -239,4 +244,9 @@ extension QuantityName {
     static var priorityDomains: QuantityName { QuantityName(.priorityDomains) }
     static var severeDomains: QuantityName { QuantityName(.severeDomains) }
     static var severeDomainsNeeded: QuantityName { QuantityName(.severeDomainsNeeded) }
+    static var sumX: QuantityName { QuantityName(.sumX) }
+    static var sumY: QuantityName { QuantityName(.sumY) }
+    static var sumXX: QuantityName { QuantityName(.sumXX) }
+    static var sumYY: QuantityName { QuantityName(.sumYY) }
+    static var sumXY: QuantityName { QuantityName(.sumXY) }
 }

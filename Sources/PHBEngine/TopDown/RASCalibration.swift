@@ -102,18 +102,18 @@ public struct RASCalibration: BudgetCalculation {
         // R² = cov² / (varX × varY); 1 when every cost is the same and fits exactly.
         let rSquared = varianceY.isZero ? Rational.one : covariance * covariance / (varianceX * varianceY)
         guard !rSquared.isOverflow else { throw .arithmeticOverflow("least-squares fit") }
-        func sum(_ name: String, _ value: Rational) -> Formula { .value(QuantityName(rawValue: name), value, .number) }
+        func sum(_ name: QuantityName, _ value: Rational) -> Formula { .value(name, value, .number) }
         let count = Formula.value(.people, n, .people)
-        let covarianceFormula = (count * sum("sumXY", sxy) - sum("sumX", sx) * sum("sumY", sy)).equals(.covariance, covariance, .number)
-        let varianceXFormula = (count * sum("sumXX", sxx) - sum("sumX", sx) * sum("sumX", sx)).equals(.varianceX, varianceX, .number)
-        let varianceYFormula = (count * sum("sumYY", syy) - sum("sumY", sy) * sum("sumY", sy)).equals(.varianceY, varianceY, .number)
+        let covarianceFormula = (count * sum(.sumXY, sxy) - sum(.sumX, sx) * sum(.sumY, sy)).equals(.covariance, covariance, .number)
+        let varianceXFormula = (count * sum(.sumXX, sxx) - sum(.sumX, sx) * sum(.sumX, sx)).equals(.varianceX, varianceX, .number)
+        let varianceYFormula = (count * sum(.sumYY, syy) - sum(.sumY, sy) * sum(.sumY, sy)).equals(.varianceY, varianceY, .number)
         return [
             ResultFigure(key: "slope", label: "Fit: cost per point (slope)",
                          value: .money(try slope.roundedToMoney(rule, context: "slope")),
                          formula: (covarianceFormula / varianceXFormula).equals(.slope, slope, .poundsAPoint)),
             ResultFigure(key: "intercept", label: "Fit: intercept",
                          value: .money(try intercept.roundedToMoney(rule, context: "intercept")),
-                         formula: ((sum("sumY", sy) - .value(.slope, slope, .poundsAPoint) * sum("sumX", sx)) / count)
+                         formula: ((sum(.sumY, sy) - .value(.slope, slope, .poundsAPoint) * sum(.sumX, sx)) / count)
                             .equals(.intercept, intercept, .poundsAYear)),
             ResultFigure(key: "rSquared", label: "Fit: R²", value: .number(rSquared.rounded(places: 4, rule)),
                          formula: .rounded((.value(.covariance, covariance, .number) * .value(.covariance, covariance, .number)
