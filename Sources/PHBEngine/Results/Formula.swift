@@ -9,8 +9,8 @@
 ///
 /// A formula is held flat: its nodes in one list, each operation after its
 /// operands (postfix order) (``FormulaList``), so a working of any size is one
-/// allocation, copied with one reference count and freed with no work per
-/// node. A tree of boxes and operand lists, as it was held before, cost each
+/// allocation (and one more for any values its nodes hold by reference),
+/// copied with a reference count for each and freed with no work per node. A tree of boxes and operand lists, as it was held before, cost each
 /// node an allocation of its own. A bottom-up breakdown writes every line's
 /// working into one list (`FormulaWriter`); a formula built from values grows
 /// its first operand's list in place and holds any other operand of several
