@@ -1,6 +1,6 @@
 /// A parameter with a fixed name (not of a rate family), held as its place in ``ParameterKey/fixed``: a formula's
 /// node holds one with no reference count.
-@usableFromInline struct FixedParameter: Sendable, Hashable {
+struct FixedParameter: Sendable, Hashable {
     let index: UInt8
 
     /// `key`'s place, or `nil` for a key of a rate family.

@@ -10,9 +10,9 @@
 /// with it (``append(nodeAt:of:)``).
 @usableFromInline struct FormulaList: Sendable {
     /// The nodes.
-    @usableFromInline var nodes: ContiguousArray<FormulaNode> = []
+    var nodes: ContiguousArray<FormulaNode> = []
     /// What the nodes hold by reference, each at the place its node gives.
-    @usableFromInline var held: ContiguousArray<HeldValue> = []
+    var held: ContiguousArray<HeldValue> = []
 
     init() {}
 

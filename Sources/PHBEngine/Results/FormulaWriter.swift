@@ -19,14 +19,9 @@
 /// from values, without building a value for each node.
 struct FormulaWriter {
     /// The nodes written so far.
-    private(set) var list: FormulaList
+    private(set) var list = FormulaList()
     /// How many formulas the operation being written has as operands so far.
     private var written = 0
-
-    /// A writer that appends to `list`.
-    init(appendingTo list: consuming FormulaList = FormulaList()) {
-        self.list = list
-    }
 
     /// Writes one formula with `body`, and returns it as its range of this writer's list, to be given the list
     /// once every formula is written (``Formula/attach(to:)``); `nil` when `body` writes nothing.

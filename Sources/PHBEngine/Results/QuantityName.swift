@@ -6,7 +6,7 @@
 /// reference count, and its text is looked up only when it is read.
 public struct QuantityName: RawRepresentable, Sendable, Hashable {
     /// How the name is held.
-    @usableFromInline enum Storage: Sendable {
+    enum Storage: Sendable {
         /// One of the engine's own names.
         case known(Known)
         /// A parameter's dotted name.
@@ -15,7 +15,7 @@ public struct QuantityName: RawRepresentable, Sendable, Hashable {
         case text(String)
     }
 
-    @usableFromInline let storage: Storage
+    let storage: Storage
 
     /// The name as text.
     public var rawValue: String {
@@ -48,7 +48,7 @@ public struct QuantityName: RawRepresentable, Sendable, Hashable {
 
 extension QuantityName {
     /// The engine's own names: the raw value is the name's text.
-    @usableFromInline enum Known: String, Sendable {
+    enum Known: String, Sendable {
         case hoursPerWeek
         case staffRatio
         case hourlyRate
