@@ -22,11 +22,14 @@ struct BottomUpCalculation {
     /// Whether any input line is a direct payment.
     var anyDirectPayment = false
 
-    init(plan: BottomUpPlan, parameters: BottomUpParameters, explains: Bool) throws(BudgetError) {
+    /// A calculation of `plan` whose builder already holds the rounding rule and weeks per year.
+    ///
+    /// It does not throw: a throwing initialiser built the calculation apart and copied it, at the cost of
+    /// its every reference.
+    init(plan: BottomUpPlan, parameters: BottomUpParameters, basis: BreakdownBuilder) {
         self.plan = plan
         self.parameters = parameters
-        self.basis = BreakdownBuilder(rule: try parameters.rounding.get(), weeksPerYear: try parameters.weeksPerYear.get(),
-                                      explains: explains)
+        self.basis = basis
         self.weeksPerYear = basis.weeksPerYear
     }
 

@@ -153,7 +153,9 @@ public struct BottomUpPlan: BudgetCalculation, Hashable {
     /// The breakdown under parameters already resolved: the way to cost many
     /// plans on one date, resolving the parameters once.
     public func calculate(with parameters: BottomUpParameters, explains: Bool = true) throws(BudgetError) -> BudgetResult {
-        var calculation = try BottomUpCalculation(plan: self, parameters: parameters, explains: explains)
+        let basis = BreakdownBuilder(rule: try parameters.rounding.get(), weeksPerYear: try parameters.weeksPerYear.get(),
+                                     explains: explains)
+        var calculation = BottomUpCalculation(plan: self, parameters: parameters, basis: basis)
         return try calculation.run()
     }
 }

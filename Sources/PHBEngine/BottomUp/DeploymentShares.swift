@@ -49,18 +49,36 @@ struct DeploymentShares: Hashable {
     var description: String {
         // A line held one way (nearly every line) is named at once, with no list of deployments built.
         if let one = heldOneWay { return one.description }
-        // Written into one string: no list of parts built and joined.
-        var text = ""
-        text.reserveCapacity(48)
-        for deployment in Deployment.allCases where !self[deployment].isZero {
-            if !text.isEmpty { text += ", " }
-            text += deployment.description
-            text += " "
-            text += (self[deployment] * 100).decimalText(maxPlaces: 2)
-            text += "%"
+        // Written as bytes into one buffer and made a string once: a string grown part by part cost more.
+        let room = Deployment.allCases.count * (Self.longestWords + PlainDecimal.room + 3)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer -> String in
+            guard let start = buffer.baseAddress else { return "" }
+            var end = start
+            func put(_ byte: UInt8) {
+                end.pointee = byte
+                end += 1
+            }
+            for deployment in Deployment.allCases where !self[deployment].isZero {
+                if end > start {
+                    put(UInt8(ascii: ","))
+                    put(UInt8(ascii: " "))
+                }
+                for byte in deployment.description.utf8 { put(byte) }
+                put(UInt8(ascii: " "))
+                // As `decimalText(maxPlaces: 2)` writes it: exact to 2 places, else rounded half away from zero.
+                let percent = self[deployment] * 100
+                let places = min(percent.decimalPlaces ?? 2, 2)
+                guard let scaled = percent.roundedToInteger(scaledBy: places, .halfAwayFromZero).flatMap({ Int64(exactly: $0) })
+                else { return "overflow" }  // not reached: a share is at most 1
+                end += PlainDecimal.write(scaled, places: places, to: end)
+                put(UInt8(ascii: "%"))
+            }
+            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
         }
-        return text
     }
+
+    /// The most bytes of a deployment's words (`direct payment`).
+    private static var longestWords: Int { 14 }
 }
 
 /// Exact weekly amounts summed as they are added, by how each is held: the

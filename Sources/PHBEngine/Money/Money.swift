@@ -36,8 +36,7 @@ public struct Money: Sendable, Hashable, Comparable {
 
     /// Pounds for people: `£1,234.50`, `-£3.00`.
     public var displayText: String {
-        let text = Rational.formatScaled(Int128(pence.magnitude), places: 2, grouping: true)
-        return pence < 0 ? "-£" + text : "£" + text
+        Rational.formatScaled(Int128(pence), places: 2, grouping: true, pounds: true)
     }
 }
 

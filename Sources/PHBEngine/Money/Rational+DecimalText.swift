@@ -76,16 +76,22 @@ extension Rational {
 
     /// ``decimalText(minPlaces:maxPlaces:)``, its whole part grouped in thousands when `grouping` (`1,234,567.5`).
     public func decimalText(minPlaces: Int, maxPlaces: Int, grouping: Bool) -> String {
+        decimalText(minPlaces: minPlaces, maxPlaces: maxPlaces, grouping: grouping, pounds: false)
+    }
+
+    /// ``decimalText(minPlaces:maxPlaces:grouping:)``, preceded by `£` when `pounds`.
+    func decimalText(minPlaces: Int, maxPlaces: Int, grouping: Bool, pounds: Bool) -> String {
         guard !isOverflow else { return "overflow" }
         let places = Swift.max(minPlaces, Swift.min(decimalPlaces ?? maxPlaces, maxPlaces))
         guard let scaled = roundedToInteger(scaledBy: places, .halfAwayFromZero) else { return "overflow" }
-        return Rational.formatScaled(scaled, places: places, grouping: grouping)
+        return Rational.formatScaled(scaled, places: places, grouping: grouping, pounds: pounds)
     }
 
     /// Formats an integer count of 10^-places units as decimal text, its whole part grouped in thousands
-    /// when `grouping`: built as bytes, back to front, 18 digits at a time in 64 bits.
-    static func formatScaled(_ scaled: Int128, places: Int, grouping: Bool) -> String {
-        // At most 39 digits (or places + 1), a point, 12 commas and a sign.
+    /// when `grouping` and preceded by `£` when `pounds` (`-£1,234.50`): built as bytes, back to front,
+    /// 18 digits at a time in 64 bits, into one string.
+    static func formatScaled(_ scaled: Int128, places: Int, grouping: Bool, pounds: Bool = false) -> String {
+        // At most 39 digits (or places + 1), a point, 12 commas, a pound sign (2 bytes) and a sign.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 + Swift.max(0, places)) { buffer -> String in
             var at = buffer.count
             func put(_ byte: UInt8) {
@@ -113,6 +119,10 @@ extension Rational {
                 }
                 magnitude = rest
             }
+            if pounds {
+                put(0xA3)  // "£" in UTF-8, back to front
+                put(0xC2)
+            }
             if scaled < 0 { put(UInt8(ascii: "-")) }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[at...]), as: UTF8.self)
         }
@@ -125,9 +135,7 @@ extension Rational: CustomStringConvertible {
 }
 
 extension Rational {
-    /// The exact value as pounds, grouped in thousands with at least 2 places: `£13.75`, `£3.021978`, `-£10,500.00`.
-    public var poundsText: String {
-        let text = decimalText(minPlaces: 2, maxPlaces: 6, grouping: true)
-        return text.hasPrefix("-") ? "-£" + text.dropFirst() : "£" + text
-    }
+    /// The exact value as pounds, grouped in thousands with at least 2 places: `£13.75`, `£3.021978`, `-£10,500.00`
+    /// (`overflow`, with no pound sign, for a value that overflowed or does not fit when rounded).
+    public var poundsText: String { decimalText(minPlaces: 2, maxPlaces: 6, grouping: true, pounds: true) }
 }

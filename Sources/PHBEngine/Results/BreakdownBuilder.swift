@@ -166,9 +166,12 @@ struct BreakdownBuilder {
     mutating func finishedLines() -> [BudgetLine] {
         if explains, !workings.list.isEmpty {
             let list = workings.list
-            for i in lines.indices {
-                lines[i].quantity?.attach(to: list)
-                lines[i].formula?.attach(to: list)
+            // Through the buffer: the array's own access to a line, twice a line, cost as much as the attaching.
+            lines.withUnsafeMutableBufferPointer { lines in
+                for i in lines.indices {
+                    lines[i].quantity?.attach(to: list)
+                    lines[i].formula?.attach(to: list)
+                }
             }
         }
         return lines

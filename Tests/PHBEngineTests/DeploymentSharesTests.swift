@@ -1,0 +1,36 @@
+import Testing
+@testable import PHBEngine
+
+@Suite struct DeploymentSharesTests {
+    /// Shares held as given: third party, direct payment, notional.
+    func shares(_ thirdParty: Rational, _ directPayment: Rational, _ notional: Rational = .zero) -> DeploymentShares {
+        var shares = DeploymentShares(.notional)
+        shares[.notional] = notional
+        shares[.thirdParty] = thirdParty
+        shares[.directPayment] = directPayment
+        return shares
+    }
+
+    @Test func aLineHeldOneWayIsNamed() {
+        #expect(DeploymentShares(.directPayment).description == "direct payment")
+        #expect(DeploymentShares(.thirdParty).description == "third party")
+    }
+
+    /// A mixed line's percentages are written as `decimalText(maxPlaces: 2)` writes them: exact to two places,
+    /// else rounded half away from zero.
+    @Test(arguments: [
+        (Rational(3, over: 4), Rational(1, over: 4), Rational.zero, "third party 75%, direct payment 25%"),
+        (Rational(1, over: 3), Rational(2, over: 3), Rational.zero, "third party 33.33%, direct payment 66.67%"),
+        (Rational(3, over: 8), Rational(5, over: 8), Rational.zero, "third party 37.5%, direct payment 62.5%"),
+        (Rational(1, over: 800), Rational(799, over: 800), Rational.zero, "third party 0.13%, direct payment 99.88%"),
+        (Rational(1, over: 2), Rational(1, over: 4), Rational(1, over: 4), "notional 25%, third party 50%, direct payment 25%"),
+    ])
+    func aMixedLineGivesEachShareAsAPercentage(_ thirdParty: Rational, _ directPayment: Rational, _ notional: Rational,
+                                               _ expected: String) {
+        let held = shares(thirdParty, directPayment, notional)
+        #expect(held.description == expected)
+        let parts = Deployment.allCases.filter { !held[$0].isZero }
+            .map { "\($0.description) \((held[$0] * 100).decimalText(maxPlaces: 2))%" }
+        #expect(held.description == parts.joined(separator: ", "))
+    }
+}
