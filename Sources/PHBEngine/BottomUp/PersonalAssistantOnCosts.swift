@@ -175,7 +175,12 @@ struct PersonalAssistantOnCosts {
             let annualBefore = weeklyNI * weeksPerYear
             allowance = (annualAllowance.value, annualBefore, (annualBefore - annualAllowance.value).clampedAtZero)
             if let a = allowance, a.annual.isZero, !weeklyNI.isZero {
-                notes.append("Employer NI of \(annualBefore.poundsText) a year is wholly covered by the Employment Allowance.")
+                // Written into room made once: an interpolated string grew twice.
+                var note = "Employer NI of "
+                note.reserveCapacity(96)
+                note += annualBefore.poundsText
+                note += " a year is wholly covered by the Employment Allowance."
+                notes.append(note)
             }
         }
         let weeksPerYear = weeksPerYear
