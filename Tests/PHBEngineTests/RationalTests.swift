@@ -50,6 +50,55 @@ import _PHBTestSupport
         }
     }
 
+    /// Products and sums within 64 bits are kept as worked out, not reduced. A chain of operations on such values
+    /// must agree in every way with the same chain on values brought to lowest terms after each step: value,
+    /// lowest terms when read, hash, comparisons, rounding, decimal places, and overflow at the same step.
+    @Test func valuesKeptAsWorkedOutAgreeWithValuesInLowestTerms() {
+        var g = SeededGenerator(seed: 29)
+        func operand(_ g: inout SeededGenerator) -> Rational {
+            switch g.int(0...4) {
+            case 0: Rational(Int128(g.int(-12...12)), over: Int128(g.int(1...12)))
+            case 1: Rational(Int128(g.int(1...99_999)), over: Int128.powerOfTen(g.int(0...4)))
+            case 2: Rational(521_429, over: 10_000)  // weeks per year
+            case 3: Rational(Int128(Int64(truncatingIfNeeded: g.next()) >> g.int(20...62)), over: Int128(g.int(1...1_000)))
+            default: Rational(Int128(Int64.min) + Int128(g.int(0...1)), over: Int128(g.int(1...3)))  // the 64-bit edge
+            }
+        }
+        func lowestTerms(_ x: Rational) -> Rational { x.isOverflow ? x : Rational(x.numerator, over: x.denominator) }
+        // How many steps gave a value kept as worked out, a value beyond 64 bits, and an overflow: each must occur.
+        var (keptAsWorkedOut, beyond64Bits, overflows) = (0, 0, 0)
+        for _ in 0..<2_000 {
+            var kept = operand(&g), reduced = lowestTerms(kept)
+            for _ in 0..<g.int(1...8) {
+                let b = operand(&g)
+                switch g.int(0...3) {
+                case 0: (kept, reduced) = (kept + b, lowestTerms(reduced + b))
+                case 1: (kept, reduced) = (kept - b, lowestTerms(reduced - b))
+                case 2: (kept, reduced) = (kept * b, lowestTerms(reduced * b))
+                default: (kept, reduced) = (kept / b, lowestTerms(reduced / b))
+                }
+                #expect(kept.isOverflow == reduced.isOverflow)
+                if kept.isOverflow {
+                    overflows += 1
+                    break
+                }
+                if kept.storedDenominator != kept.denominator { keptAsWorkedOut += 1 }
+                if Int64(exactly: kept.storedDenominator) == nil || Int64(exactly: kept.storedNumerator) == nil { beyond64Bits += 1 }
+                #expect(kept == reduced)
+                #expect(kept.hashValue == reduced.hashValue)
+                #expect(kept.numerator == reduced.numerator && kept.denominator == reduced.denominator)
+                #expect(Rational.gcd(kept.numerator.magnitude, kept.denominator.magnitude) == 1 && kept.denominator > 0)
+                #expect(!(kept < reduced) && !(reduced < kept))
+                #expect((kept < b) == (reduced < b))
+                #expect(kept.isInteger == reduced.isInteger && kept.isZero == reduced.isZero)
+                #expect(kept.decimalPlaces == reduced.decimalPlaces)
+                #expect(kept.roundedToInteger(scaledBy: 2, .halfEven) == reduced.roundedToInteger(scaledBy: 2, .halfEven))
+                #expect(kept.decimalText() == reduced.decimalText())
+            }
+        }
+        #expect(keptAsWorkedOut > 100 && beyond64Bits > 100 && overflows > 10, "\((keptAsWorkedOut, beyond64Bits, overflows))")
+    }
+
     @Test func overflowIsStickyNeverATrap() {
         let huge = Rational(Int128.max / 2, over: 1)
         let over = huge * huge

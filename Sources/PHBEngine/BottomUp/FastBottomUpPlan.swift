@@ -102,10 +102,10 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         var care: [Care] = []
         care.reserveCapacity(plan.care.count)
         for line in plan.care {
-            let h = line.hoursPerWeek
-            guard h.numerator > 0, h.denominator > 0, h.denominator <= 100, 100 % h.denominator == 0,
-                  h.numerator <= 168 * h.denominator, let band = InlineName(line.band),
-                  let fast = Care(hundredthsOfAnHour: Int64(h.numerator * (100 / h.denominator)), staffRatio: line.staffRatio,
+            // In lowest terms once: each part read of a value reduces it.
+            let hours = line.hoursPerWeek.reduced, (n, d) = (hours.storedNumerator, hours.storedDenominator)
+            guard n > 0, d > 0, d <= 100, 100 % d == 0, n <= 168 * d, let band = InlineName(line.band),
+                  let fast = Care(hundredthsOfAnHour: Int64(n * (100 / d)), staffRatio: line.staffRatio,
                                   provider: line.provider, band: band, hourlyRate: line.hourlyRate.map(BoundedAmount.init),
                                   deployment: line.deployment)
             else { return nil }
@@ -114,10 +114,9 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         var sleepIns: [SleepIn] = []
         sleepIns.reserveCapacity(plan.sleepIns.count)
         for line in plan.sleepIns {
-            let n = line.nightsPerWeek
-            guard n.numerator >= 0, n.denominator > 0, n.denominator <= 100, 100 % n.denominator == 0,
-                  n.numerator <= 7 * n.denominator,
-                  let fast = SleepIn(hundredthsOfANight: Int64(n.numerator * (100 / n.denominator)), provider: line.provider,
+            let nights = line.nightsPerWeek.reduced, (n, d) = (nights.storedNumerator, nights.storedDenominator)
+            guard n >= 0, d > 0, d <= 100, 100 % d == 0, n <= 7 * d,
+                  let fast = SleepIn(hundredthsOfANight: Int64(n * (100 / d)), provider: line.provider,
                                      nightRate: line.nightRate.map(BoundedAmount.init), deployment: line.deployment)
             else { return nil }
             sleepIns.append(fast)
@@ -193,10 +192,11 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         parts.reserveCapacity(shares.count)
         // Whole shares (`3:1`, the usual writing): the same lowest terms from one whole-number sum, with no fractions.
         if shares.allSatisfy({ $0.isInteger && $0.numerator <= 1 << 31 }) {
-            let total = shares.reduce(Int128(0)) { $0 + $1.numerator }  // at most 1,000 shares of at most 2³¹
-            for share in shares {
-                let common = Int128(Rational.gcd(UInt128(share.numerator), UInt128(total)))
-                guard let part = Int64(exactly: share.numerator / common), let whole = Int64(exactly: total / common),
+            let wholes = shares.map(\.numerator)
+            let total = wholes.reduce(Int128(0), +)  // at most 1,000 shares of at most 2³¹
+            for share in wholes {
+                let common = Int128(Rational.gcd(UInt128(share), UInt128(total)))
+                guard let part = Int64(exactly: share / common), let whole = Int64(exactly: total / common),
                       let multiplier = Multiplier(part, over: whole) else { return nil }
                 parts.append(multiplier)
             }

@@ -74,12 +74,13 @@ public struct BoundedAmount: Sendable, Hashable {
     /// places, else truncated with bound 1 (a weekly threshold worked out from
     /// an annual one); poisoned beyond the unit's range.
     public init(_ rational: Rational) {
-        guard !rational.isOverflow, rational.denominator > 0 else {
+        // Value by value: the fraction need not be in lowest terms.
+        guard !rational.isOverflow, rational.storedDenominator > 0 else {
             self = .poisoned
             return
         }
-        let (scaled, o) = rational.numerator.multipliedReportingOverflow(by: Int128(Self.unitsPerPound))
-        var (q, r) = scaled.quotientAndRemainder(dividingBy: rational.denominator)
+        let (scaled, o) = rational.storedNumerator.multipliedReportingOverflow(by: Int128(Self.unitsPerPound))
+        var (q, r) = scaled.quotientAndRemainder(dividingBy: rational.storedDenominator)
         if r < 0 { q -= 1 }  // floor: the bound covers the part cut off
         guard !o, let v = Int64(exactly: q) else {
             self = .poisoned

@@ -53,6 +53,7 @@ extension Rational {
     /// when the value has no finite decimal expansion (e.g. 1/7).
     public var decimalPlaces: Int? {
         guard !isOverflow else { return nil }
+        let denominator = reduced.storedDenominator
         let twos = denominator.trailingZeroBitCount
         var d = UInt128(denominator.magnitude) >> twos
         var fives = 0

@@ -1,12 +1,18 @@
 /// An exact rational number: the type of every intermediate value on a money path.
 ///
-/// Numerator and denominator are `Int128`, kept in lowest terms with a positive
-/// denominator, so equal values are equal structurally. Arithmetic never traps:
-/// a result that does not fit is *overflowed*, a sticky state (like a NaN) that
-/// every later operation keeps and that `Money.rounded(_:rule:)` reports as
+/// Numerator and denominator are `Int128`, with a positive denominator. A
+/// product or sum whose numerator and denominator both fit in 64 bits is kept
+/// as worked out, not reduced: reducing takes a greatest common divisor, and
+/// took most of a product's time; a value is reduced when it is read by its
+/// parts (``numerator``, ``denominator``), and before any arithmetic that
+/// would leave 64 bits, so a value beyond 64 bits is always in lowest terms
+/// and overflow comes exactly where it would for reduced values. Equality and
+/// hashing are of the value. Arithmetic never traps: a result that does not
+/// fit is *overflowed*, a sticky state (like a NaN) that every later
+/// operation keeps and that `Money.rounded(_:rule:)` reports as
 /// ``BudgetError/arithmeticOverflow(_:)``. Budgets stay far inside the range:
 /// a £10 million plan with every rate at six decimals uses under 2^90.
-public struct Rational: Sendable, Hashable {
+public struct Rational: Sendable {
     // Each `Int128` is stored as two 64-bit halves. Two `Int128` fields would align the value to 16 bytes, and
     // so every array, box and result that holds one: on Linux the Swift runtime allocates such a block with
     // `posix_memalign`, at several times the cost of `malloc` (an explained breakdown allocates some 150).
@@ -15,17 +21,39 @@ public struct Rational: Sendable, Hashable {
     @usableFromInline let denominatorLow: UInt64
     @usableFromInline let denominatorHigh: Int64
 
-    /// The numerator, in lowest terms (sign carried here).
-    @inlinable public var numerator: Int128 { Int128(numeratorHigh) << 64 | Int128(numeratorLow) }
-    /// The denominator: positive, or 0 when the value overflowed.
-    @inlinable public var denominator: Int128 { Int128(denominatorHigh) << 64 | Int128(denominatorLow) }
+    /// The numerator as stored: in lowest terms, unless it and the denominator both fit in 64 bits.
+    @inlinable var storedNumerator: Int128 { Int128(numeratorHigh) << 64 | Int128(numeratorLow) }
+    /// The denominator as stored: positive, or 0 when the value overflowed.
+    @inlinable var storedDenominator: Int128 { Int128(denominatorHigh) << 64 | Int128(denominatorLow) }
 
+    /// The numerator, in lowest terms (sign carried here).
+    public var numerator: Int128 { reduced.storedNumerator }
+    /// The denominator, in lowest terms: positive, or 0 when the value overflowed.
+    public var denominator: Int128 { reduced.storedDenominator }
+
+    /// Stores a numerator and positive denominator (or 0/0, the overflowed value) as given: in lowest terms, or
+    /// both within 64 bits.
     @usableFromInline
     init(reduced numerator: Int128, _ denominator: Int128) {
         numeratorLow = UInt64(truncatingIfNeeded: numerator)
         numeratorHigh = Int64(truncatingIfNeeded: numerator >> 64)
         denominatorLow = UInt64(truncatingIfNeeded: denominator)
         denominatorHigh = Int64(truncatingIfNeeded: denominator >> 64)
+    }
+
+    /// Whether a numerator and positive denominator may be stored as they are, not reduced: both within 64 bits,
+    /// and the numerator above `Int64.min`, so that the negation and the reciprocal stay within 64 bits too.
+    @inlinable
+    static func fitsUnreduced(_ numerator: Int128, _ denominator: Int128) -> Bool {
+        numerator > Int128(Int64.min) && numerator <= Int128(Int64.max) && denominator <= Int128(Int64.max)
+    }
+
+    /// The same value in lowest terms (a value beyond 64 bits already is).
+    @inlinable
+    var reduced: Rational {
+        guard let n = Int64(exactly: storedNumerator), let d = Int64(exactly: storedDenominator), d > 1 else { return self }
+        let g = Int64(Rational.gcd(n.magnitude, d.magnitude))
+        return g == 1 ? self : Rational(reduced: Int128(n / g), Int128(d / g))
     }
 
     /// The overflowed value: the result of any arithmetic that left `Int128`.
@@ -36,7 +64,7 @@ public struct Rational: Sendable, Hashable {
     public static let one = Rational(reduced: 1, 1)
 
     /// Whether an operation on the way to this value overflowed.
-    @inlinable public var isOverflow: Bool { denominator == 0 }
+    @inlinable public var isOverflow: Bool { denominatorLow == 0 && denominatorHigh == 0 }
 
     /// An integer value.
     @inlinable public init(_ integer: Int) {
@@ -55,11 +83,16 @@ public struct Rational: Sendable, Hashable {
     }
 
     /// Whether the value is below zero.
-    @inlinable public var isNegative: Bool { numerator < 0 && !isOverflow }
+    @inlinable public var isNegative: Bool { numeratorHigh < 0 }
     /// Whether the value is exactly zero.
-    @inlinable public var isZero: Bool { numerator == 0 && !isOverflow }
+    @inlinable public var isZero: Bool { numeratorLow == 0 && numeratorHigh == 0 && !isOverflow }
     /// Whether the value is a whole number.
-    @inlinable public var isInteger: Bool { denominator == 1 }
+    @inlinable public var isInteger: Bool {
+        let d = storedDenominator
+        if d == 1 { return true }
+        guard let n = Int64(exactly: storedNumerator), let small = Int64(exactly: d), small > 1 else { return false }
+        return n % small == 0
+    }
 
     /// Greatest common divisor; 64-bit arithmetic when both values fit.
     @inlinable
@@ -106,31 +139,44 @@ extension Rational {
     public static func + (a: Rational, b: Rational) -> Rational {
         if a.isOverflow || b.isOverflow { return .overflow }
         // Sums often start from zero (a running total, a share held no way).
-        if a.numerator == 0 { return b }
-        if b.numerator == 0 { return a }
-        if a.denominator == b.denominator {
-            let (n, o) = a.numerator.addingReportingOverflow(b.numerator)
-            return o ? .overflow : Rational(n, over: a.denominator)  // that initialiser refuses Int128.min
-        }
-        // Knuth 4.5.1: keeps intermediates small and the result in lowest terms.
-        if let an = Int64(exactly: a.numerator), let ad = Int64(exactly: a.denominator),
-           let bn = Int64(exactly: b.numerator), let bd = Int64(exactly: b.denominator) {
-            // The usual case: products of two 64-bit factors, and their sum, fit.
+        if a.isZero { return b }
+        if b.isZero { return a }
+        if let an = Int64(exactly: a.storedNumerator), let ad = Int64(exactly: a.storedDenominator),
+           let bn = Int64(exactly: b.storedNumerator), let bd = Int64(exactly: b.storedDenominator) {
+            // The usual case. Over one denominator, the sum is kept as it is when it fits.
+            if ad == bd {
+                let (n, o) = an.addingReportingOverflow(bn)
+                if !o, n != .min { return Rational(reduced: Int128(n), Int128(ad)) }
+            }
+            // Knuth 4.5.1, over the least common denominator: products of two 64-bit factors, and their sum, fit.
             let g = Int64(gcd(ad.magnitude, bd.magnitude))
             let (adOverG, bdOverG) = g == 1 ? (ad, bd) : (ad / g, bd / g)
-            let t = wide(an, bdOverG) + wide(bn, adOverG)
-            let g2 = Int128(gcd(t.magnitude, UInt128(g)))
-            return Rational(reduced: t.dividedExactly(by: g2), wide(adOverG, bd).dividedExactly(by: g2))
+            let t = wide(an, bdOverG) + wide(bn, adOverG), d = wide(adOverG, bd)
+            // Kept as it is when it fits 64 bits; else reduced, as a value beyond 64 bits always is.
+            if Rational.fitsUnreduced(t, d) { return Rational(reduced: t, d) }
+            return Rational(t, over: d)
         }
-        let g = Int128(gcd(a.denominator.magnitude, b.denominator.magnitude))
-        let bOverG = b.denominator.dividedExactly(by: g), aOverG = a.denominator.dividedExactly(by: g)
-        let (x, o1) = a.numerator.multipliedReportingOverflow(by: bOverG)
-        let (y, o2) = b.numerator.multipliedReportingOverflow(by: aOverG)
+        return sum(a.reduced, b.reduced)
+    }
+
+    /// Exact sum of two values in lowest terms, one of them beyond 64 bits (overflowed if it does not fit).
+    @usableFromInline
+    static func sum(_ a: Rational, _ b: Rational) -> Rational {
+        let (an, ad, bn, bd) = (a.storedNumerator, a.storedDenominator, b.storedNumerator, b.storedDenominator)
+        if ad == bd {
+            let (n, o) = an.addingReportingOverflow(bn)
+            return o ? .overflow : Rational(n, over: ad)  // that initialiser refuses Int128.min
+        }
+        // Knuth 4.5.1: keeps intermediates small and the result in lowest terms.
+        let g = Int128(gcd(ad.magnitude, bd.magnitude))
+        let bOverG = bd.dividedExactly(by: g), aOverG = ad.dividedExactly(by: g)
+        let (x, o1) = an.multipliedReportingOverflow(by: bOverG)
+        let (y, o2) = bn.multipliedReportingOverflow(by: aOverG)
         let (t, o3) = x.addingReportingOverflow(y)
         // Int128.min has no negation: treat it as out of range, so no later sign change can trap.
         if o1 || o2 || o3 || t == .min { return .overflow }
         let g2 = Int128(gcd(t.magnitude, g.magnitude))
-        let (d, o4) = aOverG.multipliedReportingOverflow(by: b.denominator.dividedExactly(by: g2))
+        let (d, o4) = aOverG.multipliedReportingOverflow(by: bd.dividedExactly(by: g2))
         return o4 ? .overflow : Rational(reduced: t.dividedExactly(by: g2), d)
     }
 
@@ -144,7 +190,7 @@ extension Rational {
     /// Exact negation.
     @inlinable
     public static prefix func - (a: Rational) -> Rational {
-        a.isOverflow ? .overflow : Rational(reduced: -a.numerator, a.denominator)
+        a.isOverflow ? .overflow : Rational(reduced: -a.storedNumerator, a.storedDenominator)
     }
 
     /// Exact difference.
@@ -155,20 +201,34 @@ extension Rational {
     @inlinable
     public static func * (a: Rational, b: Rational) -> Rational {
         if a.isOverflow || b.isOverflow { return .overflow }
-        if a.numerator == 0 || b.numerator == 0 { return .zero }
-        if let an = Int64(exactly: a.numerator), let ad = Int64(exactly: a.denominator),
-           let bn = Int64(exactly: b.numerator), let bd = Int64(exactly: b.denominator) {
-            // The usual case: 64-bit reductions, and products of two 64-bit factors, which fit.
+        if a.isZero || b.isZero { return .zero }
+        if let an = Int64(exactly: a.storedNumerator), let ad = Int64(exactly: a.storedDenominator),
+           let bn = Int64(exactly: b.storedNumerator), let bd = Int64(exactly: b.storedDenominator) {
+            // The usual case: the products kept as they are when both fit 64 bits, with no common factor sought.
+            let (n, o1) = an.multipliedReportingOverflow(by: bn)
+            let (d, o2) = ad.multipliedReportingOverflow(by: bd)
+            if !o1, !o2, n != .min { return Rational(reduced: Int128(n), Int128(d)) }
+        }
+        return product(a.reduced, b.reduced)
+    }
+
+    /// Exact product of two values in lowest terms, whose product leaves 64 bits (overflowed if it does not fit).
+    @usableFromInline
+    static func product(_ a: Rational, _ b: Rational) -> Rational {
+        if let an = Int64(exactly: a.storedNumerator), let ad = Int64(exactly: a.storedDenominator),
+           let bn = Int64(exactly: b.storedNumerator), let bd = Int64(exactly: b.storedDenominator) {
+            // 64-bit reductions, and products of two 64-bit factors, which fit.
             let g1 = Int64(gcd(an.magnitude, bd.magnitude)), g2 = Int64(gcd(bn.magnitude, ad.magnitude))
             // A common factor is usually 1: no division then.
             let (anOverG1, bdOverG1) = g1 == 1 ? (an, bd) : (an / g1, bd / g1)
             let (bnOverG2, adOverG2) = g2 == 1 ? (bn, ad) : (bn / g2, ad / g2)
             return Rational(reduced: wide(anOverG1, bnOverG2), wide(adOverG2, bdOverG1))
         }
-        let g1 = Int128(gcd(a.numerator.magnitude, b.denominator.magnitude))
-        let g2 = Int128(gcd(b.numerator.magnitude, a.denominator.magnitude))
-        let (n, o1) = a.numerator.dividedExactly(by: g1).multipliedReportingOverflow(by: b.numerator.dividedExactly(by: g2))
-        let (d, o2) = a.denominator.dividedExactly(by: g2).multipliedReportingOverflow(by: b.denominator.dividedExactly(by: g1))
+        let (an, ad, bn, bd) = (a.storedNumerator, a.storedDenominator, b.storedNumerator, b.storedDenominator)
+        let g1 = Int128(gcd(an.magnitude, bd.magnitude))
+        let g2 = Int128(gcd(bn.magnitude, ad.magnitude))
+        let (n, o1) = an.dividedExactly(by: g1).multipliedReportingOverflow(by: bn.dividedExactly(by: g2))
+        let (d, o2) = ad.dividedExactly(by: g2).multipliedReportingOverflow(by: bd.dividedExactly(by: g1))
         // Int128.min has no negation: treat it as out of range, so no later sign change can trap.
         return o1 || o2 || n == .min || d == .min ? .overflow : Rational(reduced: n, d)
     }
@@ -176,9 +236,9 @@ extension Rational {
     /// Exact quotient; dividing by zero gives the overflowed value.
     @inlinable
     public static func / (a: Rational, b: Rational) -> Rational {
-        if b.isOverflow || b.numerator == 0 { return .overflow }
-        let sign: Int128 = b.numerator < 0 ? -1 : 1
-        return a * Rational(reduced: sign * b.denominator, sign * b.numerator)
+        if b.isOverflow || b.isZero { return .overflow }
+        let sign: Int128 = b.isNegative ? -1 : 1
+        return a * Rational(reduced: sign * b.storedDenominator, sign * b.storedNumerator)
     }
 
     @inlinable public static func += (a: inout Rational, b: Rational) { a = a + b }
@@ -196,27 +256,51 @@ extension Rational {
     @inlinable public var clampedAtZero: Rational { isNegative ? .zero : self }
 }
 
+extension Rational: Hashable {
+    /// Whether two values are equal, however each is stored.
+    @inlinable
+    public static func == (a: Rational, b: Rational) -> Bool {
+        if a.isOverflow || b.isOverflow { return a.isOverflow && b.isOverflow }
+        if a.storedDenominator == b.storedDenominator { return a.storedNumerator == b.storedNumerator }
+        if let an = Int64(exactly: a.storedNumerator), let ad = Int64(exactly: a.storedDenominator),
+           let bn = Int64(exactly: b.storedNumerator), let bd = Int64(exactly: b.storedDenominator) {
+            return wide(an, bd) == wide(bn, ad)
+        }
+        // One is beyond 64 bits, and so in lowest terms: equal values are then equal part by part.
+        let (x, y) = (a.reduced, b.reduced)
+        return x.storedNumerator == y.storedNumerator && x.storedDenominator == y.storedDenominator
+    }
+
+    /// Hashes the value in lowest terms, so that equal values hash alike.
+    public func hash(into hasher: inout Hasher) {
+        let value = reduced
+        hasher.combine(value.storedNumerator)
+        hasher.combine(value.storedDenominator)
+    }
+}
+
 extension Rational: Comparable {
     /// Exact ordering; an overflowed value orders below every other value.
     @inlinable
     public static func < (a: Rational, b: Rational) -> Bool {
         if a.isOverflow || b.isOverflow { return a.isOverflow && !b.isOverflow }
-        if a.denominator == b.denominator { return a.numerator < b.numerator }
-        if let an = Int64(exactly: a.numerator), let ad = Int64(exactly: a.denominator),
-           let bn = Int64(exactly: b.numerator), let bd = Int64(exactly: b.denominator) {
+        if a.storedDenominator == b.storedDenominator { return a.storedNumerator < b.storedNumerator }
+        if let an = Int64(exactly: a.storedNumerator), let ad = Int64(exactly: a.storedDenominator),
+           let bn = Int64(exactly: b.storedNumerator), let bd = Int64(exactly: b.storedDenominator) {
             return wide(an, bd) < wide(bn, ad)  // the usual case: two full-width 64-bit products, which always fit
         }
-        let (l, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
-        let (r, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
+        let (an, ad, bn, bd) = (a.storedNumerator, a.storedDenominator, b.storedNumerator, b.storedDenominator)
+        let (l, o1) = an.multipliedReportingOverflow(by: bd)
+        let (r, o2) = bn.multipliedReportingOverflow(by: ad)
         if !(o1 || o2) { return l < r }
         // Compare integer parts first, then the fractions' reciprocals.
-        let (qa, ra) = a.numerator.quotientAndRemainder(dividingBy: a.denominator)
-        let (qb, rb) = b.numerator.quotientAndRemainder(dividingBy: b.denominator)
-        let fa = ra < 0 ? (qa - 1, ra + a.denominator) : (qa, ra)
-        let fb = rb < 0 ? (qb - 1, rb + b.denominator) : (qb, rb)
+        let (qa, ra) = an.quotientAndRemainder(dividingBy: ad)
+        let (qb, rb) = bn.quotientAndRemainder(dividingBy: bd)
+        let fa = ra < 0 ? (qa - 1, ra + ad) : (qa, ra)
+        let fb = rb < 0 ? (qb - 1, rb + bd) : (qb, rb)
         if fa.0 != fb.0 { return fa.0 < fb.0 }
         if fa.1 == 0 || fb.1 == 0 { return fa.1 == 0 && fb.1 != 0 }
         // a.frac < b.frac  ⇔  1/a.frac > 1/b.frac
-        return Rational(reduced: b.denominator, fb.1) < Rational(reduced: a.denominator, fa.1)
+        return Rational(reduced: bd, fb.1) < Rational(reduced: ad, fa.1)
     }
 }

@@ -77,7 +77,7 @@ extension Rational {
     /// The value rounded to a whole number by `rule`, or `nil` if it overflowed.
     @inlinable
     public func roundedToInteger(_ rule: RoundingRule) -> Int128? {
-        isOverflow ? nil : rule.roundedQuotient(numerator, denominator)
+        isOverflow ? nil : rule.roundedQuotient(storedNumerator, storedDenominator)
     }
 
     /// The value times 10^`places` (0...38), rounded to a whole number by `rule`, or `nil` if it overflowed:
@@ -89,14 +89,14 @@ extension Rational {
     public func roundedToInteger(scaledBy places: Int, _ rule: RoundingRule) -> Int128? {
         guard !isOverflow else { return nil }
         // The usual value, a few pounds over a small denominator, in 64 bits: one product, one division.
-        if places <= 18, let n = Int64(exactly: numerator), let d = Int64(exactly: denominator) {
+        if places <= 18, let n = Int64(exactly: storedNumerator), let d = Int64(exactly: storedDenominator) {
             let (scaled, overflow) = n.multipliedReportingOverflow(by: Int64.powerOfTen(places))
             if !overflow { return Int128(rule.roundedQuotient(scaled, d)) }
         }
         let power = Int128.powerOfTen(places)
-        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: power)
+        let (scaled, overflow) = storedNumerator.multipliedReportingOverflow(by: power)
         if overflow || scaled == .min { return (self * Rational(power, over: 1)).roundedToInteger(rule) }
-        return rule.roundedQuotient(scaled, denominator)
+        return rule.roundedQuotient(scaled, storedDenominator)
     }
 
     /// The value rounded to `places` decimal places, as an exact decimal.
