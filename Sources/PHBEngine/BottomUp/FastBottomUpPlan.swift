@@ -102,10 +102,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         var care: [Care] = []
         care.reserveCapacity(plan.care.count)
         for line in plan.care {
-            // In lowest terms once: each part read of a value reduces it.
-            let hours = line.hoursPerWeek.reduced, (n, d) = (hours.storedNumerator, hours.storedDenominator)
-            guard n > 0, d > 0, d <= 100, 100 % d == 0, n <= 168 * d, let band = InlineName(line.band),
-                  let fast = Care(hundredthsOfAnHour: Int64(n * (100 / d)), staffRatio: line.staffRatio,
+            guard let hundredths = line.hoursPerWeek.wholeHundredths, hundredths > 0, hundredths <= 16_800, let band = InlineName(line.band),
+                  let fast = Care(hundredthsOfAnHour: hundredths, staffRatio: line.staffRatio,
                                   provider: line.provider, band: band, hourlyRate: line.hourlyRate.map(BoundedAmount.init),
                                   deployment: line.deployment)
             else { return nil }
@@ -114,9 +112,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         var sleepIns: [SleepIn] = []
         sleepIns.reserveCapacity(plan.sleepIns.count)
         for line in plan.sleepIns {
-            let nights = line.nightsPerWeek.reduced, (n, d) = (nights.storedNumerator, nights.storedDenominator)
-            guard n >= 0, d > 0, d <= 100, 100 % d == 0, n <= 7 * d,
-                  let fast = SleepIn(hundredthsOfANight: Int64(n * (100 / d)), provider: line.provider,
+            guard let hundredths = line.nightsPerWeek.wholeHundredths, hundredths >= 0, hundredths <= 700,
+                  let fast = SleepIn(hundredthsOfANight: hundredths, provider: line.provider,
                                      nightRate: line.nightRate.map(BoundedAmount.init), deployment: line.deployment)
             else { return nil }
             sleepIns.append(fast)

@@ -340,7 +340,8 @@ public struct Multiplier: Sendable, Hashable {
 
     /// The multiplier of a non-negative `rational`, or `nil` when its numerator or denominator is out of range.
     public init?(_ rational: Rational) {
-        guard !rational.isOverflow, let n = Int64(exactly: rational.numerator), let d = Int64(exactly: rational.denominator)
+        let lowest = rational.reduced  // once: the range is of the fraction in lowest terms
+        guard !lowest.isOverflow, let n = Int64(exactly: lowest.storedNumerator), let d = Int64(exactly: lowest.storedDenominator)
         else { return nil }
         self.init(n, over: d)
     }

@@ -56,6 +56,16 @@ public struct Rational: Sendable {
         return g == 1 ? self : Rational(reduced: Int128(n / g), Int128(d / g))
     }
 
+    /// The value in hundredths, when it is a whole number of them within 64 bits (hours or nights a week with
+    /// at most two decimal places); worked out from the value as stored, with no reduction.
+    @inlinable
+    var wholeHundredths: Int64? {
+        guard let n = Int64(exactly: storedNumerator), let d = Int64(exactly: storedDenominator), d > 0 else { return nil }
+        let (scaled, overflow) = n.multipliedReportingOverflow(by: 100)
+        guard !overflow, scaled % d == 0 else { return nil }
+        return scaled / d
+    }
+
     /// The overflowed value: the result of any arithmetic that left `Int128`.
     public static let overflow = Rational(reduced: 0, 0)
     /// Zero.
