@@ -29,6 +29,10 @@ public struct Formula: Sendable {
         /// The nodes of `range` in `list`; the last is the root. A formula built is the whole list; an
         /// operand read through ``node`` shares its parent's list.
         case nodes(FormulaList, Range<Int>)
+        /// The nodes of `range` of a list still being written (``FormulaWriter/write(_:)``), until
+        /// ``attach(to:)`` gives the formula the finished list: a range alone, so that nothing is released when
+        /// it is given the list. Read before then, it is no steps.
+        case written(Range<Int>)
     }
 
     @usableFromInline var storage: Storage
@@ -65,6 +69,7 @@ extension Formula {
         case .node(.note(let note)): return .note(note)
         case .node: return .steps([])  // not reached: only values held as codes and remarks are held inline
         case .quantity(let box): return .quantity(box.quantity)
+        case .written: return .steps([])  // not reached: a formula is read once the list is finished
         case .nodes(let list, let range):
             let root = range.upperBound - 1
             if range.count == 1, case .embedded(let h) = list.nodes[root], let (inner, innerRange) = list.heldFormula(h) {
@@ -147,19 +152,20 @@ extension Formula {
         case .node(let node): add(FormulaList(node), 0..<1)
         case .quantity(let box): flat.append(.quantity(box.quantity))
         case .nodes(let list, let range): add(list, range)
+        case .written: break  // no steps, as it reads
         }
         return flat
     }
 
-    /// Gives a formula written as its range of a list still being written (held with an empty list:
-    /// ``FormulaWriter/write(_:)``) the finished list; any other formula is left as it is.
+    /// Gives a formula written as its range of a list still being written (``FormulaWriter/write(_:)``) the
+    /// finished list; any other formula is left as it is.
     mutating func attach(to list: FormulaList) {
-        if case .nodes(let own, let range) = storage, own.isEmpty { storage = .nodes(list, range) }
+        if case .written(let range) = storage { storage = .nodes(list, range) }
     }
 
     /// Whether the formula is held as its range of a list still being written (see ``attach(to:)``).
     var isWritten: Bool {
-        if case .nodes(let own, _) = storage { own.isEmpty } else { false }
+        if case .written = storage { true } else { false }
     }
 }
 
@@ -456,6 +462,7 @@ extension Formula {
         case .quantity(let box): list.append(quantity: box.quantity)
         case .nodes(let own, let range) where range.count == 1: list.append(nodeAt: range.lowerBound, of: own)
         case .nodes(let own, let range): list.append(embedding: own, range)
+        case .written: list.nodes.append(.steps(count: 0))  // not reached: no steps, as it reads
         }
     }
 }

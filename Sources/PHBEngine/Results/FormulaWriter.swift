@@ -31,7 +31,7 @@ struct FormulaWriter {
         body(&self)
         assert(written <= 1, "a working is one formula")
         written = outer
-        return start == list.nodes.count ? nil : Formula(.nodes(FormulaList(), start..<list.nodes.count))
+        return start == list.nodes.count ? nil : Formula(.written(start..<list.nodes.count))
     }
 
     // MARK: Values
