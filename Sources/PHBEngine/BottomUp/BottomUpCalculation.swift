@@ -139,7 +139,7 @@ struct BottomUpCalculation {
                 throw .invalidValue(field: "\(field()).hoursPerWeek", value: h.decimalText(),
                                     reason: "must be above 0 and at most 168 hours a week")
             }
-            guard let places = h.decimalPlaces, places <= 2 else {
+            guard h.wholeHundredths != nil else {  // at most 2 decimal places, read with no reduction
                 throw .invalidValue(field: "\(field()).hoursPerWeek", value: h.decimalText(maxPlaces: 8),
                                     reason: "has more than 2 decimal places")
             }
@@ -172,14 +172,16 @@ struct BottomUpCalculation {
             let what = line.description ?? band.map { rates.lineDescriptions[$0] }
                 ?? BandRates.lineDescription(line.provider, band: line.band)
             let rateName = line.hourlyRate == nil ? band.map { rates.rateNames[$0] } : nil
+            // What the workings need of the line, so that they do not hold a copy of all of it.
+            let (provider, bandName, staffRatio, hasOwnRate) = (line.provider, line.band, line.staffRatio, line.hourlyRate != nil)
             func unitRate() -> Quantity {
                 guard let rateName else { return Quantity(.hourlyRate, rate, .poundsAnHour) }
-                return Quantity(rateName, rate, .poundsAnHour, parameter: .hourlyRate(line.provider, band: line.band))
+                return Quantity(rateName, rate, .poundsAnHour, parameter: .hourlyRate(provider, band: bandName))
             }
             /// The hours and staff ratio, the operands of the line's quantity and of its working's product.
             func quantities(_ w: inout FormulaWriter) {
                 w.value(.hoursPerWeek, h, .hoursAWeek)
-                w.value(.staffRatio, Rational(line.staffRatio), .staff)
+                w.value(.staffRatio, Rational(staffRatio), .staff)
             }
             try builder.recurring(
                 BottomUpLine.care(i, id: line.id).key, what, exactWeekly: exact,
@@ -192,8 +194,8 @@ struct BottomUpCalculation {
                                 w.quantity(unitRate())
                             }
                         }
-                        if line.hourlyRate != nil { w.note(.rateAgreedForLine) }
-                        if line.provider == .personalAssistant { w.note(.checkedAgainstNationalLivingWage) }
+                        if hasOwnRate { w.note(.rateAgreedForLine) }
+                        if provider == .personalAssistant { w.note(.checkedAgainstNationalLivingWage) }
                     }
                 },
                 quantity: { $0.product(quantities) }, unitRate: unitRate(), deployment: shares.description, parameters: uses)
