@@ -4,16 +4,15 @@ import Testing
 @Suite struct DeploymentSharesTests {
     /// Shares held as given: third party, direct payment, notional.
     func shares(_ thirdParty: Rational, _ directPayment: Rational, _ notional: Rational = .zero) -> DeploymentShares {
-        var shares = DeploymentShares(.notional)
-        shares[.notional] = notional
-        shares[.thirdParty] = thirdParty
-        shares[.directPayment] = directPayment
-        return shares
+        DeploymentShares(notional: notional, thirdParty: thirdParty, directPayment: directPayment)
     }
 
     @Test func aLineHeldOneWayIsNamed() {
         #expect(DeploymentShares(.directPayment).description == "direct payment")
         #expect(DeploymentShares(.thirdParty).description == "third party")
+        // Parts of which only one is above zero are that way alone.
+        #expect(shares(.zero, .one) == DeploymentShares(.directPayment))
+        #expect(shares(.zero, .one).heldOneWay == .directPayment)
     }
 
     /// A mixed line's percentages are written as `decimalText(maxPlaces: 2)` writes them: exact to two places,

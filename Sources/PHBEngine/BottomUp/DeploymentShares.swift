@@ -1,42 +1,47 @@
 /// The shares of a line held each way (notional, third party, direct payment),
 /// exact, summing to 1.
-struct DeploymentShares: Hashable {
-    var notional: Rational = .zero
-    var thirdParty: Rational = .zero
-    var directPayment: Rational = .zero
+///
+/// Nearly every line is held one way, and is held as that way alone: a few bytes to copy and compare. Shares
+/// of several ways are held by reference.
+struct DeploymentShares: Equatable {
+    private enum Storage: Equatable {
+        case oneWay(Deployment)
+        indirect case parts(notional: Rational, thirdParty: Rational, directPayment: Rational)
+    }
+
+    private let storage: Storage
 
     /// All of a line held one way.
     init(_ deployment: Deployment) {
-        self[deployment] = .one
+        storage = .oneWay(deployment)
     }
 
-    fileprivate init() {}
+    /// The shares of each way, which sum to 1: held one way when only one is above zero.
+    init(notional: Rational, thirdParty: Rational, directPayment: Rational) {
+        storage = switch (notional.isZero, thirdParty.isZero, directPayment.isZero) {
+        case (false, true, true): .oneWay(.notional)
+        case (true, false, true): .oneWay(.thirdParty)
+        case (true, true, false): .oneWay(.directPayment)
+        default: .parts(notional: notional, thirdParty: thirdParty, directPayment: directPayment)
+        }
+    }
 
+    /// The share held `deployment`'s way.
     subscript(_ deployment: Deployment) -> Rational {
-        get {
+        switch storage {
+        case .oneWay(let one): one == deployment ? .one : .zero
+        case .parts(let notional, let thirdParty, let directPayment):
             switch deployment {
             case .notional: notional
             case .thirdParty: thirdParty
             case .directPayment: directPayment
             }
         }
-        set {
-            switch deployment {
-            case .notional: notional = newValue
-            case .thirdParty: thirdParty = newValue
-            case .directPayment: directPayment = newValue
-            }
-        }
     }
 
     /// The one way the whole line is held, if it is held one way.
     var heldOneWay: Deployment? {
-        switch (notional.isZero, thirdParty.isZero, directPayment.isZero) {
-        case (false, true, true): .notional
-        case (true, false, true): .thirdParty
-        case (true, true, false): .directPayment
-        default: nil
-        }
+        if case .oneWay(let one) = storage { one } else { nil }
     }
 
     /// The part of `amount` held `deployment`'s way: all or none of it for a line held one way.
@@ -86,7 +91,7 @@ struct DeploymentShares: Hashable {
 /// shares, with no list kept to be summed again.
 struct HeldTotal {
     /// Σ amount × share, each way.
-    private var byDeployment = DeploymentShares()
+    private var notional = Rational.zero, thirdParty = Rational.zero, directPayment = Rational.zero
     /// The first amount's shares, if any amount was added.
     private var firstShares: DeploymentShares?
     /// Whether every amount so far was held as the first.
@@ -100,9 +105,27 @@ struct HeldTotal {
             firstShares = shares
         }
         if let one = shares.heldOneWay {
-            byDeployment[one] += amount
+            self[one] += amount
         } else {
-            for deployment in Deployment.allCases { byDeployment[deployment] += amount * shares[deployment] }
+            for deployment in Deployment.allCases { self[deployment] += amount * shares[deployment] }
+        }
+    }
+
+    /// Σ amount × the share held `deployment`'s way.
+    private subscript(_ deployment: Deployment) -> Rational {
+        get {
+            switch deployment {
+            case .notional: notional
+            case .thirdParty: thirdParty
+            case .directPayment: directPayment
+            }
+        }
+        set {
+            switch deployment {
+            case .notional: notional = newValue
+            case .thirdParty: thirdParty = newValue
+            case .directPayment: directPayment = newValue
+            }
         }
     }
 
@@ -110,10 +133,10 @@ struct HeldTotal {
     var isEmpty: Bool { firstShares == nil }
 
     /// Σ amount, exact.
-    var total: Rational { byDeployment.notional + byDeployment.thirdParty + byDeployment.directPayment }
+    var total: Rational { notional + thirdParty + directPayment }
 
     /// Σ amount × the share held `deployment`'s way: what of the total is held that way.
-    func heldAs(_ deployment: Deployment) -> Rational { byDeployment[deployment] }
+    func heldAs(_ deployment: Deployment) -> Rational { self[deployment] }
 
     /// The shares of a line derived from the amounts: in proportion to them
     /// (docs/rules.md §3). Amounts all held alike (the usual plan) give their
@@ -123,8 +146,6 @@ struct HeldTotal {
         if allAlike { return first }
         let total = self.total
         guard !total.isZero, !total.isOverflow else { return first }
-        var result = DeploymentShares()
-        for deployment in Deployment.allCases { result[deployment] = byDeployment[deployment] / total }
-        return result
+        return DeploymentShares(notional: notional / total, thirdParty: thirdParty / total, directPayment: directPayment / total)
     }
 }
