@@ -258,7 +258,7 @@ struct PersonalAssistantOnCosts {
                 w.note(.pensionOnlyAboveThreshold)
                 guard enrolled > 0 else { return w.value(.weekly, Rational(0), .poundsAWeek) }
                 w.equals(.weekly, total, .poundsAWeek) { w in
-                    Self.sum(perPA.indices.filter { threshold.value < perPA[$0] }, &w) { i, w in
+                    Self.sum(perPA.indices.lazy.filter { threshold.value < perPA[$0] }, &w) { i, w in
                         w.product { w in
                             w.percentParameter(.pensionEmployerRate, fraction: rate.value)
                             w.operation(.maximum) { w in
