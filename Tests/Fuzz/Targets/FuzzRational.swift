@@ -26,6 +26,21 @@ public func fuzzRational(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         }
         if !value.isOverflow { precondition(value.denominator > 0, "denominator must stay positive") }
     }
+    // A value kept as worked out fits 64 bits, and one beyond is in lowest terms; a chain of operations agrees
+    // with the same chain on values brought to lowest terms after each step, overflow included.
+    func lowest(_ x: Rational) -> Rational { x.isOverflow ? x : Rational(x.numerator, over: x.denominator) }
+    let chains = [(a * b + a, lowest(lowest(a * b) + a)), (a / b - b * a, lowest(lowest(a / b) - lowest(b * a))),
+                  ((a + b) * (a - b), lowest(lowest(a + b) * lowest(a - b)))]
+    for (kept, reduced) in chains {
+        precondition(kept.isOverflow == reduced.isOverflow, "overflow at the same step")
+        guard !kept.isOverflow else { continue }
+        precondition(kept == reduced && kept.hashValue == reduced.hashValue, "the same value")
+        precondition(kept.numerator == reduced.numerator && kept.denominator == reduced.denominator, "the same lowest terms")
+        if Int64(exactly: kept.storedNumerator) == nil || Int64(exactly: kept.storedDenominator) == nil {
+            precondition(Rational.gcd(kept.storedNumerator.magnitude, kept.storedDenominator.magnitude) == 1,
+                         "a value beyond 64 bits is in lowest terms")
+        }
+    }
     let bounded = BoundedAmount(value: Int64(truncatingIfNeeded: int128(0)), bound: Int64(truncatingIfNeeded: int128(16)))
     if let m = Multiplier(Int64(truncatingIfNeeded: int128(32)) & 0xFFFF, over: (Int64(truncatingIfNeeded: int128(48)) & 0xFFFF) + 1) {
         _ = bounded.times(m).roundedPence(.halfEven)
