@@ -31,10 +31,10 @@ public struct Rational: Sendable {
     /// The denominator, in lowest terms: positive, or 0 when the value overflowed.
     public var denominator: Int128 { reduced.storedDenominator }
 
-    /// Stores a numerator and positive denominator (or 0/0, the overflowed value) as given: in lowest terms, or
-    /// both within 64 bits.
+    /// Stores a numerator and positive denominator (or 0/0, the overflowed value) as given: they must be in
+    /// lowest terms, or both within 64 bits (``fitsUnreduced(_:_:)``), except in a fraction made only to be compared.
     @usableFromInline
-    init(reduced numerator: Int128, _ denominator: Int128) {
+    init(stored numerator: Int128, _ denominator: Int128) {
         numeratorLow = UInt64(truncatingIfNeeded: numerator)
         numeratorHigh = Int64(truncatingIfNeeded: numerator >> 64)
         denominatorLow = UInt64(truncatingIfNeeded: denominator)
@@ -53,7 +53,7 @@ public struct Rational: Sendable {
     var reduced: Rational {
         guard let n = Int64(exactly: storedNumerator), let d = Int64(exactly: storedDenominator), d > 1 else { return self }
         let g = Int64(Rational.gcd(n.magnitude, d.magnitude))
-        return g == 1 ? self : Rational(reduced: Int128(n / g), Int128(d / g))
+        return g == 1 ? self : Rational(stored: Int128(n / g), Int128(d / g))
     }
 
     /// The value in hundredths, when it is a whole number of them within 64 bits (hours or nights a week with
@@ -67,18 +67,18 @@ public struct Rational: Sendable {
     }
 
     /// The overflowed value: the result of any arithmetic that left `Int128`.
-    public static let overflow = Rational(reduced: 0, 0)
+    public static let overflow = Rational(stored: 0, 0)
     /// Zero.
-    public static let zero = Rational(reduced: 0, 1)
+    public static let zero = Rational(stored: 0, 1)
     /// One.
-    public static let one = Rational(reduced: 1, 1)
+    public static let one = Rational(stored: 1, 1)
 
     /// Whether an operation on the way to this value overflowed.
     @inlinable public var isOverflow: Bool { denominatorLow == 0 && denominatorHigh == 0 }
 
     /// An integer value.
     @inlinable public init(_ integer: Int) {
-        self.init(reduced: Int128(integer), 1)
+        self.init(stored: Int128(integer), 1)
     }
 
     /// `numerator / denominator`, reduced; overflowed when the denominator is 0.
@@ -89,7 +89,7 @@ public struct Rational: Sendable {
         }
         let sign: Int128 = denominator < 0 ? -1 : 1
         let g = Rational.gcd(numerator.magnitude, denominator.magnitude)
-        self.init(reduced: (sign * numerator).dividedExactly(by: Int128(g)), (sign * denominator).dividedExactly(by: Int128(g)))
+        self.init(stored: (sign * numerator).dividedExactly(by: Int128(g)), (sign * denominator).dividedExactly(by: Int128(g)))
     }
 
     /// Whether the value is below zero.
@@ -156,14 +156,14 @@ extension Rational {
             // The usual case. Over one denominator, the sum is kept as it is when it fits.
             if ad == bd {
                 let (n, o) = an.addingReportingOverflow(bn)
-                if !o, n != .min { return Rational(reduced: Int128(n), Int128(ad)) }
+                if !o, n != .min { return Rational(stored: Int128(n), Int128(ad)) }
             }
             // Knuth 4.5.1, over the least common denominator: products of two 64-bit factors, and their sum, fit.
             let g = Int64(gcd(ad.magnitude, bd.magnitude))
             let (adOverG, bdOverG) = g == 1 ? (ad, bd) : (ad / g, bd / g)
             let t = wide(an, bdOverG) + wide(bn, adOverG), d = wide(adOverG, bd)
             // Kept as it is when it fits 64 bits; else reduced, as a value beyond 64 bits always is.
-            if Rational.fitsUnreduced(t, d) { return Rational(reduced: t, d) }
+            if Rational.fitsUnreduced(t, d) { return Rational(stored: t, d) }
             return Rational(t, over: d)
         }
         return sum(a.reduced, b.reduced)
@@ -187,7 +187,7 @@ extension Rational {
         if o1 || o2 || o3 || t == .min { return .overflow }
         let g2 = Int128(gcd(t.magnitude, g.magnitude))
         let (d, o4) = aOverG.multipliedReportingOverflow(by: bd.dividedExactly(by: g2))
-        return o4 ? .overflow : Rational(reduced: t.dividedExactly(by: g2), d)
+        return o4 ? .overflow : Rational(stored: t.dividedExactly(by: g2), d)
     }
 
     /// The product of two 64-bit values, which always fits: one full-width multiplication, with no overflow check.
@@ -200,7 +200,7 @@ extension Rational {
     /// Exact negation.
     @inlinable
     public static prefix func - (a: Rational) -> Rational {
-        a.isOverflow ? .overflow : Rational(reduced: -a.storedNumerator, a.storedDenominator)
+        a.isOverflow ? .overflow : Rational(stored: -a.storedNumerator, a.storedDenominator)
     }
 
     /// Exact difference.
@@ -217,7 +217,7 @@ extension Rational {
             // The usual case: the products kept as they are when both fit 64 bits, with no common factor sought.
             let (n, o1) = an.multipliedReportingOverflow(by: bn)
             let (d, o2) = ad.multipliedReportingOverflow(by: bd)
-            if !o1, !o2, n != .min { return Rational(reduced: Int128(n), Int128(d)) }
+            if !o1, !o2, n != .min { return Rational(stored: Int128(n), Int128(d)) }
         }
         return product(a.reduced, b.reduced)
     }
@@ -232,7 +232,7 @@ extension Rational {
             // A common factor is usually 1: no division then.
             let (anOverG1, bdOverG1) = g1 == 1 ? (an, bd) : (an / g1, bd / g1)
             let (bnOverG2, adOverG2) = g2 == 1 ? (bn, ad) : (bn / g2, ad / g2)
-            return Rational(reduced: wide(anOverG1, bnOverG2), wide(adOverG2, bdOverG1))
+            return Rational(stored: wide(anOverG1, bnOverG2), wide(adOverG2, bdOverG1))
         }
         let (an, ad, bn, bd) = (a.storedNumerator, a.storedDenominator, b.storedNumerator, b.storedDenominator)
         let g1 = Int128(gcd(an.magnitude, bd.magnitude))
@@ -240,7 +240,7 @@ extension Rational {
         let (n, o1) = an.dividedExactly(by: g1).multipliedReportingOverflow(by: bn.dividedExactly(by: g2))
         let (d, o2) = ad.dividedExactly(by: g2).multipliedReportingOverflow(by: bd.dividedExactly(by: g1))
         // Int128.min has no negation: treat it as out of range, so no later sign change can trap.
-        return o1 || o2 || n == .min || d == .min ? .overflow : Rational(reduced: n, d)
+        return o1 || o2 || n == .min || d == .min ? .overflow : Rational(stored: n, d)
     }
 
     /// Exact quotient; dividing by zero gives the overflowed value.
@@ -248,7 +248,7 @@ extension Rational {
     public static func / (a: Rational, b: Rational) -> Rational {
         if b.isOverflow || b.isZero { return .overflow }
         let sign: Int128 = b.isNegative ? -1 : 1
-        return a * Rational(reduced: sign * b.storedDenominator, sign * b.storedNumerator)
+        return a * Rational(stored: sign * b.storedDenominator, sign * b.storedNumerator)
     }
 
     @inlinable public static func += (a: inout Rational, b: Rational) { a = a + b }
@@ -310,7 +310,8 @@ extension Rational: Comparable {
         let fb = rb < 0 ? (qb - 1, rb + bd) : (qb, rb)
         if fa.0 != fb.0 { return fa.0 < fb.0 }
         if fa.1 == 0 || fb.1 == 0 { return fa.1 == 0 && fb.1 != 0 }
-        // a.frac < b.frac  ⇔  1/a.frac > 1/b.frac
-        return Rational(reduced: bd, fb.1) < Rational(reduced: ad, fa.1)
+        // a.frac < b.frac  ⇔  1/a.frac > 1/b.frac: fractions made only to be compared, which compares values as
+        // stored, so they need not be in lowest terms.
+        return Rational(stored: bd, fb.1) < Rational(stored: ad, fa.1)
     }
 }
