@@ -102,7 +102,8 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         var care: [Care] = []
         care.reserveCapacity(plan.care.count)
         for line in plan.care {
-            guard let hundredths = line.hoursPerWeek.wholeHundredths, hundredths > 0, hundredths <= 16_800, let band = InlineName(line.band),
+            guard let hundredths = line.hoursPerWeek.wholeHundredths, hundredths > 0, hundredths <= 16_800,
+                  let band = InlineName(line.band),
                   let fast = Care(hundredthsOfAnHour: hundredths, staffRatio: line.staffRatio,
                                   provider: line.provider, band: band, hourlyRate: line.hourlyRate.map(BoundedAmount.init),
                                   deployment: line.deployment)
@@ -189,11 +190,10 @@ public struct FastBottomUpPlan: Sendable, Hashable {
         parts.reserveCapacity(shares.count)
         // Whole shares (`3:1`, the usual writing): the same lowest terms from one whole-number sum, with no fractions.
         if shares.allSatisfy({ $0.isInteger && $0.numerator <= 1 << 31 }) {
-            let wholes = shares.map(\.numerator)
-            let total = wholes.reduce(Int128(0), +)  // at most 1,000 shares of at most 2³¹
-            for share in wholes {
-                let common = Int128(Rational.gcd(UInt128(share), UInt128(total)))
-                guard let part = Int64(exactly: share / common), let whole = Int64(exactly: total / common),
+            let total = shares.reduce(Int128(0)) { $0 + $1.numerator }  // at most 1,000 shares of at most 2³¹
+            for share in shares {
+                let common = Int128(Rational.gcd(UInt128(share.numerator), UInt128(total)))
+                guard let part = Int64(exactly: share.numerator / common), let whole = Int64(exactly: total / common),
                       let multiplier = Multiplier(part, over: whole) else { return nil }
                 parts.append(multiplier)
             }

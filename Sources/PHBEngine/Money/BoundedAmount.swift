@@ -74,7 +74,7 @@ public struct BoundedAmount: Sendable, Hashable {
     /// places, else truncated with bound 1 (a weekly threshold worked out from
     /// an annual one); poisoned beyond the unit's range.
     public init(_ rational: Rational) {
-        // Value by value: the fraction need not be in lowest terms.
+        // From the fraction as stored: the quotient is the same in lowest terms or not.
         guard !rational.isOverflow, rational.storedDenominator > 0 else {
             self = .poisoned
             return

@@ -69,7 +69,9 @@ extension Formula {
         case .node(.note(let note)): return .note(note)
         case .node: return .steps([])  // not reached: only values held as codes and remarks are held inline
         case .quantity(let box): return .quantity(box.quantity)
-        case .written: return .steps([])  // not reached: a formula is read once the list is finished
+        case .written:
+            assertionFailure("a written formula is read only once it is given its list")
+            return .steps([])
         case .nodes(let list, let range):
             let root = range.upperBound - 1
             if range.count == 1, case .embedded(let h) = list.nodes[root], let (inner, innerRange) = list.heldFormula(h) {
@@ -462,7 +464,9 @@ extension Formula {
         case .quantity(let box): list.append(quantity: box.quantity)
         case .nodes(let own, let range) where range.count == 1: list.append(nodeAt: range.lowerBound, of: own)
         case .nodes(let own, let range): list.append(embedding: own, range)
-        case .written: list.nodes.append(.steps(count: 0))  // not reached: no steps, as it reads
+        case .written:
+            assertionFailure("a written formula is an operand only once it is given its list")
+            list.nodes.append(.steps(count: 0))  // no steps, as it reads
         }
     }
 }
