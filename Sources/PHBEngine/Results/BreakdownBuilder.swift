@@ -207,16 +207,17 @@ struct BreakdownBuilder {
         // Only a figure written by ``figure(_:_:_:working:parameters:)`` is changed: a list of figures the caller
         // still holds is copied when it is (pass it with `consume`).
         for i in figures.indices where figures[i].formula.isWritten { figures[i].formula.attach(to: workings.list) }
-        var result = BudgetResult(
+        let result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
             basis: basis, lines: lines, totals: try BudgetTotals(of: lines), figures: figures,
             warnings: warnings, flags: flags)
         // Listing the distinct parameters costs more than the rest of a figures-only breakdown's
-        // bookkeeping; only a value used past the last day it is known to hold needs it.
-        if result.usesOutOfDateValue {
-            result.warnings += result.parametersUsed.compactMap(\.outOfDateWarning)
-        }
-        return result
+        // bookkeeping; only a value used past the last day it is known to hold needs it. (The result is
+        // returned as built: one made `var` and changed in place only sometimes was copied every time.)
+        guard result.usesOutOfDateValue else { return result }
+        var warned = result
+        warned.warnings += result.parametersUsed.compactMap(\.outOfDateWarning)
+        return warned
     }
 }
