@@ -38,13 +38,13 @@
     /// Appends a node of `q`.
     mutating func append(quantity q: consuming Quantity) {
         if let codes = NodeQuantity(q) { return nodes.append(.quantity(codes)) }
-        nodes.append(.heldQuantity(hold(.quantity(q))))
+        nodes.append(.heldQuantity(hold(.quantity(consume q))))
     }
 
     /// Appends the node `working = q`, after the working.
     mutating func append(equals q: consuming Quantity) {
         if let codes = NodeQuantity(q) { return nodes.append(.equals(codes)) }
-        nodes.append(.heldEquals(hold(.quantity(q))))
+        nodes.append(.heldEquals(hold(.quantity(consume q))))
     }
 
     /// Appends a node of a value named `name`, with no parameter.
