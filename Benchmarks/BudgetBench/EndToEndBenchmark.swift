@@ -112,12 +112,22 @@ struct MemoryBenchmark {
     let sizes: [Int]
     let seed: UInt64
 
+    /// Each size's peak, in MiB, and wall time.
+    ///
+    /// On Linux a spawned child's peak (`ru_maxrss`) starts from this process's own: until it runs its program,
+    /// the child shares this process's memory. So a child that never grows past this process's peak cannot be
+    /// measured from here, and that is an error rather than a figure (run `budget-bench memory` on its own).
     func run() throws -> [(people: Int, megabytes: Double, seconds: Double)] {
         try sizes.map { size in
             let cohort = try EndToEndBenchmark.cohortFile(people: size, seed: seed)
+            let floor = peakResidentBytes()
             let child = try runChild(EndToEndBenchmark.budgetCalc,
                                      EndToEndBenchmark.recalcArguments(cohort, jobs: ProcessInfo.activeCores))
             guard child.status == 0 else { throw BenchError("budget-calc recalc exited \(child.status)") }
+            guard child.peakResidentBytes > floor else {
+                throw BenchError("the peak memory of budget-calc on \(size.groupedText) people cannot be told from this "
+                                 + "process's own (\(formatted(Double(floor) / 1_048_576, places: 1)) MiB)")
+            }
             return (size, Double(child.peakResidentBytes) / 1_048_576, child.seconds)
         }
     }

@@ -19,11 +19,15 @@ Commands:
                one, from runs made in turn (needs the release budget-calc)
   memory       peak resident memory of budget-calc recalc on cohorts of 10k, 100k, 1M and 10M people
   cohort       write a seeded synthetic cohort CSV of --people people to --out FILE
+  targets      the cohort issue's targets on this machine, each measured and marked met, met by the best
+               run only, or missed (exit 1 if any is missed): the fast path and the explained breakdown
+               (--budgets), end to end and two jobs over one (--people), peak memory at 10k and 10M people,
+               and the proof on 1,000,000 plans
 
 Options:
-  --budgets N   budgets per timing (library; default 1000000)
+  --budgets N   budgets per timing (library, targets; default 1000000)
   --plans N     plans to check (check; default 100000)
-  --people N    cohort size (end-to-end, cohort; default 200000)
+  --people N    cohort size (end-to-end, cohort, targets; default 200000)
   --out FILE    where the cohort goes (cohort)
   --sizes LIST  cohort sizes, comma-separated (memory; default 10000,100000,1000000,10000000)
   --repeats R   timing repeats; min, median and max are shown (default 5)
@@ -143,6 +147,19 @@ do {
                 print("| \(formatted(Double(row.people))) | \(formatted(row.megabytes, places: 1)) | \(formatted(row.seconds, places: 2)) |")
             }
         }
+    case "targets":
+        let results = try TargetCheck(budgets: options.budgets, people: options.people, repeats: options.repeats,
+                                      seed: options.seed).run()
+        if options.json {
+            print("[" + results.map { r in
+                #"{"target": "\#(r.target)", "measured": "\#(r.measured)", "verdict": "\#(r.verdict.rawValue)"}"#
+            }.joined(separator: ",\n ") + "]")
+        } else {
+            print("| target | measured | |")
+            print("|---|---|---|")
+            for r in results { print("| \(r.target) | \(r.measured) | \(r.verdict.rawValue) |") }
+        }
+        exit(results.contains { $0.verdict == .missed } ? 1 : 0)
     case "cohort":
         guard let out = options.out else { throw BenchError("cohort needs --out FILE") }
         try SyntheticCohort(people: options.people, seed: options.seed).write(to: out)
