@@ -32,8 +32,18 @@ enum TopDownCodec {
 
     static func dst(_ input: JSONField) throws(InputError) -> any BudgetCalculation {
         try input.checkKeys(["domains"])
-        var levels: [String: String] = [:]
-        for (domain, level) in try input.required("domains").members() { levels[domain] = try level.string() }
+        let domains = try input.required("domains").members()
+        // A name that is no domain is the first error: the first such name in order.
+        if let unknown = domains.map(\.key).sorted().first(where: { DSTDomain(rawValue: $0) == nil }) {
+            throw InputError(DSTDomain.unknown(unknown))
+        }
+        var levels: [DSTDomain: DSTLevel] = [:]
+        for (name, field) in domains {
+            guard let domain = DSTDomain(rawValue: name) else { continue }
+            let text = try field.string()
+            guard let level = DSTLevel(rawValue: text) else { throw InputError(domain.notALevel(text)) }
+            levels[domain] = level
+        }
         return DSTBanding(levels: levels)
     }
 

@@ -91,18 +91,29 @@ public struct ClusterCost: Sendable, Hashable {
 }
 
 /// How DST levels score: points per level, weight per domain, score bands to weekly rates.
+///
+/// Points and weights are held by the level's and the domain's place in their `allCases`, so that an
+/// assessment reads each with no hashing.
 public struct DSTScoring: Sendable, Hashable {
-    /// Level → points.
-    public var levelPoints: [DSTLevel: Rational]
-    /// Domain → weight (default 1).
-    public var domainWeights: [DSTDomain: Rational]
+    /// Points for each level, by its place in ``DSTLevel/allCases``.
+    private var pointsByLevel: [Rational]
+    /// Weight for each domain, by its place in ``DSTDomain/allCases``.
+    private var weightsByDomain: [Rational]
     /// Score bands (`amount` is the weekly rate).
     public var bands: [AmountBand]
+
+    /// A level missing from `levelPoints` scores no points; a domain missing from `domainWeights` weighs 1.
     public init(levelPoints: [DSTLevel: Rational], domainWeights: [DSTDomain: Rational], bands: [AmountBand]) {
-        self.levelPoints = levelPoints
-        self.domainWeights = domainWeights
+        pointsByLevel = DSTLevel.allCases.map { levelPoints[$0] ?? .zero }
+        weightsByDomain = DSTDomain.allCases.map { domainWeights[$0] ?? .one }
         self.bands = bands
     }
+
+    /// The points of `level`.
+    public func points(_ level: DSTLevel) -> Rational { pointsByLevel[level.index] }
+
+    /// The weight of `domain`.
+    public func weight(_ domain: DSTDomain) -> Rational { weightsByDomain[domain.index] }
 }
 
 /// A purpose of one-off budget and the most it may be.

@@ -22,6 +22,13 @@ struct BreakdownBuilder {
         if explains { workings.reserveCapacity(count * Self.nodesPerLine) }
     }
 
+    /// Makes room for `count` nodes of workings in all, when the breakdown is explained: for a calculator that
+    /// writes more than the first room made for it (``reserveWorkingsOnFirstUse()``), which a list then grows from
+    /// by copying every node.
+    mutating func reserveWorkings(nodes count: Int) {
+        if explains { workings.reserveCapacity(count) }
+    }
+
     /// Room for the workings' nodes, per line: most lines' working and quantity take fewer, a few take more.
     private static var nodesPerLine: Int { 12 }
 

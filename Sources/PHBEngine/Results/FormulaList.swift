@@ -173,6 +173,8 @@
         case known(QuantityName.Known)
         /// The name of the parameter.
         case parameter(FixedParameter)
+        /// A DST domain's points at a level, or its weight (``QuantityName/Storage/dst(_:_:)``).
+        case dst(DSTDomain, DSTLevel?)
     }
 
     let name: Name
@@ -200,6 +202,7 @@
             // Named by its own parameter, which has a code (so `parameter` is set).
             guard let parameter, key == q.parameter else { return nil }
             name = .parameter(parameter)
+        case .dst(let domain, let level): name = .dst(domain, level)
         case .text: return nil
         }
         (value, unit, self.parameter) = (q.value, q.unit, parameter)
@@ -210,6 +213,7 @@
         let name = switch name {
         case .known(let known): QuantityName(known)
         case .parameter(let named): QuantityName(parameter: named.key)
+        case .dst(let domain, let level): QuantityName(dst: domain, level)
         }
         return Quantity(name, value, unit, parameter: parameter?.key)
     }

@@ -11,6 +11,9 @@ public struct QuantityName: RawRepresentable, Sendable, Hashable {
         case known(Known)
         /// A parameter's dotted name.
         case parameter(ParameterKey)
+        /// A DST domain's points at a level (`breathing.high`), or its weight (`breathing.weight`) when `level`
+        /// is `nil`.
+        case dst(DSTDomain, DSTLevel?)
         /// Any other name, as text.
         case text(String)
     }
@@ -22,6 +25,7 @@ public struct QuantityName: RawRepresentable, Sendable, Hashable {
         switch storage {
         case .known(let name): name.rawValue
         case .parameter(let key): key.name
+        case .dst(let domain, let level): "\(domain.rawValue).\(level?.rawValue ?? "weight")"
         case .text(let text): text
         }
     }
@@ -34,11 +38,15 @@ public struct QuantityName: RawRepresentable, Sendable, Hashable {
     /// A parameter's dotted name.
     init(parameter key: ParameterKey) { storage = .parameter(key) }
 
+    /// A DST domain's points at `level` (`breathing.high`), or its weight (`breathing.weight`) when `level` is `nil`.
+    init(dst domain: DSTDomain, _ level: DSTLevel?) { storage = .dst(domain, level) }
+
     /// Names are equal when their text is, however each is held.
     public static func == (a: QuantityName, b: QuantityName) -> Bool {
         switch (a.storage, b.storage) {
         case (.known(let x), .known(let y)): x == y
         case (.parameter(let x), .parameter(let y)): x == y
+        case (.dst(let x, let i), .dst(let y, let j)): x == y && i == j
         default: a.rawValue == b.rawValue
         }
     }

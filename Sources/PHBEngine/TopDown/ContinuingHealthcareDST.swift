@@ -1,6 +1,18 @@
 /// A level of need in a DST domain.
 public enum DSTLevel: String, Sendable, Hashable, CaseIterable {
     case none, low, moderate, high, severe, priority
+
+    /// The level's place in ``allCases``.
+    var index: Int {
+        switch self {
+        case .none: 0
+        case .low: 1
+        case .moderate: 2
+        case .high: 3
+        case .severe: 4
+        case .priority: 5
+        }
+    }
 }
 
 /// The twelve domains of the NHS Continuing Healthcare Decision Support Tool.
@@ -20,6 +32,36 @@ public enum DSTDomain: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The domain's place in ``allCases``.
+    var index: Int {
+        switch self {
+        case .breathing: 0
+        case .nutrition: 1
+        case .continence: 2
+        case .skinIntegrity: 3
+        case .mobility: 4
+        case .communication: 5
+        case .psychologicalAndEmotional: 6
+        case .cognition: 7
+        case .behaviour: 8
+        case .drugTherapiesAndMedication: 9
+        case .alteredStatesOfConsciousness: 10
+        case .otherSignificantCareNeeds: 11
+        }
+    }
+
+    /// The error for a name that is no domain.
+    public static func unknown(_ name: String) -> BudgetError {
+        .invalidValue(field: "input.domains.\(name)", value: name,
+                      reason: "is not a DST domain (domains: \(allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+
+    /// The error for a level, given as `text`, that the domain does not have.
+    public func notALevel(_ text: String) -> BudgetError {
+        .invalidValue(field: "input.domains.\(rawValue)", value: text,
+                      reason: "is not a level of the \(rawValue) domain (levels: \(allowedLevels.map(\.rawValue).joined(separator: ", ")))")
+    }
+
     // The lists, made once (a domain's levels are read for every assessment).
     private static let toPriority: [DSTLevel] = [.none, .low, .moderate, .high, .severe, .priority]
     private static let toSevere: [DSTLevel] = [.none, .low, .moderate, .high, .severe]
@@ -33,30 +75,27 @@ public enum DSTDomain: String, Sendable, Hashable, CaseIterable {
 public struct DSTBanding: BudgetCalculation {
     public var calculatorName: String { "chcDST" }
 
-    /// The level in each domain, by the domain's name; all twelve are required.
-    public var levels: [String: String]
+    /// The level in each domain; all twelve are required.
+    public var levels: [DSTDomain: DSTLevel]
 
-    public init(levels: [String: String]) { self.levels = levels }
+    public init(levels: [DSTDomain: DSTLevel]) { self.levels = levels }
+
+    /// The domains in order of name, the order the domains at priority and at severe are listed in.
+    private static let byName = DSTDomain.allCases.sorted { $0.rawValue < $1.rawValue }
 
     public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
-        let given = DSTDomain.allCases.map { ($0, levels[$0.rawValue]) }
-        // A name that is no domain is the first error; there is one exactly when fewer domains were found than names given.
-        if given.count(where: { $0.1 != nil }) != levels.count,
-           let unknown = levels.keys.sorted().first(where: { DSTDomain(rawValue: $0) == nil }) {
-            throw .invalidValue(field: "input.domains.\(unknown)", value: unknown,
-                                reason: "is not a DST domain (domains: \(DSTDomain.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        var assessed: [(DSTDomain, DSTLevel)] = []
-        assessed.reserveCapacity(given.count)
-        for (domain, text) in given {
-            guard let text else { throw .missingInput(field: "input.domains.\(domain.rawValue)") }
-            guard let level = DSTLevel(rawValue: text), domain.allowedLevels.contains(level) else {
-                throw .invalidValue(field: "input.domains.\(domain.rawValue)", value: text,
-                                    reason: "is not a level of the \(domain.rawValue) domain (levels: \(domain.allowedLevels.map(\.rawValue).joined(separator: ", ")))")
-            }
-            assessed.append((domain, level))
+        // Each domain's level by its place (the levels are read once each), then checked in the domains' order.
+        var byPlace = [DSTLevel?](repeating: nil, count: DSTDomain.allCases.count)
+        for (domain, level) in levels { byPlace[domain.index] = level }
+        var assessed: [DSTLevel] = []
+        assessed.reserveCapacity(byPlace.count)
+        for domain in DSTDomain.allCases {
+            guard let level = byPlace[domain.index] else { throw .missingInput(field: "input.domains.\(domain.rawValue)") }
+            guard domain.allowedLevels.contains(level) else { throw domain.notALevel(level.rawValue) }
+            assessed.append(level)
         }
         var builder = try BreakdownBuilder(context: context)
+        builder.reserveWorkings(nodes: 48)  // 3 nodes for each scoring domain (12 at most), and about 10 more
         let table = try context.table(ParameterKey.dstScoring)
         guard case .dstScoring(let scoring) = table.value else {
             throw .parameterKindMismatch(name: ParameterKey.dstScoring.name, expected: "DST scoring")
@@ -65,9 +104,9 @@ public struct DSTBanding: BudgetCalculation {
         // The domains that score, with their points and weight, for the score's working.
         var scored: [(domain: DSTDomain, level: DSTLevel, points: Rational, weight: Rational)] = []
         scored.reserveCapacity(assessed.count)
-        for (domain, level) in assessed {
-            let points = scoring.levelPoints[level] ?? .zero
-            let weight = scoring.domainWeights[domain] ?? .one
+        for (domain, level) in zip(DSTDomain.allCases, assessed) {
+            let points = scoring.points(level)
+            let weight = scoring.weight(domain)
             score += weight * points
             if !points.isZero { scored.append((domain, level, points, weight)) }
         }
@@ -81,8 +120,8 @@ public struct DSTBanding: BudgetCalculation {
                      gives: Quantity(.weekly, band.amount, .poundsAWeek)) { $0.value(.score, score, .points) }
         }, parameters: [table.use])
 
-        let priorities = assessed.filter { $0.1 == .priority }.map(\.0.rawValue).sorted()
-        let severes = assessed.filter { $0.1 == .severe }.map(\.0.rawValue).sorted()
+        let priorities = Self.byName.filter { assessed[$0.index] == .priority }.map(\.rawValue)
+        let severes = Self.byName.filter { assessed[$0.index] == .severe }.map(\.rawValue)
         let indication = !priorities.isEmpty || severes.count >= 2
         var figures: [ResultFigure] = []
         figures.reserveCapacity(5)
@@ -91,9 +130,8 @@ public struct DSTBanding: BudgetCalculation {
                 guard !scored.isEmpty else { return w.value(.score, Rational(0), .points) }
                 w.weightedSum(of: scored.count) { i in
                     let (domain, level, points, weight) = scored[i]
-                    return (Quantity(QuantityName(rawValue: "\(domain.rawValue).\(level.rawValue)"), points, .points, parameter: .dstScoring),
-                            weight == .one ? nil
-                                : Quantity(QuantityName(rawValue: "\(domain.rawValue).weight"), weight, .number, parameter: .dstScoring))
+                    return (Quantity(QuantityName(dst: domain, level), points, .points, parameter: .dstScoring),
+                            weight == .one ? nil : Quantity(QuantityName(dst: domain, nil), weight, .number, parameter: .dstScoring))
                 }
             }
         }))

@@ -32,6 +32,7 @@ public struct MentalHealthClusterAllocation: BudgetCalculation {
                                 reason: cluster == 9 ? "cluster 9 is not in use" : "is not a care cluster (0–21)")
         }
         var builder = try BreakdownBuilder(context: context)
+        builder.reserveWorkings(nodes: 32)  // 25 on the fixtures
         let weeksPerYear = builder.weeksPerYear
         let table = try context.table(ParameterKey.clusterCosts)
         guard case .clusterCosts(let costs) = table.value else {

@@ -23,6 +23,7 @@ public struct RASAssessment: BudgetCalculation {
 
     public func calculate(in context: CalculationContext) throws(BudgetError) -> BudgetResult {
         var builder = try BreakdownBuilder(context: context)
+        builder.reserveWorkings(nodes: 48)  // 31 – 39 on the fixtures
         let weeksPerYear = builder.weeksPerYear
         var figures: [ResultFigure] = []
         figures.reserveCapacity(6)  // points, band start and name, the amount before floor and cap, the range's two ends
