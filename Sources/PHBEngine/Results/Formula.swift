@@ -354,13 +354,17 @@ extension Formula {
     public static func steps(_ steps: [Formula]) -> Formula { joined(steps) { $0.nodes.append(.steps(count: steps.count)) } }
 
     /// A named value.
+    /// (Held as codes with no ``Quantity`` built, as ``FormulaList/append(value:_:_:)`` holds it.)
     static func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        quantity(Quantity(name, value, unit))
+        guard case .known(let known) = name.storage else { return quantity(Quantity(name, value, unit)) }
+        return Formula(.node(.quantity(NodeQuantity(.known(known), value, unit, nil))))
     }
 
-    /// A parameter's value, in `unit`.
+    /// A parameter's value, in `unit`. (Held as codes when the parameter has one, as
+    /// ``FormulaList/append(parameter:_:_:)`` holds it.)
     static func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) -> Formula {
-        quantity(Quantity(key, value, unit))
+        guard let fixed = FixedParameter(key) else { return quantity(Quantity(key, value, unit)) }
+        return Formula(.node(.quantity(NodeQuantity(.parameter(fixed), value, unit, fixed))))
     }
 
     /// Weeks per year, the divisor from an annual amount to a weekly one.
