@@ -96,9 +96,9 @@ public struct ClusterCost: Sendable, Hashable {
 /// assessment reads each with no hashing.
 public struct DSTScoring: Sendable, Hashable {
     /// Points for each level, by its place in ``DSTLevel/allCases``.
-    private var pointsByLevel: [Rational]
+    private let pointsByLevel: [Rational]
     /// Weight for each domain, by its place in ``DSTDomain/allCases``.
-    private var weightsByDomain: [Rational]
+    private let weightsByDomain: [Rational]
     /// Score bands (`amount` is the weekly rate).
     public var bands: [AmountBand]
 

@@ -165,7 +165,8 @@
     }
 }
 
-/// A named value held as codes: a name of the engine's own or its parameter's, and a parameter with a fixed name.
+/// A named value held as codes: a name of the engine's own, its parameter's or a DST domain's, and a parameter with a
+/// fixed name.
 @usableFromInline struct NodeQuantity: Sendable, Hashable {
     /// How the name is held.
     enum Name: Hashable {

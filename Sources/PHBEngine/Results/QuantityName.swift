@@ -1,9 +1,10 @@
 /// The name of a ``Quantity``: a stable camel-case word a program can match
 /// on; a parameter's dotted name, or an item's own name (a domain, a funder).
 ///
-/// The engine's own names and parameters' names are held as small values, not
-/// text: a formula's node that holds one is copied and freed with no
-/// reference count, and its text is looked up only when it is read.
+/// The engine's own names, parameters' names and a DST domain's names
+/// (`breathing.high`) are held as small values, not text: a formula's node
+/// that holds one is copied and freed with no reference count, and its text is
+/// made only when it is read.
 public struct QuantityName: RawRepresentable, Sendable, Hashable {
     /// How the name is held.
     enum Storage: Sendable {
