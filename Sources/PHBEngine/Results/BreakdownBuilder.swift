@@ -148,8 +148,9 @@ struct BreakdownBuilder {
         lines[i].description = description
         if explains {
             reserveWorkingsOnFirstUse()
-            lines[i].quantity = workings.write(quantity)
-            lines[i].unitRate = unitRate()
+            // The blank line holds no quantity or rate: most lines have none, and are left as they are.
+            if let written = workings.write(quantity) { lines[i].quantity = written }
+            if let rate = unitRate() { lines[i].unitRate = consume rate }
             lines[i].formula = workings.write(working)
             lines[i].deployment = deployment()
         }
