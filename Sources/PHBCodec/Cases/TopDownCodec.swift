@@ -35,7 +35,7 @@ enum TopDownCodec {
         let domains = try input.required("domains").members()
         // A name that is no domain is the first error: the first such name in order.
         if let unknown = domains.map(\.key).sorted().first(where: { DSTDomain(rawValue: $0) == nil }) {
-            throw InputError(DSTDomain.unknown(unknown))
+            throw InputError(DSTDomain.notADomain(unknown))
         }
         var levels: [DSTDomain: DSTLevel] = [:]
         for (name, field) in domains {

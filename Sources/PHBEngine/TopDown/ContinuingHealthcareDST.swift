@@ -51,7 +51,7 @@ public enum DSTDomain: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The error for a name that is no domain.
-    public static func unknown(_ name: String) -> BudgetError {
+    public static func notADomain(_ name: String) -> BudgetError {
         .invalidValue(field: "input.domains.\(name)", value: name,
                       reason: "is not a DST domain (domains: \(allCases.map(\.rawValue).joined(separator: ", ")))")
     }
