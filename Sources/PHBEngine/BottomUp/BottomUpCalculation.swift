@@ -6,7 +6,6 @@ struct BottomUpCalculation {
     let basis: BreakdownBuilder
     /// Weeks per year, for weekly ↔ annual.
     let weeksPerYear: Rational
-    var warnings: [String] = []
 
     /// PA pay lines (care and sleep-ins): their sum is `G`.
     var paPay = HeldTotal()
@@ -47,6 +46,8 @@ struct BottomUpCalculation {
         try addSleepIns(&builder)
         let bankHolidayPA = try addBankHolidays(&builder)
         var figures: [ResultFigure] = []
+        // The PA on-costs' notes are the only warnings: taken as they are, not copied into a list of their own.
+        var warnings: [String] = []
         let g = paPay.total
         if !g.isZero {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,
@@ -54,7 +55,7 @@ struct BottomUpCalculation {
                                                    weights: weights, shares: paPay.shares, explains: builder.explains)
             try onCosts.add(to: &builder)
             careSubtotal.add(onCosts.recurringTotal, onCosts.shares)
-            warnings += onCosts.notes
+            warnings = onCosts.notes
             if !paHours.isZero {
                 figures.append(try hourlyCost(payAndOnCosts: g + bankHolidayPA + onCosts.recurringTotal, &builder))
             }
