@@ -23,8 +23,8 @@ struct BreakdownBuilder {
     }
 
     /// Makes room for `count` nodes of workings in all, when the breakdown is explained: for a calculator that
-    /// writes more than the first room made for it (``reserveWorkingsOnFirstUse()``), which a list then grows from
-    /// by copying every node.
+    /// writes more than the first room made for it (``reserveWorkingsOnFirstUse()``), past which the list is
+    /// copied each time it grows.
     mutating func reserveWorkings(nodes count: Int) {
         if explains { workings.reserveCapacity(count) }
     }
