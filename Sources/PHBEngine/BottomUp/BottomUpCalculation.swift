@@ -132,10 +132,13 @@ struct BottomUpCalculation {
     }
 
     mutating func addCareLines(_ builder: inout BreakdownBuilder) throws(BudgetError) {
-        for (i, line) in plan.care.enumerated() {
+        for i in plan.care.indices {
             // Named only for an error: building the name for every line cost more than the line's arithmetic.
             func field() -> String { "input.care[\(i)]" }
-            let h = line.hoursPerWeek
+            // The fields the steps use, read in place one by one: the line copied out, its text retained and then
+            // released, cost a third of its arithmetic.
+            let h = plan.care[i].hoursPerWeek, staffRatio = plan.care[i].staffRatio, provider = plan.care[i].provider
+            let bandName = plan.care[i].band, ownRate = plan.care[i].hourlyRate
             guard !h.isNegative, !h.isZero, !(Rational(168) < h) else {
                 throw .invalidValue(field: "\(field()).hoursPerWeek", value: h.decimalText(),
                                     reason: "must be above 0 and at most 168 hours a week")
@@ -144,37 +147,35 @@ struct BottomUpCalculation {
                 throw .invalidValue(field: "\(field()).hoursPerWeek", value: h.decimalText(maxPlaces: 8),
                                     reason: "has more than 2 decimal places")
             }
-            guard line.staffRatio >= 1, line.staffRatio <= 100 else {
-                throw .invalidValue(field: "\(field()).staffRatio", value: String(line.staffRatio),
+            guard staffRatio >= 1, staffRatio <= 100 else {
+                throw .invalidValue(field: "\(field()).staffRatio", value: String(staffRatio),
                                     reason: "must be a whole number of staff from 1 to 100")
             }
-            let held = try deployment(line.deployment, field: field())
+            let held = try deployment(plan.care[i].deployment, field: field())
             // The band's fields read one by one: a copy of all of them cost more than the line's arithmetic.
-            let rates = parameters.rates(of: line.provider), band = rates.index(of: line.band)
+            let rates = parameters.rates(of: provider), band = rates.index(of: bandName)
             let (rate, isPolicy) = try self.rate(
-                line.hourlyRate, field: "\(field()).hourlyRate",
+                ownRate, field: "\(field()).hourlyRate",
                 policy: band.map { rates.rates[$0] }
-                    ?? .failure(.unknownBand(field: "\(field()).band", provider: line.provider.description, band: line.band,
+                    ?? .failure(.unknownBand(field: "\(field()).band", provider: provider.description, band: bandName,
                                              known: rates.bands)))
-            if line.provider == .personalAssistant {
+            if provider == .personalAssistant {
                 let wage = try parameters.nationalLivingWage.get()
                 guard !(rate < wage.value) else {
-                    throw .belowNationalLivingWage(field: line.hourlyRate == nil ? "\(field()).band (\(line.band))"
-                                                                                 : "\(field()).hourlyRate",
+                    throw .belowNationalLivingWage(field: ownRate == nil ? "\(field()).band (\(bandName))" : "\(field()).hourlyRate",
                                                    rate: rate, livingWage: wage.value, date: parameters.asAt)
                 }
             }
             // The policy's rate (and the wage it was checked against) or, for an own rate, the wage alone: lists
             // gathered once per snapshot.
             let uses = isPolicy ? band.map { rates.uses[$0] } ?? []
-                : line.provider == .personalAssistant ? parameters.lineUses.ownPARate : []
-            let exact = h * line.staffRatio * rate
+                : provider == .personalAssistant ? parameters.lineUses.ownPARate : []
+            let exact = h * staffRatio * rate
             let shares = DeploymentShares(held)
-            let what = line.description ?? band.map { rates.lineDescriptions[$0] }
-                ?? BandRates.lineDescription(line.provider, band: line.band)
-            let rateName = line.hourlyRate == nil ? band.map { rates.rateNames[$0] } : nil
-            // What the workings need of the line, so that they do not hold a copy of all of it.
-            let (provider, bandName, staffRatio, hasOwnRate) = (line.provider, line.band, line.staffRatio, line.hourlyRate != nil)
+            let what = plan.care[i].description ?? band.map { rates.lineDescriptions[$0] }
+                ?? BandRates.lineDescription(provider, band: bandName)
+            let rateName = ownRate == nil ? band.map { rates.rateNames[$0] } : nil
+            let hasOwnRate = ownRate != nil
             func unitRate() -> Quantity {
                 guard let rateName else { return Quantity(.hourlyRate, rate, .poundsAnHour) }
                 return Quantity(rateName, rate, .poundsAnHour, parameter: .hourlyRate(provider, band: bandName))
@@ -185,7 +186,7 @@ struct BottomUpCalculation {
                 w.value(.staffRatio, Rational(staffRatio), .staff)
             }
             try builder.recurring(
-                BottomUpLine.care(i, id: line.id).key, what, exactWeekly: exact,
+                BottomUpLine.care(i, id: plan.care[i].id).key, what, exactWeekly: exact,
                 // The working, then a note of an own rate and of the check against the National Living Wage.
                 working: { w in
                     w.steps { w in
@@ -200,9 +201,9 @@ struct BottomUpCalculation {
                     }
                 },
                 quantity: { $0.product(quantities) }, unitRate: unitRate(), deployment: shares.description, parameters: uses)
-            if line.provider == .personalAssistant {
+            if provider == .personalAssistant {
                 paPay.add(exact, shares)
-                paHours += h * line.staffRatio
+                paHours += h * staffRatio
             } else {
                 agencyPay.add(exact, shares)
             }
@@ -211,24 +212,25 @@ struct BottomUpCalculation {
     }
 
     mutating func addSleepIns(_ builder: inout BreakdownBuilder) throws(BudgetError) {
-        for (i, line) in plan.sleepIns.enumerated() {
+        for i in plan.sleepIns.indices {
             func field() -> String { "input.sleepIns[\(i)]" }
-            let n = line.nightsPerWeek
+            // Read in place, as a care line is.
+            let n = plan.sleepIns[i].nightsPerWeek, ownRate = plan.sleepIns[i].nightRate, provider = plan.sleepIns[i].provider
             guard !n.isNegative, !(Rational(7) < n) else {
                 throw .invalidValue(field: "\(field()).nightsPerWeek", value: n.decimalText(),
                                     reason: "must be from 0 to 7 nights a week")
             }
-            let held = try deployment(line.deployment, field: field())
-            let (rate, isPolicy) = try self.rate(line.nightRate, field: "\(field()).nightRate",
+            let held = try deployment(plan.sleepIns[i].deployment, field: field())
+            let (rate, isPolicy) = try self.rate(ownRate, field: "\(field()).nightRate",
                                                  policy: parameters.sleepInRate)
             let exact = n * rate
             let shares = DeploymentShares(held)
             func unitRate() -> Quantity {
-                line.nightRate == nil ? Quantity(.sleepInRate, rate, .poundsANight) : Quantity(.nightRate, rate, .poundsANight)
+                ownRate == nil ? Quantity(.sleepInRate, rate, .poundsANight) : Quantity(.nightRate, rate, .poundsANight)
             }
             try builder.recurring(
-                BottomUpLine.sleepIn(i, id: line.id).key,
-                line.provider == .personalAssistant ? "PA sleep-in nights" : "agency sleep-in nights", exactWeekly: exact,
+                BottomUpLine.sleepIn(i, id: plan.sleepIns[i].id).key,
+                provider == .personalAssistant ? "PA sleep-in nights" : "agency sleep-in nights", exactWeekly: exact,
                 working: { w in
                     w.equals(.weekly, exact, .poundsAWeek) { w in
                         w.product { w in
@@ -239,7 +241,7 @@ struct BottomUpCalculation {
                 },
                 quantity: { $0.value(.nightsPerWeek, n, .nightsAWeek) }, unitRate: unitRate(),
                 deployment: shares.description, parameters: isPolicy ? parameters.lineUses.sleepIn : [])
-            if line.provider == .personalAssistant { paPay.add(exact, shares) } else { agencyPay.add(exact, shares) }
+            if provider == .personalAssistant { paPay.add(exact, shares) } else { agencyPay.add(exact, shares) }
             careSubtotal.add(exact, shares)
         }
     }
@@ -302,36 +304,38 @@ struct BottomUpCalculation {
     }
 
     mutating func addOtherItems(_ builder: inout BreakdownBuilder) throws(BudgetError) {
-        for (i, item) in plan.otherItems.enumerated() {
+        for i in plan.otherItems.indices {
             func field() -> String { "input.otherItems[\(i)]" }
-            guard !item.amount.isNegative else {
-                throw .invalidValue(field: "\(field()).amount", value: item.amount.decimalText(), reason: "must not be negative")
+            // Read in place, as a care line is.
+            let itemAmount = plan.otherItems[i].amount, itemQuantity = plan.otherItems[i].quantity
+            guard !itemAmount.isNegative else {
+                throw .invalidValue(field: "\(field()).amount", value: itemAmount.decimalText(), reason: "must not be negative")
             }
-            guard !item.quantity.isNegative else {
-                throw .invalidValue(field: "\(field()).quantity", value: item.quantity.decimalText(), reason: "must not be negative")
+            guard !itemQuantity.isNegative else {
+                throw .invalidValue(field: "\(field()).quantity", value: itemQuantity.decimalText(), reason: "must not be negative")
             }
-            let shares = DeploymentShares(try deployment(item.deployment, field: field()))
-            let amount = item.amount * item.quantity
+            let shares = DeploymentShares(try deployment(plan.otherItems[i].deployment, field: field()))
+            let amount = itemAmount * itemQuantity
             // Written only when the line is explained.
             func base(_ unit: QuantityUnit, _ w: inout FormulaWriter) {
                 w.product { w in
-                    w.value(.quantity, item.quantity, .count)
-                    w.value(.amount, item.amount, unit)
+                    w.value(.quantity, itemQuantity, .count)
+                    w.value(.amount, itemAmount, unit)
                 }
             }
-            let key = BottomUpLine.other(i, id: item.id).key
-            func quantity(_ w: inout FormulaWriter) { w.value(.quantity, item.quantity, .count) }
+            let key = BottomUpLine.other(i, id: plan.otherItems[i].id).key
+            func quantity(_ w: inout FormulaWriter) { w.value(.quantity, itemQuantity, .count) }
             let exactWeekly: Rational
-            switch item.period {
+            switch plan.otherItems[i].period {
             case .weekly:
-                exactWeekly = try builder.recurring(key, item.description, exactWeekly: amount,
+                exactWeekly = try builder.recurring(key, plan.otherItems[i].description, exactWeekly: amount,
                                                     working: { $0.equals(.weekly, amount, .poundsAWeek) { base(.poundsAWeek, &$0) } },
-                                                    quantity: quantity, unitRate: Quantity(.amount, item.amount, .poundsAWeek),
+                                                    quantity: quantity, unitRate: Quantity(.amount, itemAmount, .poundsAWeek),
                                                     deployment: shares.description)
             case .fourWeekly:
                 let weekly = amount / 4
                 exactWeekly = try builder.recurring(
-                    key, item.description, exactWeekly: weekly,
+                    key, plan.otherItems[i].description, exactWeekly: weekly,
                     working: { w in
                         w.equals(.weekly, weekly, .poundsAWeek) { w in
                             w.quotient { w in
@@ -340,33 +344,33 @@ struct BottomUpCalculation {
                             }
                         }
                     },
-                    quantity: quantity, unitRate: Quantity(.amount, item.amount, .poundsEveryFourWeeks),
+                    quantity: quantity, unitRate: Quantity(.amount, itemAmount, .poundsEveryFourWeeks),
                     deployment: shares.description)
             case .monthly:
                 let annual = amount * 12, weekly = annual / weeksPerYear
                 exactWeekly = try builder.recurring(
-                    key, item.description, exactWeekly: weekly, exactAnnual: annual,
+                    key, plan.otherItems[i].description, exactWeekly: weekly, exactAnnual: annual,
                     working: { w in
                         w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
                             w.product { w in
-                                w.value(.quantity, item.quantity, .count)
-                                w.value(.amount, item.amount, .poundsAMonth)
+                                w.value(.quantity, itemQuantity, .count)
+                                w.value(.amount, itemAmount, .poundsAMonth)
                                 w.value(.monthsPerYear, Rational(12), .months)
                             }
                         }
                     },
-                    quantity: quantity, unitRate: Quantity(.amount, item.amount, .poundsAMonth),
+                    quantity: quantity, unitRate: Quantity(.amount, itemAmount, .poundsAMonth),
                     deployment: shares.description)
             case .annual:
                 let weekly = amount / weeksPerYear
-                exactWeekly = try builder.recurring(key, item.description, exactWeekly: weekly, exactAnnual: amount,
+                exactWeekly = try builder.recurring(key, plan.otherItems[i].description, exactWeekly: weekly, exactAnnual: amount,
                                                     working: { $0.weekly(weekly, fromAnnual: amount, weeksPerYear: weeksPerYear) { base(.poundsAYear, &$0) } },
-                                                    quantity: quantity, unitRate: Quantity(.amount, item.amount, .poundsAYear),
+                                                    quantity: quantity, unitRate: Quantity(.amount, itemAmount, .poundsAYear),
                                                     deployment: shares.description)
             case .oneOff:
-                try builder.oneOff(key, item.description, exact: amount,
+                try builder.oneOff(key, plan.otherItems[i].description, exact: amount,
                                    working: { $0.equals(.amount, amount, .pounds) { base(.pounds, &$0) } },
-                                   quantity: quantity, unitRate: Quantity(.amount, item.amount, .pounds),
+                                   quantity: quantity, unitRate: Quantity(.amount, itemAmount, .pounds),
                                    deployment: shares.description)
                 continue
             }
