@@ -86,6 +86,16 @@ import Testing
     }
 
     /// Every parameter with a fixed name has a code that reads back as itself; a time band's rate has none.
+    /// An engine's name at a position reads as `name[i]`, and is held in a formula's node as codes while the
+    /// position fits them.
+    @Test(arguments: [0, 2, Int(UInt16.max), Int(UInt16.max) + 1])
+    func aNameAtAPositionReadsAsTextAndIsHeldAsCodes(_ i: Int) {
+        let name = QuantityName(.earnings, at: i), text = "earnings[\(i)]"
+        #expect(name.rawValue == text && name == QuantityName(rawValue: text))
+        #expect(name.hashValue == QuantityName(rawValue: text).hashValue)
+        #expect((NodeQuantity(Quantity(name, Rational(3), .poundsAWeek)) != nil) == (i <= Int(UInt16.max)))
+    }
+
     @Test func everyFixedParameterHasACodeThatReadsBack() {
         #expect(ParameterKey.fixed.allSatisfy { FixedParameter($0)?.key == $0 })
         #expect(FixedParameter(.paHourlyRate(band: "weekend")) == nil)
@@ -99,6 +109,8 @@ import Testing
         Quantity(QuantityName(rawValue: "breathing.severe"), Rational(3), .points, parameter: .dstScoring),
         Quantity(.paHourlyRate(band: "weekend"), Rational(15), .poundsAnHour),
         Quantity(.rate, Rational(15), .poundsAnHour, parameter: .paHourlyRate(band: "weekend")),
+        Quantity(QuantityName(.earnings, at: 1), Rational(300), .poundsAWeek),
+        Quantity(QuantityName(.earnings, at: 70_000), Rational(300), .poundsAWeek),
     ])
     func aNamedValueReadsBackAsGiven(quantity: Quantity) {
         guard case .quantity(let read) = Formula.quantity(quantity).node,

@@ -143,11 +143,8 @@ struct PersonalAssistantOnCosts {
 
     /// The name of PA `i`'s weekly earnings: `earnings` when there is one PA, else `earnings[i]`.
     static func earningsName(_ i: Int, of count: Int) -> QuantityName {
-        count == 1 ? .earnings : QuantityName(rawValue: earningsNames[i])
+        count == 1 ? .earnings : QuantityName(.earnings, at: i)
     }
-
-    /// The names of the PAs' weekly earnings when there are several.
-    private static let earningsNames = IndexedName(QuantityName.earnings.rawValue, count: 8)
 
     /// PA `i`'s weekly earnings, written.
     static func earnings(_ perPA: [Rational], _ i: Int, _ w: inout FormulaWriter) {

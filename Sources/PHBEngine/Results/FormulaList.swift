@@ -49,14 +49,20 @@
 
     /// Appends a node of a value named `name`, with no parameter.
     mutating func append(value name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
-        guard case .known(let known) = name.storage else { return append(quantity: Quantity(name, value, unit)) }
-        nodes.append(.quantity(NodeQuantity(.known(known), value, unit, nil)))
+        switch name.storage {
+        case .known(let known): nodes.append(.quantity(NodeQuantity(.known(known), value, unit, nil)))
+        case .indexed(let known, let i): nodes.append(.quantity(NodeQuantity(.indexed(known, i), value, unit, nil)))
+        default: append(quantity: Quantity(name, value, unit))
+        }
     }
 
     /// Appends the node `working = value`, the value named `name` with no parameter, after the working.
     mutating func append(equals name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
-        guard case .known(let known) = name.storage else { return append(equals: Quantity(name, value, unit)) }
-        nodes.append(.equals(NodeQuantity(.known(known), value, unit, nil)))
+        switch name.storage {
+        case .known(let known): nodes.append(.equals(NodeQuantity(.known(known), value, unit, nil)))
+        case .indexed(let known, let i): nodes.append(.equals(NodeQuantity(.indexed(known, i), value, unit, nil)))
+        default: append(equals: Quantity(name, value, unit))
+        }
     }
 
     /// Appends a node of parameter `key`'s value, named by the parameter.
@@ -176,6 +182,8 @@
         case parameter(FixedParameter)
         /// A DST domain's points at a level, or its weight (``QuantityName/Storage/dst(_:_:)``).
         case dst(DSTDomain, DSTLevel?)
+        /// One of the engine's own names at a position (``QuantityName/Storage/indexed(_:_:)``).
+        case indexed(QuantityName.Known, UInt16)
     }
 
     let name: Name
@@ -204,6 +212,7 @@
             guard let parameter, key == q.parameter else { return nil }
             name = .parameter(parameter)
         case .dst(let domain, let level): name = .dst(domain, level)
+        case .indexed(let known, let i): name = .indexed(known, i)
         case .text: return nil
         }
         (value, unit, self.parameter) = (q.value, q.unit, parameter)
@@ -215,6 +224,7 @@
         case .known(let known): QuantityName(known)
         case .parameter(let named): QuantityName(parameter: named.key)
         case .dst(let domain, let level): QuantityName(dst: domain, level)
+        case .indexed(let known, let i): QuantityName(known, at: Int(i))
         }
         return Quantity(name, value, unit, parameter: parameter?.key)
     }

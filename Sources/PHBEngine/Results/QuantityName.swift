@@ -1,8 +1,9 @@
 /// The name of a ``Quantity``: a stable camel-case word a program can match
 /// on; a parameter's dotted name, or an item's own name (a domain, a funder).
 ///
-/// The engine's own names, parameters' names and a DST domain's names
-/// (`breathing.high`) are held as small values, not text: a formula's node
+/// The engine's own names (with a position, `earnings[1]`, too), parameters'
+/// names and a DST domain's names (`breathing.high`) are held as small values,
+/// not text: a formula's node
 /// that holds one is copied and freed with no reference count, and its text is
 /// made only when it is read.
 public struct QuantityName: RawRepresentable, Sendable, Hashable {
@@ -15,6 +16,8 @@ public struct QuantityName: RawRepresentable, Sendable, Hashable {
         /// A DST domain's points at a level (`breathing.high`), or its weight (`breathing.weight`) when `level`
         /// is `nil`.
         case dst(DSTDomain, DSTLevel?)
+        /// One of the engine's own names at a position (`earnings[1]`, one PA's of several).
+        case indexed(Known, UInt16)
         /// Any other name, as text.
         case text(String)
     }
@@ -27,6 +30,7 @@ public struct QuantityName: RawRepresentable, Sendable, Hashable {
         case .known(let name): name.rawValue
         case .parameter(let key): key.name
         case .dst(let domain, let level): "\(domain.rawValue).\(level?.rawValue ?? "weight")"
+        case .indexed(let name, let i): "\(name.rawValue)[\(i)]"
         case .text(let text): text
         }
     }
@@ -42,12 +46,18 @@ public struct QuantityName: RawRepresentable, Sendable, Hashable {
     /// A DST domain's points at `level` (`breathing.high`), or its weight (`breathing.weight`) when `level` is `nil`.
     init(dst domain: DSTDomain, _ level: DSTLevel?) { storage = .dst(domain, level) }
 
+    /// One of the engine's own names at position `i` (`earnings[1]`): held as text past the positions a code holds.
+    init(_ known: Known, at i: Int) {
+        storage = if let small = UInt16(exactly: i) { .indexed(known, small) } else { .text("\(known.rawValue)[\(i)]") }
+    }
+
     /// Names are equal when their text is, however each is held.
     public static func == (a: QuantityName, b: QuantityName) -> Bool {
         switch (a.storage, b.storage) {
         case (.known(let x), .known(let y)): x == y
         case (.parameter(let x), .parameter(let y)): x == y
         case (.dst(let x, let i), .dst(let y, let j)): x == y && i == j
+        case (.indexed(let x, let i), .indexed(let y, let j)): x == y && i == j
         default: a.rawValue == b.rawValue
         }
     }
