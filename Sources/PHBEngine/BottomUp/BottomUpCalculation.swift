@@ -85,7 +85,8 @@ struct BottomUpCalculation {
                                 reason: "must be a whole number from 1 to 1000")
         }
         guard let shares = plan.paShares else {
-            return Array(repeating: .one, count: plan.personalAssistants)
+            let count = plan.personalAssistants
+            return count <= Self.equalShares.count ? Self.equalShares[count - 1] : Array(repeating: .one, count: count)
         }
         guard shares.count == plan.personalAssistants else {
             throw .invalidValue(field: "input.paShares", value: "\(shares.count) shares",
@@ -96,6 +97,9 @@ struct BottomUpCalculation {
         }
         return shares
     }
+
+    /// Equal shares for one to a few PAs, made once: a list made for each plan cost two thirds of the checks above.
+    private static let equalShares = (1...4).map { Array(repeating: Rational.one, count: $0) }
 
     /// Line ids (`id` of each line) are short names (letters, digits, `_`, `-`), each used once in its list.
     ///
