@@ -130,7 +130,7 @@ struct BottomUpCalculation {
     /// whether it is the policy's.
     func rate(_ own: Rational?, field: @autoclosure () -> String,
               policy: @autoclosure () -> ParameterLookup<Rational>) throws(BudgetError) -> (value: Rational, isPolicy: Bool) {
-        guard let own else { return (try policy().get().value, true) }
+        guard let own else { return (try policy().value(), true) }
         guard !own.isNegative else { throw .invalidValue(field: field(), value: own.decimalText(), reason: "must not be negative") }
         return (own, false)
     }
@@ -164,10 +164,10 @@ struct BottomUpCalculation {
                     ?? .failure(.unknownBand(field: "\(field()).band", provider: provider.description, band: bandName,
                                              known: rates.bands)))
             if provider == .personalAssistant {
-                let wage = try parameters.nationalLivingWage.get()
-                guard !(rate < wage.value) else {
+                let wage = try parameters.nationalLivingWage.value()
+                guard !(rate < wage) else {
                     throw .belowNationalLivingWage(field: ownRate == nil ? "\(field()).band (\(bandName))" : "\(field()).hourlyRate",
-                                                   rate: rate, livingWage: wage.value, date: parameters.asAt)
+                                                   rate: rate, livingWage: wage, date: parameters.asAt)
                 }
             }
             // The policy's rate (and the wage it was checked against) or, for an own rate, the wage alone: lists
@@ -254,15 +254,15 @@ struct BottomUpCalculation {
     mutating func addBankHolidays(_ builder: inout BreakdownBuilder) throws(BudgetError) -> Rational {
         let paTotal = paPay.total, agencyTotal = agencyPay.total
         guard !paTotal.isZero || !agencyTotal.isZero else { return .zero }
-        let multiplier = try parameters.bankHolidayMultiplier.get()
-        guard Rational.one < multiplier.value else { return .zero }
-        let days = try parameters.bankHolidaysPerYear.get()
-        let enhancement = multiplier.value - .one
+        let multiplier = try parameters.bankHolidayMultiplier.value()
+        guard Rational.one < multiplier else { return .zero }
+        let days = try parameters.bankHolidaysPerYear.value()
+        let enhancement = multiplier - .one
         var paWeekly = Rational.zero
         for provider in Provider.allCases {
             let (pay, group) = provider == .personalAssistant ? (paTotal, paPay) : (agencyTotal, agencyPay)
             guard !pay.isZero else { continue }
-            let annual = days.value * (pay / 7) * enhancement, weekly = annual / weeksPerYear
+            let annual = days * (pay / 7) * enhancement, weekly = annual / weeksPerYear
             let shares = group.shares
             try builder.recurring(
                 BottomUpLine.bankHolidays(provider).key,
@@ -271,19 +271,19 @@ struct BottomUpCalculation {
                 working: { w in
                     w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
                         w.product { w in
-                            w.parameter(.bankHolidaysPerYear, days.value, .days)
+                            w.parameter(.bankHolidaysPerYear, days, .days)
                             w.quotient { w in
                                 w.value(.pay, pay, .poundsAWeek)
                                 w.value(.daysPerWeek, Rational(7), .days)
                             }
                             w.difference { w in
-                                w.parameter(.bankHolidayMultiplier, multiplier.value, .number)
+                                w.parameter(.bankHolidayMultiplier, multiplier, .number)
                                 w.value(.one, Rational(1), .number)
                             }
                         }
                     }
                 },
-                quantity: { $0.parameter(.bankHolidaysPerYear, days.value, .days) }, deployment: shares.description,
+                quantity: { $0.parameter(.bankHolidaysPerYear, days, .days) }, deployment: shares.description,
                 parameters: parameters.lineUses.bankHolidays)
             careSubtotal.add(weekly, shares)
             if provider == .personalAssistant { paWeekly = weekly }
@@ -386,31 +386,31 @@ struct BottomUpCalculation {
     mutating func addContingency(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         guard !careSubtotal.isEmpty else { return }
         let base = careSubtotal.total
-        let mode = try parameters.contingencyMode.get()
-        let value = try parameters.contingencyValue.get()
+        let mode = try parameters.contingencyMode.value()
+        let contingency = try parameters.contingencyValue.value()
         let shares = careSubtotal.shares
         let exactWeekly: Rational
-        if mode.value == .weeks {
-            let annual = value.value * base, weekly = annual / weeksPerYear
+        if mode == .weeks {
+            let annual = contingency * base, weekly = annual / weeksPerYear
             exactWeekly = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly, exactAnnual: annual,
                 working: { w in
                     w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
                         w.product { w in
-                            w.parameter(.contingencyValue, value.value, .weeks)
+                            w.parameter(.contingencyValue, contingency, .weeks)
                             w.value(.careSubtotal, base, .poundsAWeek)
                         }
                     }
                 },
                 deployment: shares.description, parameters: parameters.lineUses.contingency)
         } else {
-            let weekly = value.value / 100 * base
+            let weekly = contingency / 100 * base
             exactWeekly = try builder.recurring(
                 BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly,
                 working: { w in
                     w.equals(.weekly, weekly, .poundsAWeek) { w in
                         w.product { w in
-                            w.parameter(.contingencyValue, value.value, .percent)
+                            w.parameter(.contingencyValue, contingency, .percent)
                             w.value(.careSubtotal, base, .poundsAWeek)
                         }
                     }
@@ -424,14 +424,14 @@ struct BottomUpCalculation {
     mutating func addFees(_ builder: inout BreakdownBuilder) throws(BudgetError) {
         let thirdPartyBase = careSubtotal.heldAs(.thirdParty) + thirdPartyOutsideCare
         if !thirdPartyBase.isZero {
-            let fee = try parameters.thirdPartyFee.get()
-            let weekly = fee.value * thirdPartyBase
+            let fee = try parameters.thirdPartyFee.value()
+            let weekly = fee * thirdPartyBase
             try builder.recurring(
                 BottomUpLine.thirdPartyFee.key, "Third-party management fee", exactWeekly: weekly,
                 working: { w in
                     w.equals(.weekly, weekly, .poundsAWeek) { w in
                         w.product { w in
-                            w.percentParameter(.thirdPartyFeePercent, fraction: fee.value)
+                            w.percentParameter(.thirdPartyFeePercent, fraction: fee)
                             w.value(.thirdPartyLines, thirdPartyBase, .poundsAWeek)
                         }
                     }

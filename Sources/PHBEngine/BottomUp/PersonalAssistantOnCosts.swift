@@ -55,10 +55,10 @@ struct PersonalAssistantOnCosts {
 
     /// Adds every on-cost line to `builder`.
     mutating func add(to builder: inout BreakdownBuilder) throws(BudgetError) {
-        let mode = try parameters.onCostMode.get()
-        if mode.value == .flat {
-            let flat = try parameters.flatOnCost.get()
-            let weekly = pay * flat.value
+        let mode = try parameters.onCostMode.value()
+        if mode == .flat {
+            let flat = try parameters.flatOnCost.value()
+            let weekly = pay * flat
             try addRecurring(builder.recurring(
                 BottomUpLine.flatOnCost.key, "PA on-costs (flat percentage)", exactWeekly: weekly,
                 working: { [pay] w in
@@ -66,7 +66,7 @@ struct PersonalAssistantOnCosts {
                         w.equals(.weekly, weekly, .poundsAWeek) { w in
                             w.product { w in
                                 w.value(.paPay, pay, .poundsAWeek)
-                                w.percentParameter(.flatOnCostPercent, fraction: flat.value)
+                                w.percentParameter(.flatOnCostPercent, fraction: flat)
                             }
                         }
                         w.note(.replacesItemisedOnCosts)
@@ -88,9 +88,9 @@ struct PersonalAssistantOnCosts {
     }
 
     private mutating func addItemised(to builder: inout BreakdownBuilder) throws(BudgetError) {
-        let holiday = try parameters.holidayAccrual.get()
+        let holiday = try parameters.holidayAccrual.value()
         let holidayBase = pay + bankHolidays
-        let cover = holidayBase * holiday.value
+        let cover = holidayBase * holiday
         let (pay, bankHolidays, weights) = (self.pay, self.bankHolidays, self.weights)
         try addRecurring(builder.recurring(
             BottomUpLine.holidayCover.key, "PA holiday cover", exactWeekly: cover,
@@ -98,7 +98,7 @@ struct PersonalAssistantOnCosts {
                 w.equals(.weekly, cover, .poundsAWeek) { w in
                     w.product { w in
                         w.sum { Self.payAndBankHolidays(pay, bankHolidays, &$0) }
-                        w.percentParameter(.holidayAccrualPercent, fraction: holiday.value)
+                        w.percentParameter(.holidayAccrualPercent, fraction: holiday)
                     }
                 }
             },
@@ -161,16 +161,16 @@ struct PersonalAssistantOnCosts {
 
     private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: [Rational],
                                         earnings: BreakdownBuilder.Writing) throws(BudgetError) {
-        let rate = try parameters.employerNIRate.get()
-        let threshold = try parameters.niSecondaryThreshold.get()
-        let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold.value).clampedAtZero * rate.value }
-        let applied = try parameters.employmentAllowanceApplied.get()
+        let rate = try parameters.employerNIRate.value()
+        let threshold = try parameters.niSecondaryThreshold.value()
+        let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold).clampedAtZero * rate }
+        let applied = try parameters.employmentAllowanceApplied.value()
         // With the allowance: annual NI = max(0, weekly NI × weeks − allowance) (docs/rules.md §3).
         var allowance: (value: Rational, annualBefore: Rational, annual: Rational)?
-        if applied.value {
-            let annualAllowance = try parameters.employmentAllowance.get()
+        if applied {
+            let annualAllowance = try parameters.employmentAllowance.value()
             let annualBefore = weeklyNI * weeksPerYear
-            allowance = (annualAllowance.value, annualBefore, (annualBefore - annualAllowance.value).clampedAtZero)
+            allowance = (annualAllowance, annualBefore, (annualBefore - annualAllowance).clampedAtZero)
             if let a = allowance, a.annual.isZero, !weeklyNI.isZero {
                 // Written into room made once: an interpolated string grew twice.
                 var note = "Employer NI of "
@@ -192,10 +192,10 @@ struct PersonalAssistantOnCosts {
                                 w.value(.zero, Rational(0), .poundsAWeek)
                                 w.difference { w in
                                     Self.earnings(perPA, i, &w)
-                                    w.parameter(.niSecondaryThreshold, threshold.value, .poundsAWeek)
+                                    w.parameter(.niSecondaryThreshold, threshold, .poundsAWeek)
                                 }
                             }
-                            w.percentParameter(.employerNIRate, fraction: rate.value)
+                            w.percentParameter(.employerNIRate, fraction: rate)
                         }
                     }
                 }
@@ -220,27 +220,27 @@ struct PersonalAssistantOnCosts {
             BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly,
             exactAnnual: allowance?.annual ?? exactWeekly * weeksPerYear, working: working,
             quantity: { [paCount] in Self.assistants(paCount, &$0) }, deployment: heldAs,
-            parameters: applied.value ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
+            parameters: applied ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
     }
 
     private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational],
                                      earnings: BreakdownBuilder.Writing) throws(BudgetError) {
-        let rate = try parameters.pensionRate.get()
-        let fundedFrom = try parameters.pensionFunding.get()
-        let lower = try parameters.pensionLowerLimit.get()
-        let upper = try parameters.pensionUpperLimit.get()
+        let rate = try parameters.pensionRate.value()
+        let fundedFrom = try parameters.pensionFunding.value()
+        let lower = try parameters.pensionLowerLimit.value()
+        let upper = try parameters.pensionUpperLimit.value()
         let threshold: (value: Rational, key: ParameterKey)
-        if fundedFrom.value == .lowerLimit {
-            threshold = (lower.value, .pensionLowerLimit)
+        if fundedFrom == .lowerLimit {
+            threshold = (lower, .pensionLowerLimit)
         } else {
-            let trigger = try parameters.pensionTrigger.get()
-            threshold = (trigger.value, .pensionTrigger)
+            let trigger = try parameters.pensionTrigger.value()
+            threshold = (trigger, .pensionTrigger)
         }
         var total = Rational.zero
         var enrolled = 0
         for e in perPA where threshold.value < e {
             enrolled += 1
-            total += rate.value * (min(e, upper.value) - lower.value).clampedAtZero
+            total += rate * (min(e, upper) - lower).clampedAtZero
         }
         /// The earnings, each PA's check against the threshold, and the sum of the enrolled PAs' terms.
         func working(_ w: inout FormulaWriter) {
@@ -257,15 +257,15 @@ struct PersonalAssistantOnCosts {
                 w.equals(.weekly, total, .poundsAWeek) { w in
                     Self.sum(perPA.indices.lazy.filter { threshold.value < perPA[$0] }, &w) { i, w in
                         w.product { w in
-                            w.percentParameter(.pensionEmployerRate, fraction: rate.value)
+                            w.percentParameter(.pensionEmployerRate, fraction: rate)
                             w.operation(.maximum) { w in
                                 w.value(.zero, Rational(0), .poundsAWeek)
                                 w.difference { w in
                                     w.operation(.minimum) { w in
                                         Self.earnings(perPA, i, &w)
-                                        w.parameter(.pensionUpperLimit, upper.value, .poundsAWeek)
+                                        w.parameter(.pensionUpperLimit, upper, .poundsAWeek)
                                     }
-                                    w.parameter(.pensionLowerLimit, lower.value, .poundsAWeek)
+                                    w.parameter(.pensionLowerLimit, lower, .poundsAWeek)
                                 }
                             }
                         }
@@ -276,7 +276,7 @@ struct PersonalAssistantOnCosts {
         try addRecurring(builder.recurring(
             BottomUpLine.pension.key, "Employer pension", exactWeekly: total, working: working,
             quantity: { Self.assistants(enrolled, &$0) }, deployment: heldAs,
-            parameters: fundedFrom.value == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit
+            parameters: fundedFrom == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit
                                                         : parameters.lineUses.pensionFromTrigger))
     }
 }

@@ -40,6 +40,16 @@ public enum ParameterLookup<Value: Sendable & Hashable>: Sendable {
         }
     }
 
+    /// The resolved value alone, or the lookup's error: for a calculation whose lines list the parameter's use from
+    /// lists made with the snapshot, so that no copy of the use is made to be dropped.
+    @inlinable
+    public func value() throws(BudgetError) -> Value {
+        switch self {
+        case .resolved(let resolved): resolved.value
+        case .failed(let box): throw box.error
+        }
+    }
+
     /// The resolved value, or `nil` when the lookup failed.
     public var resolved: Resolved<Value>? {
         if case .resolved(let resolved) = self { resolved } else { nil }
