@@ -1,9 +1,7 @@
-/// The steps of docs/rules.md §3 for one plan, in order; `run()` returns the breakdown.
+/// The steps of docs/rules.md §3 for one plan, in order; `run(_:)` returns the breakdown.
 struct BottomUpCalculation {
     let plan: BottomUpPlan
     let parameters: BottomUpParameters
-    /// Rounding rule and weeks per year, with their parameter uses; lines are added to a copy.
-    let basis: BreakdownBuilder
     /// Weeks per year, for weekly ↔ annual.
     let weeksPerYear: Rational
 
@@ -21,22 +19,20 @@ struct BottomUpCalculation {
     /// Whether any input line is a direct payment.
     var anyDirectPayment = false
 
-    /// A calculation of `plan` whose builder already holds the rounding rule and weeks per year.
+    /// A calculation of `plan`, at `weeksPerYear`.
     ///
     /// It does not throw: a throwing initialiser built the calculation apart and copied it, at the cost of
     /// its every reference.
-    init(plan: BottomUpPlan, parameters: BottomUpParameters, basis: BreakdownBuilder) {
+    init(plan: BottomUpPlan, parameters: BottomUpParameters, weeksPerYear: Rational) {
         self.plan = plan
         self.parameters = parameters
-        self.basis = basis
-        self.weeksPerYear = basis.weeksPerYear
+        self.weeksPerYear = weeksPerYear
     }
 
-    /// Weeks per year in a formula.
-    var weeks: Formula { basis.weeks }
-
-    mutating func run() throws(BudgetError) -> BudgetResult {
-        var builder = basis
+    /// The breakdown, its lines added to `builder` (which holds the rounding rule and weeks per year, and no lines
+    /// yet): taken, not copied.
+    mutating func run(_ builder: consuming BreakdownBuilder) throws(BudgetError) -> BudgetResult {
+        var builder = builder
         // Room for every line (the pay lines, up to two bank-holiday lines and six recurring on-cost lines,
         // the other items, the contingency, the two one-off employment lines and the three fees): the list
         // is allocated once, not grown line by line.
@@ -260,10 +256,11 @@ struct BottomUpCalculation {
         let enhancement = multiplier - .one
         var paWeekly = Rational.zero
         for provider in Provider.allCases {
-            let (pay, group) = provider == .personalAssistant ? (paTotal, paPay) : (agencyTotal, agencyPay)
+            let pay = provider == .personalAssistant ? paTotal : agencyTotal
             guard !pay.isZero else { continue }
             let annual = days * (pay / 7) * enhancement, weekly = annual / weeksPerYear
-            let shares = group.shares
+            // Read from the total in place: a copy of the total, its shares retained, cost more than reading them.
+            let shares = provider == .personalAssistant ? paPay.shares : agencyPay.shares
             try builder.recurring(
                 BottomUpLine.bankHolidays(provider).key,
                 provider == .personalAssistant ? "PA bank-holiday enhancement" : "agency bank-holiday enhancement",

@@ -155,7 +155,7 @@ public struct BottomUpPlan: BudgetCalculation, Hashable {
     public func calculate(with parameters: BottomUpParameters, explains: Bool = true) throws(BudgetError) -> BudgetResult {
         let basis = BreakdownBuilder(rule: try parameters.rounding.get(), weeksPerYear: try parameters.weeksPerYear.get(),
                                      explains: explains)
-        var calculation = BottomUpCalculation(plan: self, parameters: parameters, basis: basis)
-        return try calculation.run()
+        var calculation = BottomUpCalculation(plan: self, parameters: parameters, weeksPerYear: basis.weeksPerYear)
+        return try calculation.run(basis)
     }
 }
