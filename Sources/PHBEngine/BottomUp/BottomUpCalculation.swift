@@ -174,11 +174,12 @@ struct BottomUpCalculation {
             let shares = DeploymentShares(held)
             let what = plan.care[i].description ?? band.map { rates.lineDescriptions[$0] }
                 ?? BandRates.lineDescription(provider, band: bandName)
-            let rateName = ownRate == nil ? band.map { rates.rateNames[$0] } : nil
             let hasOwnRate = ownRate != nil
+            /// The policy's rate as built with the snapshot (a rate quantity built for each use was built, copied and
+            /// destroyed), or the line's own.
             func unitRate() -> Quantity {
-                guard let rateName else { return Quantity(.hourlyRate, rate, .poundsAnHour) }
-                return Quantity(rateName, rate, .poundsAnHour, parameter: .hourlyRate(provider, band: bandName))
+                if ownRate == nil, let band, let policyRate = rates.unitRates[band] { return policyRate }
+                return Quantity(.hourlyRate, rate, .poundsAnHour)
             }
             /// The hours and staff ratio, the operands of the line's quantity and of its working's product.
             func quantities(_ w: inout FormulaWriter) {

@@ -169,8 +169,9 @@ struct BandRates: Sendable {
     let rates: [ParameterLookup<Rational>]
     /// A care line's description in each band (`PA care, weekdayDay`), built once.
     let lineDescriptions: [String]
-    /// Each rate's name in a formula (`pa.hourlyRate.weekdayDay`), built once.
-    let rateNames: [QuantityName]
+    /// Each rate as a care line's unit rate and in its working (`pa.hourlyRate.weekdayDay`, £ an hour), built once;
+    /// `nil` when the rate did not resolve.
+    let unitRates: [Quantity?]
     /// The parameter uses a care line at each rate lists: the rate's, and for a PA the National Living Wage's it
     /// was checked against (empty when the rate did not resolve).
     let uses: [[ParameterUse]]
@@ -180,7 +181,9 @@ struct BandRates: Sendable {
         self.bands = bands.sorted()
         rates = self.bands.map(rate)
         lineDescriptions = self.bands.map { Self.lineDescription(provider, band: $0) }
-        rateNames = self.bands.map { QuantityName(parameter: .hourlyRate(provider, band: $0)) }
+        unitRates = zip(self.bands, rates).map { band, rate in
+            rate.resolved.map { Quantity(.hourlyRate(provider, band: band), $0.value, .poundsAnHour) }
+        }
         uses = rates.map { LineParameterUses.list($0.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil) }
     }
 
