@@ -94,7 +94,8 @@ struct BottomUpCalculation {
         return shares
     }
 
-    /// Equal shares for one to a few PAs, made once: a list made for each plan cost two thirds of the checks above.
+    /// Equal shares for one to four PAs, made once: a list made for each plan took two thirds of the time spent on
+    /// the shares and the checks before them.
     private static let equalShares = (1...4).map { Array(repeating: Rational.one, count: $0) }
 
     /// Line ids (`id` of each line) are short names (letters, digits, `_`, `-`), each used once in its list.
