@@ -136,8 +136,8 @@ struct BottomUpCalculation {
         for i in plan.care.indices {
             // Named only for an error: building the name for every line cost more than the line's arithmetic.
             func field() -> String { "input.care[\(i)]" }
-            // The fields the steps use, read in place one by one: the line copied out, its text retained and then
-            // released, cost a third of its arithmetic.
+            // The fields the steps use, read in place one by one: the line copied out of the plan, its text retained
+            // and then released, cost more than all the reads.
             let h = plan.care[i].hoursPerWeek, staffRatio = plan.care[i].staffRatio, provider = plan.care[i].provider
             let bandName = plan.care[i].band, ownRate = plan.care[i].hourlyRate
             guard !h.isNegative, !h.isZero, !(Rational(168) < h) else {
