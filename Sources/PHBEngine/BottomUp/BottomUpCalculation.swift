@@ -171,7 +171,7 @@ struct BottomUpCalculation {
             // gathered once per snapshot.
             let uses = isPolicy ? band.map { rates.uses[$0] } ?? []
                 : provider == .personalAssistant ? parameters.lineUses.ownPARate : []
-            let exact = h * staffRatio * rate
+            let staffHours = h * staffRatio, exact = staffHours * rate
             let shares = DeploymentShares(held)
             let what = plan.care[i].description ?? band.map { rates.lineDescriptions[$0] }
                 ?? BandRates.lineDescription(provider, band: bandName)
@@ -205,7 +205,7 @@ struct BottomUpCalculation {
                 quantity: { $0.product(quantities) }, unitRate: unitRate(), deployment: shares.description, parameters: uses)
             if provider == .personalAssistant {
                 paPay.add(exact, shares)
-                paHours += h * staffRatio
+                paHours += staffHours
             } else {
                 agencyPay.add(exact, shares)
             }
