@@ -158,8 +158,10 @@ public final class BottomUpParameters: Sendable {
 /// One provider's hourly rates by time band, with each band's line description.
 ///
 /// A policy has a handful of bands, so a band is found by comparing names (a short
-/// name compares as two words) rather than by hashing it.
-struct BandRates: Sendable {
+/// name compares as two words) rather than by hashing it. Held by reference: a care line
+/// takes its provider's rates with one reference count, where a copy of the lists took one
+/// for each.
+final class BandRates: Sendable {
     // One list per field, each in the order of `bands`: a care line reads the one field it needs, where an entry
     // of every field read out of one list was copied whole (its strings and lists retained) and then destroyed.
 
@@ -178,10 +180,11 @@ struct BandRates: Sendable {
 
     /// The rates of `provider` in `bands`, each looked up by `rate`; a PA's rate is checked against `wage`.
     init(_ provider: Provider, bands: [String], wage: ParameterLookup<Rational>, rate: (String) -> ParameterLookup<Rational>) {
-        self.bands = bands.sorted()
-        rates = self.bands.map(rate)
-        lineDescriptions = self.bands.map { Self.lineDescription(provider, band: $0) }
-        unitRates = zip(self.bands, rates).map { band, rate in
+        let bands = bands.sorted(), rates = bands.map(rate)
+        self.bands = bands
+        self.rates = rates
+        lineDescriptions = bands.map { Self.lineDescription(provider, band: $0) }
+        unitRates = zip(bands, rates).map { band, rate in
             rate.resolved.map { Quantity(.hourlyRate(provider, band: band), $0.value, .poundsAnHour) }
         }
         uses = rates.map { LineParameterUses.list($0.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil) }
