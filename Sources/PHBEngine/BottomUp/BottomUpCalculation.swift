@@ -177,11 +177,9 @@ struct BottomUpCalculation {
                 ?? BandRates.lineDescription(provider, band: bandName)
             let hasOwnRate = ownRate != nil
             /// The policy's rate as built with the snapshot (a rate quantity built for each use was built, copied and
-            /// destroyed), or the line's own.
-            func unitRate() -> Quantity {
-                if ownRate == nil, let band, let policyRate = rates.unitRates[band] { return policyRate }
-                return Quantity(.hourlyRate, rate, .poundsAnHour)
-            }
+            /// destroyed), or `nil` for the line's own.
+            func policyRate() -> QuantityBox? { ownRate == nil ? band.flatMap { rates.unitRates[$0] } : nil }
+            func unitRate() -> Quantity { policyRate()?.quantity ?? Quantity(.hourlyRate, rate, .poundsAnHour) }
             /// The hours and staff ratio, the operands of the line's quantity and of its working's product.
             func quantities(_ w: inout FormulaWriter) {
                 w.value(.hoursPerWeek, h, .hoursAWeek)
@@ -195,7 +193,7 @@ struct BottomUpCalculation {
                         w.equals(.weekly, exact, .poundsAWeek) { w in
                             w.product { w in
                                 quantities(&w)
-                                w.quantity(unitRate())
+                                if let shared = policyRate() { w.quantity(shared: shared) } else { w.quantity(unitRate()) }
                             }
                         }
                         if hasOwnRate { w.note(.rateAgreedForLine) }

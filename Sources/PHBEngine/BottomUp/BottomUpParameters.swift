@@ -171,9 +171,9 @@ final class BandRates: Sendable {
     let rates: [ParameterLookup<Rational>]
     /// A care line's description in each band (`PA care, weekdayDay`), built once.
     let lineDescriptions: [String]
-    /// Each rate as a care line's unit rate and in its working (`pa.hourlyRate.weekdayDay`, £ an hour), built once;
-    /// `nil` when the rate did not resolve.
-    let unitRates: [Quantity?]
+    /// Each rate as a care line's unit rate and in its working (`pa.hourlyRate.weekdayDay`, £ an hour), built once
+    /// and shared by every working that shows it; `nil` when the rate did not resolve.
+    let unitRates: [QuantityBox?]
     /// The parameter uses a care line at each rate lists: the rate's, and for a PA the National Living Wage's it
     /// was checked against (empty when the rate did not resolve).
     let uses: [[ParameterUse]]
@@ -185,7 +185,7 @@ final class BandRates: Sendable {
         self.rates = rates
         lineDescriptions = bands.map { Self.lineDescription(provider, band: $0) }
         unitRates = zip(bands, rates).map { band, rate in
-            rate.resolved.map { Quantity(.hourlyRate(provider, band: band), $0.value, .poundsAnHour) }
+            rate.resolved.map { QuantityBox(Quantity(.hourlyRate(provider, band: band), $0.value, .poundsAnHour)) }
         }
         uses = rates.map { LineParameterUses.list($0.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil) }
     }

@@ -41,6 +41,11 @@
         nodes.append(.heldQuantity(hold(.quantity(consume q))))
     }
 
+    /// Appends a node of the value `box` holds, sharing the box.
+    mutating func append(shared box: QuantityBox) {
+        nodes.append(.heldQuantity(hold(.shared(box))))
+    }
+
     /// Appends the node `working = q`, after the working.
     mutating func append(equals q: consuming Quantity) {
         if let codes = NodeQuantity(q) { return nodes.append(.equals(codes)) }
@@ -96,8 +101,11 @@
 
     /// The value held at `h` as a quantity (a node's ``FormulaNode/heldQuantity(_:)`` or ``FormulaNode/heldEquals(_:)``).
     func heldQuantity(_ h: Int) -> Quantity {
-        if case .quantity(let q) = held[h] { return q }
-        return Quantity(.zero, .zero, .number)  // not reached: such a node's place holds a quantity
+        switch held[h] {
+        case .quantity(let q): return q
+        case .shared(let box): return box.quantity
+        default: return Quantity(.zero, .zero, .number)  // not reached: such a node's place holds a quantity
+        }
     }
 
     /// The table held at `h` (a lookup's).
@@ -124,6 +132,8 @@
 @usableFromInline enum HeldValue: Sendable {
     /// A named value whose name or parameter has no code.
     case quantity(Quantity)
+    /// A named value whose name or parameter has no code, built once and shared (a policy's rate for a time band).
+    case shared(QuantityBox)
     /// A lookup's table.
     case table(ParameterKey)
     /// A formula of several nodes, held by reference rather than copied node by node: `range` of `list`.

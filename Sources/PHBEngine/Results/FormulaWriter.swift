@@ -45,6 +45,13 @@ struct FormulaWriter {
         written += 1
     }
 
+    /// The named value `box` holds, shared: a value built once for many formulas (it has no code, or it would be
+    /// held as one).
+    mutating func quantity(shared box: QuantityBox) {
+        list.append(shared: box)
+        written += 1
+    }
+
     /// A named value. (Each of these builds its quantity in the node itself: a quantity built apart and handed
     /// on was copied into the node and then destroyed.)
     mutating func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
