@@ -40,7 +40,11 @@ struct BottomUpCalculation {
         let weights = try paShareWeights()
         try addCareLines(&builder)
         try addSleepIns(&builder)
-        let bankHolidayPA = try addBankHolidays(&builder)
+        // How PA pay is held, and those words when explained: for the PA bank holidays and every on-cost line,
+        // worked out once (a mixed holding's shares are quotients, and its words are built from them).
+        let paShares = paPay.shares
+        let paHeldAs = builder.explains ? paShares.description : ""
+        let bankHolidayPA = try addBankHolidays(&builder, paShares: paShares, paHeldAs: paHeldAs)
         var figures: [ResultFigure] = []
         // The PA on-costs' notes are the only warnings: taken as they are, not copied into a list of their own.
         var warnings: [String] = []
@@ -48,7 +52,7 @@ struct BottomUpCalculation {
         if !g.isZero {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,
                                                    bankHolidays: bankHolidayPA,
-                                                   weights: weights, shares: paPay.shares, explains: builder.explains)
+                                                   weights: weights, shares: paShares, heldAs: paHeldAs)
             try onCosts.add(to: &builder)
             careSubtotal.add(onCosts.recurringTotal, onCosts.shares)
             warnings = onCosts.notes
@@ -246,8 +250,10 @@ struct BottomUpCalculation {
         }
     }
 
-    /// Bank-holiday enhancements for PA and agency pay (docs/rules.md §3); returns the PA line's exact weekly value.
-    mutating func addBankHolidays(_ builder: inout BreakdownBuilder) throws(BudgetError) -> Rational {
+    /// Bank-holiday enhancements for PA and agency pay (docs/rules.md §3), PA pay held as `paShares` (in words,
+    /// `paHeldAs`); returns the PA line's exact weekly value.
+    mutating func addBankHolidays(_ builder: inout BreakdownBuilder, paShares: DeploymentShares,
+                                  paHeldAs: String) throws(BudgetError) -> Rational {
         let paTotal = paPay.total, agencyTotal = agencyPay.total
         guard !paTotal.isZero || !agencyTotal.isZero else { return .zero }
         let multiplier = try parameters.bankHolidayMultiplier.value()
@@ -260,7 +266,7 @@ struct BottomUpCalculation {
             guard !pay.isZero else { continue }
             let annual = days * (pay / 7) * enhancement, weekly = annual / weeksPerYear
             // Read from the total in place: a copy of the total, its shares retained, cost more than reading them.
-            let shares = provider == .personalAssistant ? paPay.shares : agencyPay.shares
+            let shares = provider == .personalAssistant ? paShares : agencyPay.shares
             try builder.recurring(
                 BottomUpLine.bankHolidays(provider).key,
                 provider == .personalAssistant ? "PA bank-holiday enhancement" : "agency bank-holiday enhancement",
@@ -280,7 +286,7 @@ struct BottomUpCalculation {
                         }
                     }
                 },
-                quantity: { $0.parameter(.bankHolidaysPerYear, days, .days) }, deployment: shares.description,
+                quantity: { $0.parameter(.bankHolidaysPerYear, days, .days) }, deployment: provider == .personalAssistant ? paHeldAs : shares.description,
                 parameters: parameters.lineUses.bankHolidays)
             careSubtotal.add(weekly, shares)
             if provider == .personalAssistant { paWeekly = weekly }

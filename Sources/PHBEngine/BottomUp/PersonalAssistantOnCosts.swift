@@ -13,8 +13,7 @@ struct PersonalAssistantOnCosts {
     let weights: [Rational]
     /// How PA pay is held; every on-cost line is held the same way.
     let shares: DeploymentShares
-    /// `shares` in words, for every on-cost line of an explained breakdown: worked out once (a mixed
-    /// line's words are built from its percentages), empty when the breakdown is not explained.
+    /// `shares` in words, for every on-cost line of an explained breakdown (empty when it is not explained).
     let heldAs: String
 
     /// The exact weekly sum of the recurring lines added (each held as `shares`), for the hourly cost,
@@ -24,14 +23,14 @@ struct PersonalAssistantOnCosts {
     private(set) var notes: [String] = []
 
     init(parameters: BottomUpParameters, weeksPerYear: Rational, pay: Rational, bankHolidays: Rational, weights: [Rational],
-         shares: DeploymentShares, explains: Bool) {
+         shares: DeploymentShares, heldAs: String) {
         self.parameters = parameters
         self.weeksPerYear = weeksPerYear
         self.pay = pay
         self.bankHolidays = bankHolidays
         self.weights = weights
         self.shares = shares
-        heldAs = explains ? shares.description : ""
+        self.heldAs = heldAs
     }
 
     var paCount: Int { weights.count }
