@@ -156,6 +156,6 @@ public struct BottomUpPlan: BudgetCalculation, Hashable {
         let basis = BreakdownBuilder(rule: try parameters.rounding.get(), weeksPerYear: try parameters.weeksPerYear.get(),
                                      explains: explains)
         var calculation = BottomUpCalculation(plan: self, parameters: parameters, weeksPerYear: basis.weeksPerYear)
-        return try calculation.run(basis)
+        return try calculation.run(self, basis)
     }
 }
