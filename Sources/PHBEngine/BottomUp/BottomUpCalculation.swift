@@ -69,7 +69,8 @@ struct BottomUpCalculation {
         try addFees(&builder)
         return try builder.result(calculator: plan.calculatorName, title: "Bottom-up indicative budget",
                                   asAt: parameters.asAt, policyName: parameters.policyName,
-                                  policyIsIllustrative: parameters.policyIsIllustrative, figures: consume figures, warnings: warnings)
+                                  policyIsIllustrative: parameters.policyIsIllustrative, figures: consume figures, warnings: warnings,
+                                  mayUseOutOfDateValues: !parameters.outOfDate.isEmpty)
     }
 
     // MARK: Inputs

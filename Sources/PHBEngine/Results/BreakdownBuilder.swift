@@ -208,9 +208,11 @@ struct BreakdownBuilder {
     }
 
     /// The finished result with totals of the rounded lines (the lines finished: ``finishedLines()``).
+    /// `mayUseOutOfDateValues` is `false` when the caller knows that no value it used is out of date (a snapshot
+    /// that resolved none past the last day it is known to hold), and the lines need not be searched for one.
     mutating func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
-                figures: consuming [ResultFigure] = [], warnings: [String] = [],
-                flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
+                figures: consuming [ResultFigure] = [], warnings: [String] = [], flags: [ResultFlag] = [],
+                mayUseOutOfDateValues: Bool = true) throws(BudgetError) -> BudgetResult {
         let lines = finishedLines()
         // Only a figure written by ``figure(_:_:_:working:parameters:)`` is changed: a list of figures the caller
         // still holds is copied when it is (pass it with `consume`).
@@ -223,7 +225,7 @@ struct BreakdownBuilder {
         // Listing the distinct parameters costs more than the rest of a figures-only breakdown's
         // bookkeeping; only a value used past the last day it is known to hold needs it. (The result is
         // returned as built: one made `var` and changed in place only sometimes was copied every time.)
-        guard result.usesOutOfDateValue else { return result }
+        guard mayUseOutOfDateValues, result.usesOutOfDateValue else { return result }
         var warned = result
         warned.warnings += result.parametersUsed.compactMap(\.outOfDateWarning)
         return warned
