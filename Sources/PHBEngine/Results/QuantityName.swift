@@ -3,9 +3,8 @@
 ///
 /// The engine's own names (with a position, `earnings[1]`, too), parameters'
 /// names and a DST domain's names (`breathing.high`) are held as small values,
-/// not text: a formula's node
-/// that holds one is copied and freed with no reference count, and its text is
-/// made only when it is read.
+/// not text: a formula's node that holds one is copied and freed with no
+/// reference count, and its text is made only when it is read.
 public struct QuantityName: RawRepresentable, Sendable, Hashable {
     /// How the name is held.
     enum Storage: Sendable {
