@@ -70,7 +70,7 @@ struct EmploymentCostRates: Sendable {
                            formula: (Formula.parameter(.recruitmentPerPA, recruitment.value, .pounds) * pas)
                                .equals(.amount, recruitment.value * k, .pounds), quantity: pas,
                            unitRate: Quantity(.recruitmentPerPA, recruitment.value, .pounds), parameters: [recruitment.use])
-        return ConstantLines(lines: builder.finishedLines(), recurringTotal: recurringTotal)
+        return ConstantLines(lines: Array(builder.finishedLines()), recurringTotal: recurringTotal)
     }
 }
 
@@ -93,6 +93,6 @@ struct DirectPaymentFeeRates: Sendable {
         let setUp = try setUpFee.get()
         try builder.oneOff(BottomUpLine.directPaymentSetUpFee.key, "Direct-payment set-up", exact: setUp.value,
                            formula: .parameter(.directPaymentSetUpFee, setUp.value, .pounds), parameters: [setUp.use])
-        return ConstantLines(lines: builder.finishedLines(), recurringTotal: weekly)
+        return ConstantLines(lines: Array(builder.finishedLines()), recurringTotal: weekly)
     }
 }

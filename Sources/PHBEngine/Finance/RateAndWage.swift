@@ -117,11 +117,11 @@ public struct RateAndWage: BudgetCalculation {
                                            message: "The pay \(pay.poundsText) is below the National Living Wage of \(wage.value.poundsText): a PA cannot be employed at it."))
         }
         // The breakdown was made with the wage check set aside: show the real wage, not the placeholder.
-        result.lines = result.lines.map { line in
+        result.lines = BudgetLines(result.lines.map { line in
             var line = line
             line.parameters = line.parameters.filter { $0.key != .nationalLivingWage }
             return line
-        }
+        })
         return result
     }
 }

@@ -9,9 +9,9 @@ struct BreakdownBuilder {
     let basis: [ParameterUse]
     /// Whether to build the formulas in words.
     let explains: Bool
-    /// The lines so far; a line's working and quantity are held as their ranges of `workings` until the lines
-    /// are finished (``finishedLines()``).
-    private var lines: [BudgetLine] = []
+    /// The lines so far, as records (``LineRecord``): a line's working and quantity are held as their ranges of
+    /// `workings`, which the records are given when the lines are finished (``finishedLines()``).
+    private var lines = RecordedLines()
 
     /// Every line's working and quantity, written one after another into one list of nodes.
     private var workings = FormulaWriter()
@@ -127,38 +127,42 @@ struct BreakdownBuilder {
     /// Gives the line just added a working and quantity built as values, when the breakdown is explained: held as
     /// they are, not copied into ``workings``.
     private mutating func setLastWorking(_ formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula?) {
-        guard explains, let i = lines.indices.last else { return }
-        lines[i].quantity = quantity()
-        lines[i].formula = formula()
+        guard explains, let i = lines.records.indices.last else { return }
+        /// The place of `formula` in the lines' formulas built as values.
+        func place(_ formula: Formula?) -> LineRecord.FormulaPlace {
+            guard let formula else { return .none }
+            lines.formulas.append(formula)
+            return .value(Int32(truncatingIfNeeded: lines.formulas.count - 1))
+        }
+        lines.records[i].quantity = place(quantity())
+        lines.records[i].formula = place(formula())
     }
 
-    /// A line with nothing in it, to be written in place.
-    private static let blank = BudgetLine(key: "", description: "", formula: nil, exact: .zero, weekly: nil, annual: nil, oneOff: nil)
-
-    /// Appends a line with its figures, and its working when the breakdown is explained. The line is written field
-    /// by field into a blank line already in the list: a line built apart was copied into the list and then
-    /// destroyed, each at the cost of its every reference.
+    /// Appends a line with its figures, and its working when the breakdown is explained, as a record: its text and
+    /// parameter uses are held in the lines' tables, and its working and quantity written into ``workings``.
     private mutating func append(_ key: String, _ description: String, exact: Rational, weekly: Money?, annual: Money?,
                                  oneOff: Money?, working: Writing, quantity: Writing,
                                  unitRate: @autoclosure () -> Quantity?, deployment: @autoclosure () -> String?,
                                  parameters: [ParameterUse]) {
-        lines.append(Self.blank)
-        let i = lines.count - 1
-        lines[i].key = key
-        lines[i].description = description
+        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: lines.hold(key))
+        record.description = lines.hold(description)
+        record.parameters = lines.hold(parameters)
         if explains {
             reserveWorkingsOnFirstUse()
-            // The blank line holds no quantity or rate: most lines have none, and are left as they are.
-            if let written = workings.write(quantity) { lines[i].quantity = written }
-            if let rate = unitRate() { lines[i].unitRate = consume rate }
-            lines[i].formula = workings.write(working)
-            lines[i].deployment = deployment()
+            /// The place of the formula `body` writes.
+            func place(_ body: Writing) -> LineRecord.FormulaPlace {
+                guard let range = workings.writeRange(body) else { return .none }
+                return .written(lower: Int32(truncatingIfNeeded: range.lowerBound), upper: Int32(truncatingIfNeeded: range.upperBound))
+            }
+            record.quantity = place(quantity)
+            // A node of its own in the workings, read back as a quantity.
+            if let rate = unitRate(), let node = workings.writeRange({ $0.quantity(rate) }) {
+                record.unitRate = Int32(truncatingIfNeeded: node.lowerBound)
+            }
+            record.formula = place(working)
+            if let held = deployment() { record.deployment = lines.hold(held) }
         }
-        lines[i].exact = exact
-        lines[i].weekly = weekly
-        lines[i].annual = annual
-        lines[i].oneOff = oneOff
-        lines[i].parameters = parameters
+        lines.records.append(record)
     }
 
     /// A figure beside the lines, its working written into ``workings`` with the lines' (and so held as its range
@@ -170,31 +174,29 @@ struct BreakdownBuilder {
         return ResultFigure(key: key, label: label, value: value, formula: workings.write(working) ?? .steps([]), parameters: parameters)
     }
 
-    /// The lines, with their workings given the list they are written in: call it once every line is added.
-    mutating func finishedLines() -> [BudgetLine] {
-        if explains, !workings.list.isEmpty {
-            let list = workings.list
-            // Through a pointer to each line: the array's own access to a line, twice a line, cost as much as the
-            // attaching.
-            lines.withUnsafeMutableBufferPointer { lines in
-                guard let first = lines.baseAddress else { return }
-                for line in first..<first + lines.count {
-                    line.pointee.quantity?.attach(to: list)
-                    line.pointee.formula?.attach(to: list)
-                }
-            }
-        }
-        return lines
+    /// The lines, given the list their workings are written in: call it once every line is added.
+    mutating func finishedLines() -> BudgetLines {
+        // Taken from the builder, not copied: a copy cost a reference count for each of the lines' tables.
+        var finished = RecordedLines()
+        swap(&finished, &lines)
+        if explains { finished.workings = workings.list }
+        return BudgetLines(.records(finished))
     }
 
     /// Adds lines worked out before (a snapshot's constant lines), held as `deployment`, without their working
-    /// when the breakdown is not explained. Each line is copied once, and its deployment set in place.
+    /// when the breakdown is not explained. No line is copied: each record gives its place in the list, and its
+    /// figures.
     mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> String) {
-        guard explains else { return lines.append(contentsOf: constant.figuresOnly) }
-        let first = lines.endIndex
-        lines.append(contentsOf: constant.lines)
-        let held = deployment()
-        for i in first..<lines.endIndex { lines[i].deployment = held }
+        let source = explains ? constant.lines : constant.figuresOnly
+        lines.constants.append(source)
+        let set = Int32(truncatingIfNeeded: lines.constants.count - 1)
+        let held = explains ? lines.hold(deployment()) : LineRecord.nowhere
+        for i in source.indices {
+            var record = LineRecord(exact: source[i].exact, weekly: source[i].weekly, annual: source[i].annual,
+                                    oneOff: source[i].oneOff, key: Int32(truncatingIfNeeded: i))
+            (record.constant, record.deployment) = (set, held)
+            lines.records.append(record)
+        }
     }
 
     /// Weeks per year in a formula.
@@ -213,14 +215,14 @@ struct BreakdownBuilder {
     mutating func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
                 figures: consuming [ResultFigure] = [], warnings: [String] = [], flags: [ResultFlag] = [],
                 mayUseOutOfDateValues: Bool = true) throws(BudgetError) -> BudgetResult {
-        let lines = finishedLines()
+        let lines = finishedLines(), totals = try BudgetTotals(of: lines)
         // Only a figure written by ``figure(_:_:_:working:parameters:)`` is changed: a list of figures the caller
         // still holds is copied when it is (pass it with `consume`).
         for i in figures.indices where figures[i].formula.isWritten { figures[i].formula.attach(to: workings.list) }
         let result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
-            basis: basis, lines: lines, totals: try BudgetTotals(of: lines), figures: figures,
+            basis: basis, lines: lines, totals: totals, figures: figures,
             warnings: warnings, flags: flags)
         // Listing the distinct parameters costs more than the rest of a figures-only breakdown's
         // bookkeeping; only a value used past the last day it is known to hold needs it. (The result is

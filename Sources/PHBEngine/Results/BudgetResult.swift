@@ -19,8 +19,8 @@ public struct BudgetResult: Sendable, Hashable {
     public var weeksPerYear: Rational
     /// The parameters that shape every line (rounding rule, weeks per year).
     public var basis: [ParameterUse]
-    /// The breakdown.
-    public var lines: [BudgetLine]
+    /// The breakdown, in order.
+    public var lines: BudgetLines
     /// Column totals of the rounded lines.
     public var totals: BudgetTotals
     /// Further named figures (hourly cost of PA care, indicative range…).
@@ -32,7 +32,7 @@ public struct BudgetResult: Sendable, Hashable {
 
     public init(calculator: String, title: String, asAt: CalendarDate, policyName: String,
                 policyIsIllustrative: Bool, roundingRule: RoundingRule, weeksPerYear: Rational,
-                basis: [ParameterUse], lines: [BudgetLine], totals: BudgetTotals, figures: [ResultFigure] = [],
+                basis: [ParameterUse], lines: BudgetLines, totals: BudgetTotals, figures: [ResultFigure] = [],
                 warnings: [String] = [], flags: [ResultFlag] = []) {
         self.calculator = calculator
         self.title = title
@@ -58,7 +58,7 @@ public struct BudgetResult: Sendable, Hashable {
             for use in list where !uses.contains(where: { $0.key == use.key }) { uses.append(use) }
         }
         keep(basis)
-        for line in lines { keep(line.parameters) }
+        lines.forEachParameterList(keep)
         for figure in figures { keep(figure.parameters) }
         return uses
     }
@@ -66,7 +66,7 @@ public struct BudgetResult: Sendable, Hashable {
     /// Whether any parameter value was used past the last day it is known to hold (a scan, no list built).
     public var usesOutOfDateValue: Bool {
         let isStale = { (use: ParameterUse) in use.staleAfter != nil }
-        return basis.contains(where: isStale) || lines.contains { $0.parameters.contains(where: isStale) }
+        return basis.contains(where: isStale) || lines.containsParameterUse(where: isStale)
             || figures.contains { $0.parameters.contains(where: isStale) }
     }
 
@@ -142,13 +142,21 @@ public struct BudgetTotals: Sendable, Hashable {
     }
 
     /// Totals of `lines`; overflow is an error.
-    public init(of lines: [BudgetLine]) throws(BudgetError) {
-        // One pass, reading each line's figures in place: no list of figures built, no line copied.
+    public init(of lines: BudgetLines) throws(BudgetError) {
+        switch lines.storage {
+        case .lines(let lines): try self.init(lines, figures: { ($0.weekly, $0.annual, $0.oneOff) })
+        case .records(let recorded): try self.init(recorded.records, figures: { ($0.weekly, $0.annual, $0.oneOff) })
+        }
+    }
+
+    /// Totals of the figures of `lines`, in one pass: no list of figures built.
+    private init<Lines: Collection>(_ lines: Lines, figures: (Lines.Element) -> (Money?, Money?, Money?)) throws(BudgetError) {
         var weekly = Money.zero, annual = Money.zero, oneOff = Money.zero
-        for i in lines.indices {
-            if let figure = lines[i].weekly { weekly = try weekly.adding(figure, context: "total weekly") }
-            if let figure = lines[i].annual { annual = try annual.adding(figure, context: "total annual") }
-            if let figure = lines[i].oneOff { oneOff = try oneOff.adding(figure, context: "total one-off") }
+        for line in lines {
+            let (w, a, o) = figures(line)
+            if let w { weekly = try weekly.adding(w, context: "total weekly") }
+            if let a { annual = try annual.adding(a, context: "total annual") }
+            if let o { oneOff = try oneOff.adding(o, context: "total one-off") }
         }
         self.init(weekly: weekly, annual: annual, oneOff: oneOff,
                   firstYear: try annual.adding(oneOff, context: "first-year total"))

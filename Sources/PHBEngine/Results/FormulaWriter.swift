@@ -26,12 +26,17 @@ struct FormulaWriter {
     /// Writes one formula with `body`, and returns it as its range of this writer's list, to be given the list
     /// once every formula is written (``Formula/attach(to:)``); `nil` when `body` writes nothing.
     mutating func write(_ body: (inout FormulaWriter) -> Void) -> Formula? {
+        writeRange(body).map { Formula(.written($0)) }
+    }
+
+    /// Writes one formula with `body`, and returns its range of this writer's list; `nil` when `body` writes nothing.
+    mutating func writeRange(_ body: (inout FormulaWriter) -> Void) -> Range<Int>? {
         let start = list.nodes.count, outer = written
         written = 0
         body(&self)
         assert(written <= 1, "a working is one formula")
         written = outer
-        return start == list.nodes.count ? nil : Formula(.written(start..<list.nodes.count))
+        return start == list.nodes.count ? nil : start..<list.nodes.count
     }
 
     // MARK: Values

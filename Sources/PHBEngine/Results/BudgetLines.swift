@@ -1,0 +1,184 @@
+/// The lines of a breakdown, in order: a collection of ``BudgetLine``.
+///
+/// A calculator's breakdown holds its lines as records (``LineRecord``): each
+/// line's figures, and places in tables the lines share for its text, its
+/// parameter uses and its working (every line's working is written into one
+/// list of nodes). A record holds nothing counted by reference, so the lines
+/// are written with no copy of a line and freed with no work per line; a
+/// ``BudgetLine`` is made from its record when it is read. Lines given as
+/// values (``init(_:)``) are held as they are.
+public struct BudgetLines: RandomAccessCollection, Sendable {
+    /// How the lines are held.
+    enum Storage: Sendable {
+        /// Lines given as values.
+        case lines([BudgetLine])
+        /// Lines a ``BreakdownBuilder`` wrote.
+        case records(RecordedLines)
+    }
+
+    let storage: Storage
+
+    init(_ storage: Storage) { self.storage = storage }
+
+    /// Lines given as values.
+    public init(_ lines: [BudgetLine]) { storage = .lines(lines) }
+
+    public var startIndex: Int { 0 }
+
+    public var endIndex: Int {
+        switch storage {
+        case .lines(let lines): lines.count
+        case .records(let recorded): recorded.records.count
+        }
+    }
+
+    /// The line at `i`, made from its record when the lines were written by a calculator.
+    public subscript(i: Int) -> BudgetLine {
+        switch storage {
+        case .lines(let lines): lines[i]
+        case .records(let recorded): recorded.line(at: i)
+        }
+    }
+
+    /// Whether any line used a parameter use that meets `condition`: each line's list of uses read in place, with no
+    /// line made.
+    func containsParameterUse(where condition: (ParameterUse) -> Bool) -> Bool {
+        switch storage {
+        case .lines(let lines): lines.contains { $0.parameters.contains(where: condition) }
+        case .records(let recorded): recorded.records.indices.contains { recorded.parameters(at: $0).contains(where: condition) }
+        }
+    }
+
+    /// Each line's parameter uses, in line order, read in place.
+    func forEachParameterList(_ body: ([ParameterUse]) -> Void) {
+        switch storage {
+        case .lines(let lines): for line in lines { body(line.parameters) }
+        case .records(let recorded): for i in recorded.records.indices { body(recorded.parameters(at: i)) }
+        }
+    }
+}
+
+extension BudgetLines: ExpressibleByArrayLiteral {
+    public init(arrayLiteral lines: BudgetLine...) { self.init(lines) }
+}
+
+extension BudgetLines: Hashable {
+    /// Lines are equal when they are, one by one, however each is held.
+    public static func == (a: BudgetLines, b: BudgetLines) -> Bool { a.elementsEqual(b) }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for line in self { hasher.combine(line) }
+    }
+}
+
+/// One line of a breakdown as a calculator writes it: its figures, and
+/// places in its ``RecordedLines``' tables for the rest. It holds nothing
+/// counted by reference.
+struct LineRecord: Sendable {
+    /// Where a line's working or quantity is.
+    enum FormulaPlace: Sendable {
+        /// It has none.
+        case none
+        /// Nodes `lower ..< upper` of the lines' workings.
+        case written(lower: Int32, upper: Int32)
+        /// The formula at this place of ``RecordedLines/formulas``, built as a value.
+        case value(Int32)
+    }
+
+    /// A place in a table that holds nothing.
+    static let nowhere: Int32 = -1
+
+    /// The exact weekly value (recurring lines) or exact amount (one-off lines).
+    var exact: Rational
+    var weekly: Money?
+    var annual: Money?
+    var oneOff: Money?
+    /// The key's place in ``RecordedLines/texts``, or the constant line's place in its list.
+    var key: Int32
+    /// The description's place in ``RecordedLines/texts``.
+    var description: Int32 = nowhere
+    /// The deployment's place in ``RecordedLines/texts``, or ``nowhere``.
+    var deployment: Int32 = nowhere
+    /// The parameter uses' place in ``RecordedLines/parameterLists``, or ``nowhere`` for none.
+    var parameters: Int32 = nowhere
+    /// The place of the unit rate's node in ``RecordedLines/workings``, or ``nowhere``.
+    var unitRate: Int32 = nowhere
+    /// The list of lines worked out before that this line is copied from (its place in
+    /// ``RecordedLines/constants``, its line at ``key``), or ``nowhere`` for a line written here.
+    var constant: Int32 = nowhere
+    var quantity = FormulaPlace.none
+    var formula = FormulaPlace.none
+}
+
+/// The records of a breakdown's lines and the tables they share
+/// (``BudgetLines``).
+struct RecordedLines: Sendable {
+    var records: ContiguousArray<LineRecord> = []
+    /// Keys, descriptions and deployments.
+    var texts: ContiguousArray<String> = []
+    /// Lists of parameter uses (each a list the calculator passed: often a snapshot's, shared).
+    var parameterLists: ContiguousArray<[ParameterUse]> = []
+    /// Workings and quantities built as values.
+    var formulas: ContiguousArray<Formula> = []
+    /// Lists of lines worked out before, that lines are copied from (``LineRecord/constant``).
+    var constants: ContiguousArray<[BudgetLine]> = []
+    /// Every line's working and quantity written one after another, once the lines are finished.
+    var workings = FormulaList()
+
+    /// Makes room for `count` lines.
+    mutating func reserveCapacity(_ count: Int) {
+        records.reserveCapacity(count)
+        texts.reserveCapacity(3 * count)
+        parameterLists.reserveCapacity(count)
+    }
+
+    /// Holds `text`, returning its place.
+    mutating func hold(_ text: String) -> Int32 {
+        texts.append(text)
+        return Int32(truncatingIfNeeded: texts.count - 1)
+    }
+
+    /// Holds `parameters`, returning their place (or ``LineRecord/nowhere`` for none).
+    mutating func hold(_ parameters: [ParameterUse]) -> Int32 {
+        guard !parameters.isEmpty else { return LineRecord.nowhere }
+        parameterLists.append(parameters)
+        return Int32(truncatingIfNeeded: parameterLists.count - 1)
+    }
+
+    /// The line at `i`, made from its record.
+    func line(at i: Int) -> BudgetLine {
+        let record = records[i]
+        if record.constant != LineRecord.nowhere {
+            var line = constants[Int(record.constant)][Int(record.key)]
+            if record.deployment != LineRecord.nowhere { line.deployment = texts[Int(record.deployment)] }
+            return line
+        }
+        func formula(_ place: LineRecord.FormulaPlace) -> Formula? {
+            switch place {
+            case .none: nil
+            case .written(let lower, let upper): Formula(.nodes(workings, Int(lower)..<Int(upper)))
+            case .value(let j): formulas[Int(j)]
+            }
+        }
+        return BudgetLine(
+            key: texts[Int(record.key)], description: texts[Int(record.description)], quantity: formula(record.quantity),
+            unitRate: record.unitRate == LineRecord.nowhere ? nil : unitRate(at: Int(record.unitRate)),
+            formula: formula(record.formula), exact: record.exact, weekly: record.weekly, annual: record.annual,
+            oneOff: record.oneOff, deployment: record.deployment == LineRecord.nowhere ? nil : texts[Int(record.deployment)],
+            parameters: record.parameters == LineRecord.nowhere ? [] : parameterLists[Int(record.parameters)])
+    }
+
+    /// The unit rate whose node is at `node` of the workings.
+    private func unitRate(at node: Int) -> Quantity? {
+        if case .quantity(let rate) = Formula(.nodes(workings, node..<node + 1)).node { return rate }
+        return nil  // not reached: a unit rate is written as one value
+    }
+
+    /// The parameter uses of the line at `i`, read in place.
+    func parameters(at i: Int) -> [ParameterUse] {
+        let record = records[i]
+        if record.constant != LineRecord.nowhere { return constants[Int(record.constant)][Int(record.key)].parameters }
+        return record.parameters == LineRecord.nowhere ? [] : parameterLists[Int(record.parameters)]
+    }
+}
