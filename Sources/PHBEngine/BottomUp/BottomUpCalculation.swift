@@ -51,7 +51,7 @@ struct BottomUpCalculation {
         let bankHolidayPA = try addBankHolidays(&builder, paShares: paShares, paHeldAs: paHeldAs)
         var figures: [ResultFigure] = []
         // The PA on-costs' notes are the only warnings: taken as they are, not copied into a list of their own.
-        var warnings: [String] = []
+        var warnings: [ResultWarning] = []
         let g = paPay.total
         if !g.isZero {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,

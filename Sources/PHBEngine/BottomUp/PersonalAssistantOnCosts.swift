@@ -20,7 +20,7 @@ struct PersonalAssistantOnCosts {
     /// contingency and fees.
     private(set) var recurringTotal = Rational.zero
     /// Notes for the result's warnings.
-    private(set) var notes: [String] = []
+    private(set) var notes: [ResultWarning] = []
 
     init(parameters: BottomUpParameters, weeksPerYear: Rational, pay: Rational, bankHolidays: Rational, weights: [Rational],
          shares: DeploymentShares, heldAs: String) {
@@ -171,12 +171,7 @@ struct PersonalAssistantOnCosts {
             let annualBefore = weeklyNI * weeksPerYear
             allowance = (annualAllowance, annualBefore, (annualBefore - annualAllowance).clampedAtZero)
             if let a = allowance, a.annual.isZero, !weeklyNI.isZero {
-                // Written into room made once: an interpolated string grew twice.
-                var note = "Employer NI of "
-                note.reserveCapacity(96)
-                note += annualBefore.poundsText
-                note += " a year is wholly covered by the Employment Allowance."
-                notes.append(note)
+                notes.append(.employerNICoveredByAllowance(annualBefore: annualBefore))  // its words made when read
             }
         }
         let weeksPerYear = weeksPerYear

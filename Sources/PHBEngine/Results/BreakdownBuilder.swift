@@ -204,7 +204,7 @@ struct BreakdownBuilder {
 
     /// The finished result with totals of the rounded lines.
     mutating func result(calculator: String, title: String, context: CalculationContext, figures: consuming [ResultFigure] = [],
-                warnings: [String] = [], flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
+                warnings: [ResultWarning] = [], flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
         try result(calculator: calculator, title: title, asAt: context.asAt, policyName: context.policy.name,
                    policyIsIllustrative: context.policy.isIllustrative, figures: figures, warnings: warnings, flags: flags)
     }
@@ -213,7 +213,7 @@ struct BreakdownBuilder {
     /// `mayUseOutOfDateValues` is `false` when the caller knows that no value it used is out of date (a snapshot
     /// that resolved none past the last day it is known to hold), and the lines need not be searched for one.
     mutating func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
-                figures: consuming [ResultFigure] = [], warnings: [String] = [], flags: [ResultFlag] = [],
+                figures: consuming [ResultFigure] = [], warnings: [ResultWarning] = [], flags: [ResultFlag] = [],
                 mayUseOutOfDateValues: Bool = true) throws(BudgetError) -> BudgetResult {
         let lines = finishedLines(), totals = try BudgetTotals(of: lines)
         // Only a figure written by ``figure(_:_:_:working:parameters:)`` is changed: a list of figures the caller
@@ -223,13 +223,13 @@ struct BreakdownBuilder {
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
             basis: basis, lines: lines, totals: totals, figures: figures,
-            warnings: warnings, flags: flags)
+            warningList: warnings, flags: flags)
         // Listing the distinct parameters costs more than the rest of a figures-only breakdown's
         // bookkeeping; only a value used past the last day it is known to hold needs it. (The result is
         // returned as built: one made `var` and changed in place only sometimes was copied every time.)
         guard mayUseOutOfDateValues, result.usesOutOfDateValue else { return result }
         var warned = result
-        warned.warnings += result.parametersUsed.compactMap(\.outOfDateWarning)
+        warned.warningList += result.parametersUsed.compactMap { $0.outOfDateWarning.map(ResultWarning.words) }
         return warned
     }
 }

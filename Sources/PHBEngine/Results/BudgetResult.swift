@@ -26,7 +26,12 @@ public struct BudgetResult: Sendable, Hashable {
     /// Further named figures (hourly cost of PA care, indicative range…).
     public var figures: [ResultFigure]
     /// Things a reader should notice; no effect on the figures.
-    public var warnings: [String]
+    public var warnings: [String] {
+        get { warningList.map(\.words) }
+        set { warningList = newValue.map(ResultWarning.words) }
+    }
+    /// The warnings as held: each made words when read.
+    var warningList: [ResultWarning]
     /// Conditions that need a person's review (capped, outside tolerance…).
     public var flags: [ResultFlag]
 
@@ -34,6 +39,17 @@ public struct BudgetResult: Sendable, Hashable {
                 policyIsIllustrative: Bool, roundingRule: RoundingRule, weeksPerYear: Rational,
                 basis: [ParameterUse], lines: BudgetLines, totals: BudgetTotals, figures: [ResultFigure] = [],
                 warnings: [String] = [], flags: [ResultFlag] = []) {
+        self.init(calculator: calculator, title: title, asAt: asAt, policyName: policyName,
+                  policyIsIllustrative: policyIsIllustrative, roundingRule: roundingRule, weeksPerYear: weeksPerYear,
+                  basis: basis, lines: lines, totals: totals, figures: figures, warningList: warnings.map(ResultWarning.words),
+                  flags: flags)
+    }
+
+    /// A result whose warnings are held as what they say.
+    init(calculator: String, title: String, asAt: CalendarDate, policyName: String,
+         policyIsIllustrative: Bool, roundingRule: RoundingRule, weeksPerYear: Rational,
+         basis: [ParameterUse], lines: BudgetLines, totals: BudgetTotals, figures: [ResultFigure],
+         warningList: [ResultWarning], flags: [ResultFlag]) {
         self.calculator = calculator
         self.title = title
         self.asAt = asAt
@@ -45,7 +61,7 @@ public struct BudgetResult: Sendable, Hashable {
         self.lines = lines
         self.totals = totals
         self.figures = figures
-        self.warnings = warnings
+        self.warningList = warningList
         self.flags = flags
     }
 
