@@ -18,6 +18,9 @@ public final class BottomUpParameters: Sendable {
 
     let rounding: ParameterLookup<RoundingRule>
     let weeksPerYear: ParameterLookup<Rational>
+    /// The uses of the rounding rule and weeks per year, that every breakdown lists: made once (complete when both
+    /// resolve, as they must for a breakdown to be made).
+    let basis: [ParameterUse]
     let nationalLivingWage: ParameterLookup<Rational>
     let sleepInRate: ParameterLookup<Rational>
     let bankHolidaysPerYear: ParameterLookup<Rational>
@@ -74,6 +77,7 @@ public final class BottomUpParameters: Sendable {
         let rounding = track(context.roundingRule), weeksPerYear = track(context.weeksPerYear)
         self.rounding = rounding
         self.weeksPerYear = weeksPerYear
+        basis = [rounding.resolved?.use, weeksPerYear.resolved?.use].compactMap { $0 }
         nationalLivingWage = track(context.lookUpNumber(.nationalLivingWage))
         sleepInRate = track(context.lookUpNumber(.sleepInRate))
         bankHolidaysPerYear = track(context.lookUpNumber(.bankHolidaysPerYear))

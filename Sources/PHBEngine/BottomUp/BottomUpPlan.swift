@@ -153,8 +153,8 @@ public struct BottomUpPlan: BudgetCalculation, Hashable {
     /// The breakdown under parameters already resolved: the way to cost many
     /// plans on one date, resolving the parameters once.
     public func calculate(with parameters: BottomUpParameters, explains: Bool = true) throws(BudgetError) -> BudgetResult {
-        let basis = BreakdownBuilder(rule: try parameters.rounding.get(), weeksPerYear: try parameters.weeksPerYear.get(),
-                                     explains: explains)
+        let basis = BreakdownBuilder(rule: try parameters.rounding.value(), weeksPerYear: try parameters.weeksPerYear.value(),
+                                     basis: parameters.basis, explains: explains)
         var calculation = BottomUpCalculation(plan: self, parameters: parameters, weeksPerYear: basis.weeksPerYear)
         return try calculation.run(self, basis)
     }

@@ -46,9 +46,15 @@ struct BreakdownBuilder {
 
     /// A builder with the rule and weeks per year already resolved.
     init(rule: Resolved<RoundingRule>, weeksPerYear: Resolved<Rational>, explains: Bool) {
-        self.rule = rule.value
-        self.weeksPerYear = weeksPerYear.value
-        self.basis = [rule.use, weeksPerYear.use]
+        self.init(rule: rule.value, weeksPerYear: weeksPerYear.value, basis: [rule.use, weeksPerYear.use], explains: explains)
+    }
+
+    /// A builder with the rule and weeks per year already resolved, and `basis` their uses (a list made once for many
+    /// breakdowns: a list made for each was an allocation of its own).
+    init(rule: RoundingRule, weeksPerYear: Rational, basis: [ParameterUse], explains: Bool) {
+        self.rule = rule
+        self.weeksPerYear = weeksPerYear
+        self.basis = basis
         self.explains = explains
     }
 
@@ -188,6 +194,8 @@ struct BreakdownBuilder {
     /// figures.
     mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> String) {
         let source = explains ? constant.lines : constant.figuresOnly
+        // Room for both a plan's lists (employment costs and fees) at once: the list grown from empty was made twice.
+        if lines.constants.capacity == 0 { lines.constants.reserveCapacity(2) }
         lines.constants.append(source)
         let set = Int32(truncatingIfNeeded: lines.constants.count - 1)
         let held = explains ? lines.hold(deployment()) : LineRecord.nowhere
