@@ -185,10 +185,12 @@ struct BottomUpCalculation {
             let what = plan.care[i].description ?? band.map { rates.lineDescriptions[$0] }
                 ?? BandRates.lineDescription(provider, band: bandName)
             let hasOwnRate = ownRate != nil
-            /// The policy's rate as built with the snapshot (a rate quantity built for each use was built, copied and
-            /// destroyed), or `nil` for the line's own.
-            func policyRate() -> QuantityBox? { ownRate == nil ? band.flatMap { rates.unitRates[$0] } : nil }
-            func unitRate() -> Quantity { policyRate()?.quantity ?? Quantity(.hourlyRate, rate, .poundsAnHour) }
+            /// Writes the rate: the policy's as built with the snapshot, shared (a rate quantity built for each use was
+            /// built, copied and destroyed), or the line's own.
+            func unitRate(_ w: inout FormulaWriter) {
+                if ownRate == nil, let shared = band.flatMap({ rates.unitRates[$0] }) { return w.quantity(shared: shared) }
+                w.value(.hourlyRate, rate, .poundsAnHour)
+            }
             /// The hours and staff ratio, the operands of the line's quantity and of its working's product.
             func quantities(_ w: inout FormulaWriter) {
                 w.value(.hoursPerWeek, h, .hoursAWeek)
@@ -202,14 +204,14 @@ struct BottomUpCalculation {
                         w.equals(.weekly, exact, .poundsAWeek) { w in
                             w.product { w in
                                 quantities(&w)
-                                if let shared = policyRate() { w.quantity(shared: shared) } else { w.quantity(unitRate()) }
+                                unitRate(&w)
                             }
                         }
                         if hasOwnRate { w.note(.rateAgreedForLine) }
                         if provider == .personalAssistant { w.note(.checkedAgainstNationalLivingWage) }
                     }
                 },
-                quantity: { $0.product(quantities) }, unitRate: unitRate(), deployment: shares.description, parameters: uses)
+                quantity: { $0.product(quantities) }, unitRate: unitRate, deployment: shares.description, parameters: uses)
             if provider == .personalAssistant {
                 paPay.add(exact, shares)
                 paHours += staffHours
@@ -234,8 +236,9 @@ struct BottomUpCalculation {
                                                  policy: parameters.sleepInRate)
             let exact = n * rate
             let shares = DeploymentShares(held)
-            func unitRate() -> Quantity {
-                ownRate == nil ? Quantity(.sleepInRate, rate, .poundsANight) : Quantity(.nightRate, rate, .poundsANight)
+            /// Writes the rate: the policy's, or the line's own.
+            func unitRate(_ w: inout FormulaWriter) {
+                if ownRate == nil { w.parameter(.sleepInRate, rate, .poundsANight) } else { w.value(.nightRate, rate, .poundsANight) }
             }
             try builder.recurring(
                 BottomUpLine.sleepIn(i, id: plan.sleepIns[i].id).key,
@@ -244,11 +247,11 @@ struct BottomUpCalculation {
                     w.equals(.weekly, exact, .poundsAWeek) { w in
                         w.product { w in
                             w.value(.nightsPerWeek, n, .nightsAWeek)
-                            w.quantity(unitRate())
+                            unitRate(&w)
                         }
                     }
                 },
-                quantity: { $0.value(.nightsPerWeek, n, .nightsAWeek) }, unitRate: unitRate(),
+                quantity: { $0.value(.nightsPerWeek, n, .nightsAWeek) }, unitRate: unitRate,
                 deployment: shares.description, parameters: isPolicy ? parameters.lineUses.sleepIn : [])
             if provider == .personalAssistant { paPay.add(exact, shares) } else { agencyPay.add(exact, shares) }
             careSubtotal.add(exact, shares)
@@ -342,7 +345,7 @@ struct BottomUpCalculation {
             case .weekly:
                 exactWeekly = try builder.recurring(key, plan.otherItems[i].description, exactWeekly: amount,
                                                     working: { $0.equals(.weekly, amount, .poundsAWeek) { base(.poundsAWeek, &$0) } },
-                                                    quantity: quantity, unitRate: Quantity(.amount, itemAmount, .poundsAWeek),
+                                                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAWeek) },
                                                     deployment: shares.description)
             case .fourWeekly:
                 let weekly = amount / 4
@@ -356,7 +359,7 @@ struct BottomUpCalculation {
                             }
                         }
                     },
-                    quantity: quantity, unitRate: Quantity(.amount, itemAmount, .poundsEveryFourWeeks),
+                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsEveryFourWeeks) },
                     deployment: shares.description)
             case .monthly:
                 let annual = amount * 12, weekly = annual / weeksPerYear
@@ -371,18 +374,18 @@ struct BottomUpCalculation {
                             }
                         }
                     },
-                    quantity: quantity, unitRate: Quantity(.amount, itemAmount, .poundsAMonth),
+                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAMonth) },
                     deployment: shares.description)
             case .annual:
                 let weekly = amount / weeksPerYear
                 exactWeekly = try builder.recurring(key, plan.otherItems[i].description, exactWeekly: weekly, exactAnnual: amount,
                                                     working: { $0.weekly(weekly, fromAnnual: amount, weeksPerYear: weeksPerYear) { base(.poundsAYear, &$0) } },
-                                                    quantity: quantity, unitRate: Quantity(.amount, itemAmount, .poundsAYear),
+                                                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAYear) },
                                                     deployment: shares.description)
             case .oneOff:
                 try builder.oneOff(key, plan.otherItems[i].description, exact: amount,
                                    working: { $0.equals(.amount, amount, .pounds) { base(.pounds, &$0) } },
-                                   quantity: quantity, unitRate: Quantity(.amount, itemAmount, .pounds),
+                                   quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .pounds) },
                                    deployment: shares.description)
                 continue
             }

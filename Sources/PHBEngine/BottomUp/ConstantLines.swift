@@ -60,16 +60,16 @@ struct EmploymentCostRates: Sendable {
             BottomUpLine.training.key, "PA training", exactAnnual: training.value * k,
             formula: ((Formula.parameter(.trainingPerPAPerYear, training.value, .poundsAYear) * pas)
                 .equals(.annual, training.value * k, .poundsAYear) / weeks).equals(.weekly, training.value * k / weeksPerYear, .poundsAWeek),
-            quantity: pas, unitRate: Quantity(.trainingPerPAPerYear, training.value, .poundsAYear), parameters: [training.use])
+            quantity: pas, unitRate: { $0.parameter(.trainingPerPAPerYear, training.value, .poundsAYear) }, parameters: [training.use])
         let dbs = try dbsCheckPerPA.get()
         try builder.oneOff(BottomUpLine.dbsChecks.key, "DBS checks", exact: dbs.value * k,
                            formula: (Formula.parameter(.dbsCheckPerPA, dbs.value, .pounds) * pas).equals(.amount, dbs.value * k, .pounds),
-                           quantity: pas, unitRate: Quantity(.dbsCheckPerPA, dbs.value, .pounds), parameters: [dbs.use])
+                           quantity: pas, unitRate: { $0.parameter(.dbsCheckPerPA, dbs.value, .pounds) }, parameters: [dbs.use])
         let recruitment = try recruitmentPerPA.get()
         try builder.oneOff(BottomUpLine.recruitment.key, "PA recruitment", exact: recruitment.value * k,
                            formula: (Formula.parameter(.recruitmentPerPA, recruitment.value, .pounds) * pas)
                                .equals(.amount, recruitment.value * k, .pounds), quantity: pas,
-                           unitRate: Quantity(.recruitmentPerPA, recruitment.value, .pounds), parameters: [recruitment.use])
+                           unitRate: { $0.parameter(.recruitmentPerPA, recruitment.value, .pounds) }, parameters: [recruitment.use])
         return ConstantLines(lines: Array(builder.finishedLines()), recurringTotal: recurringTotal)
     }
 }

@@ -104,11 +104,11 @@ public struct GroupContactPricing: BudgetCalculation {
         try builder.oneOff("oneToOne", "One-to-one contacts at the rounded price", exact: oneToOnePrice.exact * oneToOneContacts,
                            formula: (oneToOneCount * .value(.oneToOnePrice, oneToOnePrice.exact, .pounds))
                                .equals(.amount, oneToOnePrice.exact * oneToOneContacts, .pounds),
-                           quantity: oneToOneCount, unitRate: Quantity(.oneToOnePrice, oneToOnePrice.exact, .pounds))
+                           quantity: oneToOneCount, unitRate: { $0.value(.oneToOnePrice, oneToOnePrice.exact, .pounds) })
         try builder.oneOff("group", "Group contacts at the rounded price", exact: groupPrice.exact * groupContacts,
                            formula: (groupCount * .value(.groupPrice, groupPrice.exact, .pounds))
                                .equals(.amount, groupPrice.exact * groupContacts, .pounds),
-                           quantity: groupCount, unitRate: Quantity(.groupPrice, groupPrice.exact, .pounds))
+                           quantity: groupCount, unitRate: { $0.value(.groupPrice, groupPrice.exact, .pounds) })
         let atRounded = oneToOnePrice.exact * oneToOneContacts + groupPrice.exact * groupContacts
         let total = Formula.value(.contractTotal, contractTotal, .pounds)
         let atRoundedPrices = oneToOneCount * .value(.oneToOnePrice, oneToOnePrice.exact, .pounds)

@@ -66,42 +66,42 @@ struct BreakdownBuilder {
     /// of it, with its formula and parameter uses, is not needed).
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, working: Writing,
-                            quantity: Writing = { _ in }, unitRate: @autoclosure () -> Quantity? = nil,
+                            quantity: Writing = { _ in }, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         try recurring(key, description, exactWeekly: exactWeekly, exactAnnual: exactWeekly * weeksPerYear, working: working,
-                      quantity: quantity, unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+                      quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
     }
 
     /// Adds a recurring line whose exact weekly and annual values are both known (annual = weekly × weeks
     /// per year): each is rounded once, and neither is worked out again from the other.
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, exactAnnual: Rational,
-                            working: Writing, quantity: Writing = { _ in }, unitRate: @autoclosure () -> Quantity? = nil,
+                            working: Writing, quantity: Writing = { _ in }, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         append(key, description, exact: exactWeekly, weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
                annual: try exactAnnual.roundedToMoney(rule, context: "\(key) annual"), oneOff: nil, working: working,
-               quantity: quantity, unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+               quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
         return exactWeekly
     }
 
     /// Adds a one-off line (no weekly or annual figure).
     mutating func oneOff(_ key: String, _ description: String, exact: Rational, working: Writing,
-                         quantity: Writing = { _ in }, unitRate: @autoclosure () -> Quantity? = nil,
+                         quantity: Writing = { _ in }, unitRate: Writing = { _ in },
                          deployment: @autoclosure () -> String? = nil,
                          parameters: [ParameterUse] = []) throws(BudgetError) {
         append(key, description, exact: exact, weekly: nil, annual: nil, oneOff: try exact.roundedToMoney(rule, context: key),
-               working: working, quantity: quantity, unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+               working: working, quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
     }
 
     /// Adds a recurring line whose working is a formula built as a value.
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> Formula,
-                            quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
+                            quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
-        try recurring(key, description, exactWeekly: exactWeekly, working: { _ in }, unitRate: unitRate(),
+        try recurring(key, description, exactWeekly: exactWeekly, working: { _ in }, unitRate: unitRate,
                       deployment: deployment(), parameters: parameters)
         setLastWorking(formula(), quantity: quantity())
         return exactWeekly
@@ -111,21 +111,21 @@ struct BreakdownBuilder {
     /// working a formula built as a value. Returns the exact weekly value.
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> Formula,
-                            quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
+                            quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> String? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         let weekly = try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, exactAnnual: exactAnnual,
-                                   working: { _ in }, unitRate: unitRate(), deployment: deployment(), parameters: parameters)
+                                   working: { _ in }, unitRate: unitRate, deployment: deployment(), parameters: parameters)
         setLastWorking(formula(), quantity: quantity())
         return weekly
     }
 
     /// Adds a one-off line whose working is a formula built as a value.
     mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> Formula,
-                         quantity: @autoclosure () -> Formula? = nil, unitRate: @autoclosure () -> Quantity? = nil,
+                         quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
                          deployment: @autoclosure () -> String? = nil,
                          parameters: [ParameterUse] = []) throws(BudgetError) {
-        try oneOff(key, description, exact: exact, working: { _ in }, unitRate: unitRate(), deployment: deployment(),
+        try oneOff(key, description, exact: exact, working: { _ in }, unitRate: unitRate, deployment: deployment(),
                    parameters: parameters)
         setLastWorking(formula(), quantity: quantity())
     }
@@ -148,7 +148,7 @@ struct BreakdownBuilder {
     /// parameter uses are held in the lines' tables, and its working and quantity written into ``workings``.
     private mutating func append(_ key: String, _ description: String, exact: Rational, weekly: Money?, annual: Money?,
                                  oneOff: Money?, working: Writing, quantity: Writing,
-                                 unitRate: @autoclosure () -> Quantity?, deployment: @autoclosure () -> String?,
+                                 unitRate: Writing, deployment: @autoclosure () -> String?,
                                  parameters: [ParameterUse]) {
         var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: lines.hold(key))
         record.description = lines.hold(description)
@@ -161,10 +161,8 @@ struct BreakdownBuilder {
                 return .written(lower: Int32(truncatingIfNeeded: range.lowerBound), upper: Int32(truncatingIfNeeded: range.upperBound))
             }
             record.quantity = place(quantity)
-            // A node of its own in the workings, read back as a quantity.
-            if let rate = unitRate(), let node = workings.writeRange({ $0.quantity(rate) }) {
-                record.unitRate = Int32(truncatingIfNeeded: node.lowerBound)
-            }
+            // One value, written into the workings as a node of its own and read back as a quantity.
+            if let node = workings.writeRange(unitRate) { record.unitRate = Int32(truncatingIfNeeded: node.lowerBound) }
             record.formula = place(working)
             if let held = deployment() { record.deployment = lines.hold(held) }
         }

@@ -50,7 +50,7 @@ public struct RASCalibration: BudgetCalculation {
                 formula: ((Formula.value(.points, person.points, .points) * .value(.pricePerPoint, price.exact, .poundsAPoint))
                     .equals(.annual, person.points * price.exact, .poundsAYear) / weeks)
                     .equals(.weekly, person.points * price.exact / weeksPerYear, .poundsAWeek),
-                quantity: .value(.points, person.points, .points), unitRate: Quantity(.pricePerPoint, price.exact, .poundsAPoint))
+                quantity: .value(.points, person.points, .points), unitRate: { $0.value(.pricePerPoint, price.exact, .poundsAPoint) })
         }
         let result = try builder.result(calculator: calculatorName, title: "RAS calibration", context: context)
         let allocated = result.totals.annual
