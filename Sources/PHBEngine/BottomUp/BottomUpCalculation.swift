@@ -36,7 +36,6 @@ struct BottomUpCalculation {
     /// The breakdown of `plan`, its lines added to `builder` (which holds the rounding rule and weeks per year, and
     /// no lines yet): taken, not copied.
     mutating func run(_ plan: borrowing BottomUpPlan, _ builder: consuming BreakdownBuilder) throws(BudgetError) -> BudgetResult {
-        var builder = builder
         // Room for every line (the pay lines, up to two bank-holiday lines and six recurring on-cost lines,
         // the other items, the contingency, the two one-off employment lines and the three fees): the list
         // is allocated once, not grown line by line.
@@ -44,11 +43,10 @@ struct BottomUpCalculation {
         let weights = try paShareWeights(plan)
         try addCareLines(plan, &builder)
         try addSleepIns(plan, &builder)
-        // How PA pay is held, and those words when explained: for the PA bank holidays and every on-cost line,
-        // worked out once (a mixed holding's shares are quotients, and its words are built from them).
+        // How PA pay is held: for the PA bank holidays and every on-cost line, worked out once (a mixed holding's
+        // shares are quotients).
         let paShares = paPay.shares
-        let paHeldAs = builder.explains ? paShares.description : ""
-        let bankHolidayPA = try addBankHolidays(&builder, paShares: paShares, paHeldAs: paHeldAs)
+        let bankHolidayPA = try addBankHolidays(&builder, paShares: paShares)
         var figures: [ResultFigure] = []
         // The PA on-costs' notes are the only warnings: taken as they are, not copied into a list of their own.
         var warnings: [ResultWarning] = []
@@ -56,7 +54,7 @@ struct BottomUpCalculation {
         if !g.isZero {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,
                                                    bankHolidays: bankHolidayPA,
-                                                   weights: weights, shares: paShares, heldAs: paHeldAs)
+                                                   weights: weights, shares: paShares)
             try onCosts.add(to: &builder)
             careSubtotal.add(onCosts.recurringTotal, onCosts.shares)
             warnings = onCosts.notes
@@ -211,7 +209,7 @@ struct BottomUpCalculation {
                         if provider == .personalAssistant { w.note(.checkedAgainstNationalLivingWage) }
                     }
                 },
-                quantity: { $0.product(quantities) }, unitRate: unitRate, deployment: shares.description, parameters: uses)
+                quantity: { $0.product(quantities) }, unitRate: unitRate, deployment: shares, parameters: uses)
             if provider == .personalAssistant {
                 paPay.add(exact, shares)
                 paHours += staffHours
@@ -252,16 +250,15 @@ struct BottomUpCalculation {
                     }
                 },
                 quantity: { $0.value(.nightsPerWeek, n, .nightsAWeek) }, unitRate: unitRate,
-                deployment: shares.description, parameters: isPolicy ? parameters.lineUses.sleepIn : [])
+                deployment: shares, parameters: isPolicy ? parameters.lineUses.sleepIn : [])
             if provider == .personalAssistant { paPay.add(exact, shares) } else { agencyPay.add(exact, shares) }
             careSubtotal.add(exact, shares)
         }
     }
 
-    /// Bank-holiday enhancements for PA and agency pay (docs/rules.md §3), PA pay held as `paShares` (in words,
-    /// `paHeldAs`); returns the PA line's exact weekly value.
-    mutating func addBankHolidays(_ builder: inout BreakdownBuilder, paShares: DeploymentShares,
-                                  paHeldAs: String) throws(BudgetError) -> Rational {
+    /// Bank-holiday enhancements for PA and agency pay (docs/rules.md §3), PA pay held as `paShares`; returns the PA
+    /// line's exact weekly value.
+    mutating func addBankHolidays(_ builder: inout BreakdownBuilder, paShares: DeploymentShares) throws(BudgetError) -> Rational {
         let paTotal = paPay.total, agencyTotal = agencyPay.total
         guard !paTotal.isZero || !agencyTotal.isZero else { return .zero }
         let multiplier = try parameters.bankHolidayMultiplier.value()
@@ -294,7 +291,7 @@ struct BottomUpCalculation {
                         }
                     }
                 },
-                quantity: { $0.parameter(.bankHolidaysPerYear, days, .days) }, deployment: provider == .personalAssistant ? paHeldAs : shares.description,
+                quantity: { $0.parameter(.bankHolidaysPerYear, days, .days) }, deployment: shares,
                 parameters: parameters.lineUses.bankHolidays)
             careSubtotal.add(weekly, shares)
             if provider == .personalAssistant { paWeekly = weekly }
@@ -346,7 +343,7 @@ struct BottomUpCalculation {
                 exactWeekly = try builder.recurring(key, plan.otherItems[i].description, exactWeekly: amount,
                                                     working: { $0.equals(.weekly, amount, .poundsAWeek) { base(.poundsAWeek, &$0) } },
                                                     quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAWeek) },
-                                                    deployment: shares.description)
+                                                    deployment: shares)
             case .fourWeekly:
                 let weekly = amount / 4
                 exactWeekly = try builder.recurring(
@@ -360,7 +357,7 @@ struct BottomUpCalculation {
                         }
                     },
                     quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsEveryFourWeeks) },
-                    deployment: shares.description)
+                    deployment: shares)
             case .monthly:
                 let annual = amount * 12, weekly = annual / weeksPerYear
                 exactWeekly = try builder.recurring(
@@ -375,18 +372,18 @@ struct BottomUpCalculation {
                         }
                     },
                     quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAMonth) },
-                    deployment: shares.description)
+                    deployment: shares)
             case .annual:
                 let weekly = amount / weeksPerYear
                 exactWeekly = try builder.recurring(key, plan.otherItems[i].description, exactWeekly: weekly, exactAnnual: amount,
                                                     working: { $0.weekly(weekly, fromAnnual: amount, weeksPerYear: weeksPerYear) { base(.poundsAYear, &$0) } },
                                                     quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAYear) },
-                                                    deployment: shares.description)
+                                                    deployment: shares)
             case .oneOff:
                 try builder.oneOff(key, plan.otherItems[i].description, exact: amount,
                                    working: { $0.equals(.amount, amount, .pounds) { base(.pounds, &$0) } },
                                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .pounds) },
-                                   deployment: shares.description)
+                                   deployment: shares)
                 continue
             }
             thirdPartyOutsideCare += shares.part(of: exactWeekly, heldAs: .thirdParty)
@@ -413,7 +410,7 @@ struct BottomUpCalculation {
                         }
                     }
                 },
-                deployment: shares.description, parameters: parameters.lineUses.contingency)
+                deployment: shares, parameters: parameters.lineUses.contingency)
         } else {
             let weekly = contingency / 100 * base
             exactWeekly = try builder.recurring(
@@ -426,7 +423,7 @@ struct BottomUpCalculation {
                         }
                     }
                 },
-                deployment: shares.description, parameters: parameters.lineUses.contingency)
+                deployment: shares, parameters: parameters.lineUses.contingency)
         }
         thirdPartyOutsideCare += shares.part(of: exactWeekly, heldAs: .thirdParty)
     }
@@ -447,10 +444,10 @@ struct BottomUpCalculation {
                         }
                     }
                 },
-                deployment: Deployment.thirdParty.description, parameters: parameters.lineUses.thirdPartyFee)
+                deployment: DeploymentShares(.thirdParty), parameters: parameters.lineUses.thirdPartyFee)
         }
         if anyDirectPayment {
-            builder.append(try parameters.directPaymentFeeLines.get(), deployment: Deployment.directPayment.description)
+            builder.append(try parameters.directPaymentFeeLines.get(), deployment: DeploymentShares(.directPayment))
         }
     }
 }

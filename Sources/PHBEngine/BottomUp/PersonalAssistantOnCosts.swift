@@ -13,8 +13,6 @@ struct PersonalAssistantOnCosts {
     let weights: [Rational]
     /// How PA pay is held; every on-cost line is held the same way.
     let shares: DeploymentShares
-    /// `shares` in words, for every on-cost line of an explained breakdown (empty when it is not explained).
-    let heldAs: String
 
     /// The exact weekly sum of the recurring lines added (each held as `shares`), for the hourly cost,
     /// contingency and fees.
@@ -23,14 +21,13 @@ struct PersonalAssistantOnCosts {
     private(set) var notes: [ResultWarning] = []
 
     init(parameters: BottomUpParameters, weeksPerYear: Rational, pay: Rational, bankHolidays: Rational, weights: [Rational],
-         shares: DeploymentShares, heldAs: String) {
+         shares: DeploymentShares) {
         self.parameters = parameters
         self.weeksPerYear = weeksPerYear
         self.pay = pay
         self.bankHolidays = bankHolidays
         self.weights = weights
         self.shares = shares
-        self.heldAs = heldAs
     }
 
     var paCount: Int { weights.count }
@@ -71,14 +68,14 @@ struct PersonalAssistantOnCosts {
                         w.note(.replacesItemisedOnCosts)
                     }
                 },
-                deployment: heldAs, parameters: parameters.lineUses.flatOnCost))
+                deployment: shares, parameters: parameters.lineUses.flatOnCost))
         } else {
             try addItemised(to: &builder)
         }
         // Insurance and payroll once per employer; training, DBS and recruitment per PA (docs/rules.md §3):
         // worked out once per snapshot.
         let employmentCosts = try parameters.employmentCostLines(paCount: paCount)
-        builder.append(employmentCosts, deployment: heldAs)
+        builder.append(employmentCosts, deployment: shares)
         addRecurring(employmentCosts.recurringTotal)
     }
 
@@ -101,7 +98,7 @@ struct PersonalAssistantOnCosts {
                     }
                 }
             },
-            deployment: heldAs, parameters: parameters.lineUses.holidayCover))
+            deployment: shares, parameters: parameters.lineUses.holidayCover))
 
         // Earnings base per PA per week: e_i = (G + BHpa + H) × w_i / Σw.
         let earnings = holidayBase + cover
@@ -213,7 +210,7 @@ struct PersonalAssistantOnCosts {
         try addRecurring(builder.recurring(
             BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly,
             exactAnnual: allowance?.annual ?? exactWeekly * weeksPerYear, working: working,
-            quantity: { [paCount] in Self.assistants(paCount, &$0) }, deployment: heldAs,
+            quantity: { [paCount] in Self.assistants(paCount, &$0) }, deployment: shares,
             parameters: applied ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
     }
 
@@ -269,7 +266,7 @@ struct PersonalAssistantOnCosts {
         }
         try addRecurring(builder.recurring(
             BottomUpLine.pension.key, "Employer pension", exactWeekly: total, working: working,
-            quantity: { Self.assistants(enrolled, &$0) }, deployment: heldAs,
+            quantity: { Self.assistants(enrolled, &$0) }, deployment: shares,
             parameters: fundedFrom == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit
                                                         : parameters.lineUses.pensionFromTrigger))
     }

@@ -67,7 +67,7 @@ struct BreakdownBuilder {
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, working: Writing,
                             quantity: Writing = { _ in }, unitRate: Writing = { _ in },
-                            deployment: @autoclosure () -> String? = nil,
+                            deployment: @autoclosure () -> DeploymentShares? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         try recurring(key, description, exactWeekly: exactWeekly, exactAnnual: exactWeekly * weeksPerYear, working: working,
                       quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
@@ -78,7 +78,7 @@ struct BreakdownBuilder {
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, exactAnnual: Rational,
                             working: Writing, quantity: Writing = { _ in }, unitRate: Writing = { _ in },
-                            deployment: @autoclosure () -> String? = nil,
+                            deployment: @autoclosure () -> DeploymentShares? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         append(key, description, exact: exactWeekly, weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
                annual: try exactAnnual.roundedToMoney(rule, context: "\(key) annual"), oneOff: nil, working: working,
@@ -89,7 +89,7 @@ struct BreakdownBuilder {
     /// Adds a one-off line (no weekly or annual figure).
     mutating func oneOff(_ key: String, _ description: String, exact: Rational, working: Writing,
                          quantity: Writing = { _ in }, unitRate: Writing = { _ in },
-                         deployment: @autoclosure () -> String? = nil,
+                         deployment: @autoclosure () -> DeploymentShares? = nil,
                          parameters: [ParameterUse] = []) throws(BudgetError) {
         append(key, description, exact: exact, weekly: nil, annual: nil, oneOff: try exact.roundedToMoney(rule, context: key),
                working: working, quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
@@ -99,7 +99,7 @@ struct BreakdownBuilder {
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> Formula,
                             quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
-                            deployment: @autoclosure () -> String? = nil,
+                            deployment: @autoclosure () -> DeploymentShares? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         try recurring(key, description, exactWeekly: exactWeekly, working: { _ in }, unitRate: unitRate,
                       deployment: deployment(), parameters: parameters)
@@ -112,7 +112,7 @@ struct BreakdownBuilder {
     @discardableResult
     mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> Formula,
                             quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
-                            deployment: @autoclosure () -> String? = nil,
+                            deployment: @autoclosure () -> DeploymentShares? = nil,
                             parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
         let weekly = try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, exactAnnual: exactAnnual,
                                    working: { _ in }, unitRate: unitRate, deployment: deployment(), parameters: parameters)
@@ -123,7 +123,7 @@ struct BreakdownBuilder {
     /// Adds a one-off line whose working is a formula built as a value.
     mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> Formula,
                          quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
-                         deployment: @autoclosure () -> String? = nil,
+                         deployment: @autoclosure () -> DeploymentShares? = nil,
                          parameters: [ParameterUse] = []) throws(BudgetError) {
         try oneOff(key, description, exact: exact, working: { _ in }, unitRate: unitRate, deployment: deployment(),
                    parameters: parameters)
@@ -148,7 +148,7 @@ struct BreakdownBuilder {
     /// parameter uses are held in the lines' tables, and its working and quantity written into ``workings``.
     private mutating func append(_ key: String, _ description: String, exact: Rational, weekly: Money?, annual: Money?,
                                  oneOff: Money?, working: Writing, quantity: Writing,
-                                 unitRate: Writing, deployment: @autoclosure () -> String?,
+                                 unitRate: Writing, deployment: @autoclosure () -> DeploymentShares?,
                                  parameters: [ParameterUse]) {
         var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: lines.hold(key))
         record.description = lines.hold(description)
@@ -164,7 +164,7 @@ struct BreakdownBuilder {
             // One value, written into the workings as a node of its own and read back as a quantity.
             if let node = workings.writeRange(unitRate) { record.unitRate = Int32(truncatingIfNeeded: node.lowerBound) }
             record.formula = place(working)
-            if let held = deployment() { record.deployment = lines.hold(held) }
+            if let held = deployment() { record.deployment = lines.hold(held) }  // its words made when read
         }
         lines.records.append(record)
     }
@@ -179,24 +179,30 @@ struct BreakdownBuilder {
     }
 
     /// The lines, given the list their workings are written in: call it once every line is added.
-    mutating func finishedLines() -> BudgetLines {
-        // Taken from the builder, not copied: a copy cost a reference count for each of the lines' tables.
-        var finished = RecordedLines()
-        swap(&finished, &lines)
-        if explains { finished.workings = workings.list }
-        return BudgetLines(.records(finished))
+    mutating func finishedLines() -> BudgetLines { BudgetLines(.records(finishedRecords())) }
+
+    /// The lines' records and tables, given the list their workings are written in, moved out of the builder (which
+    /// is left with none): taken by assignment, they were copied and the builder's released, a reference count each
+    /// way for every table.
+    private mutating func finishedRecords() -> RecordedLines {
+        if explains { lines.workings = workings.list }
+        return withUnsafeMutablePointer(to: &lines) { held in
+            let finished = held.move()
+            held.initialize(to: RecordedLines())
+            return finished
+        }
     }
 
     /// Adds lines worked out before (a snapshot's constant lines), held as `deployment`, without their working
     /// when the breakdown is not explained. No line is copied: each record gives its place in the list, and its
     /// figures.
-    mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> String) {
+    mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> DeploymentShares) {
         let source = explains ? constant.lines : constant.figuresOnly
         // Room for both a plan's lists (employment costs and fees) at once: the list grown from empty was made twice.
         if lines.constants.capacity == 0 { lines.constants.reserveCapacity(2) }
         lines.constants.append(source)
         let set = Int32(truncatingIfNeeded: lines.constants.count - 1)
-        let held = explains ? lines.hold(deployment()) : LineRecord.nowhere
+        let held = explains ? lines.hold(deployment()) : .none
         for i in source.indices {
             var record = LineRecord(exact: source[i].exact, weekly: source[i].weekly, annual: source[i].annual,
                                     oneOff: source[i].oneOff, key: Int32(truncatingIfNeeded: i))
@@ -221,14 +227,14 @@ struct BreakdownBuilder {
     mutating func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
                 figures: consuming [ResultFigure] = [], warnings: [ResultWarning] = [], flags: [ResultFlag] = [],
                 mayUseOutOfDateValues: Bool = true) throws(BudgetError) -> BudgetResult {
-        let lines = finishedLines(), totals = try BudgetTotals(of: lines)
+        let records = finishedRecords(), totals = try BudgetTotals(of: records.records)
         // Only a figure written by ``figure(_:_:_:working:parameters:)`` is changed: a list of figures the caller
         // still holds is copied when it is (pass it with `consume`).
         for i in figures.indices where figures[i].formula.isWritten { figures[i].formula.attach(to: workings.list) }
         let result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
-            basis: basis, lines: lines, totals: totals, figures: figures,
+            basis: basis, lines: BudgetLines(.records(records)), totals: totals, figures: figures,
             warningList: warnings, flags: flags)
         // Listing the distinct parameters costs more than the rest of a figures-only breakdown's
         // bookkeeping; only a value used past the last day it is known to hold needs it. (The result is

@@ -86,6 +86,16 @@ struct LineRecord: Sendable {
         case value(Int32)
     }
 
+    /// How a line is held: its words are made when it is read.
+    enum HeldAs: Sendable {
+        /// The line says nothing of it.
+        case none
+        /// All one way.
+        case oneWay(Deployment)
+        /// In shares: those at this place of ``RecordedLines/mixedShares``.
+        case mixed(Int32)
+    }
+
     /// A place in a table that holds nothing.
     static let nowhere: Int32 = -1
 
@@ -98,8 +108,8 @@ struct LineRecord: Sendable {
     var key: Int32
     /// The description's place in ``RecordedLines/texts``.
     var description: Int32 = nowhere
-    /// The deployment's place in ``RecordedLines/texts``, or ``nowhere``.
-    var deployment: Int32 = nowhere
+    /// How the line is held.
+    var deployment = HeldAs.none
     /// The parameter uses' place in ``RecordedLines/parameterLists``, or ``nowhere`` for none.
     var parameters: Int32 = nowhere
     /// The place of the unit rate's node in ``RecordedLines/workings``, or ``nowhere``.
@@ -115,12 +125,14 @@ struct LineRecord: Sendable {
 /// (``BudgetLines``).
 struct RecordedLines: Sendable {
     var records: ContiguousArray<LineRecord> = []
-    /// Keys, descriptions and deployments.
+    /// Keys and descriptions.
     var texts: ContiguousArray<String> = []
     /// Lists of parameter uses (each a list the calculator passed: often a snapshot's, shared).
     var parameterLists: ContiguousArray<[ParameterUse]> = []
     /// Workings and quantities built as values.
     var formulas: ContiguousArray<Formula> = []
+    /// The shares of the lines held in several ways (``LineRecord/HeldAs/mixed(_:)``).
+    var mixedShares: ContiguousArray<DeploymentShares> = []
     /// Lists of lines worked out before, that lines are copied from (``LineRecord/constant``).
     var constants: ContiguousArray<[BudgetLine]> = []
     /// Every line's working and quantity written one after another, once the lines are finished.
@@ -139,6 +151,22 @@ struct RecordedLines: Sendable {
         return Int32(truncatingIfNeeded: texts.count - 1)
     }
 
+    /// Holds `shares`: one way in the record itself, mixed shares in ``mixedShares``.
+    mutating func hold(_ shares: DeploymentShares) -> LineRecord.HeldAs {
+        if let one = shares.heldOneWay { return .oneWay(one) }
+        mixedShares.append(shares)
+        return .mixed(Int32(truncatingIfNeeded: mixedShares.count - 1))
+    }
+
+    /// How a line is held, in words (`direct payment`, `third party 75%, direct payment 25%`).
+    private func words(_ held: LineRecord.HeldAs) -> String? {
+        switch held {
+        case .none: nil
+        case .oneWay(let one): one.description
+        case .mixed(let i): mixedShares[Int(i)].description
+        }
+    }
+
     /// Holds `parameters`, returning their place (or ``LineRecord/nowhere`` for none).
     mutating func hold(_ parameters: [ParameterUse]) -> Int32 {
         guard !parameters.isEmpty else { return LineRecord.nowhere }
@@ -151,7 +179,7 @@ struct RecordedLines: Sendable {
         let record = records[i]
         if record.constant != LineRecord.nowhere {
             var line = constants[Int(record.constant)][Int(record.key)]
-            if record.deployment != LineRecord.nowhere { line.deployment = texts[Int(record.deployment)] }
+            if let held = words(record.deployment) { line.deployment = held }
             return line
         }
         func formula(_ place: LineRecord.FormulaPlace) -> Formula? {
@@ -165,7 +193,7 @@ struct RecordedLines: Sendable {
             key: texts[Int(record.key)], description: texts[Int(record.description)], quantity: formula(record.quantity),
             unitRate: record.unitRate == LineRecord.nowhere ? nil : unitRate(at: Int(record.unitRate)),
             formula: formula(record.formula), exact: record.exact, weekly: record.weekly, annual: record.annual,
-            oneOff: record.oneOff, deployment: record.deployment == LineRecord.nowhere ? nil : texts[Int(record.deployment)],
+            oneOff: record.oneOff, deployment: words(record.deployment),
             parameters: record.parameters == LineRecord.nowhere ? [] : parameterLists[Int(record.parameters)])
     }
 

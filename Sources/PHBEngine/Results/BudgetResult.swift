@@ -161,8 +161,13 @@ public struct BudgetTotals: Sendable, Hashable {
     public init(of lines: BudgetLines) throws(BudgetError) {
         switch lines.storage {
         case .lines(let lines): try self.init(lines, figures: { ($0.weekly, $0.annual, $0.oneOff) })
-        case .records(let recorded): try self.init(recorded.records, figures: { ($0.weekly, $0.annual, $0.oneOff) })
+        case .records(let recorded): try self.init(of: recorded.records)
         }
+    }
+
+    /// Totals of the lines `records` give.
+    init(of records: ContiguousArray<LineRecord>) throws(BudgetError) {
+        try self.init(records, figures: { ($0.weekly, $0.annual, $0.oneOff) })
     }
 
     /// Totals of the figures of `lines`, in one pass: no list of figures built.
