@@ -64,6 +64,23 @@ struct LibraryBenchmark {
                 breakdowns(calls, parameters[core], explains: explains)
             }))
         }
+        /// The same explained breakdowns, each of their lines then read whole, as a renderer reads them: what a
+        /// result's lines cost to make from their records, on top of the breakdown.
+        @Sendable func breakdownsRead(_ calls: Range<Int>, _ parameters: BottomUpParameters) {
+            var sum = 0
+            for i in calls {
+                guard let result = try? pool[i % pool.count].calculate(with: parameters, explains: true) else { continue }
+                for line in result.lines {
+                    sum &+= line.key.utf8.count &+ line.description.utf8.count &+ line.parameters.count
+                        &+ (line.deployment?.utf8.count ?? 0) &+ (line.formula == nil ? 0 : 1) &+ (line.quantity == nil ? 0 : 1)
+                        &+ (line.unitRate == nil ? 0 : 1)
+                }
+            }
+            blackHole(sum)
+        }
+        work.append(("bottom-up, full breakdown, with explanation and every line read", slow, { calls, core in
+            breakdownsRead(calls, parameters[core])
+        }))
         let ras: [any BudgetCalculation] = (0..<100).map { RASAssessment(points: Rational(20 + $0)) }
         let clusters: [any BudgetCalculation] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]
             .map { MentalHealthClusterAllocation(cluster: $0) }

@@ -179,7 +179,7 @@ struct BreakdownBuilder {
     }
 
     /// The lines, given the list their workings are written in: call it once every line is added.
-    mutating func finishedLines() -> BudgetLines { BudgetLines(.records(finishedRecords())) }
+    mutating func finishedLines() -> BudgetLines { BudgetLines(.records(RecordedLinesBox(finishedRecords()))) }
 
     /// The lines' records and tables, given the list their workings are written in, moved out of the builder (which
     /// is left with none): taken by assignment, they were copied and the builder's released, a reference count each
@@ -234,7 +234,7 @@ struct BreakdownBuilder {
         let result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
-            basis: basis, lines: BudgetLines(.records(records)), totals: totals, figures: figures,
+            basis: basis, lines: BudgetLines(.records(RecordedLinesBox(records))), totals: totals, figures: figures,
             warningList: warnings, flags: flags)
         // Listing the distinct parameters costs more than the rest of a figures-only breakdown's
         // bookkeeping; only a value used past the last day it is known to hold needs it. (The result is

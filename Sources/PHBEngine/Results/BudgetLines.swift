@@ -5,15 +5,16 @@
 /// parameter uses and its working (every line's working is written into one
 /// list of nodes). A record holds nothing counted by reference, so the lines
 /// are written with no copy of a line and freed with no work per line; a
-/// ``BudgetLine`` is made from its record when it is read. Lines given as
-/// values (``init(_:)``) are held as they are.
+/// line read is a view of its record (one reference), whose fields are made
+/// when they are read. Lines given as values (``init(_:)``) are held as they
+/// are.
 public struct BudgetLines: RandomAccessCollection, Sendable {
     /// How the lines are held.
     enum Storage: Sendable {
         /// Lines given as values.
         case lines([BudgetLine])
         /// Lines a ``BreakdownBuilder`` wrote.
-        case records(RecordedLines)
+        case records(RecordedLinesBox)
     }
 
     let storage: Storage
@@ -28,24 +29,23 @@ public struct BudgetLines: RandomAccessCollection, Sendable {
     public var endIndex: Int {
         switch storage {
         case .lines(let lines): lines.count
-        case .records(let recorded): recorded.records.count
+        case .records(let box): box.lines.records.count
         }
     }
 
-    /// The line at `i`, made from its record when the lines were written by a calculator.
+    /// The line at `i`: for lines a calculator wrote, a view of its record.
     public subscript(i: Int) -> BudgetLine {
         switch storage {
         case .lines(let lines): lines[i]
-        case .records(let recorded): recorded.line(at: i)
+        case .records(let box): BudgetLine(box, i)
         }
     }
 
-    /// Whether any line used a parameter use that meets `condition`: each line's list of uses read in place, with no
-    /// line made.
+    /// Whether any line used a parameter use that meets `condition`: each line's list of uses read in place.
     func containsParameterUse(where condition: (ParameterUse) -> Bool) -> Bool {
         switch storage {
         case .lines(let lines): lines.contains { $0.parameters.contains(where: condition) }
-        case .records(let recorded): recorded.records.indices.contains { recorded.parameters(at: $0).contains(where: condition) }
+        case .records(let box): box.lines.records.indices.contains { box.lines.parameters(at: $0).contains(where: condition) }
         }
     }
 
@@ -53,7 +53,7 @@ public struct BudgetLines: RandomAccessCollection, Sendable {
     func forEachParameterList(_ body: ([ParameterUse]) -> Void) {
         switch storage {
         case .lines(let lines): for line in lines { body(line.parameters) }
-        case .records(let recorded): for i in recorded.records.indices { body(recorded.parameters(at: i)) }
+        case .records(let box): for i in box.lines.records.indices { body(box.lines.parameters(at: i)) }
         }
     }
 }
@@ -158,15 +158,6 @@ struct RecordedLines: Sendable {
         return .mixed(Int32(truncatingIfNeeded: mixedShares.count - 1))
     }
 
-    /// How a line is held, in words (`direct payment`, `third party 75%, direct payment 25%`).
-    private func words(_ held: LineRecord.HeldAs) -> String? {
-        switch held {
-        case .none: nil
-        case .oneWay(let one): one.description
-        case .mixed(let i): mixedShares[Int(i)].description
-        }
-    }
-
     /// Holds `parameters`, returning their place (or ``LineRecord/nowhere`` for none).
     mutating func hold(_ parameters: [ParameterUse]) -> Int32 {
         guard !parameters.isEmpty else { return LineRecord.nowhere }
@@ -174,39 +165,94 @@ struct RecordedLines: Sendable {
         return Int32(truncatingIfNeeded: parameterLists.count - 1)
     }
 
-    /// The line at `i`, made from its record.
-    func line(at i: Int) -> BudgetLine {
-        let record = records[i]
-        if record.constant != LineRecord.nowhere {
-            var line = constants[Int(record.constant)][Int(record.key)]
-            if let held = words(record.deployment) { line.deployment = held }
-            return line
-        }
-        func formula(_ place: LineRecord.FormulaPlace) -> Formula? {
-            switch place {
-            case .none: nil
-            case .written(let lower, let upper): Formula(.nodes(workings, Int(lower)..<Int(upper)))
-            case .value(let j): formulas[Int(j)]
-            }
-        }
-        return BudgetLine(
-            key: texts[Int(record.key)], description: texts[Int(record.description)], quantity: formula(record.quantity),
-            unitRate: record.unitRate == LineRecord.nowhere ? nil : unitRate(at: Int(record.unitRate)),
-            formula: formula(record.formula), exact: record.exact, weekly: record.weekly, annual: record.annual,
-            oneOff: record.oneOff, deployment: words(record.deployment),
-            parameters: record.parameters == LineRecord.nowhere ? [] : parameterLists[Int(record.parameters)])
+    /// The place of the line worked out before that record `i` is copied from (in ``constants``), or `nil` for a line
+    /// written here. Each field is read from the record in place: a record copied whole to read one field cost more
+    /// than the field.
+    @inline(__always)
+    private func constant(_ i: Int) -> (list: Int, line: Int)? {
+        let list = records[i].constant
+        return list == LineRecord.nowhere ? nil : (Int(list), Int(records[i].key))
     }
 
-    /// The unit rate whose node is at `node` of the workings.
-    private func unitRate(at node: Int) -> Quantity? {
-        if case .quantity(let rate) = Formula(.nodes(workings, node..<node + 1)).node { return rate }
-        return nil  // not reached: a unit rate is written as one value
+    /// The formula at `place`.
+    private func formula(_ place: LineRecord.FormulaPlace) -> Formula? {
+        switch place {
+        case .none: nil
+        case .written(let lower, let upper): Formula(.nodes(workings, Int(lower)..<Int(upper)))
+        case .value(let j): formulas[Int(j)]
+        }
+    }
+
+    /// The key of the line at `i`.
+    func key(at i: Int) -> String {
+        if let (list, line) = constant(i) { return constants[list][line].key }
+        return texts[Int(records[i].key)]
+    }
+
+    /// The description of the line at `i`.
+    func description(at i: Int) -> String {
+        if let (list, line) = constant(i) { return constants[list][line].description }
+        return texts[Int(records[i].description)]
+    }
+
+    /// The quantity of the line at `i`.
+    func quantity(at i: Int) -> Formula? {
+        if let (list, line) = constant(i) { return constants[list][line].quantity }
+        return formula(records[i].quantity)
+    }
+
+    /// The working of the line at `i`.
+    func formula(at i: Int) -> Formula? {
+        if let (list, line) = constant(i) { return constants[list][line].formula }
+        return formula(records[i].formula)
+    }
+
+    /// The unit rate of the line at `i`: its node of the workings, read as a quantity.
+    func unitRate(at i: Int) -> Quantity? {
+        if let (list, line) = constant(i) { return constants[list][line].unitRate }
+        let node = Int(records[i].unitRate)
+        guard node != Int(LineRecord.nowhere) else { return nil }
+        switch workings.nodes[node] {
+        case .quantity(let codes): return codes.quantity
+        case .heldQuantity(let h): return workings.heldQuantity(h)
+        default: return nil  // not reached: a unit rate is written as one value
+        }
+    }
+
+    /// How the line at `i` is held, in words (`direct payment`, `third party 75%, direct payment 25%`): a line
+    /// copied from one worked out before is held as this breakdown says.
+    func deployment(at i: Int) -> String? {
+        switch records[i].deployment {
+        case .none: constant(i).flatMap { constants[$0.list][$0.line].deployment }
+        case .oneWay(let one): one.description
+        case .mixed(let j): mixedShares[Int(j)].description
+        }
     }
 
     /// The parameter uses of the line at `i`, read in place.
     func parameters(at i: Int) -> [ParameterUse] {
-        let record = records[i]
-        if record.constant != LineRecord.nowhere { return constants[Int(record.constant)][Int(record.key)].parameters }
-        return record.parameters == LineRecord.nowhere ? [] : parameterLists[Int(record.parameters)]
+        if let (list, line) = constant(i) { return constants[list][line].parameters }
+        let place = records[i].parameters
+        return place == LineRecord.nowhere ? [] : parameterLists[Int(place)]
     }
+}
+
+/// A breakdown's finished lines (``RecordedLines``), held by reference: a result, and each line read from it,
+/// shares them.
+final class RecordedLinesBox: LineSource {
+    let lines: RecordedLines
+
+    init(_ lines: RecordedLines) { self.lines = lines }
+
+    func key(at i: Int) -> String { lines.key(at: i) }
+    func description(at i: Int) -> String { lines.description(at: i) }
+    func quantity(at i: Int) -> Formula? { lines.quantity(at: i) }
+    func unitRate(at i: Int) -> Quantity? { lines.unitRate(at: i) }
+    func formula(at i: Int) -> Formula? { lines.formula(at: i) }
+    func exact(at i: Int) -> Rational { lines.records[i].exact }
+    func weekly(at i: Int) -> Money? { lines.records[i].weekly }
+    func annual(at i: Int) -> Money? { lines.records[i].annual }
+    func oneOff(at i: Int) -> Money? { lines.records[i].oneOff }
+    func deployment(at i: Int) -> String? { lines.deployment(at: i) }
+    func parameters(at i: Int) -> [ParameterUse] { lines.parameters(at: i) }
 }

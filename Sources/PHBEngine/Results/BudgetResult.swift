@@ -93,51 +93,6 @@ public struct BudgetResult: Sendable, Hashable {
     public func figure(_ key: String) -> ResultFigure? { figures.first { $0.key == key } }
 }
 
-/// One line of a breakdown.
-public struct BudgetLine: Sendable, Hashable {
-    /// A stable key (`care[0]`, `holidayCover`, `employerNI`).
-    public var key: String
-    /// What it is, for people.
-    public var description: String
-    /// The quantity (`20 h × 1`), where the line has one and the line is explained.
-    public var quantity: Formula?
-    /// The unit rate (`£13.75 an hour`), where the line has one and the line is explained.
-    public var unitRate: Quantity?
-    /// How the line was worked out, with the values used; `nil` when the result was not explained.
-    public var formula: Formula?
-    /// The exact weekly value (recurring lines) or exact amount (one-off lines).
-    public var exact: Rational
-    /// Rounded weekly figure; `nil` for one-off lines.
-    public var weekly: Money?
-    /// Rounded annual figure; `nil` for one-off lines.
-    public var annual: Money?
-    /// Rounded one-off figure; `nil` for recurring lines.
-    public var oneOff: Money?
-    /// How the line is held (`direct payment`, or the mixed shares).
-    public var deployment: String?
-    /// The parameter values the line used.
-    public var parameters: [ParameterUse]
-
-    public init(key: String, description: String, quantity: Formula? = nil, unitRate: Quantity? = nil,
-                formula: Formula?, exact: Rational, weekly: Money?, annual: Money?, oneOff: Money?,
-                deployment: String? = nil, parameters: [ParameterUse] = []) {
-        self.key = key
-        self.description = description
-        self.quantity = quantity
-        self.unitRate = unitRate
-        self.formula = formula
-        self.exact = exact
-        self.weekly = weekly
-        self.annual = annual
-        self.oneOff = oneOff
-        self.deployment = deployment
-        self.parameters = parameters
-    }
-
-    /// Whether the line recurs (has weekly and annual figures).
-    public var isRecurring: Bool { oneOff == nil }
-}
-
 /// Column totals: sums of the rounded lines.
 public struct BudgetTotals: Sendable, Hashable {
     /// Σ line weekly.
@@ -161,7 +116,7 @@ public struct BudgetTotals: Sendable, Hashable {
     public init(of lines: BudgetLines) throws(BudgetError) {
         switch lines.storage {
         case .lines(let lines): try self.init(lines, figures: { ($0.weekly, $0.annual, $0.oneOff) })
-        case .records(let recorded): try self.init(of: recorded.records)
+        case .records(let box): try self.init(of: box.lines.records)
         }
     }
 
