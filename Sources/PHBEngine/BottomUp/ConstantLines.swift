@@ -2,26 +2,13 @@
 /// number of PAs: the employment costs and the direct-payment fees.
 ///
 /// A parameters snapshot works them out once, explained, and each breakdown
-/// that has them copies them in (dropping the working when it is not
+/// that has them refers to them (without their working when it is not
 /// explained), as the fast path settles the same lines once per snapshot.
 struct ConstantLines: Sendable {
     /// The lines, explained, held as nothing yet: a breakdown says how it holds them.
     let lines: [BudgetLine]
-    /// The same lines without their working, for a breakdown that is not explained.
-    let figuresOnly: [BudgetLine]
     /// Σ exact weekly value of the recurring lines.
     let recurringTotal: Rational
-
-    /// `lines`, explained, and their total.
-    init(lines: [BudgetLine], recurringTotal: Rational) {
-        self.lines = lines
-        figuresOnly = lines.map {
-            var line = $0
-            (line.quantity, line.unitRate, line.formula) = (nil, nil, nil)
-            return line
-        }
-        self.recurringTotal = recurringTotal
-    }
 
     /// The numbers of PAs whose employment-cost lines a snapshot works out in advance: 1 to this.
     static let teamSizes = 4

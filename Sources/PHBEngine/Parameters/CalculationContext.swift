@@ -51,6 +51,10 @@ public struct CalculationContext: Sendable {
     public var strictDates = false { didSet { if strictDates != oldValue { resolve() } } }
     /// Every parameter any layer gives, resolved for ``asAt``: its use, or the error a calculation that uses it gets.
     private var resolved: [ParameterKey: Result<ParameterUse, BudgetError>] = [:]
+    /// Whether any parameter resolved for ``asAt`` is used past the last day it is known to hold. When none is, no
+    /// result made with this context (or one made from it by ``overriding(_:with:)``) uses such a value, and its lines
+    /// need not be searched for one.
+    private(set) var resolvesOutOfDateValue = false
     /// The rounding rule in force, typed: every calculation reads it. (This and ``weeksPerYear`` start as
     /// placeholders, replaced by `resolveBasics()`, which the initialiser calls.)
     private(set) var roundingRule: ParameterLookup<RoundingRule> = .failure(.missingInput(field: "roundingRule"))
@@ -85,6 +89,7 @@ public struct CalculationContext: Sendable {
         var changed = self
         changed.overrides[key] = value
         changed.resolved[key] = Result { () throws(BudgetError) in try changed.lookUp(key) }
+        changed.resolvesOutOfDateValue = resolvesOutOfDateValue || Self.isOutOfDate(changed.resolved[key])
         changed.resolveBasics()
         return changed
     }
@@ -97,7 +102,13 @@ public struct CalculationContext: Sendable {
             for key in keys where resolved[key] == nil { resolved[key] = Result { () throws(BudgetError) in try lookUp(key) } }
         }
         self.resolved = resolved
+        resolvesOutOfDateValue = resolved.values.contains(where: Self.isOutOfDate)
         resolveBasics()
+    }
+
+    /// Whether `resolved` is a use past the last day its value is known to hold.
+    private static func isOutOfDate(_ resolved: Result<ParameterUse, BudgetError>?) -> Bool {
+        if case .success(let use) = resolved { use.staleAfter != nil } else { false }
     }
 
     /// Types the rounding rule and weeks per year from the resolved parameters.

@@ -137,22 +137,20 @@ struct BreakdownBuilder {
         /// The place of `formula` in the lines' formulas built as values.
         func place(_ formula: Formula?) -> LineRecord.FormulaPlace {
             guard let formula else { return .none }
-            lines.formulas.append(formula)
-            return .value(Int32(truncatingIfNeeded: lines.formulas.count - 1))
+            return .value(lines.hold(.formula(formula)))
         }
         lines.records[i].quantity = place(quantity())
         lines.records[i].formula = place(formula())
     }
 
-    /// Appends a line with its figures, and its working when the breakdown is explained, as a record: its text and
-    /// parameter uses are held in the lines' tables, and its working and quantity written into ``workings``.
+    /// Appends a line with its figures, and its working when the breakdown is explained, as a record: its working,
+    /// quantity and unit rate are written into ``workings``, and the record holds their places.
     private mutating func append(_ key: String, _ description: String, exact: Rational, weekly: Money?, annual: Money?,
                                  oneOff: Money?, working: Writing, quantity: Writing,
                                  unitRate: Writing, deployment: @autoclosure () -> DeploymentShares?,
                                  parameters: [ParameterUse]) {
-        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: lines.hold(key))
-        record.description = lines.hold(description)
-        record.parameters = lines.hold(parameters)
+        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: key, description: description,
+                                parameters: parameters)
         if explains {
             reserveWorkingsOnFirstUse()
             /// The place of the formula `body` writes.
@@ -166,7 +164,7 @@ struct BreakdownBuilder {
             record.formula = place(working)
             if let held = deployment() { record.deployment = lines.hold(held) }  // its words made when read
         }
-        lines.records.append(record)
+        lines.append(consume record)
     }
 
     /// A figure beside the lines, its working written into ``workings`` with the lines' (and so held as its range
@@ -197,28 +195,28 @@ struct BreakdownBuilder {
     /// when the breakdown is not explained. No line is copied: each record gives its place in the list, and its
     /// figures.
     mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> DeploymentShares) {
-        let source = explains ? constant.lines : constant.figuresOnly
-        // Room for both a plan's lists (employment costs and fees) at once: the list grown from empty was made twice.
-        if lines.constants.capacity == 0 { lines.constants.reserveCapacity(2) }
-        lines.constants.append(source)
-        let set = Int32(truncatingIfNeeded: lines.constants.count - 1)
+        let source = constant.lines
+        let set = lines.hold(.lines(source))
         let held = explains ? lines.hold(deployment()) : .none
         for i in source.indices {
             var record = LineRecord(exact: source[i].exact, weekly: source[i].weekly, annual: source[i].annual,
-                                    oneOff: source[i].oneOff, key: Int32(truncatingIfNeeded: i))
-            (record.constant, record.deployment) = (set, held)
-            lines.records.append(record)
+                                    oneOff: source[i].oneOff, key: "", description: "", parameters: [])
+            (record.constant, record.constantLine) = (set, Int32(truncatingIfNeeded: i))
+            (record.deployment, record.explained) = (held, explains)
+            lines.append(record)
         }
     }
 
     /// Weeks per year in a formula.
     var weeks: Formula { .weeks(weeksPerYear) }
 
-    /// The finished result with totals of the rounded lines.
+    /// The finished result with totals of the rounded lines, its lines searched for out-of-date values only when
+    /// `context` resolved one (every value a calculator uses comes from its context, or one made from it).
     mutating func result(calculator: String, title: String, context: CalculationContext, figures: consuming [ResultFigure] = [],
                 warnings: [ResultWarning] = [], flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
         try result(calculator: calculator, title: title, asAt: context.asAt, policyName: context.policy.name,
-                   policyIsIllustrative: context.policy.isIllustrative, figures: figures, warnings: warnings, flags: flags)
+                   policyIsIllustrative: context.policy.isIllustrative, figures: figures, warnings: warnings, flags: flags,
+                   mayUseOutOfDateValues: context.resolvesOutOfDateValue)
     }
 
     /// The finished result with totals of the rounded lines (the lines finished: ``finishedLines()``).

@@ -45,7 +45,7 @@ public struct BudgetLines: RandomAccessCollection, Sendable {
     func containsParameterUse(where condition: (ParameterUse) -> Bool) -> Bool {
         switch storage {
         case .lines(let lines): lines.contains { $0.parameters.contains(where: condition) }
-        case .records(let box): box.lines.records.indices.contains { box.lines.parameters(at: $0).contains(where: condition) }
+        case .records(let box): box.lines.containsParameterUse(where: condition)
         }
     }
 
@@ -72,9 +72,9 @@ extension BudgetLines: Hashable {
     }
 }
 
-/// One line of a breakdown as a calculator writes it: its figures, and
-/// places in its ``RecordedLines``' tables for the rest. It holds nothing
-/// counted by reference.
+/// One line of a breakdown as a calculator writes it: its figures, key,
+/// description and parameter uses, and codes and places in its
+/// ``RecordedLines``' tables for the rest (its working, how it is held).
 struct LineRecord: Sendable {
     /// Where a line's working or quantity is.
     enum FormulaPlace: Sendable {
@@ -82,7 +82,7 @@ struct LineRecord: Sendable {
         case none
         /// Nodes `lower ..< upper` of the lines' workings.
         case written(lower: Int32, upper: Int32)
-        /// The formula at this place of ``RecordedLines/formulas``, built as a value.
+        /// The formula at this place of ``RecordedLines/held``, built as a value.
         case value(Int32)
     }
 
@@ -92,7 +92,7 @@ struct LineRecord: Sendable {
         case none
         /// All one way.
         case oneWay(Deployment)
-        /// In shares: those at this place of ``RecordedLines/mixedShares``.
+        /// In shares: those at this place of ``RecordedLines/held``.
         case mixed(Int32)
     }
 
@@ -104,19 +104,23 @@ struct LineRecord: Sendable {
     var weekly: Money?
     var annual: Money?
     var oneOff: Money?
-    /// The key's place in ``RecordedLines/texts``, or the constant line's place in its list.
-    var key: Int32
-    /// The description's place in ``RecordedLines/texts``.
-    var description: Int32 = nowhere
+    /// The key (empty for a line copied from one worked out before, which has its own).
+    var key: String
+    /// What the line is, for people (empty for a line copied from one worked out before).
+    var description: String
+    /// The parameter values the line used (none for a line copied from one worked out before).
+    var parameters: [ParameterUse]
     /// How the line is held.
     var deployment = HeldAs.none
-    /// The parameter uses' place in ``RecordedLines/parameterLists``, or ``nowhere`` for none.
-    var parameters: Int32 = nowhere
     /// The place of the unit rate's node in ``RecordedLines/workings``, or ``nowhere``.
     var unitRate: Int32 = nowhere
-    /// The list of lines worked out before that this line is copied from (its place in
-    /// ``RecordedLines/constants``, its line at ``key``), or ``nowhere`` for a line written here.
+    /// The list of lines worked out before that this line is copied from (its place in ``RecordedLines/held``, its
+    /// line at ``constantLine``), or ``nowhere`` for a line written here.
     var constant: Int32 = nowhere
+    var constantLine: Int32 = 0
+    /// Whether a line copied from one worked out before keeps its quantity, unit rate and working: a breakdown that
+    /// is not explained has none.
+    var explained = true
     var quantity = FormulaPlace.none
     var formula = FormulaPlace.none
 }
@@ -124,92 +128,87 @@ struct LineRecord: Sendable {
 /// The records of a breakdown's lines and the tables they share
 /// (``BudgetLines``).
 struct RecordedLines: Sendable {
+    /// What a record's places point at: the few things a line holds that most do not (formulas built as values,
+    /// mixed shares, lines worked out before), in one table.
+    enum HeldValue: Sendable {
+        /// A working or quantity built as a value.
+        case formula(Formula)
+        /// The shares of a line held in several ways (``LineRecord/HeldAs/mixed(_:)``).
+        case shares(DeploymentShares)
+        /// Lines worked out before, that lines are copied from (``LineRecord/constant``).
+        case lines([BudgetLine])
+    }
+
     var records: ContiguousArray<LineRecord> = []
-    /// Keys and descriptions.
-    var texts: ContiguousArray<String> = []
-    /// Lists of parameter uses (each a list the calculator passed: often a snapshot's, shared).
-    var parameterLists: ContiguousArray<[ParameterUse]> = []
-    /// Workings and quantities built as values.
-    var formulas: ContiguousArray<Formula> = []
-    /// The shares of the lines held in several ways (``LineRecord/HeldAs/mixed(_:)``).
-    var mixedShares: ContiguousArray<DeploymentShares> = []
-    /// Lists of lines worked out before, that lines are copied from (``LineRecord/constant``).
-    var constants: ContiguousArray<[BudgetLine]> = []
+    /// What the records' places point at.
+    var held: ContiguousArray<HeldValue> = []
     /// Every line's working and quantity written one after another, once the lines are finished.
     var workings = FormulaList()
 
     /// Makes room for `count` lines.
-    mutating func reserveCapacity(_ count: Int) {
-        records.reserveCapacity(count)
-        texts.reserveCapacity(3 * count)
-        parameterLists.reserveCapacity(count)
+    mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
+
+    /// Appends `record`; the first gets room for a few lines, when ``reserveCapacity(_:)`` made none: tables grown
+    /// one by one from empty are copied at each doubling.
+    mutating func append(_ record: consuming LineRecord) {
+        if records.capacity == 0 { reserveCapacity(4) }
+        records.append(consume record)
     }
 
-    /// Holds `text`, returning its place.
-    mutating func hold(_ text: String) -> Int32 {
-        texts.append(text)
-        return Int32(truncatingIfNeeded: texts.count - 1)
+    /// Holds `value`, returning its place.
+    mutating func hold(_ value: HeldValue) -> Int32 {
+        if held.capacity == 0 { held.reserveCapacity(4) }
+        held.append(value)
+        return Int32(truncatingIfNeeded: held.count - 1)
     }
 
-    /// Holds `shares`: one way in the record itself, mixed shares in ``mixedShares``.
+    /// Holds `shares`: one way in the record itself, mixed shares in ``held``.
     mutating func hold(_ shares: DeploymentShares) -> LineRecord.HeldAs {
         if let one = shares.heldOneWay { return .oneWay(one) }
-        mixedShares.append(shares)
-        return .mixed(Int32(truncatingIfNeeded: mixedShares.count - 1))
+        return .mixed(hold(.shares(shares)))
     }
 
-    /// Holds `parameters`, returning their place (or ``LineRecord/nowhere`` for none).
-    mutating func hold(_ parameters: [ParameterUse]) -> Int32 {
-        guard !parameters.isEmpty else { return LineRecord.nowhere }
-        parameterLists.append(parameters)
-        return Int32(truncatingIfNeeded: parameterLists.count - 1)
-    }
-
-    /// The place of the line worked out before that record `i` is copied from (in ``constants``), or `nil` for a line
-    /// written here. Each field is read from the record in place: a record copied whole to read one field cost more
-    /// than the field.
+    /// The line worked out before that record `i` is copied from, or `nil` for a line written here. Each field is
+    /// read from the record in place: a record copied whole to read one field cost more than the field.
     @inline(__always)
-    private func constant(_ i: Int) -> (list: Int, line: Int)? {
-        let list = records[i].constant
-        return list == LineRecord.nowhere ? nil : (Int(list), Int(records[i].key))
+    private func constant(_ i: Int) -> BudgetLine? {
+        let place = records[i].constant
+        guard place != LineRecord.nowhere, case .lines(let lines) = held[Int(place)] else { return nil }
+        return lines[Int(records[i].constantLine)]
     }
 
     /// The formula at `place`.
     private func formula(_ place: LineRecord.FormulaPlace) -> Formula? {
         switch place {
-        case .none: nil
-        case .written(let lower, let upper): Formula(.nodes(workings, Int(lower)..<Int(upper)))
-        case .value(let j): formulas[Int(j)]
+        case .none: return nil
+        case .written(let lower, let upper): return Formula(.nodes(workings, Int(lower)..<Int(upper)))
+        case .value(let j):
+            if case .formula(let formula) = held[Int(j)] { return formula }
+            return nil  // not reached: a record's formula places hold formulas
         }
     }
 
     /// The key of the line at `i`.
-    func key(at i: Int) -> String {
-        if let (list, line) = constant(i) { return constants[list][line].key }
-        return texts[Int(records[i].key)]
-    }
+    func key(at i: Int) -> String { constant(i)?.key ?? records[i].key }
 
     /// The description of the line at `i`.
-    func description(at i: Int) -> String {
-        if let (list, line) = constant(i) { return constants[list][line].description }
-        return texts[Int(records[i].description)]
-    }
+    func description(at i: Int) -> String { constant(i)?.description ?? records[i].description }
 
     /// The quantity of the line at `i`.
     func quantity(at i: Int) -> Formula? {
-        if let (list, line) = constant(i) { return constants[list][line].quantity }
+        if let line = constant(i) { return records[i].explained ? line.quantity : nil }
         return formula(records[i].quantity)
     }
 
     /// The working of the line at `i`.
     func formula(at i: Int) -> Formula? {
-        if let (list, line) = constant(i) { return constants[list][line].formula }
+        if let line = constant(i) { return records[i].explained ? line.formula : nil }
         return formula(records[i].formula)
     }
 
     /// The unit rate of the line at `i`: its node of the workings, read as a quantity.
     func unitRate(at i: Int) -> Quantity? {
-        if let (list, line) = constant(i) { return constants[list][line].unitRate }
+        if let line = constant(i) { return records[i].explained ? line.unitRate : nil }
         let node = Int(records[i].unitRate)
         guard node != Int(LineRecord.nowhere) else { return nil }
         switch workings.nodes[node] {
@@ -223,17 +222,25 @@ struct RecordedLines: Sendable {
     /// copied from one worked out before is held as this breakdown says.
     func deployment(at i: Int) -> String? {
         switch records[i].deployment {
-        case .none: constant(i).flatMap { constants[$0.list][$0.line].deployment }
-        case .oneWay(let one): one.description
-        case .mixed(let j): mixedShares[Int(j)].description
+        case .none: return constant(i)?.deployment
+        case .oneWay(let one): return one.description
+        case .mixed(let j):
+            if case .shares(let shares) = held[Int(j)] { return shares.description }
+            return nil  // not reached: a record's share places hold shares
         }
     }
 
     /// The parameter uses of the line at `i`, read in place.
     func parameters(at i: Int) -> [ParameterUse] {
-        if let (list, line) = constant(i) { return constants[list][line].parameters }
-        let place = records[i].parameters
-        return place == LineRecord.nowhere ? [] : parameterLists[Int(place)]
+        constant(i)?.parameters ?? records[i].parameters
+    }
+
+    /// Whether any line used a parameter use that meets `condition`: every record's uses, and those of the lines
+    /// worked out before, read in place.
+    func containsParameterUse(where condition: (ParameterUse) -> Bool) -> Bool {
+        records.contains { $0.parameters.contains(where: condition) } || held.contains { value in
+            if case .lines(let lines) = value { lines.contains { $0.parameters.contains(where: condition) } } else { false }
+        }
     }
 }
 
