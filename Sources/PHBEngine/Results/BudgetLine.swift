@@ -57,6 +57,7 @@ public struct BudgetLine: Sendable {
     /// Record `index` of `lines`.
     init(_ lines: RecordedLinesBox, _ index: Int) { (source, self.index) = (lines, index) }
 
+    /// A line that holds its own fields.
     public init(key: String, description: String, quantity: Formula? = nil, unitRate: Quantity? = nil,
                 formula: Formula?, exact: Rational, weekly: Money?, annual: Money?, oneOff: Money?,
                 deployment: String? = nil, parameters: [ParameterUse] = []) {
@@ -184,7 +185,8 @@ extension BudgetLine: Hashable {
     }
 }
 
-/// What a ``BudgetLine`` reads its fields from: its own fields, or a breakdown's records, at an index.
+/// What a ``BudgetLine`` reads its fields from: its own fields, or a breakdown's records, at an index. Each
+/// function reads the field of ``BudgetLine`` of its name.
 protocol LineSource: AnyObject, Sendable {
     func key(at i: Int) -> String
     func description(at i: Int) -> String

@@ -1,13 +1,14 @@
 /// The lines of a breakdown, in order: a collection of ``BudgetLine``.
 ///
 /// A calculator's breakdown holds its lines as records (``LineRecord``): each
-/// line's figures, and places in tables the lines share for its text, its
-/// parameter uses and its working (every line's working is written into one
-/// list of nodes). A record holds nothing counted by reference, so the lines
-/// are written with no copy of a line and freed with no work per line; a
-/// line read is a view of its record (one reference), whose fields are made
-/// when they are read. Lines given as values (``init(_:)``) are held as they
-/// are.
+/// line's figures, key, description and parameter uses, and codes and
+/// places for the rest: its working, quantity and unit rate in the one list
+/// of nodes every line's working is written into, how it is held as a code
+/// (its words made when read), a line worked out before (a snapshot's
+/// employment costs) as its place. The lines are written with no line built
+/// and copied, and shared by one reference; a line read is a view of its
+/// record (``BudgetLine``), whose fields are made when they are read. Lines
+/// given as values (``init(_:)``) are held as they are.
 public struct BudgetLines: RandomAccessCollection, Sendable {
     /// How the lines are held.
     enum Storage: Sendable {
@@ -99,7 +100,7 @@ struct LineRecord: Sendable {
     /// A place in a table that holds nothing.
     static let nowhere: Int32 = -1
 
-    /// The exact weekly value (recurring lines) or exact amount (one-off lines).
+    /// The exact weekly value (recurring lines) or exact amount (one-off lines), and the rounded figures.
     var exact: Rational
     var weekly: Money?
     var annual: Money?
