@@ -15,6 +15,9 @@ struct BreakdownBuilder {
 
     /// Every line's working and quantity, written one after another into one list of nodes.
     private var workings = FormulaWriter()
+    /// The last shares of several ways a line was held in, and the place of their words: the lines held alike
+    /// share them.
+    private var lastMixedHolding: (shares: DeploymentShares, place: Int32)?
 
     /// Makes room for `count` lines in all, so that the list is allocated once rather than grown line by line.
     mutating func reserveLines(_ count: Int) {
@@ -162,7 +165,7 @@ struct BreakdownBuilder {
             // One value, written into the workings as a node of its own and read back as a quantity.
             if let node = workings.writeRange(unitRate) { record.unitRate = Int32(truncatingIfNeeded: node.lowerBound) }
             record.formula = place(working)
-            if let held = deployment() { record.deployment = lines.hold(held) }  // its words made when read
+            if let held = deployment() { record.deployment = hold(held) }
         }
         lines.append(consume record)
     }
@@ -197,7 +200,7 @@ struct BreakdownBuilder {
     mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> DeploymentShares) {
         let source = constant.lines
         let set = lines.hold(.lines(source))
-        let held = explains ? lines.hold(deployment()) : .none
+        let held = explains ? hold(deployment()) : .none
         for i in source.indices {
             var record = LineRecord(exact: source[i].exact, weekly: source[i].weekly, annual: source[i].annual,
                                     oneOff: source[i].oneOff, key: "", description: "", parameters: [])
@@ -205,6 +208,16 @@ struct BreakdownBuilder {
             (record.deployment, record.explained) = (held, explains)
             lines.append(record)
         }
+    }
+
+    /// How a line is held, as its record holds it: one way as a code, shares of several ways as their words, made
+    /// once for the lines held alike.
+    private mutating func hold(_ shares: DeploymentShares) -> LineRecord.HeldAs {
+        if let one = shares.heldOneWay { return .oneWay(one) }
+        if let last = lastMixedHolding, last.shares == shares { return .words(last.place) }
+        let place = lines.hold(.words(shares.description))
+        lastMixedHolding = (shares, place)
+        return .words(place)
     }
 
     /// Weeks per year in a formula.

@@ -87,14 +87,14 @@ struct LineRecord: Sendable {
         case value(Int32)
     }
 
-    /// How a line is held: its words are made when it is read.
+    /// How a line is held.
     enum HeldAs: Sendable {
         /// The line says nothing of it.
         case none
-        /// All one way.
+        /// All one way: its words are made when read.
         case oneWay(Deployment)
-        /// In shares: those at this place of ``RecordedLines/held``.
-        case mixed(Int32)
+        /// In the words at this place of ``RecordedLines/held`` (shares of several ways, or a line made as a value).
+        case words(Int32)
     }
 
     /// A place in a table that holds nothing.
@@ -134,8 +134,10 @@ struct RecordedLines: Sendable {
     enum HeldValue: Sendable {
         /// A working or quantity built as a value.
         case formula(Formula)
-        /// The shares of a line held in several ways (``LineRecord/HeldAs/mixed(_:)``).
-        case shares(DeploymentShares)
+        /// How a line is held, in words (``LineRecord/HeldAs/words(_:)``): for shares of several ways, made once for
+        /// all the lines held alike (the PA on-costs), where words made at each reading cost more than the
+        /// breakdown's making them.
+        case words(String)
         /// Lines worked out before, that lines are copied from (``LineRecord/constant``).
         case lines([BudgetLine])
     }
@@ -161,12 +163,6 @@ struct RecordedLines: Sendable {
         if held.capacity == 0 { held.reserveCapacity(4) }
         held.append(value)
         return Int32(truncatingIfNeeded: held.count - 1)
-    }
-
-    /// Holds `shares`: one way in the record itself, mixed shares in ``held``.
-    mutating func hold(_ shares: DeploymentShares) -> LineRecord.HeldAs {
-        if let one = shares.heldOneWay { return .oneWay(one) }
-        return .mixed(hold(.shares(shares)))
     }
 
     /// The line worked out before that record `i` is copied from, or `nil` for a line written here. Each field is
@@ -225,9 +221,9 @@ struct RecordedLines: Sendable {
         switch records[i].deployment {
         case .none: return constant(i)?.deployment
         case .oneWay(let one): return one.description
-        case .mixed(let j):
-            if case .shares(let shares) = held[Int(j)] { return shares.description }
-            return nil  // not reached: a record's share places hold shares
+        case .words(let j):
+            if case .words(let words) = held[Int(j)] { return words }
+            return nil  // not reached: a record's share places hold their words
         }
     }
 
@@ -246,21 +242,9 @@ struct RecordedLines: Sendable {
 }
 
 /// A breakdown's finished lines (``RecordedLines``), held by reference: a result, and each line read from it,
-/// shares them.
-final class RecordedLinesBox: LineSource {
+/// share them.
+final class RecordedLinesBox: Sendable {
     let lines: RecordedLines
 
     init(_ lines: RecordedLines) { self.lines = lines }
-
-    func key(at i: Int) -> String { lines.key(at: i) }
-    func description(at i: Int) -> String { lines.description(at: i) }
-    func quantity(at i: Int) -> Formula? { lines.quantity(at: i) }
-    func unitRate(at i: Int) -> Quantity? { lines.unitRate(at: i) }
-    func formula(at i: Int) -> Formula? { lines.formula(at: i) }
-    func exact(at i: Int) -> Rational { lines.records[i].exact }
-    func weekly(at i: Int) -> Money? { lines.records[i].weekly }
-    func annual(at i: Int) -> Money? { lines.records[i].annual }
-    func oneOff(at i: Int) -> Money? { lines.records[i].oneOff }
-    func deployment(at i: Int) -> String? { lines.deployment(at: i) }
-    func parameters(at i: Int) -> [ParameterUse] { lines.parameters(at: i) }
 }
