@@ -3,6 +3,7 @@
 /// A line is a view of its record (``LineRecord``) in a breakdown's shared
 /// records: one reference to a final class, so reading a result's lines
 /// copies no text, formula or list, and each field is made when it is read.
+/// (A line kept keeps its breakdown's records alive.)
 /// A line made with ``init(key:description:quantity:unitRate:formula:exact:weekly:annual:oneOff:deployment:parameters:)``,
 /// or changed, is the one record of records of its own. Either way it is a
 /// value: equal lines are equal field by field, however each is held.
