@@ -9,8 +9,8 @@ struct BreakdownBuilder {
     let basis: [ParameterUse]
     /// Whether to build the formulas in words.
     let explains: Bool
-    /// The lines so far, as records (``LineRecord``): a line's working and quantity are held as their ranges of
-    /// `workings`, which the records are given when the lines are finished (``finishedLines()``).
+    /// The lines so far, as records (``LineRecord``): a line's working, quantity and unit rate are held as their
+    /// places in `workings`, whose list the records are given when the lines are finished (``finishedLines()``).
     private var lines = RecordedLines()
 
     /// Every line's working and quantity, written one after another into one list of nodes.
