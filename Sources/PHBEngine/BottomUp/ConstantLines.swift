@@ -5,8 +5,8 @@
 /// that has them refers to them (without their working when it is not
 /// explained), as the fast path settles the same lines once per snapshot.
 struct ConstantLines: Sendable {
-    /// The lines, explained, held as nothing yet: a breakdown says how it holds them.
-    let lines: [BudgetLine]
+    /// The lines' records, explained, held as nothing yet: a breakdown says how it holds them.
+    let lines: RecordedLinesBox
     /// Σ exact weekly value of the recurring lines.
     let recurringTotal: Rational
 
@@ -57,7 +57,7 @@ struct EmploymentCostRates: Sendable {
                            formula: (Formula.parameter(.recruitmentPerPA, recruitment.value, .pounds) * pas)
                                .equals(.amount, recruitment.value * k, .pounds), quantity: pas,
                            unitRate: { $0.parameter(.recruitmentPerPA, recruitment.value, .pounds) }, parameters: [recruitment.use])
-        return ConstantLines(lines: Array(builder.finishedLines()), recurringTotal: recurringTotal)
+        return ConstantLines(lines: builder.finishedLines(), recurringTotal: recurringTotal)
     }
 }
 
@@ -80,6 +80,6 @@ struct DirectPaymentFeeRates: Sendable {
         let setUp = try setUpFee.get()
         try builder.oneOff(BottomUpLine.directPaymentSetUpFee.key, "Direct-payment set-up", exact: setUp.value,
                            formula: .parameter(.directPaymentSetUpFee, setUp.value, .pounds), parameters: [setUp.use])
-        return ConstantLines(lines: Array(builder.finishedLines()), recurringTotal: weekly)
+        return ConstantLines(lines: builder.finishedLines(), recurringTotal: weekly)
     }
 }

@@ -59,6 +59,11 @@ extension Rational {
     /// exact values become money.
     @inlinable
     public func roundedToMoney(_ rule: RoundingRule, context: @autoclosure () -> String) throws(BudgetError) -> Money {
+        // The usual value, a few pounds over a small denominator, in 64 bits: one product, one division.
+        if let n = smallNumerator, let d = smallDenominator {
+            let (scaled, overflow) = n.multipliedReportingOverflow(by: 100)
+            if !overflow { return Money(pence: rule.roundedQuotient(scaled, d)) }
+        }
         guard let pence = roundedToInteger(scaledBy: 2, rule), let p = Int64(exactly: pence) else {
             throw .arithmeticOverflow(context())
         }

@@ -26,6 +26,30 @@ public struct Rational: Sendable {
     /// The denominator as stored: positive, or 0 when the value overflowed.
     @inlinable var storedDenominator: Int128 { Int128(denominatorHigh) << 64 | Int128(denominatorLow) }
 
+    /// The numerator as stored, when it fits 64 bits.
+    @inlinable @inline(__always)
+    var smallNumerator: Int64? {
+        let low = Int64(bitPattern: numeratorLow)
+        return numeratorHigh == low >> 63 ? low : nil
+    }
+
+    /// The denominator as stored, when it fits 64 bits: never for the overflowed value, whose denominator is 0, so
+    /// that a fast path that needs four small parts leaves that value to the general one.
+    @inlinable @inline(__always)
+    var smallDenominator: Int64? {
+        let low = Int64(bitPattern: denominatorLow)
+        return denominatorHigh == 0 && low > 0 ? low : nil
+    }
+
+    /// A numerator and positive denominator within 64 bits, stored as they are.
+    @inlinable @inline(__always)
+    init(small numerator: Int64, _ denominator: Int64) {
+        numeratorLow = UInt64(bitPattern: numerator)
+        numeratorHigh = numerator >> 63
+        denominatorLow = UInt64(bitPattern: denominator)
+        denominatorHigh = 0
+    }
+
     /// The numerator, in lowest terms (sign carried here).
     public var numerator: Int128 { reduced.storedNumerator }
     /// The denominator, in lowest terms: positive, or 0 when the value overflowed.
@@ -145,18 +169,35 @@ public struct Rational: Sendable {
 
 extension Rational {
     /// Exact sum (overflowed if it does not fit).
-    @inlinable
+    ///
+    /// The usual sums, from zero or over one denominator within 64 bits, are worked out where they are written; the
+    /// rest in ``sumOverDenominators(_:_:)``. (The whole sum written in one function was too long to be inlined, and
+    /// every sum paid for the call and the registers its rarer paths saved.)
+    @inlinable @inline(__always)
     public static func + (a: Rational, b: Rational) -> Rational {
-        if a.isOverflow || b.isOverflow { return .overflow }
-        // Sums often start from zero (a running total, a share held no way).
-        if a.isZero { return b }
-        if b.isZero { return a }
-        if let an = Int64(exactly: a.storedNumerator), let ad = Int64(exactly: a.storedDenominator),
-           let bn = Int64(exactly: b.storedNumerator), let bd = Int64(exactly: b.storedDenominator) {
-            // The usual case. Over one denominator, the sum is kept as it is when it fits.
+        if let an = a.smallNumerator, let ad = a.smallDenominator, let bn = b.smallNumerator, let bd = b.smallDenominator {
+            // Sums often start from zero (a running total, a share held no way).
+            if an == 0 { return b }
+            if bn == 0 { return a }
+            // Over one denominator, the sum is kept as it is when it fits.
             if ad == bd {
                 let (n, o) = an.addingReportingOverflow(bn)
-                if !o, n != .min { return Rational(stored: Int128(n), Int128(ad)) }
+                if !o, n != .min { return Rational(small: n, ad) }
+            }
+        }
+        return sumOverDenominators(a, b)
+    }
+
+    /// Exact sum of any two values: the general case of ``+(_:_:)``.
+    @usableFromInline @inline(never)
+    static func sumOverDenominators(_ a: Rational, _ b: Rational) -> Rational {
+        if a.isOverflow || b.isOverflow { return .overflow }
+        if a.isZero { return b }
+        if b.isZero { return a }
+        if let an = a.smallNumerator, let ad = a.smallDenominator, let bn = b.smallNumerator, let bd = b.smallDenominator {
+            if ad == bd {
+                let (n, o) = an.addingReportingOverflow(bn)
+                if !o, n != .min { return Rational(small: n, ad) }
             }
             // Knuth 4.5.1, over the least common denominator: products of two 64-bit factors, and their sum, fit.
             let g = Int64(gcd(ad.magnitude, bd.magnitude))
@@ -208,16 +249,30 @@ extension Rational {
     public static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
 
     /// Exact product.
-    @inlinable
+    ///
+    /// The usual product, of two values within 64 bits that stays there, is worked out where it is written; the
+    /// rest in ``productBeyond64Bits(_:_:)``.
+    @inlinable @inline(__always)
     public static func * (a: Rational, b: Rational) -> Rational {
-        if a.isOverflow || b.isOverflow { return .overflow }
-        if a.isZero || b.isZero { return .zero }
-        if let an = Int64(exactly: a.storedNumerator), let ad = Int64(exactly: a.storedDenominator),
-           let bn = Int64(exactly: b.storedNumerator), let bd = Int64(exactly: b.storedDenominator) {
-            // The usual case: the products kept as they are when both fit 64 bits, with no common factor sought.
+        if let an = a.smallNumerator, let ad = a.smallDenominator, let bn = b.smallNumerator, let bd = b.smallDenominator,
+           an != 0, bn != 0 {
+            // The products kept as they are when both fit 64 bits, with no common factor sought.
             let (n, o1) = an.multipliedReportingOverflow(by: bn)
             let (d, o2) = ad.multipliedReportingOverflow(by: bd)
-            if !o1, !o2, n != .min { return Rational(stored: Int128(n), Int128(d)) }
+            if !o1, !o2, n != .min { return Rational(small: n, d) }
+        }
+        return productBeyond64Bits(a, b)
+    }
+
+    /// Exact product of any two values: the general case of ``*(_:_:)``.
+    @usableFromInline @inline(never)
+    static func productBeyond64Bits(_ a: Rational, _ b: Rational) -> Rational {
+        if a.isOverflow || b.isOverflow { return .overflow }
+        if a.isZero || b.isZero { return .zero }
+        if let an = a.smallNumerator, let ad = a.smallDenominator, let bn = b.smallNumerator, let bd = b.smallDenominator {
+            let (n, o1) = an.multipliedReportingOverflow(by: bn)
+            let (d, o2) = ad.multipliedReportingOverflow(by: bd)
+            if !o1, !o2, n != .min { return Rational(small: n, d) }
         }
         return product(a.reduced, b.reduced)
     }
@@ -244,8 +299,19 @@ extension Rational {
     }
 
     /// Exact quotient; dividing by zero gives the overflowed value.
-    @inlinable
+    @inlinable @inline(__always)
     public static func / (a: Rational, b: Rational) -> Rational {
+        // A divisor within 64 bits (not the overflowed value, whose denominator is 0) whose numerator can be
+        // negated: its reciprocal is within 64 bits too.
+        if let bn = b.smallNumerator, let bd = b.smallDenominator, bn != 0, bn != .min {
+            return a * (bn < 0 ? Rational(small: -bd, -bn) : Rational(small: bd, bn))
+        }
+        return quotientBeyond64Bits(a, b)
+    }
+
+    /// Exact quotient by a divisor beyond 64 bits, zero or overflowed: the general case of ``/(_:_:)``.
+    @usableFromInline @inline(never)
+    static func quotientBeyond64Bits(_ a: Rational, _ b: Rational) -> Rational {
         if b.isOverflow || b.isZero { return .overflow }
         let sign: Int128 = b.isNegative ? -1 : 1
         return a * Rational(stored: sign * b.storedDenominator, sign * b.storedNumerator)
@@ -291,8 +357,20 @@ extension Rational: Hashable {
 
 extension Rational: Comparable {
     /// Exact ordering; an overflowed value orders below every other value.
-    @inlinable
+    ///
+    /// Two values within 64 bits, the usual case, are compared where the comparison is written (two full-width
+    /// 64-bit products, which always fit); the rest in ``isOrderedBeyond64Bits(_:_:)``.
+    @inlinable @inline(__always)
     public static func < (a: Rational, b: Rational) -> Bool {
+        if let an = a.smallNumerator, let ad = a.smallDenominator, let bn = b.smallNumerator, let bd = b.smallDenominator {
+            return ad == bd ? an < bn : wide(an, bd) < wide(bn, ad)
+        }
+        return isOrderedBeyond64Bits(a, b)
+    }
+
+    /// Exact ordering of any two values: the general case of ``<(_:_:)``.
+    @usableFromInline @inline(never)
+    static func isOrderedBeyond64Bits(_ a: Rational, _ b: Rational) -> Bool {
         if a.isOverflow || b.isOverflow { return a.isOverflow && !b.isOverflow }
         if a.storedDenominator == b.storedDenominator { return a.storedNumerator < b.storedNumerator }
         if let an = Int64(exactly: a.storedNumerator), let ad = Int64(exactly: a.storedDenominator),

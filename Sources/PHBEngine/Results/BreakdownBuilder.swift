@@ -179,8 +179,8 @@ struct BreakdownBuilder {
         return ResultFigure(key: key, label: label, value: value, formula: workings.write(working) ?? .steps([]), parameters: parameters)
     }
 
-    /// The lines, given the list their workings are written in: call it once every line is added.
-    mutating func finishedLines() -> BudgetLines { BudgetLines(.records(RecordedLinesBox(finishedRecords()))) }
+    /// The lines as records, given the list their workings are written in: call it once every line is added.
+    mutating func finishedLines() -> RecordedLinesBox { RecordedLinesBox(finishedRecords()) }
 
     /// The lines' records and tables, given the list their workings are written in, moved out of the builder (which
     /// is left with none): taken by assignment, they were copied and the builder's released, a reference count each
@@ -196,17 +196,18 @@ struct BreakdownBuilder {
 
     /// Adds lines worked out before (a snapshot's constant lines), held as `deployment`, without their working
     /// when the breakdown is not explained. No line is copied: each record gives its place in the list, and its
-    /// figures.
+    /// figures, read from the list's records in place (a line read through its view copied its record).
     mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> DeploymentShares) {
         let source = constant.lines
         let set = lines.hold(.lines(source))
         let held = explains ? hold(deployment()) : .none
-        for i in source.indices {
-            var record = LineRecord(exact: source[i].exact, weekly: source[i].weekly, annual: source[i].annual,
-                                    oneOff: source[i].oneOff, key: "", description: "", parameters: [])
+        for i in source.lines.records.indices {
+            var record = LineRecord(exact: source.lines.records[i].exact, weekly: source.lines.records[i].weekly,
+                                    annual: source.lines.records[i].annual, oneOff: source.lines.records[i].oneOff,
+                                    key: "", description: "", parameters: [])
             (record.constant, record.constantLine) = (set, Int32(truncatingIfNeeded: i))
             (record.deployment, record.explained) = (held, explains)
-            lines.append(record)
+            lines.append(consume record)
         }
     }
 

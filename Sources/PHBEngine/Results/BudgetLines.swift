@@ -138,8 +138,8 @@ struct RecordedLines: Sendable {
         /// all the lines held alike (the PA on-costs), where words made at each reading cost more than the
         /// breakdown's making them.
         case words(String)
-        /// Lines worked out before, that lines are copied from (``LineRecord/constant``).
-        case lines([BudgetLine])
+        /// Lines worked out before, that lines are copied from (``LineRecord/constant``), as their records.
+        case lines(RecordedLinesBox)
     }
 
     var records: ContiguousArray<LineRecord> = []
@@ -165,13 +165,14 @@ struct RecordedLines: Sendable {
         return Int32(truncatingIfNeeded: held.count - 1)
     }
 
-    /// The line worked out before that record `i` is copied from, or `nil` for a line written here. Each field is
-    /// read from the record in place: a record copied whole to read one field cost more than the field.
+    /// The records and the place in them of the line worked out before that record `i` is copied from, or `nil` for
+    /// a line written here. Each field is read from the record in place: a record copied whole to read one field
+    /// cost more than the field.
     @inline(__always)
-    private func constant(_ i: Int) -> BudgetLine? {
+    private func constant(_ i: Int) -> (lines: RecordedLinesBox, index: Int)? {
         let place = records[i].constant
         guard place != LineRecord.nowhere, case .lines(let lines) = held[Int(place)] else { return nil }
-        return lines[Int(records[i].constantLine)]
+        return (lines, Int(records[i].constantLine))
     }
 
     /// The formula at `place`.
@@ -186,26 +187,32 @@ struct RecordedLines: Sendable {
     }
 
     /// The key of the line at `i`.
-    func key(at i: Int) -> String { constant(i)?.key ?? records[i].key }
+    func key(at i: Int) -> String {
+        guard let (source, j) = constant(i) else { return records[i].key }
+        return source.lines.key(at: j)
+    }
 
     /// The description of the line at `i`.
-    func description(at i: Int) -> String { constant(i)?.description ?? records[i].description }
+    func description(at i: Int) -> String {
+        guard let (source, j) = constant(i) else { return records[i].description }
+        return source.lines.description(at: j)
+    }
 
     /// The quantity of the line at `i`.
     func quantity(at i: Int) -> Formula? {
-        if let line = constant(i) { return records[i].explained ? line.quantity : nil }
+        if let (source, j) = constant(i) { return records[i].explained ? source.lines.quantity(at: j) : nil }
         return formula(records[i].quantity)
     }
 
     /// The working of the line at `i`.
     func formula(at i: Int) -> Formula? {
-        if let line = constant(i) { return records[i].explained ? line.formula : nil }
+        if let (source, j) = constant(i) { return records[i].explained ? source.lines.formula(at: j) : nil }
         return formula(records[i].formula)
     }
 
     /// The unit rate of the line at `i`: its node of the workings, read as a quantity.
     func unitRate(at i: Int) -> Quantity? {
-        if let line = constant(i) { return records[i].explained ? line.unitRate : nil }
+        if let (source, j) = constant(i) { return records[i].explained ? source.lines.unitRate(at: j) : nil }
         let node = Int(records[i].unitRate)
         guard node != Int(LineRecord.nowhere) else { return nil }
         switch workings.nodes[node] {
@@ -219,7 +226,7 @@ struct RecordedLines: Sendable {
     /// copied from one worked out before is held as this breakdown says.
     func deployment(at i: Int) -> String? {
         switch records[i].deployment {
-        case .none: return constant(i)?.deployment
+        case .none: return constant(i).flatMap { $0.lines.lines.deployment(at: $0.index) }
         case .oneWay(let one): return one.description
         case .words(let j):
             if case .words(let words) = held[Int(j)] { return words }
@@ -229,14 +236,15 @@ struct RecordedLines: Sendable {
 
     /// The parameter uses of the line at `i`, read in place.
     func parameters(at i: Int) -> [ParameterUse] {
-        constant(i)?.parameters ?? records[i].parameters
+        guard let (source, j) = constant(i) else { return records[i].parameters }
+        return source.lines.parameters(at: j)
     }
 
     /// Whether any line used a parameter use that meets `condition`: every record's uses, and those of the lines
     /// worked out before, read in place.
     func containsParameterUse(where condition: (ParameterUse) -> Bool) -> Bool {
         records.contains { $0.parameters.contains(where: condition) } || held.contains { value in
-            if case .lines(let lines) = value { lines.contains { $0.parameters.contains(where: condition) } } else { false }
+            if case .lines(let source) = value { source.lines.containsParameterUse(where: condition) } else { false }
         }
     }
 }
