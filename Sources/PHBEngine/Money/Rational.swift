@@ -200,8 +200,16 @@ extension Rational {
                 if !o, n != .min { return Rational(small: n, ad) }
             }
             // Knuth 4.5.1, over the least common denominator: products of two 64-bit factors, and their sum, fit.
-            let g = Int64(gcd(ad.magnitude, bd.magnitude))
-            let (adOverG, bdOverG) = g == 1 ? (ad, bd) : (ad / g, bd / g)
+            // A denominator that divides the other (hundredths and ten-thousandths) is that common denominator,
+            // found with one division rather than the several of a greatest common divisor.
+            let (adOverG, bdOverG): (Int64, Int64)
+            let (q, r) = bd.quotientAndRemainder(dividingBy: ad)
+            if r == 0 {
+                (adOverG, bdOverG) = (1, q)
+            } else {
+                let g = Int64(gcd(ad.magnitude, bd.magnitude))
+                (adOverG, bdOverG) = g == 1 ? (ad, bd) : (ad / g, bd / g)
+            }
             let t = wide(an, bdOverG) + wide(bn, adOverG), d = wide(adOverG, bd)
             // Kept as it is when it fits 64 bits; else reduced, as a value beyond 64 bits always is.
             if Rational.fitsUnreduced(t, d) { return Rational(stored: t, d) }
