@@ -176,7 +176,7 @@ struct BottomUpCalculation {
             }
             // The policy's rate (and the wage it was checked against) or, for an own rate, the wage alone: lists
             // gathered once per snapshot.
-            let uses = isPolicy ? band.map { rates.uses[$0] } ?? []
+            let uses: LineUses = isPolicy ? band.map { parameters.bandUses(provider, band: $0) } ?? []
                 : provider == .personalAssistant ? parameters.lineUses.ownPARate : []
             let staffHours = h * staffRatio, exact = staffHours * rate
             let shares = DeploymentShares(held)

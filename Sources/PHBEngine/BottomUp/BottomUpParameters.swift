@@ -47,6 +47,9 @@ public final class BottomUpParameters: Sendable {
     let agencyRates: BandRates
     /// The parameter uses each derived line lists, gathered once.
     let lineUses: LineParameterUses
+    /// Every list of parameter uses a breakdown's lines refer to by place: the derived lines' (``lineUses``), then
+    /// a care line's at each PA rate and each agency rate (``bandUses(_:band:)``).
+    let sharedUses: SharedParameterUses
     /// The employment-cost lines for 1 to ``ConstantLines/teamSizes`` PAs, worked out once (none in a snapshot
     /// made for one plan: its lines are worked out when it needs them).
     let employmentCostLinesByTeamSize: [Result<ConstantLines, BudgetError>]
@@ -123,6 +126,7 @@ public final class BottomUpParameters: Sendable {
             pensionUpperLimit: pensionUpperLimit.resolved?.use, pensionTrigger: pensionTrigger.resolved?.use,
             contingencyMode: contingencyMode.resolved?.use, contingencyValue: contingencyValue.resolved?.use,
             thirdPartyFee: thirdPartyFee.resolved?.use, nationalLivingWage: nationalLivingWage.resolved?.use)
+        sharedUses = SharedParameterUses(lineUses.lists + paRates.uses + agencyRates.uses)
         employmentCostLinesByTeamSize = (0..<max(0, teamSizes)).map { i in
             Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
                 try employmentCosts.lines(paCount: i + 1, builder: builder)
@@ -151,6 +155,13 @@ public final class BottomUpParameters: Sendable {
         return try Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
             try employmentCosts.lines(paCount: paCount, builder: builder)
         }.get()
+    }
+
+    /// The parameter uses of a care line at `provider`'s rate in band `band` (its place in their lists), by place in
+    /// ``sharedUses``.
+    func bandUses(_ provider: Provider, band: Int) -> LineUses {
+        let first = lineUses.lists.count + (provider == .personalAssistant ? 0 : paRates.uses.count)
+        return .shared(Int32(truncatingIfNeeded: first + band))
     }
 
     /// The policy's hourly rates for `provider`'s time bands.

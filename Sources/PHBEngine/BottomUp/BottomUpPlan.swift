@@ -153,9 +153,10 @@ public struct BottomUpPlan: BudgetCalculation, Hashable {
     /// The breakdown under parameters already resolved: the way to cost many
     /// plans on one date, resolving the parameters once.
     public func calculate(with parameters: BottomUpParameters, explains: Bool = true) throws(BudgetError) -> BudgetResult {
-        let basis = BreakdownBuilder(rule: try parameters.rounding.value(), weeksPerYear: try parameters.weeksPerYear.value(),
-                                     basis: parameters.basis, explains: explains)
-        var calculation = BottomUpCalculation(plan: self, parameters: parameters, weeksPerYear: basis.weeksPerYear)
-        return try calculation.run(self, basis)
+        let rule = try parameters.rounding.value(), weeksPerYear = try parameters.weeksPerYear.value()
+        var calculation = BottomUpCalculation(plan: self, parameters: parameters, weeksPerYear: weeksPerYear)
+        // The builder made where it is passed: one made before was copied into the calculation and then destroyed.
+        return try calculation.run(self, BreakdownBuilder(rule: rule, weeksPerYear: weeksPerYear, basis: parameters.basis,
+                                                          explains: explains, sharedUses: parameters.sharedUses))
     }
 }

@@ -9,6 +9,9 @@ struct BreakdownBuilder {
     let basis: [ParameterUse]
     /// Whether to build the formulas in words.
     let explains: Bool
+    /// The lists of parameter uses that lines refer to by place (``LineUses/shared(_:)``), given to the records when
+    /// the lines are finished.
+    private let sharedUses: SharedParameterUses?
     /// The lines so far, as records (``LineRecord``): a line's working, quantity and unit rate are held as their
     /// places in `workings`, whose list the records are given when the lines are finished (``finishedLines()``).
     private var lines = RecordedLines()
@@ -53,12 +56,15 @@ struct BreakdownBuilder {
     }
 
     /// A builder with the rule and weeks per year already resolved, and `basis` their uses (a list made once for many
-    /// breakdowns: a list made for each was an allocation of its own).
-    init(rule: RoundingRule, weeksPerYear: Rational, basis: [ParameterUse], explains: Bool) {
+    /// breakdowns: a list made for each was an allocation of its own); its lines' uses given by place
+    /// (``LineUses/shared(_:)``) are the lists of `sharedUses`.
+    init(rule: RoundingRule, weeksPerYear: Rational, basis: [ParameterUse], explains: Bool,
+         sharedUses: SharedParameterUses? = nil) {
         self.rule = rule
         self.weeksPerYear = weeksPerYear
         self.basis = basis
         self.explains = explains
+        self.sharedUses = sharedUses
     }
 
     /// Writes a line's working or quantity into ``workings``.
@@ -71,7 +77,7 @@ struct BreakdownBuilder {
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, working: Writing,
                             quantity: Writing = { _ in }, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> DeploymentShares? = nil,
-                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
+                            parameters: LineUses = []) throws(BudgetError) -> Rational {
         try recurring(key, description, exactWeekly: exactWeekly, exactAnnual: exactWeekly * weeksPerYear, working: working,
                       quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
     }
@@ -82,7 +88,7 @@ struct BreakdownBuilder {
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, exactAnnual: Rational,
                             working: Writing, quantity: Writing = { _ in }, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> DeploymentShares? = nil,
-                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
+                            parameters: LineUses = []) throws(BudgetError) -> Rational {
         append(key, description, exact: exactWeekly, weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
                annual: try exactAnnual.roundedToMoney(rule, context: "\(key) annual"), oneOff: nil, working: working,
                quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
@@ -93,7 +99,7 @@ struct BreakdownBuilder {
     mutating func oneOff(_ key: String, _ description: String, exact: Rational, working: Writing,
                          quantity: Writing = { _ in }, unitRate: Writing = { _ in },
                          deployment: @autoclosure () -> DeploymentShares? = nil,
-                         parameters: [ParameterUse] = []) throws(BudgetError) {
+                         parameters: LineUses = []) throws(BudgetError) {
         append(key, description, exact: exact, weekly: nil, annual: nil, oneOff: try exact.roundedToMoney(rule, context: key),
                working: working, quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
     }
@@ -103,7 +109,7 @@ struct BreakdownBuilder {
     mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> Formula,
                             quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> DeploymentShares? = nil,
-                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
+                            parameters: LineUses = []) throws(BudgetError) -> Rational {
         try recurring(key, description, exactWeekly: exactWeekly, working: { _ in }, unitRate: unitRate,
                       deployment: deployment(), parameters: parameters)
         setLastWorking(formula(), quantity: quantity())
@@ -116,7 +122,7 @@ struct BreakdownBuilder {
     mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> Formula,
                             quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> DeploymentShares? = nil,
-                            parameters: [ParameterUse] = []) throws(BudgetError) -> Rational {
+                            parameters: LineUses = []) throws(BudgetError) -> Rational {
         let weekly = try recurring(key, description, exactWeekly: exactAnnual / weeksPerYear, exactAnnual: exactAnnual,
                                    working: { _ in }, unitRate: unitRate, deployment: deployment(), parameters: parameters)
         setLastWorking(formula(), quantity: quantity())
@@ -127,7 +133,7 @@ struct BreakdownBuilder {
     mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> Formula,
                          quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
                          deployment: @autoclosure () -> DeploymentShares? = nil,
-                         parameters: [ParameterUse] = []) throws(BudgetError) {
+                         parameters: LineUses = []) throws(BudgetError) {
         try oneOff(key, description, exact: exact, working: { _ in }, unitRate: unitRate, deployment: deployment(),
                    parameters: parameters)
         setLastWorking(formula(), quantity: quantity())
@@ -151,9 +157,15 @@ struct BreakdownBuilder {
     private mutating func append(_ key: String, _ description: String, exact: Rational, weekly: Money?, annual: Money?,
                                  oneOff: Money?, working: Writing, quantity: Writing,
                                  unitRate: Writing, deployment: @autoclosure () -> DeploymentShares?,
-                                 parameters: [ParameterUse]) {
+                                 parameters: LineUses) {
+        let (own, shared): ([ParameterUse], Int32) = switch parameters {
+        case .own(let uses): (uses, LineRecord.nowhere)
+        case .shared(let place): ([], place)
+        }
+        assert(shared == LineRecord.nowhere || sharedUses != nil, "a line's shared parameter uses need the builder's shared lists")
         var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: key, description: description,
-                                parameters: parameters)
+                                parameters: own)
+        record.sharedUses = shared
         if explains {
             reserveWorkingsOnFirstUse()
             /// The place of the formula `body` writes.
@@ -187,6 +199,7 @@ struct BreakdownBuilder {
     /// way for every table.
     private mutating func finishedRecords() -> RecordedLines {
         if explains { lines.workings = workings.list }
+        lines.sharedUses = sharedUses
         return withUnsafeMutablePointer(to: &lines) { held in
             let finished = held.move()
             held.initialize(to: RecordedLines())

@@ -109,8 +109,11 @@ struct LineRecord: Sendable {
     var key: String
     /// What the line is, for people (empty for a line copied from one worked out before).
     var description: String
-    /// The parameter values the line used (none for a line copied from one worked out before).
+    /// The parameter values the line used (none for a line copied from one worked out before, or one whose uses are
+    /// a shared list: ``sharedUses``).
     var parameters: [ParameterUse]
+    /// The place of the line's parameter uses in ``RecordedLines/sharedUses``, or ``nowhere``.
+    var sharedUses: Int32 = nowhere
     /// How the line is held.
     var deployment = HeldAs.none
     /// The place of the unit rate's node in ``RecordedLines/workings``, or ``nowhere``.
@@ -147,6 +150,8 @@ struct RecordedLines: Sendable {
     var held: ContiguousArray<HeldValue> = []
     /// Every line's working and quantity written one after another, once the lines are finished.
     var workings = FormulaList()
+    /// The lists of parameter uses that records refer to by place (``LineRecord/sharedUses``): a snapshot's.
+    var sharedUses: SharedParameterUses?
 
     /// Makes room for `count` lines.
     mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
@@ -236,16 +241,16 @@ struct RecordedLines: Sendable {
 
     /// The parameter uses of the line at `i`, read in place.
     func parameters(at i: Int) -> [ParameterUse] {
-        guard let (source, j) = constant(i) else { return records[i].parameters }
-        return source.lines.parameters(at: j)
+        if let (source, j) = constant(i) { return source.lines.parameters(at: j) }
+        let place = records[i].sharedUses
+        guard place != LineRecord.nowhere, let shared = sharedUses else { return records[i].parameters }
+        return shared.lists[Int(place)]
     }
 
-    /// Whether any line used a parameter use that meets `condition`: every record's uses, and those of the lines
-    /// worked out before, read in place.
+    /// Whether any line used a parameter use that meets `condition`: every line's uses (its own, shared, or those of
+    /// the line worked out before it is copied from), read in place.
     func containsParameterUse(where condition: (ParameterUse) -> Bool) -> Bool {
-        records.contains { $0.parameters.contains(where: condition) } || held.contains { value in
-            if case .lines(let source) = value { source.lines.containsParameterUse(where: condition) } else { false }
-        }
+        records.indices.contains { parameters(at: $0).contains(where: condition) }
     }
 }
 

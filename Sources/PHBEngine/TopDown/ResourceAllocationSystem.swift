@@ -166,7 +166,7 @@ public struct RASAssessment: BudgetCalculation {
                                       }
                                   }
                               },
-                              parameters: uses)
+                              parameters: .own(uses))
 
         // Additions, on top and unclamped.
         var exactAnnual = amount
