@@ -43,27 +43,27 @@ public struct BudgetLine: Sendable {
 
     /// A stable key (`care[0]`, `holidayCover`, `employerNI`).
     public var key: String {
-        get { source.lines.key(at: index) }
+        get { source.key(at: index) }
         set { change { $0.key = newValue } }
     }
     /// What it is, for people.
     public var description: String {
-        get { source.lines.description(at: index) }
+        get { source.description(at: index) }
         set { change { $0.description = newValue } }
     }
     /// The quantity (`20 h × 1`), where the line has one and the line is explained.
     public var quantity: Formula? {
-        get { source.lines.quantity(at: index) }
+        get { source.quantity(at: index) }
         set { change { $0.quantity = newValue } }
     }
     /// The unit rate (`£13.75 an hour`), where the line has one and the line is explained.
     public var unitRate: Quantity? {
-        get { source.lines.unitRate(at: index) }
+        get { source.unitRate(at: index) }
         set { change { $0.unitRate = newValue } }
     }
     /// How the line was worked out, with the values used; `nil` when the result was not explained.
     public var formula: Formula? {
-        get { source.lines.formula(at: index) }
+        get { source.formula(at: index) }
         set { change { $0.formula = newValue } }
     }
     /// The exact weekly value (recurring lines) or exact amount (one-off lines).
@@ -88,12 +88,12 @@ public struct BudgetLine: Sendable {
     }
     /// How the line is held (`direct payment`, or the mixed shares).
     public var deployment: String? {
-        get { source.lines.deployment(at: index) }
+        get { source.deployment(at: index) }
         set { change { $0.deployment = newValue } }
     }
     /// The parameter values the line used.
     public var parameters: [ParameterUse] {
-        get { source.lines.parameters(at: index) }
+        get { source.parameters(at: index) }
         set { change { $0.parameters = newValue } }
     }
 

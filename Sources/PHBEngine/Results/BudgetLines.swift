@@ -46,7 +46,7 @@ public struct BudgetLines: RandomAccessCollection, Sendable {
     func containsParameterUse(where condition: (ParameterUse) -> Bool) -> Bool {
         switch storage {
         case .lines(let lines): lines.contains { $0.parameters.contains(where: condition) }
-        case .records(let box): box.lines.containsParameterUse(where: condition)
+        case .records(let box): box.containsParameterUse(where: condition)
         }
     }
 
@@ -54,7 +54,7 @@ public struct BudgetLines: RandomAccessCollection, Sendable {
     func forEachParameterList(_ body: ([ParameterUse]) -> Void) {
         switch storage {
         case .lines(let lines): for line in lines { body(line.parameters) }
-        case .records(let box): for i in box.lines.records.indices { body(box.lines.parameters(at: i)) }
+        case .records(let box): for i in box.lines.records.indices { body(box.parameters(at: i)) }
         }
     }
 }
@@ -169,60 +169,70 @@ struct RecordedLines: Sendable {
         held.append(value)
         return Int32(truncatingIfNeeded: held.count - 1)
     }
+}
+
+/// A breakdown's finished lines (``RecordedLines``), held by reference: a result, and each line read from it,
+/// share them.
+///
+/// A line's fields are read here, from the records in place: read through a method of the records, they were copied
+/// (each of their tables retained and released) to read one field.
+final class RecordedLinesBox: Sendable {
+    let lines: RecordedLines
+
+    init(_ lines: RecordedLines) { self.lines = lines }
 
     /// The records and the place in them of the line worked out before that record `i` is copied from, or `nil` for
-    /// a line written here. Each field is read from the record in place: a record copied whole to read one field
-    /// cost more than the field.
+    /// a line written here.
     @inline(__always)
     private func constant(_ i: Int) -> (lines: RecordedLinesBox, index: Int)? {
-        let place = records[i].constant
-        guard place != LineRecord.nowhere, case .lines(let lines) = held[Int(place)] else { return nil }
-        return (lines, Int(records[i].constantLine))
+        let place = lines.records[i].constant
+        guard place != LineRecord.nowhere, case .lines(let source) = lines.held[Int(place)] else { return nil }
+        return (source, Int(lines.records[i].constantLine))
     }
 
     /// The formula at `place`.
     private func formula(_ place: LineRecord.FormulaPlace) -> Formula? {
         switch place {
         case .none: return nil
-        case .written(let lower, let upper): return Formula(.nodes(workings, Int(lower)..<Int(upper)))
+        case .written(let lower, let upper): return Formula(.nodes(lines.workings, Int(lower)..<Int(upper)))
         case .value(let j):
-            if case .formula(let formula) = held[Int(j)] { return formula }
+            if case .formula(let formula) = lines.held[Int(j)] { return formula }
             return nil  // not reached: a record's formula places hold formulas
         }
     }
 
     /// The key of the line at `i`.
     func key(at i: Int) -> String {
-        guard let (source, j) = constant(i) else { return records[i].key }
-        return source.lines.key(at: j)
+        guard let (source, j) = constant(i) else { return lines.records[i].key }
+        return source.key(at: j)
     }
 
     /// The description of the line at `i`.
     func description(at i: Int) -> String {
-        guard let (source, j) = constant(i) else { return records[i].description }
-        return source.lines.description(at: j)
+        guard let (source, j) = constant(i) else { return lines.records[i].description }
+        return source.description(at: j)
     }
 
     /// The quantity of the line at `i`.
     func quantity(at i: Int) -> Formula? {
-        if let (source, j) = constant(i) { return records[i].explained ? source.lines.quantity(at: j) : nil }
-        return formula(records[i].quantity)
+        if let (source, j) = constant(i) { return lines.records[i].explained ? source.quantity(at: j) : nil }
+        return formula(lines.records[i].quantity)
     }
 
     /// The working of the line at `i`.
     func formula(at i: Int) -> Formula? {
-        if let (source, j) = constant(i) { return records[i].explained ? source.lines.formula(at: j) : nil }
-        return formula(records[i].formula)
+        if let (source, j) = constant(i) { return lines.records[i].explained ? source.formula(at: j) : nil }
+        return formula(lines.records[i].formula)
     }
 
     /// The unit rate of the line at `i`: its node of the workings, read as a quantity.
     func unitRate(at i: Int) -> Quantity? {
-        if let (source, j) = constant(i) { return records[i].explained ? source.lines.unitRate(at: j) : nil }
-        let node = Int(records[i].unitRate)
+        if let (source, j) = constant(i) { return lines.records[i].explained ? source.unitRate(at: j) : nil }
+        let node = Int(lines.records[i].unitRate)
         guard node != Int(LineRecord.nowhere) else { return nil }
-        switch workings.nodes[node] {
+        switch lines.workings.nodes[node] {
         case .quantity(let codes): return codes.quantity
-        case .heldQuantity(let h): return workings.heldQuantity(h)
+        case .heldQuantity(let h): return lines.workings.heldQuantity(h)
         default: return nil  // not reached: a unit rate is written as one value
         }
     }
@@ -230,34 +240,26 @@ struct RecordedLines: Sendable {
     /// How the line at `i` is held, in words (`direct payment`, `third party 75%, direct payment 25%`): a line
     /// copied from one worked out before is held as this breakdown says.
     func deployment(at i: Int) -> String? {
-        switch records[i].deployment {
-        case .none: return constant(i).flatMap { $0.lines.lines.deployment(at: $0.index) }
+        switch lines.records[i].deployment {
+        case .none: return constant(i).flatMap { $0.lines.deployment(at: $0.index) }
         case .oneWay(let one): return one.description
         case .words(let j):
-            if case .words(let words) = held[Int(j)] { return words }
+            if case .words(let words) = lines.held[Int(j)] { return words }
             return nil  // not reached: a record's share places hold their words
         }
     }
 
     /// The parameter uses of the line at `i`, read in place.
     func parameters(at i: Int) -> [ParameterUse] {
-        if let (source, j) = constant(i) { return source.lines.parameters(at: j) }
-        let place = records[i].sharedUses
-        guard place != LineRecord.nowhere, let shared = sharedUses else { return records[i].parameters }
+        if let (source, j) = constant(i) { return source.parameters(at: j) }
+        let place = lines.records[i].sharedUses
+        guard place != LineRecord.nowhere, let shared = lines.sharedUses else { return lines.records[i].parameters }
         return shared.lists[Int(place)]
     }
 
     /// Whether any line used a parameter use that meets `condition`: every line's uses (its own, shared, or those of
     /// the line worked out before it is copied from), read in place.
     func containsParameterUse(where condition: (ParameterUse) -> Bool) -> Bool {
-        records.indices.contains { parameters(at: $0).contains(where: condition) }
+        lines.records.indices.contains { parameters(at: $0).contains(where: condition) }
     }
-}
-
-/// A breakdown's finished lines (``RecordedLines``), held by reference: a result, and each line read from it,
-/// share them.
-final class RecordedLinesBox: Sendable {
-    let lines: RecordedLines
-
-    init(_ lines: RecordedLines) { self.lines = lines }
 }
