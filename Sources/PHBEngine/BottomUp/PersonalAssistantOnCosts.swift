@@ -162,14 +162,18 @@ struct PersonalAssistantOnCosts {
         let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold).clampedAtZero * rate }
         let applied = try parameters.employmentAllowanceApplied.value()
         // With the allowance: annual NI = max(0, weekly NI × weeks − allowance) (docs/rules.md §3).
-        var allowance: (value: Rational, annualBefore: Rational, annual: Rational)?
+        // A constant, for the working that captures it (as the pension's total is).
+        let allowance: (value: Rational, annualBefore: Rational, annual: Rational)?
         if applied {
             let annualAllowance = try parameters.employmentAllowance.value()
             let annualBefore = weeklyNI * weeksPerYear
-            allowance = (annualAllowance, annualBefore, (annualBefore - annualAllowance).clampedAtZero)
-            if let a = allowance, a.annual.isZero, !weeklyNI.isZero {
+            let annual = (annualBefore - annualAllowance).clampedAtZero
+            allowance = (annualAllowance, annualBefore, annual)
+            if annual.isZero, !weeklyNI.isZero {
                 notes.append(.employerNICoveredByAllowance(annualBefore: annualBefore))  // its words made when read
             }
+        } else {
+            allowance = nil
         }
         let weeksPerYear = weeksPerYear
         let exactWeekly = allowance.map { $0.annual / weeksPerYear } ?? weeklyNI
@@ -227,12 +231,14 @@ struct PersonalAssistantOnCosts {
             let trigger = try parameters.pensionTrigger.value()
             threshold = (trigger, .pensionTrigger)
         }
-        var total = Rational.zero
-        var enrolled = 0
+        var sum = Rational.zero, count = 0
         for e in perPA where threshold.value < e {
-            enrolled += 1
-            total += rate * (min(e, upper) - lower).clampedAtZero
+            count += 1
+            sum += rate * (min(e, upper) - lower).clampedAtZero
         }
+        // Constants for the working that captures them: a variable it captured was checked for exclusive access at
+        // each use.
+        let total = sum, enrolled = count
         /// The earnings, each PA's check against the threshold, and the sum of the enrolled PAs' terms.
         func working(_ w: inout FormulaWriter) {
             w.steps { w in

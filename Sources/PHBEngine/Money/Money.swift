@@ -11,8 +11,8 @@ public struct Money: Sendable, Hashable, Comparable {
     /// An amount in pence.
     @inlinable public init(pence: Int64) { self.pence = pence }
 
-    /// Zero pence.
-    public static let zero = Money(pence: 0)
+    /// Zero pence (made where it is used, as ``Rational/zero`` is).
+    @inlinable public static var zero: Money { Money(pence: 0) }
 
     /// The exact value in pounds.
     @inlinable public var exact: Rational { Rational(Int128(pence), over: 100) }

@@ -41,7 +41,7 @@ public struct Rational: Sendable {
         return denominatorHigh == 0 && low > 0 ? low : nil
     }
 
-    /// A numerator and positive denominator within 64 bits, stored as they are.
+    /// A numerator and positive denominator within 64 bits (or 0/0, the overflowed value), stored as they are.
     @inlinable @inline(__always)
     init(small numerator: Int64, _ denominator: Int64) {
         numeratorLow = UInt64(bitPattern: numerator)
@@ -90,12 +90,15 @@ public struct Rational: Sendable {
         return scaled / d
     }
 
+    // The constants are made where they are used: stored, each use went through the once-only initialiser of a
+    // global (a call and a check) to read four words the compiler can write as constants.
+
     /// The overflowed value: the result of any arithmetic that left `Int128`.
-    public static let overflow = Rational(stored: 0, 0)
+    @inlinable public static var overflow: Rational { Rational(small: 0, 0) }
     /// Zero.
-    public static let zero = Rational(stored: 0, 1)
+    @inlinable public static var zero: Rational { Rational(small: 0, 1) }
     /// One.
-    public static let one = Rational(stored: 1, 1)
+    @inlinable public static var one: Rational { Rational(small: 1, 1) }
 
     /// Whether an operation on the way to this value overflowed.
     @inlinable public var isOverflow: Bool { denominatorLow == 0 && denominatorHigh == 0 }
@@ -247,13 +250,14 @@ extension Rational {
     }
 
     /// Exact negation.
-    @inlinable
+    @inlinable @inline(__always)
     public static prefix func - (a: Rational) -> Rational {
-        a.isOverflow ? .overflow : Rational(stored: -a.storedNumerator, a.storedDenominator)
+        if let n = a.smallNumerator, n != .min, let d = a.smallDenominator { return Rational(small: -n, d) }
+        return a.isOverflow ? .overflow : Rational(stored: -a.storedNumerator, a.storedDenominator)
     }
 
     /// Exact difference.
-    @inlinable
+    @inlinable @inline(__always)
     public static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
 
     /// Exact product.
@@ -325,15 +329,15 @@ extension Rational {
         return a * Rational(stored: sign * b.storedDenominator, sign * b.storedNumerator)
     }
 
-    @inlinable public static func += (a: inout Rational, b: Rational) { a = a + b }
-    @inlinable public static func -= (a: inout Rational, b: Rational) { a = a - b }
+    @inlinable @inline(__always) public static func += (a: inout Rational, b: Rational) { a = a + b }
+    @inlinable @inline(__always) public static func -= (a: inout Rational, b: Rational) { a = a - b }
 
     /// Product with a whole number.
-    @inlinable
+    @inlinable @inline(__always)
     public static func * (a: Rational, b: Int) -> Rational { a * Rational(b) }
 
     /// Quotient by a whole number.
-    @inlinable
+    @inlinable @inline(__always)
     public static func / (a: Rational, b: Int) -> Rational { a / Rational(b) }
 
     /// The larger of the value and zero.
