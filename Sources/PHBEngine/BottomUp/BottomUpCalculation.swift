@@ -180,8 +180,8 @@ struct BottomUpCalculation {
                 : provider == .personalAssistant ? parameters.lineUses.ownPARate : []
             let staffHours = h * staffRatio, exact = staffHours * rate
             let shares = DeploymentShares(held)
-            let what = plan.care[i].description ?? band.map { rates.lineDescriptions[$0] }
-                ?? BandRates.lineDescription(provider, band: bandName)
+            let what = plan.care[i].description.map(LineWords.words) ?? band.map { parameters.bandDescription(provider, band: $0) }
+                ?? .words(BandRates.lineDescription(provider, band: bandName))
             let hasOwnRate = ownRate != nil
             /// Writes the rate: the policy's as built with the snapshot, shared (a rate quantity built for each use was
             /// built, copied and destroyed), or the line's own.
@@ -195,7 +195,7 @@ struct BottomUpCalculation {
                 w.value(.staffRatio, Rational(staffRatio), .staff)
             }
             try builder.recurring(
-                BottomUpLine.care(i, id: plan.care[i].id).key, what, exactWeekly: exact,
+                BottomUpLine.care(i, id: plan.care[i].id).keyWords, what, exactWeekly: exact,
                 // The working, then a note of an own rate and of the check against the National Living Wage.
                 working: { w in
                     w.steps { w in
@@ -239,8 +239,7 @@ struct BottomUpCalculation {
                 if ownRate == nil { w.parameter(.sleepInRate, rate, .poundsANight) } else { w.value(.nightRate, rate, .poundsANight) }
             }
             try builder.recurring(
-                BottomUpLine.sleepIn(i, id: plan.sleepIns[i].id).key,
-                provider == .personalAssistant ? "PA sleep-in nights" : "agency sleep-in nights", exactWeekly: exact,
+                BottomUpLine.sleepIn(i, id: plan.sleepIns[i].id).keyWords, .code(.bottomUp(.sleepIns(provider))), exactWeekly: exact,
                 working: { w in
                     w.equals(.weekly, exact, .poundsAWeek) { w in
                         w.product { w in
@@ -272,9 +271,9 @@ struct BottomUpCalculation {
             let annual = days * (pay / 7) * enhancement, weekly = annual / weeksPerYear
             // Read from the total in place: a copy of the total, its shares retained, cost more than reading them.
             let shares = provider == .personalAssistant ? paShares : agencyPay.shares
+            let line = provider == .personalAssistant ? BottomUpLine.Derived.paBankHolidays : .agencyBankHolidays
             try builder.recurring(
-                BottomUpLine.bankHolidays(provider).key,
-                provider == .personalAssistant ? "PA bank-holiday enhancement" : "agency bank-holiday enhancement",
+                line.key, line.words,
                 exactWeekly: weekly, exactAnnual: annual,
                 working: { w in
                     w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
@@ -335,19 +334,19 @@ struct BottomUpCalculation {
                     w.value(.amount, itemAmount, unit)
                 }
             }
-            let key = BottomUpLine.other(i, id: plan.otherItems[i].id).key
+            let key = BottomUpLine.other(i, id: plan.otherItems[i].id).keyWords, what = LineWords.words(plan.otherItems[i].description)
             func quantity(_ w: inout FormulaWriter) { w.value(.quantity, itemQuantity, .count) }
             let exactWeekly: Rational
             switch plan.otherItems[i].period {
             case .weekly:
-                exactWeekly = try builder.recurring(key, plan.otherItems[i].description, exactWeekly: amount,
+                exactWeekly = try builder.recurring(key, what, exactWeekly: amount,
                                                     working: { $0.equals(.weekly, amount, .poundsAWeek) { base(.poundsAWeek, &$0) } },
                                                     quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAWeek) },
                                                     deployment: shares)
             case .fourWeekly:
                 let weekly = amount / 4
                 exactWeekly = try builder.recurring(
-                    key, plan.otherItems[i].description, exactWeekly: weekly,
+                    key, what, exactWeekly: weekly,
                     working: { w in
                         w.equals(.weekly, weekly, .poundsAWeek) { w in
                             w.quotient { w in
@@ -361,7 +360,7 @@ struct BottomUpCalculation {
             case .monthly:
                 let annual = amount * 12, weekly = annual / weeksPerYear
                 exactWeekly = try builder.recurring(
-                    key, plan.otherItems[i].description, exactWeekly: weekly, exactAnnual: annual,
+                    key, what, exactWeekly: weekly, exactAnnual: annual,
                     working: { w in
                         w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
                             w.product { w in
@@ -375,12 +374,12 @@ struct BottomUpCalculation {
                     deployment: shares)
             case .annual:
                 let weekly = amount / weeksPerYear
-                exactWeekly = try builder.recurring(key, plan.otherItems[i].description, exactWeekly: weekly, exactAnnual: amount,
+                exactWeekly = try builder.recurring(key, what, exactWeekly: weekly, exactAnnual: amount,
                                                     working: { $0.weekly(weekly, fromAnnual: amount, weeksPerYear: weeksPerYear) { base(.poundsAYear, &$0) } },
                                                     quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAYear) },
                                                     deployment: shares)
             case .oneOff:
-                try builder.oneOff(key, plan.otherItems[i].description, exact: amount,
+                try builder.oneOff(key, what, exact: amount,
                                    working: { $0.equals(.amount, amount, .pounds) { base(.pounds, &$0) } },
                                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .pounds) },
                                    deployment: shares)
@@ -401,7 +400,7 @@ struct BottomUpCalculation {
         if mode == .weeks {
             let annual = contingency * base, weekly = annual / weeksPerYear
             exactWeekly = try builder.recurring(
-                BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly, exactAnnual: annual,
+                BottomUpLine.Derived.contingency.key, BottomUpLine.Derived.contingency.words, exactWeekly: weekly, exactAnnual: annual,
                 working: { w in
                     w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
                         w.product { w in
@@ -414,7 +413,7 @@ struct BottomUpCalculation {
         } else {
             let weekly = contingency / 100 * base
             exactWeekly = try builder.recurring(
-                BottomUpLine.contingency.key, "Contingency", exactWeekly: weekly,
+                BottomUpLine.Derived.contingency.key, BottomUpLine.Derived.contingency.words, exactWeekly: weekly,
                 working: { w in
                     w.equals(.weekly, weekly, .poundsAWeek) { w in
                         w.product { w in
@@ -435,7 +434,7 @@ struct BottomUpCalculation {
             let fee = try parameters.thirdPartyFee.value()
             let weekly = fee * thirdPartyBase
             try builder.recurring(
-                BottomUpLine.thirdPartyFee.key, "Third-party management fee", exactWeekly: weekly,
+                BottomUpLine.Derived.thirdPartyFee.key, BottomUpLine.Derived.thirdPartyFee.words, exactWeekly: weekly,
                 working: { w in
                     w.equals(.weekly, weekly, .poundsAWeek) { w in
                         w.product { w in

@@ -42,25 +42,25 @@ public enum BottomUpLine: Sendable, Hashable {
         switch self {
         case .care(let i, let id): id.map { "care:\($0)" } ?? Self.careKeys[i]
         case .sleepIn(let i, let id): id.map { "sleepIn:\($0)" } ?? Self.sleepInKeys[i]
-        case .bankHolidays(.personalAssistant): "bankHolidays.pa"
-        case .bankHolidays(.agency): "bankHolidays.agency"
-        case .flatOnCost: "flatOnCost"
-        case .holidayCover: "holidayCover"
-        case .employerNI: "employerNI"
-        case .pension: "pension"
-        case .insurance: "insurance"
-        case .payroll: "payroll"
-        case .training: "training"
-        case .dbsChecks: "dbsChecks"
-        case .recruitment: "recruitment"
+        case .bankHolidays(.personalAssistant): Derived.paBankHolidays.name
+        case .bankHolidays(.agency): Derived.agencyBankHolidays.name
+        case .flatOnCost: Derived.flatOnCost.name
+        case .holidayCover: Derived.holidayCover.name
+        case .employerNI: Derived.employerNI.name
+        case .pension: Derived.pension.name
+        case .insurance: Derived.insurance.name
+        case .payroll: Derived.payroll.name
+        case .training: Derived.training.name
+        case .dbsChecks: Derived.dbsChecks.name
+        case .recruitment: Derived.recruitment.name
         case .other(let i, let id): id.map { "other:\($0)" } ?? Self.otherKeys[i]
-        case .contingency: "contingency"
-        case .thirdPartyFee: "thirdParty.managementFee"
-        case .directPaymentSupportFee: "directPayment.supportFee"
-        case .directPaymentSetUpFee: "directPayment.setUpFee"
+        case .contingency: Derived.contingency.name
+        case .thirdPartyFee: Derived.thirdPartyFee.name
+        case .directPaymentSupportFee: Derived.directPaymentSupportFee.name
+        case .directPaymentSetUpFee: Derived.directPaymentSetUpFee.name
         }
     }
 
     /// The keys of lines named by position.
-    private static let careKeys = IndexedName("care"), sleepInKeys = IndexedName("sleepIn"), otherKeys = IndexedName("other")
+    static let careKeys = IndexedName("care"), sleepInKeys = IndexedName("sleepIn"), otherKeys = IndexedName("other")
 }

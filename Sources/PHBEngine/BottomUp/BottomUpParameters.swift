@@ -47,9 +47,10 @@ public final class BottomUpParameters: Sendable {
     let agencyRates: BandRates
     /// The parameter uses each derived line lists, gathered once.
     let lineUses: LineParameterUses
-    /// Every list of parameter uses a breakdown's lines refer to by place: the derived lines' (``lineUses``), then
-    /// a care line's at each PA rate and each agency rate (``bandUses(_:band:)``).
-    let sharedUses: SharedParameterUses
+    /// What a breakdown's lines refer to by place: every list of parameter uses, the derived lines' (``lineUses``)
+    /// then a care line's at each PA rate and each agency rate (``bandUses(_:band:)``); and a care line's
+    /// description in each band (``bandDescription(_:band:)``).
+    let sharedParts: SharedLineParts
     /// The employment-cost lines for 1 to ``ConstantLines/teamSizes`` PAs, worked out once (none in a snapshot
     /// made for one plan: its lines are worked out when it needs them).
     let employmentCostLinesByTeamSize: [Result<ConstantLines, BudgetError>]
@@ -126,7 +127,8 @@ public final class BottomUpParameters: Sendable {
             pensionUpperLimit: pensionUpperLimit.resolved?.use, pensionTrigger: pensionTrigger.resolved?.use,
             contingencyMode: contingencyMode.resolved?.use, contingencyValue: contingencyValue.resolved?.use,
             thirdPartyFee: thirdPartyFee.resolved?.use, nationalLivingWage: nationalLivingWage.resolved?.use)
-        sharedUses = SharedParameterUses(lineUses.lists + paRates.uses + agencyRates.uses)
+        sharedParts = SharedLineParts(uses: lineUses.lists + paRates.uses + agencyRates.uses,
+                                      texts: paRates.lineDescriptions + agencyRates.lineDescriptions)
         employmentCostLinesByTeamSize = (0..<max(0, teamSizes)).map { i in
             Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
                 try employmentCosts.lines(paCount: i + 1, builder: builder)
@@ -158,10 +160,17 @@ public final class BottomUpParameters: Sendable {
     }
 
     /// The parameter uses of a care line at `provider`'s rate in band `band` (its place in their lists), by place in
-    /// ``sharedUses``.
+    /// ``sharedParts``.
     func bandUses(_ provider: Provider, band: Int) -> LineUses {
         let first = lineUses.lists.count + (provider == .personalAssistant ? 0 : paRates.uses.count)
         return .shared(Int32(truncatingIfNeeded: first + band))
+    }
+
+    /// The description of a care line in `provider`'s band `band` (`PA care, weekdayDay`), by place in
+    /// ``sharedParts``.
+    func bandDescription(_ provider: Provider, band: Int) -> LineWords {
+        let first = provider == .personalAssistant ? 0 : paRates.lineDescriptions.count
+        return .code(.shared(Int32(truncatingIfNeeded: first + band)))
     }
 
     /// The policy's hourly rates for `provider`'s time bands.

@@ -157,6 +157,6 @@ public struct BottomUpPlan: BudgetCalculation, Hashable {
         var calculation = BottomUpCalculation(plan: self, parameters: parameters, weeksPerYear: weeksPerYear)
         // The builder made where it is passed: one made before was copied into the calculation and then destroyed.
         return try calculation.run(self, BreakdownBuilder(rule: rule, weeksPerYear: weeksPerYear, basis: parameters.basis,
-                                                          explains: explains, sharedUses: parameters.sharedUses))
+                                                          explains: explains, sharedParts: parameters.sharedParts))
     }
 }

@@ -32,28 +32,28 @@ struct EmploymentCostRates: Sendable {
         var recurringTotal = Rational.zero
         let insurance = try insurancePerYear.get()
         recurringTotal += try builder.recurring(
-            BottomUpLine.insurance.key, "Employer's liability insurance", exactAnnual: insurance.value,
+            BottomUpLine.Derived.insurance.key, BottomUpLine.Derived.insurance.words, exactAnnual: insurance.value,
             formula: (Formula.parameter(.insurancePerYear, insurance.value, .poundsAYear) / weeks)
                 .equals(.weekly, insurance.value / weeksPerYear, .poundsAWeek),
             parameters: [insurance.use])
         let payroll = try payrollPerMonth.get()
         recurringTotal += try builder.recurring(
-            BottomUpLine.payroll.key, "Payroll service", exactAnnual: payroll.value * 12,
+            BottomUpLine.Derived.payroll.key, BottomUpLine.Derived.payroll.words, exactAnnual: payroll.value * 12,
             formula: ((Formula.parameter(.payrollPerMonth, payroll.value, .poundsAMonth) * .value(.monthsPerYear, Rational(12), .months))
                 .equals(.annual, payroll.value * 12, .poundsAYear) / weeks).equals(.weekly, payroll.value * 12 / weeksPerYear, .poundsAWeek),
             parameters: [payroll.use])
         let training = try trainingPerPAPerYear.get()
         recurringTotal += try builder.recurring(
-            BottomUpLine.training.key, "PA training", exactAnnual: training.value * k,
+            BottomUpLine.Derived.training.key, BottomUpLine.Derived.training.words, exactAnnual: training.value * k,
             formula: ((Formula.parameter(.trainingPerPAPerYear, training.value, .poundsAYear) * pas)
                 .equals(.annual, training.value * k, .poundsAYear) / weeks).equals(.weekly, training.value * k / weeksPerYear, .poundsAWeek),
             quantity: pas, unitRate: { $0.parameter(.trainingPerPAPerYear, training.value, .poundsAYear) }, parameters: [training.use])
         let dbs = try dbsCheckPerPA.get()
-        try builder.oneOff(BottomUpLine.dbsChecks.key, "DBS checks", exact: dbs.value * k,
+        try builder.oneOff(BottomUpLine.Derived.dbsChecks.key, BottomUpLine.Derived.dbsChecks.words, exact: dbs.value * k,
                            formula: (Formula.parameter(.dbsCheckPerPA, dbs.value, .pounds) * pas).equals(.amount, dbs.value * k, .pounds),
                            quantity: pas, unitRate: { $0.parameter(.dbsCheckPerPA, dbs.value, .pounds) }, parameters: [dbs.use])
         let recruitment = try recruitmentPerPA.get()
-        try builder.oneOff(BottomUpLine.recruitment.key, "PA recruitment", exact: recruitment.value * k,
+        try builder.oneOff(BottomUpLine.Derived.recruitment.key, BottomUpLine.Derived.recruitment.words, exact: recruitment.value * k,
                            formula: (Formula.parameter(.recruitmentPerPA, recruitment.value, .pounds) * pas)
                                .equals(.amount, recruitment.value * k, .pounds), quantity: pas,
                            unitRate: { $0.parameter(.recruitmentPerPA, recruitment.value, .pounds) }, parameters: [recruitment.use])
@@ -72,13 +72,13 @@ struct DirectPaymentFeeRates: Sendable {
         let weeks = builder.weeks, weeksPerYear = builder.weeksPerYear
         let support = try supportPerMonth.get()
         let weekly = try builder.recurring(
-            BottomUpLine.directPaymentSupportFee.key, "Direct-payment support", exactAnnual: support.value * 12,
+            BottomUpLine.Derived.directPaymentSupportFee.key, BottomUpLine.Derived.directPaymentSupportFee.words, exactAnnual: support.value * 12,
             formula: ((Formula.parameter(.directPaymentSupportPerMonth, support.value, .poundsAMonth)
                        * .value(.monthsPerYear, Rational(12), .months)).equals(.annual, support.value * 12, .poundsAYear) / weeks)
                 .equals(.weekly, support.value * 12 / weeksPerYear, .poundsAWeek),
             parameters: [support.use])
         let setUp = try setUpFee.get()
-        try builder.oneOff(BottomUpLine.directPaymentSetUpFee.key, "Direct-payment set-up", exact: setUp.value,
+        try builder.oneOff(BottomUpLine.Derived.directPaymentSetUpFee.key, BottomUpLine.Derived.directPaymentSetUpFee.words, exact: setUp.value,
                            formula: .parameter(.directPaymentSetUpFee, setUp.value, .pounds), parameters: [setUp.use])
         return ConstantLines(lines: builder.finishedLines(), recurringTotal: weekly)
     }

@@ -18,7 +18,7 @@ struct LineParameterUses: Sendable {
         case ownPARate
     }
 
-    /// Each line's list, in the order of ``Line``: the first lists of a snapshot's ``SharedParameterUses``.
+    /// Each line's list, in the order of ``Line``: the first lists of a snapshot's ``SharedLineParts``.
     let lists: [[ParameterUse]]
 
     var sleepIn: LineUses { Self.place(.sleepIn) }

@@ -56,7 +56,7 @@ struct PersonalAssistantOnCosts {
             let flat = try parameters.flatOnCost.value()
             let weekly = pay * flat
             try addRecurring(builder.recurring(
-                BottomUpLine.flatOnCost.key, "PA on-costs (flat percentage)", exactWeekly: weekly,
+                BottomUpLine.Derived.flatOnCost.key, BottomUpLine.Derived.flatOnCost.words, exactWeekly: weekly,
                 working: { [pay] w in
                     w.steps { w in
                         w.equals(.weekly, weekly, .poundsAWeek) { w in
@@ -89,7 +89,7 @@ struct PersonalAssistantOnCosts {
         let cover = holidayBase * holiday
         let (pay, bankHolidays, weights) = (self.pay, self.bankHolidays, self.weights)
         try addRecurring(builder.recurring(
-            BottomUpLine.holidayCover.key, "PA holiday cover", exactWeekly: cover,
+            BottomUpLine.Derived.holidayCover.key, BottomUpLine.Derived.holidayCover.words, exactWeekly: cover,
             working: { w in
                 w.equals(.weekly, cover, .poundsAWeek) { w in
                     w.product { w in
@@ -212,7 +212,7 @@ struct PersonalAssistantOnCosts {
             }
         }
         try addRecurring(builder.recurring(
-            BottomUpLine.employerNI.key, "Employer National Insurance", exactWeekly: exactWeekly,
+            BottomUpLine.Derived.employerNI.key, BottomUpLine.Derived.employerNI.words, exactWeekly: exactWeekly,
             exactAnnual: allowance?.annual ?? exactWeekly * weeksPerYear, working: working,
             quantity: { [paCount] in Self.assistants(paCount, &$0) }, deployment: shares,
             parameters: applied ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
@@ -271,7 +271,7 @@ struct PersonalAssistantOnCosts {
             }
         }
         try addRecurring(builder.recurring(
-            BottomUpLine.pension.key, "Employer pension", exactWeekly: total, working: working,
+            BottomUpLine.Derived.pension.key, BottomUpLine.Derived.pension.words, exactWeekly: total, working: working,
             quantity: { Self.assistants(enrolled, &$0) }, deployment: shares,
             parameters: fundedFrom == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit
                                                         : parameters.lineUses.pensionFromTrigger))

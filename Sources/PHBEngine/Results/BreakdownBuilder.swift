@@ -9,9 +9,9 @@ struct BreakdownBuilder {
     let basis: [ParameterUse]
     /// Whether to build the formulas in words.
     let explains: Bool
-    /// The lists of parameter uses that lines refer to by place (``LineUses/shared(_:)``), given to the records when
-    /// the lines are finished.
-    private let sharedUses: SharedParameterUses?
+    /// The lists of parameter uses and the words that lines refer to by place (``LineUses/shared(_:)``,
+    /// ``LineText/shared(_:)``), given to the records when the lines are finished.
+    private let sharedParts: SharedLineParts?
     /// The lines so far, as records (``LineRecord``): a line's working, quantity and unit rate are held as their
     /// places in `workings`, whose list the records are given when the lines are finished (``finishedLines()``).
     private var lines = RecordedLines()
@@ -56,15 +56,15 @@ struct BreakdownBuilder {
     }
 
     /// A builder with the rule and weeks per year already resolved, and `basis` their uses (a list made once for many
-    /// breakdowns: a list made for each was an allocation of its own); its lines' uses given by place
-    /// (``LineUses/shared(_:)``) are the lists of `sharedUses`.
+    /// breakdowns: a list made for each was an allocation of its own); its lines' uses and words given by place
+    /// are those of `sharedParts`.
     init(rule: RoundingRule, weeksPerYear: Rational, basis: [ParameterUse], explains: Bool,
-         sharedUses: SharedParameterUses? = nil) {
+         sharedParts: SharedLineParts? = nil) {
         self.rule = rule
         self.weeksPerYear = weeksPerYear
         self.basis = basis
         self.explains = explains
-        self.sharedUses = sharedUses
+        self.sharedParts = sharedParts
     }
 
     /// Writes a line's working or quantity into ``workings``.
@@ -74,7 +74,7 @@ struct BreakdownBuilder {
     /// Returns the exact weekly value, which derived lines are worked out from (not the line: a copy
     /// of it, with its formula and parameter uses, is not needed).
     @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, working: Writing,
+    mutating func recurring(_ key: LineWords, _ description: LineWords, exactWeekly: Rational, working: Writing,
                             quantity: Writing = { _ in }, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> DeploymentShares? = nil,
                             parameters: LineUses = []) throws(BudgetError) -> Rational {
@@ -85,28 +85,28 @@ struct BreakdownBuilder {
     /// Adds a recurring line whose exact weekly and annual values are both known (annual = weekly × weeks
     /// per year): each is rounded once, and neither is worked out again from the other.
     @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, exactAnnual: Rational,
+    mutating func recurring(_ key: LineWords, _ description: LineWords, exactWeekly: Rational, exactAnnual: Rational,
                             working: Writing, quantity: Writing = { _ in }, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> DeploymentShares? = nil,
                             parameters: LineUses = []) throws(BudgetError) -> Rational {
-        append(key, description, exact: exactWeekly, weekly: try exactWeekly.roundedToMoney(rule, context: "\(key) weekly"),
-               annual: try exactAnnual.roundedToMoney(rule, context: "\(key) annual"), oneOff: nil, working: working,
+        append(key, description, exact: exactWeekly, weekly: try exactWeekly.roundedToMoney(rule, context: "\(key.text) weekly"),
+               annual: try exactAnnual.roundedToMoney(rule, context: "\(key.text) annual"), oneOff: nil, working: working,
                quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
         return exactWeekly
     }
 
     /// Adds a one-off line (no weekly or annual figure).
-    mutating func oneOff(_ key: String, _ description: String, exact: Rational, working: Writing,
+    mutating func oneOff(_ key: LineWords, _ description: LineWords, exact: Rational, working: Writing,
                          quantity: Writing = { _ in }, unitRate: Writing = { _ in },
                          deployment: @autoclosure () -> DeploymentShares? = nil,
                          parameters: LineUses = []) throws(BudgetError) {
-        append(key, description, exact: exact, weekly: nil, annual: nil, oneOff: try exact.roundedToMoney(rule, context: key),
+        append(key, description, exact: exact, weekly: nil, annual: nil, oneOff: try exact.roundedToMoney(rule, context: key.text),
                working: working, quantity: quantity, unitRate: unitRate, deployment: deployment(), parameters: parameters)
     }
 
     /// Adds a recurring line whose working is a formula built as a value.
     @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactWeekly: Rational, formula: @autoclosure () -> Formula,
+    mutating func recurring(_ key: LineWords, _ description: LineWords, exactWeekly: Rational, formula: @autoclosure () -> Formula,
                             quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> DeploymentShares? = nil,
                             parameters: LineUses = []) throws(BudgetError) -> Rational {
@@ -119,7 +119,7 @@ struct BreakdownBuilder {
     /// Adds a recurring line whose natural period is the year (exactWeekly = exactAnnual / weeksPerYear), with its
     /// working a formula built as a value. Returns the exact weekly value.
     @discardableResult
-    mutating func recurring(_ key: String, _ description: String, exactAnnual: Rational, formula: @autoclosure () -> Formula,
+    mutating func recurring(_ key: LineWords, _ description: LineWords, exactAnnual: Rational, formula: @autoclosure () -> Formula,
                             quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
                             deployment: @autoclosure () -> DeploymentShares? = nil,
                             parameters: LineUses = []) throws(BudgetError) -> Rational {
@@ -130,7 +130,7 @@ struct BreakdownBuilder {
     }
 
     /// Adds a one-off line whose working is a formula built as a value.
-    mutating func oneOff(_ key: String, _ description: String, exact: Rational, formula: @autoclosure () -> Formula,
+    mutating func oneOff(_ key: LineWords, _ description: LineWords, exact: Rational, formula: @autoclosure () -> Formula,
                          quantity: @autoclosure () -> Formula? = nil, unitRate: Writing = { _ in },
                          deployment: @autoclosure () -> DeploymentShares? = nil,
                          parameters: LineUses = []) throws(BudgetError) {
@@ -154,18 +154,18 @@ struct BreakdownBuilder {
 
     /// Appends a line with its figures, and its working when the breakdown is explained, as a record: its working,
     /// quantity and unit rate are written into ``workings``, and the record holds their places.
-    private mutating func append(_ key: String, _ description: String, exact: Rational, weekly: Money?, annual: Money?,
+    private mutating func append(_ key: LineWords, _ description: LineWords, exact: Rational, weekly: Money?, annual: Money?,
                                  oneOff: Money?, working: Writing, quantity: Writing,
                                  unitRate: Writing, deployment: @autoclosure () -> DeploymentShares?,
                                  parameters: LineUses) {
-        let (own, shared): ([ParameterUse], Int32) = switch parameters {
-        case .own(let uses): (uses, LineRecord.nowhere)
-        case .shared(let place): ([], place)
+        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: text(key),
+                                description: text(description))
+        switch parameters {
+        case .own(let uses): if !uses.isEmpty { record.uses = .held(lines.hold(.uses(uses))) }
+        case .shared(let place):
+            assert(sharedParts != nil, "a line's shared parameter uses need the builder's shared parts")
+            record.uses = .shared(place)
         }
-        assert(shared == LineRecord.nowhere || sharedUses != nil, "a line's shared parameter uses need the builder's shared lists")
-        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: key, description: description,
-                                parameters: own)
-        record.sharedUses = shared
         if explains {
             reserveWorkingsOnFirstUse()
             /// The place of the formula `body` writes.
@@ -199,7 +199,7 @@ struct BreakdownBuilder {
     /// way for every table.
     private mutating func finishedRecords() -> RecordedLines {
         if explains { lines.workings = workings.list }
-        lines.sharedUses = sharedUses
+        lines.shared = sharedParts
         return withUnsafeMutablePointer(to: &lines) { held in
             let finished = held.move()
             held.initialize(to: RecordedLines())
@@ -217,10 +217,18 @@ struct BreakdownBuilder {
         for i in source.lines.records.indices {
             var record = LineRecord(exact: source.lines.records[i].exact, weekly: source.lines.records[i].weekly,
                                     annual: source.lines.records[i].annual, oneOff: source.lines.records[i].oneOff,
-                                    key: "", description: "", parameters: [])
+                                    key: .none, description: .none)
             (record.constant, record.constantLine) = (set, Int32(truncatingIfNeeded: i))
             (record.deployment, record.explained) = (held, explains)
-            lines.append(consume record)
+            lines.append(record)
+        }
+    }
+
+    /// A key or description as the record holds it: words held in the lines' table, or the code as it is.
+    private mutating func text(_ words: LineWords) -> LineText {
+        switch words {
+        case .words(let words): .held(lines.hold(.text(words)))
+        case .code(let code): code
         }
     }
 

@@ -20,9 +20,10 @@ public struct BudgetLine: Sendable {
     public init(key: String, description: String, quantity: Formula? = nil, unitRate: Quantity? = nil,
                 formula: Formula?, exact: Rational, weekly: Money?, annual: Money?, oneOff: Money?,
                 deployment: String? = nil, parameters: [ParameterUse] = []) {
-        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: key, description: description,
-                                parameters: parameters)
         var own = RecordedLines()
+        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: .held(own.hold(.text(key))),
+                                description: .held(own.hold(.text(description))))
+        if !parameters.isEmpty { record.uses = .held(own.hold(.uses(parameters))) }
         if let quantity { record.quantity = .value(own.hold(.formula(quantity))) }
         if let formula { record.formula = .value(own.hold(.formula(formula))) }
         if let unitRate {

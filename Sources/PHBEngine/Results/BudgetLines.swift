@@ -73,9 +73,12 @@ extension BudgetLines: Hashable {
     }
 }
 
-/// One line of a breakdown as a calculator writes it: its figures, key,
-/// description and parameter uses, and codes and places in its
-/// ``RecordedLines``' tables for the rest (its working, how it is held).
+/// One line of a breakdown as a calculator writes it: its figures, and codes
+/// and places in its ``RecordedLines``' tables for the rest (its key and
+/// description, parameter uses, working, how it is held).
+///
+/// A record holds no reference: records are copied as bytes, and a list of
+/// them is freed with no work per record.
 struct LineRecord: Sendable {
     /// Where a line's working or quantity is.
     enum FormulaPlace: Sendable {
@@ -97,23 +100,29 @@ struct LineRecord: Sendable {
         case words(Int32)
     }
 
+    /// Where a line's parameter uses are.
+    enum Uses: Sendable {
+        /// It used none.
+        case none
+        /// The list at this place of ``RecordedLines/held``.
+        case held(Int32)
+        /// The list at this place of ``RecordedLines/shared``.
+        case shared(Int32)
+    }
+
     /// A place in a table that holds nothing.
-    static let nowhere: Int32 = -1
+    static var nowhere: Int32 { -1 }
 
     /// The exact weekly value (recurring lines) or exact amount (one-off lines), and the rounded figures.
     var exact: Rational
     var weekly: Money?
     var annual: Money?
     var oneOff: Money?
-    /// The key (empty for a line copied from one worked out before, which has its own).
-    var key: String
-    /// What the line is, for people (empty for a line copied from one worked out before).
-    var description: String
-    /// The parameter values the line used (none for a line copied from one worked out before, or one whose uses are
-    /// a shared list: ``sharedUses``).
-    var parameters: [ParameterUse]
-    /// The place of the line's parameter uses in ``RecordedLines/sharedUses``, or ``nowhere``.
-    var sharedUses: Int32 = nowhere
+    /// The key and description (none for a line copied from one worked out before, which has its own).
+    var key: LineText
+    var description: LineText
+    /// The parameter values the line used (none for a line copied from one worked out before).
+    var uses = Uses.none
     /// How the line is held.
     var deployment = HeldAs.none
     /// The place of the unit rate's node in ``RecordedLines/workings``, or ``nowhere``.
@@ -143,6 +152,10 @@ struct RecordedLines: Sendable {
         case words(String)
         /// Lines worked out before, that lines are copied from (``LineRecord/constant``), as their records.
         case lines(RecordedLinesBox)
+        /// A line's key or description of its own (``LineText/held(_:)``).
+        case text(String)
+        /// A line's own parameter uses (``LineRecord/Uses/held(_:)``).
+        case uses([ParameterUse])
     }
 
     var records: ContiguousArray<LineRecord> = []
@@ -150,8 +163,8 @@ struct RecordedLines: Sendable {
     var held: ContiguousArray<HeldValue> = []
     /// Every line's working and quantity written one after another, once the lines are finished.
     var workings = FormulaList()
-    /// The lists of parameter uses that records refer to by place (``LineRecord/sharedUses``): a snapshot's.
-    var sharedUses: SharedParameterUses?
+    /// The lists of parameter uses and words that records refer to by place: a snapshot's.
+    var shared: SharedLineParts?
 
     /// Makes room for `count` lines.
     mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
@@ -201,15 +214,27 @@ final class RecordedLinesBox: Sendable {
         }
     }
 
+    /// The words of `text`.
+    private func words(_ text: LineText) -> String {
+        switch text {
+        case .none: return ""
+        case .held(let j):
+            if case .text(let words) = lines.held[Int(j)] { return words }
+            return ""  // not reached: a record's text places hold words
+        case .shared(let j): return lines.shared?.texts[Int(j)] ?? ""
+        case .bottomUp(let text): return text.words
+        }
+    }
+
     /// The key of the line at `i`.
     func key(at i: Int) -> String {
-        guard let (source, j) = constant(i) else { return lines.records[i].key }
+        guard let (source, j) = constant(i) else { return words(lines.records[i].key) }
         return source.key(at: j)
     }
 
     /// The description of the line at `i`.
     func description(at i: Int) -> String {
-        guard let (source, j) = constant(i) else { return lines.records[i].description }
+        guard let (source, j) = constant(i) else { return words(lines.records[i].description) }
         return source.description(at: j)
     }
 
@@ -252,9 +277,13 @@ final class RecordedLinesBox: Sendable {
     /// The parameter uses of the line at `i`, read in place.
     func parameters(at i: Int) -> [ParameterUse] {
         if let (source, j) = constant(i) { return source.parameters(at: j) }
-        let place = lines.records[i].sharedUses
-        guard place != LineRecord.nowhere, let shared = lines.sharedUses else { return lines.records[i].parameters }
-        return shared.lists[Int(place)]
+        switch lines.records[i].uses {
+        case .none: return []
+        case .held(let j):
+            if case .uses(let uses) = lines.held[Int(j)] { return uses }
+            return []  // not reached: a record's use places hold uses
+        case .shared(let j): return lines.shared?.uses[Int(j)] ?? []
+        }
     }
 
     /// Whether any line used a parameter use that meets `condition`: every line's uses (its own, shared, or those of

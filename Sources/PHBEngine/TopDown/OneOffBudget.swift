@@ -31,7 +31,7 @@ public struct OneOffBudget: BudgetCalculation {
             throw .invalidValue(field: "input.purpose", value: purpose,
                                 reason: "is not a purpose of the policy (purposes: \(purposes.map(\.purpose).joined(separator: ", ")))")
         }
-        try builder.oneOff("oneOff", description ?? "One-off budget: \(purpose)", exact: amount,
+        try builder.oneOff("oneOff", .words(description ?? "One-off budget: \(purpose)"), exact: amount,
                            working: { $0.value(.amount, amount, .pounds) }, parameters: [purposesTable.use])
         let inRange = !(range.upTo < amount)
         let tier = tiers.tier(for: amount)

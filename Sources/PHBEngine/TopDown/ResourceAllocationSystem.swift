@@ -176,7 +176,7 @@ public struct RASAssessment: BudgetCalculation {
                                     reason: "must not be negative")
             }
             exactAnnual += addition.annual
-            try builder.recurring("addition[\(i)]", addition.description, exactWeekly: addition.annual / weeksPerYear,
+            try builder.recurring("addition[\(i)]", .words(addition.description), exactWeekly: addition.annual / weeksPerYear,
                                   exactAnnual: addition.annual,
                                   working: { w in
                                       w.equals(.weekly, addition.annual / weeksPerYear, .poundsAWeek) { w in
