@@ -4,6 +4,7 @@ struct FixedParameter: Sendable, Hashable {
     let index: UInt8
 
     /// `key`'s place, or `nil` for a key of a rate family.
+    @inline(__always)
     init?(_ key: ParameterKey) {
         let index: UInt8? = switch key {
         case .nationalLivingWage: 0

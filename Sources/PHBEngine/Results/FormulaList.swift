@@ -53,6 +53,7 @@
     }
 
     /// Appends a node of a value named `name`, with no parameter.
+    @inline(__always)
     mutating func append(value name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
         switch name.storage {
         case .known(let known): nodes.append(.quantity(NodeQuantity(.known(known), value, unit, nil)))
@@ -62,6 +63,7 @@
     }
 
     /// Appends the node `working = value`, the value named `name` with no parameter, after the working.
+    @inline(__always)
     mutating func append(equals name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
         switch name.storage {
         case .known(let known): nodes.append(.equals(NodeQuantity(.known(known), value, unit, nil)))
@@ -71,6 +73,7 @@
     }
 
     /// Appends a node of parameter `key`'s value, named by the parameter.
+    @inline(__always)
     mutating func append(parameter key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) {
         guard let fixed = FixedParameter(key) else { return append(quantity: Quantity(key, value, unit)) }
         nodes.append(.quantity(NodeQuantity(.parameter(fixed), value, unit, fixed)))

@@ -59,23 +59,27 @@ struct FormulaWriter {
 
     /// A named value. (Each of these builds its quantity in the node itself: a quantity built apart and handed
     /// on was copied into the node and then destroyed.)
+    @inline(__always)
     mutating func value(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit) {
         list.append(value: name, value, unit)
         written += 1
     }
 
     /// A parameter's value, in `unit`.
+    @inline(__always)
     mutating func parameter(_ key: ParameterKey, _ value: Rational, _ unit: QuantityUnit) {
         list.append(parameter: key, value, unit)
         written += 1
     }
 
     /// A percentage parameter, shown in percentage points, from its value as a fraction (0.1207 → 12.07%).
+    @inline(__always)
     mutating func percentParameter(_ key: ParameterKey, fraction: Rational) {
         parameter(key, fraction * 100, .percent)
     }
 
     /// Weeks per year, the divisor from an annual amount to a weekly one.
+    @inline(__always)
     mutating func weeks(_ weeksPerYear: Rational) { parameter(.weeksPerYear, weeksPerYear, .weeksAYear) }
 
     /// A fixed remark.
@@ -101,6 +105,7 @@ struct FormulaWriter {
     mutating func difference(_ operands: (inout FormulaWriter) -> Void) { operation(.difference, operands) }
 
     /// The working `working` writes, and the exact value it comes to.
+    @inline(__always)
     mutating func equals(_ name: QuantityName, _ value: Rational, _ unit: QuantityUnit,
                          _ working: (inout FormulaWriter) -> Void) {
         node(after: working) { list, _ in list.append(equals: name, value, unit) }
