@@ -163,7 +163,7 @@ struct BreakdownBuilder {
         var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: text(key),
                                 description: text(description))
         switch parameters {
-        case .own(let uses): if !uses.isEmpty { record.uses = .held(lines.hold(.uses(uses))) }
+        case .own(let uses): record.uses = lines.hold(uses: uses)
         case .shared(let place):
             assert(sharedParts != nil, "a line's shared parameter uses need the builder's shared parts")
             record.uses = .shared(place)
@@ -229,7 +229,7 @@ struct BreakdownBuilder {
     /// A key or description as the record holds it: words held in the lines' table, or the code as it is.
     private mutating func text(_ words: LineWords) -> LineText {
         switch words {
-        case .words(let words): .held(lines.hold(.text(words)))
+        case .words(let words): lines.hold(words: words)
         case .code(let code): code
         }
     }

@@ -21,9 +21,9 @@ public struct BudgetLine: Sendable {
                 formula: Formula?, exact: Rational, weekly: Money?, annual: Money?, oneOff: Money?,
                 deployment: String? = nil, parameters: [ParameterUse] = []) {
         var own = RecordedLines()
-        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: .held(own.hold(.text(key))),
-                                description: .held(own.hold(.text(description))))
-        if !parameters.isEmpty { record.uses = .held(own.hold(.uses(parameters))) }
+        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: own.hold(words: key),
+                                description: own.hold(words: description))
+        record.uses = own.hold(uses: parameters)
         if let quantity { record.quantity = .value(own.hold(.formula(quantity))) }
         if let formula { record.formula = .value(own.hold(.formula(formula))) }
         if let unitRate {

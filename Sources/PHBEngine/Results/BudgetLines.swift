@@ -104,6 +104,8 @@ struct LineRecord: Sendable {
     enum Uses: Sendable {
         /// It used none.
         case none
+        /// The list at this place of ``RecordedLines/own``.
+        case own(Int32)
         /// The list at this place of ``RecordedLines/held``.
         case held(Int32)
         /// The list at this place of ``RecordedLines/shared``.
@@ -159,6 +161,8 @@ struct RecordedLines: Sendable {
     }
 
     var records: ContiguousArray<LineRecord> = []
+    /// The first words and lists of parameter uses lines give of their own.
+    var own = OwnLineParts()
     /// What the records' places point at.
     var held: ContiguousArray<HeldValue> = []
     /// Every line's working and quantity written one after another, once the lines are finished.
@@ -174,6 +178,19 @@ struct RecordedLines: Sendable {
     mutating func append(_ record: consuming LineRecord) {
         if records.capacity == 0 { reserveCapacity(4) }
         records.append(consume record)
+    }
+
+    /// Holds a line's own `words`, in place while there is room, returning their place.
+    mutating func hold(words: String) -> LineText {
+        if let place = own.hold(words) { return .own(place) }
+        return .held(hold(.text(words)))
+    }
+
+    /// Holds a line's own `uses`, in place while there is room, returning their place.
+    mutating func hold(uses: [ParameterUse]) -> LineRecord.Uses {
+        if uses.isEmpty { return .none }
+        if let place = own.hold(uses) { return .own(place) }
+        return .held(hold(.uses(uses)))
     }
 
     /// Holds `value`, returning its place.
@@ -218,6 +235,7 @@ final class RecordedLinesBox: Sendable {
     private func words(_ text: LineText) -> String {
         switch text {
         case .none: return ""
+        case .own(let j): return lines.own.text(j)
         case .held(let j):
             if case .text(let words) = lines.held[Int(j)] { return words }
             return ""  // not reached: a record's text places hold words
@@ -279,6 +297,7 @@ final class RecordedLinesBox: Sendable {
         if let (source, j) = constant(i) { return source.parameters(at: j) }
         switch lines.records[i].uses {
         case .none: return []
+        case .own(let j): return lines.own.uses(j)
         case .held(let j):
             if case .uses(let uses) = lines.held[Int(j)] { return uses }
             return []  // not reached: a record's use places hold uses
