@@ -189,7 +189,9 @@ struct BottomUpCalculation {
             /// Writes the rate: the policy's as built with the snapshot, shared (a rate quantity built for each use was
             /// built, copied and destroyed), or the line's own.
             func unitRate(_ w: inout FormulaWriter) {
-                if ownRate == nil, let shared = band.flatMap({ rates.unitRates[$0] }) { return w.quantity(shared: shared) }
+                if ownRate == nil, let place = band.flatMap({ parameters.bandUnitRate(provider, band: $0) }) {
+                    return w.quantity(sharedAt: place)
+                }
                 w.value(.hourlyRate, rate, .poundsAnHour)
             }
             /// The hours and staff ratio, the operands of the line's quantity and of its working's product.

@@ -128,7 +128,8 @@ public final class BottomUpParameters: Sendable {
             contingencyMode: contingencyMode.resolved?.use, contingencyValue: contingencyValue.resolved?.use,
             thirdPartyFee: thirdPartyFee.resolved?.use, nationalLivingWage: nationalLivingWage.resolved?.use)
         sharedParts = SharedLineParts(uses: lineUses.lists + paRates.uses + agencyRates.uses,
-                                      texts: paRates.lineDescriptions + agencyRates.lineDescriptions)
+                                      texts: paRates.lineDescriptions + agencyRates.lineDescriptions,
+                                      quantities: paRates.unitRates + agencyRates.unitRates)
         employmentCostLinesByTeamSize = (0..<max(0, teamSizes)).map { i in
             Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
                 try employmentCosts.lines(paCount: i + 1, builder: builder)
@@ -173,6 +174,14 @@ public final class BottomUpParameters: Sendable {
         return .code(.shared(Int32(truncatingIfNeeded: first + band)))
     }
 
+    /// The place in ``sharedParts`` of `provider`'s rate in band `band` as a working shows it, or `nil` when the rate
+    /// did not resolve.
+    func bandUnitRate(_ provider: Provider, band: Int) -> Int32? {
+        guard rates(of: provider).resolved[band] else { return nil }
+        let first = provider == .personalAssistant ? 0 : paRates.unitRates.count
+        return Int32(truncatingIfNeeded: first + band)
+    }
+
     /// The policy's hourly rates for `provider`'s time bands.
     func rates(of provider: Provider) -> BandRates {
         provider == .personalAssistant ? paRates : agencyRates
@@ -196,8 +205,11 @@ final class BandRates: Sendable {
     /// A care line's description in each band (`PA care, weekdayDay`), built once.
     let lineDescriptions: [String]
     /// Each rate as a care line's unit rate and in its working (`pa.hourlyRate.weekdayDay`, £ an hour), built once
-    /// and shared by every working that shows it; `nil` when the rate did not resolve.
-    let unitRates: [QuantityBox?]
+    /// and shared by every working that shows it (``BottomUpParameters/sharedParts``); `nil` when the rate did not
+    /// resolve.
+    let unitRates: [Quantity?]
+    /// Whether each rate resolved, and so has a unit rate: read alone, where reading the unit rate copied it.
+    let resolved: [Bool]
     /// The parameter uses a care line at each rate lists: the rate's, and for a PA the National Living Wage's it
     /// was checked against (empty when the rate did not resolve).
     let uses: [[ParameterUse]]
@@ -209,8 +221,9 @@ final class BandRates: Sendable {
         self.rates = rates
         lineDescriptions = bands.map { Self.lineDescription(provider, band: $0) }
         unitRates = zip(bands, rates).map { band, rate in
-            rate.resolved.map { QuantityBox(Quantity(.hourlyRate(provider, band: band), $0.value, .poundsAnHour)) }
+            rate.resolved.map { Quantity(.hourlyRate(provider, band: band), $0.value, .poundsAnHour) }
         }
+        resolved = rates.map { $0.resolved != nil }
         uses = rates.map { LineParameterUses.list($0.resolved?.use, provider == .personalAssistant ? wage.resolved?.use : nil) }
     }
 

@@ -67,6 +67,7 @@ struct BreakdownBuilder {
         self.basis = basis
         self.explains = explains
         self.sharedParts = sharedParts
+        workings.share(sharedParts)
     }
 
     /// Writes a line's working or quantity into ``workings``.

@@ -276,6 +276,7 @@ final class RecordedLinesBox: Sendable {
         switch lines.workings.nodes[node] {
         case .quantity(let codes): return codes.quantity
         case .heldQuantity(let h): return lines.workings.heldQuantity(h)
+        case .sharedQuantity(let place): return lines.workings.sharedQuantity(place)
         default: return nil  // not reached: a unit rate is written as one value
         }
     }

@@ -90,6 +90,7 @@ extension Formula {
             switch list.nodes[root] {
             case .quantity(let codes): return .quantity(codes.quantity)
             case .heldQuantity(let h): return .quantity(list.heldQuantity(h))
+            case .sharedQuantity(let place): return .quantity(list.sharedQuantity(place))
             case .note(let note): return .note(note)
             case .embedded: return .steps([])  // not reached: an embedded node is read above
             case .operation(let operation, _): return .operation(operation, operands)
@@ -143,6 +144,7 @@ extension Formula {
                 case .embedded(let h): if let (inner, innerRange) = list.heldFormula(h) { add(inner, innerRange) }
                 case .quantity(let codes): flat.append(.quantity(codes.quantity))
                 case .heldQuantity(let h): flat.append(.quantity(list.heldQuantity(h)))
+                case .sharedQuantity(let place): flat.append(.quantity(list.sharedQuantity(place)))
                 case .equals(let codes): flat.append(.equals(codes.quantity))
                 case .heldEquals(let h): flat.append(.equals(list.heldQuantity(h)))
                 case .lookup(let h, let gives): flat.append(.lookup(list.heldTable(h), gives: gives))

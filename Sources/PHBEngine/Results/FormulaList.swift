@@ -13,6 +13,8 @@
     var nodes: ContiguousArray<FormulaNode> = []
     /// What the nodes hold by reference, each at the place its node gives.
     var held: ContiguousArray<HeldValue> = []
+    /// The named values that nodes refer to by place (``FormulaNode/sharedQuantity(_:)``): a snapshot's.
+    var shared: SharedLineParts?
 
     init() {}
 
@@ -41,9 +43,10 @@
         nodes.append(.heldQuantity(hold(.quantity(consume q))))
     }
 
-    /// Appends a node of the value `box` holds, sharing the box.
-    mutating func append(shared box: QuantityBox) {
-        nodes.append(.heldQuantity(hold(.shared(box))))
+    /// Appends a node of the named value at `place` of ``shared``.
+    mutating func append(sharedAt place: Int32) {
+        assert(shared != nil, "a node of a shared value needs the list's shared parts")
+        nodes.append(.sharedQuantity(place))
     }
 
     /// Appends the node `working = q`, after the working.
@@ -93,6 +96,7 @@
     mutating func append(nodeAt i: Int, of other: FormulaList) {
         switch other.nodes[i] {
         case .heldQuantity(let h): nodes.append(.heldQuantity(hold(other.held[h])))
+        case .sharedQuantity(let place): nodes.append(.heldQuantity(hold(.quantity(other.sharedQuantity(place)))))
         case .heldEquals(let h): nodes.append(.heldEquals(hold(other.held[h])))
         case .lookup(let h, let gives): nodes.append(.lookup(hold(other.held[h]), gives: gives))
         case .embedded(let h): nodes.append(.embedded(hold(other.held[h])))
@@ -104,11 +108,13 @@
 
     /// The value held at `h` as a quantity (a node's ``FormulaNode/heldQuantity(_:)`` or ``FormulaNode/heldEquals(_:)``).
     func heldQuantity(_ h: Int) -> Quantity {
-        switch held[h] {
-        case .quantity(let q): return q
-        case .shared(let box): return box.quantity
-        default: return Quantity(.zero, .zero, .number)  // not reached: such a node's place holds a quantity
-        }
+        if case .quantity(let q) = held[h] { return q }
+        return Quantity(.zero, .zero, .number)  // not reached: such a node's place holds a quantity
+    }
+
+    /// The named value at `place` of ``shared`` (a node's ``FormulaNode/sharedQuantity(_:)``).
+    func sharedQuantity(_ place: Int32) -> Quantity {
+        shared?.quantities[Int(place)] ?? Quantity(.zero, .zero, .number)  // not reached: a node's place holds a value
     }
 
     /// The table held at `h` (a lookup's).
@@ -135,8 +141,6 @@
 @usableFromInline enum HeldValue: Sendable {
     /// A named value whose name or parameter has no code.
     case quantity(Quantity)
-    /// A named value whose name or parameter has no code, built once and shared (a policy's rate for a time band).
-    case shared(QuantityBox)
     /// A lookup's table.
     case table(ParameterKey)
     /// A formula of several nodes, held by reference rather than copied node by node: `range` of `list`.
@@ -151,6 +155,8 @@
     case quantity(NodeQuantity)
     /// A named value at place `held`; no operands.
     case heldQuantity(Int)
+    /// A named value at this place of the list's ``FormulaList/shared`` parts; no operands.
+    case sharedQuantity(Int32)
     /// A fixed remark; no operands.
     case note(ExplanationNote)
     /// `operation` on `operands` operands.
@@ -175,7 +181,7 @@
     /// How many operands the node takes.
     var operandCount: Int {
         switch self {
-        case .quantity, .heldQuantity, .note, .embedded: 0
+        case .quantity, .heldQuantity, .sharedQuantity, .note, .embedded: 0
         case .equals, .heldEquals, .rounded: 1
         case .comparison: 2
         case .lookup(_, let gives): gives ? 3 : 2

@@ -50,12 +50,15 @@ struct FormulaWriter {
         written += 1
     }
 
-    /// The named value `box` holds, shared: a value built once for many formulas (it has no code, or it would be
-    /// held as one).
-    mutating func quantity(shared box: QuantityBox) {
-        list.append(shared: box)
+    /// The named value at `place` of the list's shared parts (a value made once for many formulas: a policy's rate
+    /// for a time band, whose name has no code).
+    mutating func quantity(sharedAt place: Int32) {
+        list.append(sharedAt: place)
         written += 1
     }
+
+    /// Gives the list the shared parts its nodes may refer to (``quantity(sharedAt:)``).
+    mutating func share(_ parts: SharedLineParts?) { list.shared = parts }
 
     /// A named value. (Each of these builds its quantity in the node itself: a quantity built apart and handed
     /// on was copied into the node and then destroyed.)

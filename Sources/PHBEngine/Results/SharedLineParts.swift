@@ -1,5 +1,6 @@
 /// What a snapshot makes once for the lines of many breakdowns, that their
-/// records refer to by place: lists of parameter uses, and words.
+/// records and workings refer to by place: lists of parameter uses, words,
+/// and named values.
 ///
 /// A record that refers to its list or words by place costs no reference
 /// count, where a list or words held by each record cost one when the line
@@ -9,10 +10,14 @@ final class SharedLineParts: Sendable {
     let uses: [[ParameterUse]]
     /// Words, each at its place (``LineText/shared(_:)``).
     let texts: [String]
+    /// Named values a working shows, each at its place (``FormulaNode/sharedQuantity(_:)``): a care line's rate in
+    /// each band (`nil` for a rate that did not resolve, which no working shows).
+    let quantities: [Quantity?]
 
-    init(uses: [[ParameterUse]], texts: [String]) {
+    init(uses: [[ParameterUse]], texts: [String], quantities: [Quantity?] = []) {
         self.uses = uses
         self.texts = texts
+        self.quantities = quantities
     }
 }
 
