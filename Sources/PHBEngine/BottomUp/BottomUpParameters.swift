@@ -48,8 +48,9 @@ public final class BottomUpParameters: Sendable {
     /// The parameter uses each derived line lists, gathered once.
     let lineUses: LineParameterUses
     /// What a breakdown's lines refer to by place: every list of parameter uses, the derived lines' (``lineUses``)
-    /// then a care line's at each PA rate and each agency rate (``bandUses(_:band:)``); and a care line's
-    /// description in each band (``bandDescription(_:band:)``).
+    /// then a care line's at each PA rate and each agency rate (``bandUses(_:band:)``); a care line's description
+    /// in each band (``bandDescription(_:band:)``) and its rate as its working shows it (``bandUnitRate(_:band:)``);
+    /// and the employment-cost and fee lines worked out here.
     let sharedParts: SharedLineParts
     /// The employment-cost lines for 1 to ``ConstantLines/teamSizes`` PAs, worked out once (none in a snapshot
     /// made for one plan: its lines are worked out when it needs them).
@@ -127,9 +128,6 @@ public final class BottomUpParameters: Sendable {
             pensionUpperLimit: pensionUpperLimit.resolved?.use, pensionTrigger: pensionTrigger.resolved?.use,
             contingencyMode: contingencyMode.resolved?.use, contingencyValue: contingencyValue.resolved?.use,
             thirdPartyFee: thirdPartyFee.resolved?.use, nationalLivingWage: nationalLivingWage.resolved?.use)
-        sharedParts = SharedLineParts(uses: lineUses.lists + paRates.uses + agencyRates.uses,
-                                      texts: paRates.lineDescriptions + agencyRates.lineDescriptions,
-                                      quantities: paRates.unitRates + agencyRates.unitRates)
         employmentCostLinesByTeamSize = (0..<max(0, teamSizes)).map { i in
             Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
                 try employmentCosts.lines(paCount: i + 1, builder: builder)
@@ -138,6 +136,10 @@ public final class BottomUpParameters: Sendable {
         directPaymentFeeLines = Self.constantLines(rounding: rounding, weeksPerYear: weeksPerYear) { builder throws(BudgetError) in
             try directPaymentFees.lines(builder: builder)
         }
+        let constant = (employmentCostLinesByTeamSize + [directPaymentFeeLines]).compactMap { try? $0.get().lines }
+        sharedParts = SharedLineParts(uses: lineUses.lists + paRates.uses + agencyRates.uses,
+                                      texts: paRates.lineDescriptions + agencyRates.lineDescriptions,
+                                      quantities: paRates.unitRates + agencyRates.unitRates, constantLines: constant)
     }
 
     /// Constant lines that `build` adds to an explained builder with no lines yet, or the error it meets.

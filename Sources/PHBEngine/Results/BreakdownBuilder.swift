@@ -215,7 +215,12 @@ struct BreakdownBuilder {
     /// figures, read from the list's records in place (a line read through its view copied its record).
     mutating func append(_ constant: ConstantLines, deployment: @autoclosure () -> DeploymentShares) {
         let source = constant.lines
-        let set = lines.hold(.lines(source))
+        // The snapshot's own lines are referred to in its shared parts; others are held in the table.
+        let set: LineRecord.Constant = if let place = sharedParts?.constantLines.firstIndex(where: { $0 === source }) {
+            .shared(Int32(truncatingIfNeeded: place))
+        } else {
+            .held(lines.hold(.lines(source)))
+        }
         let held = explains ? hold(deployment()) : .none
         for i in source.lines.records.indices {
             var record = LineRecord(exact: source.lines.records[i].exact, weekly: source.lines.records[i].weekly,

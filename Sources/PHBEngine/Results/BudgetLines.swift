@@ -112,6 +112,16 @@ struct LineRecord: Sendable {
         case shared(Int32)
     }
 
+    /// Where the lines worked out before that a line is copied from are.
+    enum Constant: Sendable {
+        /// It is not copied: it is written here.
+        case none
+        /// The lines at this place of ``RecordedLines/held``.
+        case held(Int32)
+        /// The lines at this place of ``RecordedLines/shared`` (a snapshot's).
+        case shared(Int32)
+    }
+
     /// A place in a table that holds nothing.
     static var nowhere: Int32 { -1 }
 
@@ -129,9 +139,9 @@ struct LineRecord: Sendable {
     var deployment = HeldAs.none
     /// The place of the unit rate's node in ``RecordedLines/workings``, or ``nowhere``.
     var unitRate: Int32 = nowhere
-    /// The list of lines worked out before that this line is copied from (its place in ``RecordedLines/held``, its
-    /// line at ``constantLine``), or ``nowhere`` for a line written here.
-    var constant: Int32 = nowhere
+    /// The list of lines worked out before that this line is copied from (its line at ``constantLine``), or none for a
+    /// line written here.
+    var constant = Constant.none
     var constantLine: Int32 = 0
     /// Whether a line copied from one worked out before keeps its quantity, unit rate and working: a breakdown that
     /// is not explained has none.
@@ -215,8 +225,16 @@ final class RecordedLinesBox: Sendable {
     /// a line written here.
     @inline(__always)
     private func constant(_ i: Int) -> (lines: RecordedLinesBox, index: Int)? {
-        let place = lines.records[i].constant
-        guard place != LineRecord.nowhere, case .lines(let source) = lines.held[Int(place)] else { return nil }
+        let source: RecordedLinesBox
+        switch lines.records[i].constant {
+        case .none: return nil
+        case .held(let place):
+            guard case .lines(let held) = lines.held[Int(place)] else { return nil }  // not reached: it holds lines
+            source = held
+        case .shared(let place):
+            guard let shared = lines.shared?.constantLines[Int(place)] else { return nil }  // not reached: as above
+            source = shared
+        }
         return (source, Int(lines.records[i].constantLine))
     }
 

@@ -1,6 +1,6 @@
 /// What a snapshot makes once for the lines of many breakdowns, that their
 /// records and workings refer to by place: lists of parameter uses, words,
-/// and named values.
+/// named values and lines worked out before.
 ///
 /// A record that refers to its list or words by place costs no reference
 /// count, where a list or words held by each record cost one when the line
@@ -13,11 +13,15 @@ final class SharedLineParts: Sendable {
     /// Named values a working shows, each at its place (``FormulaNode/sharedQuantity(_:)``): a care line's rate in
     /// each band (`nil` for a rate that did not resolve, which no working shows).
     let quantities: [Quantity?]
+    /// Lines worked out before, that a breakdown's lines are copied from (``LineRecord/Constant/shared(_:)``): a
+    /// snapshot's employment costs and fees.
+    let constantLines: [RecordedLinesBox]
 
-    init(uses: [[ParameterUse]], texts: [String], quantities: [Quantity?] = []) {
+    init(uses: [[ParameterUse]], texts: [String], quantities: [Quantity?] = [], constantLines: [RecordedLinesBox] = []) {
         self.uses = uses
         self.texts = texts
         self.quantities = quantities
+        self.constantLines = constantLines
     }
 }
 
