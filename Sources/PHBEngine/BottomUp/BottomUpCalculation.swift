@@ -37,12 +37,10 @@ struct BottomUpCalculation {
     /// no lines yet): taken, not copied.
     mutating func run(_ plan: borrowing BottomUpPlan, _ builder: consuming BreakdownBuilder) throws(BudgetError) -> BudgetResult {
         // Room for every line (the pay lines, up to two bank-holiday lines and six recurring on-cost lines,
-        // the other items, the contingency, the two one-off employment lines and the three fees), and in the
-        // lines' table for the words a plan's line may give of its own (a care line's or other item's key and
-        // description, a sleep-in's key), the lines worked out before (employment costs, direct-payment fees)
-        // and the words of two mixed holdings: each list is allocated once, not grown line by line.
-        builder.reserveLines(plan.care.count + plan.sleepIns.count + 8 + plan.otherItems.count + 1 + 2 + 3,
-                             held: 2 * plan.care.count + plan.sleepIns.count + 2 * plan.otherItems.count + 2 + 2)
+        // the other items, the contingency, the two one-off employment lines and the three fees): the list
+        // is allocated once, not grown line by line. (The lines' table gets room only if it is used: a line's
+        // own words are held in place first, and the snapshot's lines in its shared parts.)
+        builder.reserveLines(plan.care.count + plan.sleepIns.count + 8 + plan.otherItems.count + 1 + 2 + 3)
         let weights = try paShareWeights(plan)
         try addCareLines(plan, &builder)
         try addSleepIns(plan, &builder)

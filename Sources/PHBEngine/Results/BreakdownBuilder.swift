@@ -22,11 +22,9 @@ struct BreakdownBuilder {
     /// share them.
     private var lastMixedHolding: (shares: DeploymentShares, place: Int32)?
 
-    /// Makes room for `count` lines in all, and `held` words, lists and tables in the lines' table (words of a
-    /// line's own, lines worked out before, mixed shares), so that neither list is grown one by one.
-    mutating func reserveLines(_ count: Int, held: Int = 0) {
+    /// Makes room for `count` lines in all, so that the list is allocated once rather than grown line by line.
+    mutating func reserveLines(_ count: Int) {
         lines.reserveCapacity(count)
-        if held > 0 { lines.held.reserveCapacity(held) }
         if explains { workings.reserveCapacity(count * Self.nodesPerLine) }
     }
 
