@@ -44,6 +44,13 @@ struct DeploymentShares: Equatable {
         if case .oneWay(let one) = storage { one } else { nil }
     }
 
+    /// Whether the shares are the same: two lines held one way are compared by their codes, with no copy of either
+    /// line's shares.
+    static func == (a: DeploymentShares, b: DeploymentShares) -> Bool {
+        if let x = a.heldOneWay, let y = b.heldOneWay { return x == y }
+        return a.storage == b.storage
+    }
+
     /// The part of `amount` held `deployment`'s way: all or none of it for a line held one way.
     func part(of amount: Rational, heldAs deployment: Deployment) -> Rational {
         if let one = heldOneWay { return one == deployment ? amount : .zero }

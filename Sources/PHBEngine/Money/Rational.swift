@@ -243,7 +243,7 @@ extension Rational {
     }
 
     /// The product of two 64-bit values, which always fits: one full-width multiplication, with no overflow check.
-    @inlinable
+    @inlinable @inline(__always)
     static func wide(_ x: Int64, _ y: Int64) -> Int128 {
         let (high, low) = x.multipliedFullWidth(by: y)
         return Int128(high) << 64 | Int128(low)
