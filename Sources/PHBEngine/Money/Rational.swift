@@ -250,14 +250,14 @@ extension Rational {
     }
 
     /// Exact negation.
-    @inlinable @inline(__always)
+    @inlinable
     public static prefix func - (a: Rational) -> Rational {
         if let n = a.smallNumerator, n != .min, let d = a.smallDenominator { return Rational(small: -n, d) }
         return a.isOverflow ? .overflow : Rational(stored: -a.storedNumerator, a.storedDenominator)
     }
 
     /// Exact difference.
-    @inlinable @inline(__always)
+    @inlinable
     public static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
 
     /// Exact product.
@@ -329,15 +329,15 @@ extension Rational {
         return a * Rational(stored: sign * b.storedDenominator, sign * b.storedNumerator)
     }
 
-    @inlinable @inline(__always) public static func += (a: inout Rational, b: Rational) { a = a + b }
-    @inlinable @inline(__always) public static func -= (a: inout Rational, b: Rational) { a = a - b }
+    @inlinable public static func += (a: inout Rational, b: Rational) { a = a + b }
+    @inlinable public static func -= (a: inout Rational, b: Rational) { a = a - b }
 
     /// Product with a whole number.
-    @inlinable @inline(__always)
+    @inlinable
     public static func * (a: Rational, b: Int) -> Rational { a * Rational(b) }
 
     /// Quotient by a whole number.
-    @inlinable @inline(__always)
+    @inlinable
     public static func / (a: Rational, b: Int) -> Rational { a / Rational(b) }
 
     /// The larger of the value and zero.
