@@ -165,23 +165,23 @@ public final class BottomUpParameters: Sendable {
     /// The parameter uses of a care line at `provider`'s rate in band `band` (its place in their lists), by place in
     /// ``sharedParts``.
     func bandUses(_ provider: Provider, band: Int) -> LineUses {
-        let first = lineUses.lists.count + (provider == .personalAssistant ? 0 : paRates.uses.count)
-        return .shared(Int32(truncatingIfNeeded: first + band))
+        .shared(bandPlace(provider, band, after: lineUses.lists.count))
     }
 
     /// The description of a care line in `provider`'s band `band` (`PA care, weekdayDay`), by place in
     /// ``sharedParts``.
-    func bandDescription(_ provider: Provider, band: Int) -> LineWords {
-        let first = provider == .personalAssistant ? 0 : paRates.lineDescriptions.count
-        return .code(.shared(Int32(truncatingIfNeeded: first + band)))
-    }
+    func bandDescription(_ provider: Provider, band: Int) -> LineWords { .code(.shared(bandPlace(provider, band))) }
 
     /// The place in ``sharedParts`` of `provider`'s rate in band `band` as a working shows it, or `nil` when the rate
     /// did not resolve.
     func bandUnitRate(_ provider: Provider, band: Int) -> Int32? {
-        guard rates(of: provider).resolved[band] else { return nil }
-        let first = provider == .personalAssistant ? 0 : paRates.unitRates.count
-        return Int32(truncatingIfNeeded: first + band)
+        rates(of: provider).resolved[band] ? bandPlace(provider, band) : nil
+    }
+
+    /// The place of `provider`'s band `band` in a list of ``sharedParts`` that holds `before` entries, then one for
+    /// each PA band, then one for each agency band.
+    private func bandPlace(_ provider: Provider, _ band: Int, after before: Int = 0) -> Int32 {
+        Int32(truncatingIfNeeded: before + (provider == .personalAssistant ? 0 : paRates.bands.count) + band)
     }
 
     /// The policy's hourly rates for `provider`'s time bands.

@@ -9,8 +9,8 @@ struct BreakdownBuilder {
     let basis: [ParameterUse]
     /// Whether to build the formulas in words.
     let explains: Bool
-    /// The lists of parameter uses and the words that lines refer to by place (``LineUses/shared(_:)``,
-    /// ``LineText/shared(_:)``), given to the records when the lines are finished.
+    /// What the lines and their workings refer to by place (a snapshot's parameter-use lists, words, values and
+    /// lines worked out before), given to the records when the lines are finished.
     private let sharedParts: SharedLineParts?
     /// The lines so far, as records (``LineRecord``): a line's working, quantity and unit rate are held as their
     /// places in `workings`, whose list the records are given when the lines are finished (``finishedLines()``).
@@ -56,8 +56,8 @@ struct BreakdownBuilder {
     }
 
     /// A builder with the rule and weeks per year already resolved, and `basis` their uses (a list made once for many
-    /// breakdowns: a list made for each was an allocation of its own); its lines' uses and words given by place
-    /// are those of `sharedParts`.
+    /// breakdowns: a list made for each was an allocation of its own); what its lines and workings give by place
+    /// is in `sharedParts`.
     init(rule: RoundingRule, weeksPerYear: Rational, basis: [ParameterUse], explains: Bool,
          sharedParts: SharedLineParts? = nil) {
         self.rule = rule
