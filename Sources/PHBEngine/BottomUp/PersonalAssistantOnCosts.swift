@@ -147,11 +147,14 @@ struct PersonalAssistantOnCosts {
         w.value(earningsName(i, of: perPA.count), perPA[i], .poundsAWeek)
     }
 
-    /// The terms `term` writes for each of `indices`, summed when there are several.
-    static func sum(_ indices: some Collection<Int>, _ w: inout FormulaWriter, _ term: (Int, inout FormulaWriter) -> Void) {
-        if indices.count == 1, let i = indices.first { return term(i, &w) }
+    /// The terms `term` writes for each of `indices` that `included` takes (`count` of them), summed when there are
+    /// several. (The indices are filtered here, not by a lazy filter, which held its test in a context of its own
+    /// on the heap.)
+    static func sum(_ indices: Range<Int>, count: Int, where included: (Int) -> Bool = { _ in true }, _ w: inout FormulaWriter,
+                    _ term: (Int, inout FormulaWriter) -> Void) {
+        if count == 1, let i = indices.first(where: included) { return term(i, &w) }
         w.sum { w in
-            for i in indices { term(i, &w) }
+            for i in indices where included(i) { term(i, &w) }
         }
     }
 
@@ -181,7 +184,7 @@ struct PersonalAssistantOnCosts {
             w.steps { w in
                 earnings(&w)
                 w.equals(.weekly, weeklyNI, .poundsAWeek) { w in
-                    Self.sum(perPA.indices, &w) { i, w in
+                    Self.sum(perPA.indices, count: perPA.count, &w) { i, w in
                         w.product { w in
                             w.operation(.maximum) { w in
                                 w.value(.zero, Rational(0), .poundsAWeek)
@@ -252,7 +255,7 @@ struct PersonalAssistantOnCosts {
                 w.note(.pensionOnlyAboveThreshold)
                 guard enrolled > 0 else { return w.value(.weekly, Rational(0), .poundsAWeek) }
                 w.equals(.weekly, total, .poundsAWeek) { w in
-                    Self.sum(perPA.indices.lazy.filter { threshold.value < perPA[$0] }, &w) { i, w in
+                    Self.sum(perPA.indices, count: enrolled, where: { threshold.value < perPA[$0] }, &w) { i, w in
                         w.product { w in
                             w.percentParameter(.pensionEmployerRate, fraction: rate)
                             w.operation(.maximum) { w in
