@@ -103,7 +103,7 @@ struct PersonalAssistantOnCosts {
         // Earnings base per PA per week: e_i = (G + BHpa + H) × w_i / Σw.
         let earnings = holidayBase + cover
         let totalWeight = weights.reduce(Rational.zero, +)
-        let perPA = weights.map { earnings * $0 / totalWeight }
+        let perPA = EarningsPerPA(earnings, weights: weights, totalWeight: totalWeight)
         /// The earnings, and each PA's share of them when there are several: the first step of the NI and pension
         /// lines' workings.
         func earningsWorking(_ w: inout FormulaWriter) {
@@ -143,7 +143,7 @@ struct PersonalAssistantOnCosts {
     }
 
     /// PA `i`'s weekly earnings, written.
-    static func earnings(_ perPA: [Rational], _ i: Int, _ w: inout FormulaWriter) {
+    static func earnings(_ perPA: EarningsPerPA, _ i: Int, _ w: inout FormulaWriter) {
         w.value(earningsName(i, of: perPA.count), perPA[i], .poundsAWeek)
     }
 
@@ -158,7 +158,7 @@ struct PersonalAssistantOnCosts {
         }
     }
 
-    private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: [Rational],
+    private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: EarningsPerPA,
                                         earnings: BreakdownBuilder.Writing) throws(BudgetError) {
         let rate = try parameters.employerNIRate.value()
         let threshold = try parameters.niSecondaryThreshold.value()
@@ -221,7 +221,7 @@ struct PersonalAssistantOnCosts {
             parameters: applied ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
     }
 
-    private mutating func addPension(to builder: inout BreakdownBuilder, perPA: [Rational],
+    private mutating func addPension(to builder: inout BreakdownBuilder, perPA: EarningsPerPA,
                                      earnings: BreakdownBuilder.Writing) throws(BudgetError) {
         let rate = try parameters.pensionRate.value()
         let fundedFrom = try parameters.pensionFunding.value()
@@ -279,4 +279,22 @@ struct PersonalAssistantOnCosts {
             parameters: fundedFrom == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit
                                                         : parameters.lineUses.pensionFromTrigger))
     }
+}
+
+/// Each PA's weekly earnings, `e_i = earnings × w_i / Σw` (docs/rules.md §3). One PA's are the earnings themselves,
+/// held with no list: a list made for every breakdown was an allocation of its own, and most plans have one PA.
+struct EarningsPerPA: RandomAccessCollection {
+    /// The earnings of all the PAs.
+    private let all: Rational
+    /// Each PA's share of them, when there are several; empty for one PA.
+    private let shares: [Rational]
+
+    init(_ earnings: Rational, weights: [Rational], totalWeight: Rational) {
+        all = earnings
+        shares = weights.count == 1 ? [] : weights.map { earnings * $0 / totalWeight }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { shares.isEmpty ? 1 : shares.count }
+    subscript(i: Int) -> Rational { shares.isEmpty ? all : shares[i] }
 }
