@@ -32,4 +32,29 @@ import Testing
             .map { "\($0.description) \((held[$0] * 100).decimalText(maxPlaces: 2))%" }
         #expect(held.description == parts.joined(separator: ", "))
     }
+
+    /// A share's percentage, worked out from the fraction as it stands, is what `decimalText(maxPlaces: 2)` writes for
+    /// share × 100: for shares in lowest terms and not, over small and very large denominators (a quotient of large
+    /// sums, a numerator beyond 2^113, one beyond any percentage a fraction holds), on and either side of a half
+    /// hundredth.
+    @Test(arguments: [
+        Rational.one, Rational(1, over: 2), Rational(1, over: 3), Rational(2, over: 3), Rational(1, over: 7),
+        Rational(small: 7_500, 10_000), Rational(small: 250_000, 1_000_000), Rational(small: 1_234_500, 100_000_000),
+        Rational(small: 1_234_499, 100_000_000), Rational(small: 1_234_501, 100_000_000),
+        Rational(123_456_789, over: 987_654_321),
+        Rational(Int128(1) << 100, over: (Int128(1) << 100) * 3 + 1),
+        Rational(Int128(1) << 120, over: (Int128(1) << 121) - 1),
+        Rational((Int128(1) << 114) + 3, over: ((Int128(1) << 101) + 1) * 10_000),
+    ])
+    func aShareIsAPercentageAsDecimalTextWritesIt(_ share: Rational) {
+        let expected = (share * 100).decimalText(maxPlaces: 2)
+        guard let percent = DeploymentShares.percent(share) else {
+            // Beyond what a fraction holds either way (share × 10⁴ does not fit even reduced).
+            #expect(expected == "overflow")
+            return
+        }
+        var bytes: [UInt8] = []
+        PlainDecimal.append(percent.scaled, places: percent.places, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
 }
