@@ -173,9 +173,11 @@ public struct Rational: Sendable {
 extension Rational {
     /// Exact sum (overflowed if it does not fit).
     ///
-    /// The usual sums, from zero or over one denominator within 64 bits, are worked out where they are written; the
-    /// rest in ``sumOverDenominators(_:_:)``. (The whole sum written in one function was too long to be inlined, and
-    /// every sum paid for the call and the registers its rarer paths saved.)
+    /// The usual sums, from zero or over one denominator within 64 bits, are worked out where they are written; two
+    /// values within 64 bits over different denominators in ``sumOfSmall(_:_:_:_:)``, given their parts as they are;
+    /// the rest in ``sumOverDenominators(_:_:)``. (The whole sum written in one function was too long to be inlined,
+    /// and every sum paid for the call and the registers its rarer paths saved; a sum of small values over different
+    /// denominators, the usual case of the general function, paid there for its every test made again.)
     @inlinable @inline(__always)
     public static func + (a: Rational, b: Rational) -> Rational {
         if let an = a.smallNumerator, let ad = a.smallDenominator, let bn = b.smallNumerator, let bd = b.smallDenominator {
@@ -186,9 +188,32 @@ extension Rational {
             if ad == bd {
                 let (n, o) = an.addingReportingOverflow(bn)
                 if !o, n != .min { return Rational(small: n, ad) }
+            } else {
+                return sumOfSmall(an, ad, bn, bd)
             }
         }
         return sumOverDenominators(a, b)
+    }
+
+    /// Exact sum of two values within 64 bits (non-zero numerators, positive denominators), over their least common
+    /// denominator (Knuth 4.5.1): products of two 64-bit factors, and their sum, fit.
+    @usableFromInline @inline(never)
+    static func sumOfSmall(_ an: Int64, _ ad: Int64, _ bn: Int64, _ bd: Int64) -> Rational {
+        // A denominator that divides the other (hundredths and ten-thousandths, a whole number and hundredths) is that
+        // common denominator, found with one division rather than the several of a greatest common divisor.
+        let (adOverG, bdOverG): (Int64, Int64)
+        if bd % ad == 0 {
+            (adOverG, bdOverG) = (1, bd / ad)
+        } else if ad % bd == 0 {
+            (adOverG, bdOverG) = (ad / bd, 1)
+        } else {
+            let g = Int64(gcd(ad.magnitude, bd.magnitude))
+            (adOverG, bdOverG) = g == 1 ? (ad, bd) : (ad / g, bd / g)
+        }
+        let t = wide(an, bdOverG) + wide(bn, adOverG), d = wide(adOverG, bd)
+        // Kept as it is when it fits 64 bits; else reduced, as a value beyond 64 bits always is.
+        if Rational.fitsUnreduced(t, d) { return Rational(stored: t, d) }
+        return Rational(t, over: d)
     }
 
     /// Exact sum of any two values: the general case of ``+(_:_:)``.
@@ -202,21 +227,7 @@ extension Rational {
                 let (n, o) = an.addingReportingOverflow(bn)
                 if !o, n != .min { return Rational(small: n, ad) }
             }
-            // Knuth 4.5.1, over the least common denominator: products of two 64-bit factors, and their sum, fit.
-            // A denominator that divides the other (hundredths and ten-thousandths) is that common denominator,
-            // found with one division rather than the several of a greatest common divisor.
-            let (adOverG, bdOverG): (Int64, Int64)
-            let (q, r) = bd.quotientAndRemainder(dividingBy: ad)
-            if r == 0 {
-                (adOverG, bdOverG) = (1, q)
-            } else {
-                let g = Int64(gcd(ad.magnitude, bd.magnitude))
-                (adOverG, bdOverG) = g == 1 ? (ad, bd) : (ad / g, bd / g)
-            }
-            let t = wide(an, bdOverG) + wide(bn, adOverG), d = wide(adOverG, bd)
-            // Kept as it is when it fits 64 bits; else reduced, as a value beyond 64 bits always is.
-            if Rational.fitsUnreduced(t, d) { return Rational(stored: t, d) }
-            return Rational(t, over: d)
+            return sumOfSmall(an, ad, bn, bd)
         }
         return sum(a.reduced, b.reduced)
     }
