@@ -201,11 +201,12 @@ extension Rational {
     static func sumOfSmall(_ an: Int64, _ ad: Int64, _ bn: Int64, _ bd: Int64) -> Rational {
         // A denominator that divides the other (hundredths and ten-thousandths, a whole number and hundredths) is that
         // common denominator, found with one division rather than the several of a greatest common divisor.
+        // Only the smaller can divide the larger: one division (its quotient and remainder together) tries it.
         let (adOverG, bdOverG): (Int64, Int64)
-        if bd % ad == 0 {
-            (adOverG, bdOverG) = (1, bd / ad)
-        } else if ad % bd == 0 {
-            (adOverG, bdOverG) = (ad / bd, 1)
+        let (larger, smaller) = ad < bd ? (bd, ad) : (ad, bd)
+        let (q, r) = larger.quotientAndRemainder(dividingBy: smaller)
+        if r == 0 {
+            (adOverG, bdOverG) = ad < bd ? (1, q) : (q, 1)
         } else {
             let g = Int64(gcd(ad.magnitude, bd.magnitude))
             (adOverG, bdOverG) = g == 1 ? (ad, bd) : (ad / g, bd / g)
