@@ -39,8 +39,8 @@ import Testing
     /// hundredth.
     @Test(arguments: [
         Rational.one, Rational(1, over: 2), Rational(1, over: 3), Rational(2, over: 3), Rational(1, over: 7),
-        Rational(small: 7_500, 10_000), Rational(small: 250_000, 1_000_000), Rational(small: 1_234_500, 100_000_000),
-        Rational(small: 1_234_499, 100_000_000), Rational(small: 1_234_501, 100_000_000),
+        Rational(small: 7_500, 10_000), Rational(small: 250_000, 1_000_000), Rational(small: 1_235_000, 100_000_000),
+        Rational(small: 1_234_999, 100_000_000), Rational(small: 1_235_001, 100_000_000),
         Rational(123_456_789, over: 987_654_321),
         Rational(Int128(1) << 100, over: (Int128(1) << 100) * 3 + 1),
         Rational(Int128(1) << 120, over: (Int128(1) << 121) - 1),

@@ -87,18 +87,21 @@ struct DeploymentShares: Equatable {
 
     /// A share as a percentage, as `decimalText(maxPlaces: 2)` writes it (exact to 2 places, else rounded half away
     /// from zero): the percentage in hundredths is the share × 10⁴, exact when the division leaves nothing, and its
-    /// trailing zeros are then dropped. One product and one division, as the fraction stands: a share is often a
+    /// trailing zeros are then dropped. One product and one division, the fraction as it stands: a share is often a
     /// quotient of large sums, and the percentage made as a value, reduced, and its decimal places sought, cost
-    /// some 2,400 instructions a line.
+    /// some 2,400 instructions a description.
     static func percent(_ share: Rational) -> (scaled: Int64, places: Int)? {
-        var hundredths = share.storedNumerator.multipliedReportingOverflow(by: 10_000), denominator = share.storedDenominator
-        if hundredths.overflow {
-            // A numerator beyond 2^113: the product reduced, which may bring it back.
-            let product = share * 10_000
-            (hundredths, denominator) = ((product.storedNumerator, false), product.storedDenominator)
+        // The share × 10⁴ as a fraction: as it stands, or reduced when its numerator leaves 128 bits (beyond 2^113).
+        var (numerator, denominator) = (share.storedNumerator, share.storedDenominator)
+        let (product, overflow) = numerator.multipliedReportingOverflow(by: 10_000)
+        if overflow {
+            let reduced = share * 10_000
+            (numerator, denominator) = (reduced.storedNumerator, reduced.storedDenominator)
+        } else {
+            numerator = product
         }
         guard denominator > 0 else { return nil }  // overflowed
-        var (scaled, remainder) = RoundingRule.halfAwayFromZero.roundedQuotientAndRemainder(hundredths.partialValue, denominator)
+        var (scaled, remainder) = RoundingRule.halfAwayFromZero.roundedQuotientAndRemainder(numerator, denominator)
         var places = 2
         if remainder == 0 {
             while places > 0, scaled % 10 == 0 { (scaled, places) = (scaled / 10, places - 1) }

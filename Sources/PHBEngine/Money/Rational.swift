@@ -199,9 +199,9 @@ extension Rational {
     /// denominator (Knuth 4.5.1): products of two 64-bit factors, and their sum, fit.
     @usableFromInline @inline(never)
     static func sumOfSmall(_ an: Int64, _ ad: Int64, _ bn: Int64, _ bd: Int64) -> Rational {
-        // A denominator that divides the other (hundredths and ten-thousandths, a whole number and hundredths) is that
-        // common denominator, found with one division rather than the several of a greatest common divisor.
-        // Only the smaller can divide the larger: one division (its quotient and remainder together) tries it.
+        // A denominator that divides the other (hundredths and ten-thousandths, a whole number and hundredths) is the
+        // common one: only the smaller can divide the larger, so one division (quotient and remainder together) finds
+        // it, rather than the several of a greatest common divisor.
         let (adOverG, bdOverG): (Int64, Int64)
         let (larger, smaller) = ad < bd ? (bd, ad) : (ad, bd)
         let (q, r) = larger.quotientAndRemainder(dividingBy: smaller)
