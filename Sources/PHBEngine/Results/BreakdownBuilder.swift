@@ -199,7 +199,7 @@ struct BreakdownBuilder {
     /// is left with none): taken by assignment, they were copied and the builder's released, a reference count each
     /// way for every table.
     private mutating func finishedRecords() -> RecordedLines {
-        if explains { lines.workings = workings.list }
+        if explains { lines.workings = workings.takeList() }
         lines.shared = sharedParts
         return withUnsafeMutablePointer(to: &lines) { held in
             let finished = held.move()
@@ -266,10 +266,10 @@ struct BreakdownBuilder {
     mutating func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
                 figures: consuming [ResultFigure] = [], warnings: [ResultWarning] = [], flags: [ResultFlag] = [],
                 mayUseOutOfDateValues: Bool = true) throws(BudgetError) -> BudgetResult {
-        let records = finishedRecords(), totals = try BudgetTotals(of: records.records)
         // Only a figure written by ``figure(_:_:_:working:parameters:)`` is changed: a list of figures the caller
-        // still holds is copied when it is (pass it with `consume`).
+        // still holds is copied when it is (pass it with `consume`). Given the list before the lines take it.
         for i in figures.indices where figures[i].formula.isWritten { figures[i].formula.attach(to: workings.list) }
+        let records = finishedRecords(), totals = try BudgetTotals(of: records.records)
         let result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,

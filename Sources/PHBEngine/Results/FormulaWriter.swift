@@ -44,6 +44,14 @@ struct FormulaWriter {
     /// Makes room for `count` nodes in all.
     mutating func reserveCapacity(_ count: Int) { list.reserveCapacity(count) }
 
+    /// The nodes written, moved out of the writer (which is left with none): taken by assignment, the list was
+    /// copied and the writer's released, a reference count each way for each of its parts.
+    mutating func takeList() -> FormulaList {
+        var taken = FormulaList()
+        swap(&taken, &list)
+        return taken
+    }
+
     /// A named value.
     mutating func quantity(_ q: consuming Quantity) {
         list.append(quantity: q)
