@@ -104,8 +104,8 @@ public struct Rational: Sendable {
     @inlinable public var isOverflow: Bool { denominatorLow == 0 && denominatorHigh == 0 }
 
     /// An integer value.
-    @inlinable public init(_ integer: Int) {
-        self.init(stored: Int128(integer), 1)
+    @inlinable @inline(__always) public init(_ integer: Int) {
+        self.init(small: Int64(integer), 1)
     }
 
     /// `numerator / denominator`, reduced; overflowed when the denominator is 0.
@@ -345,11 +345,11 @@ extension Rational {
     @inlinable public static func -= (a: inout Rational, b: Rational) { a = a - b }
 
     /// Product with a whole number.
-    @inlinable
+    @inlinable @inline(__always)
     public static func * (a: Rational, b: Int) -> Rational { a * Rational(b) }
 
     /// Quotient by a whole number.
-    @inlinable
+    @inlinable @inline(__always)
     public static func / (a: Rational, b: Int) -> Rational { a / Rational(b) }
 
     /// The larger of the value and zero.
