@@ -102,7 +102,10 @@ struct PersonalAssistantOnCosts {
 
         // Earnings base per PA per week: e_i = (G + BHpa + H) × w_i / Σw.
         let earnings = holidayBase + cover
-        let totalWeight = weights.reduce(Rational.zero, +)
+        var weightSum = Rational.zero
+        for i in weights.indices { weightSum = weightSum + weights[i] }  // by index, as the NI is summed
+        // A constant for the working that captures it: a variable captured was checked for exclusive access.
+        let totalWeight = weightSum
         let perPA = EarningsPerPA(earnings, weights: weights, totalWeight: totalWeight)
         /// The earnings, and each PA's share of them when there are several: the first step of the NI and pension
         /// lines' workings.
@@ -162,7 +165,10 @@ struct PersonalAssistantOnCosts {
                                         earnings: BreakdownBuilder.Writing) throws(BudgetError) {
         let rate = try parameters.employerNIRate.value()
         let threshold = try parameters.niSecondaryThreshold.value()
-        let weeklyNI = perPA.reduce(Rational.zero) { $0 + ($1 - threshold).clampedAtZero * rate }
+        // Summed by index: a sum through `reduce` copied the earnings into its iterator, a reference count each way.
+        var niSum = Rational.zero
+        for i in perPA.indices { niSum = niSum + (perPA[i] - threshold).clampedAtZero * rate }
+        let weeklyNI = niSum  // a constant for the working that captures it
         let applied = try parameters.employmentAllowanceApplied.value()
         // With the allowance: annual NI = max(0, weekly NI × weeks − allowance) (docs/rules.md §3).
         // A constant, for the working that captures it (as the pension's total is).
@@ -235,7 +241,8 @@ struct PersonalAssistantOnCosts {
             threshold = (trigger, .pensionTrigger)
         }
         var sum = Rational.zero, count = 0
-        for e in perPA where threshold.value < e {
+        for i in perPA.indices where threshold.value < perPA[i] {  // by index, as the NI is summed
+            let e = perPA[i]
             count += 1
             sum += rate * (min(e, upper) - lower).clampedAtZero
         }
