@@ -32,21 +32,12 @@ struct PersonalAssistantOnCosts {
 
     var paCount: Int { weights.count }
 
-    /// Weeks per year in a formula.
-    var weeks: Formula { .weeks(weeksPerYear) }
-
     /// A number of PAs in a formula.
     static func assistants(_ count: Int) -> Formula { .value(.personalAssistants, Rational(count), .personalAssistants) }
 
     /// A number of PAs, written.
     static func assistants(_ count: Int, _ w: inout FormulaWriter) {
         w.value(.personalAssistants, Rational(count), .personalAssistants)
-    }
-
-    /// `PA pay + bank holidays`, the operands the holiday cover and the earnings begin with.
-    static func payAndBankHolidays(_ pay: Rational, _ bankHolidays: Rational, _ w: inout FormulaWriter) {
-        w.value(.paPay, pay, .poundsAWeek)
-        w.value(.bankHolidays, bankHolidays, .poundsAWeek)
     }
 
     /// Adds every on-cost line to `builder`.
@@ -83,61 +74,30 @@ struct PersonalAssistantOnCosts {
         recurringTotal += exactWeekly
     }
 
+    /// Adds the holiday cover, employer NI and pension lines. Their workings show a dozen values, and take about 60
+    /// nodes: they are held as those values (``ItemisedOnCostWorkings``), their nodes written when they are read.
     private mutating func addItemised(to builder: inout BreakdownBuilder) throws(BudgetError) {
-        let holiday = try parameters.holidayAccrual.value()
-        let holidayBase = pay + bankHolidays
-        let cover = holidayBase * holiday
-        let (pay, bankHolidays, weights) = (self.pay, self.bankHolidays, self.weights)
+        let earnings = PersonalAssistantEarnings(pay: pay, bankHolidays: bankHolidays,
+                                                 holiday: try parameters.holidayAccrual.value(), weights: weights)
+        let employerNI = try employerNI(earnings.perPA)
+        let pension = try pension(earnings.perPA)
+        builder.hold(workings: ItemisedOnCostWorkings(earnings: earnings, employerNI: employerNI, pension: pension))
+        typealias Part = ItemisedOnCostWorkings.Part
         try addRecurring(builder.recurring(
-            BottomUpLine.Derived.holidayCover.key, BottomUpLine.Derived.holidayCover.words, exactWeekly: cover,
-            working: { w in
-                w.equals(.weekly, cover, .poundsAWeek) { w in
-                    w.product { w in
-                        w.sum { Self.payAndBankHolidays(pay, bankHolidays, &$0) }
-                        w.percentParameter(.holidayAccrualPercent, fraction: holiday)
-                    }
-                }
-            },
-            deployment: shares, parameters: parameters.lineUses.holidayCover))
-
-        // Earnings base per PA per week: e_i = (G + BHpa + H) × w_i / Σw.
-        let earnings = holidayBase + cover
-        var weightSum = Rational.zero
-        for i in weights.indices { weightSum = weightSum + weights[i] }  // by index, as the NI is summed
-        // A constant for the working that captures it: a variable captured was checked for exclusive access.
-        let totalWeight = weightSum
-        let perPA = EarningsPerPA(earnings, weights: weights, totalWeight: totalWeight)
-        /// The earnings, and each PA's share of them when there are several: the first step of the NI and pension
-        /// lines' workings.
-        func earningsWorking(_ w: inout FormulaWriter) {
-            func total(_ w: inout FormulaWriter) {
-                w.equals(.earnings, earnings, .poundsAWeek) { w in
-                    w.sum { w in
-                        Self.payAndBankHolidays(pay, bankHolidays, &w)
-                        w.value(.holidayCover, cover, .poundsAWeek)
-                    }
-                }
-            }
-            guard perPA.count > 1 else { return total(&w) }
-            let equal = weights.allSatisfy { $0 == weights[0] }
-            w.steps { w in
-                total(&w)
-                w.note(equal ? .earningsSharedEqually : .earningsSharedByWeights)
-                for i in perPA.indices {
-                    w.equals(Self.earningsName(i, of: perPA.count), perPA[i], .poundsAWeek) { w in
-                        w.quotient { w in
-                            w.product { w in
-                                w.value(.earnings, earnings, .poundsAWeek)
-                                w.value(.share, weights[i], .number)
-                            }
-                            w.value(.totalShares, totalWeight, .number)
-                        }
-                    }
-                }
-            }
-        }
-        try addEmployerNI(to: &builder, perPA: perPA, earnings: earningsWorking)
-        try addPension(to: &builder, perPA: perPA, earnings: earningsWorking)
+            BottomUpLine.Derived.holidayCover.key, BottomUpLine.Derived.holidayCover.words, exactWeekly: earnings.cover,
+            exactAnnual: earnings.cover * weeksPerYear, heldWorking: Part.holidayCover.rawValue, deployment: shares,
+            parameters: parameters.lineUses.holidayCover))
+        try addRecurring(builder.recurring(
+            BottomUpLine.Derived.employerNI.key, BottomUpLine.Derived.employerNI.words, exactWeekly: employerNI.exactWeekly,
+            exactAnnual: employerNI.exactAnnual, heldWorking: Part.employerNI.rawValue,
+            quantity: { [paCount] in Self.assistants(paCount, &$0) }, deployment: shares,
+            parameters: employerNI.allowance != nil ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
+        try addRecurring(builder.recurring(
+            BottomUpLine.Derived.pension.key, BottomUpLine.Derived.pension.words, exactWeekly: pension.total,
+            exactAnnual: pension.total * weeksPerYear, heldWorking: Part.pension.rawValue,
+            quantity: { [enrolled = pension.enrolled] in Self.assistants(enrolled, &$0) }, deployment: shares,
+            parameters: pension.thresholdKey == .pensionLowerLimit ? parameters.lineUses.pensionFromLowerLimit
+                                                                   : parameters.lineUses.pensionFromTrigger))
     }
 
     /// The name of PA `i`'s weekly earnings: `earnings` when there is one PA, else `earnings[i]`.
@@ -161,74 +121,32 @@ struct PersonalAssistantOnCosts {
         }
     }
 
-    private mutating func addEmployerNI(to builder: inout BreakdownBuilder, perPA: EarningsPerPA,
-                                        earnings: BreakdownBuilder.Writing) throws(BudgetError) {
+    /// Employer NI on each PA's earnings above the secondary threshold, less the employment allowance when it
+    /// applies (docs/rules.md §3).
+    private mutating func employerNI(_ perPA: EarningsPerPA) throws(BudgetError) -> EmployerNIWorking {
         let rate = try parameters.employerNIRate.value()
         let threshold = try parameters.niSecondaryThreshold.value()
         // Summed by index: a sum through `reduce` copied the earnings into its iterator, a reference count each way.
-        var niSum = Rational.zero
-        for i in perPA.indices { niSum = niSum + (perPA[i] - threshold).clampedAtZero * rate }
-        let weeklyNI = niSum  // a constant for the working that captures it
-        let applied = try parameters.employmentAllowanceApplied.value()
+        var weeklyNI = Rational.zero
+        for i in perPA.indices { weeklyNI = weeklyNI + (perPA[i] - threshold).clampedAtZero * rate }
         // With the allowance: annual NI = max(0, weekly NI × weeks − allowance) (docs/rules.md §3).
-        // A constant, for the working that captures it (as the pension's total is).
-        let allowance: (value: Rational, annualBefore: Rational, annual: Rational)?
-        if applied {
+        var allowance: EmployerNIWorking.Allowance?
+        if try parameters.employmentAllowanceApplied.value() {
             let annualAllowance = try parameters.employmentAllowance.value()
             let annualBefore = weeklyNI * weeksPerYear
             let annual = (annualBefore - annualAllowance).clampedAtZero
-            allowance = (annualAllowance, annualBefore, annual)
+            allowance = .init(value: annualAllowance, annualBefore: annualBefore, annual: annual)
             if annual.isZero, !weeklyNI.isZero {
                 notes.append(.employerNICoveredByAllowance(annualBefore: annualBefore))  // its words made when read
             }
-        } else {
-            allowance = nil
         }
-        let weeksPerYear = weeksPerYear
-        let exactWeekly = allowance.map { $0.annual / weeksPerYear } ?? weeklyNI
-        func working(_ w: inout FormulaWriter) {
-            w.steps { w in
-                earnings(&w)
-                w.equals(.weekly, weeklyNI, .poundsAWeek) { w in
-                    Self.sum(perPA.indices, count: perPA.count, &w) { i, w in
-                        w.product { w in
-                            w.operation(.maximum) { w in
-                                w.value(.zero, Rational(0), .poundsAWeek)
-                                w.difference { w in
-                                    Self.earnings(perPA, i, &w)
-                                    w.parameter(.niSecondaryThreshold, threshold, .poundsAWeek)
-                                }
-                            }
-                            w.percentParameter(.employerNIRate, fraction: rate)
-                        }
-                    }
-                }
-                guard let allowance else { return w.note(.employmentAllowanceNotApplied) }
-                w.weekly(exactWeekly, fromAnnual: allowance.annual, weeksPerYear: weeksPerYear) { w in
-                    w.operation(.maximum) { w in
-                        w.value(.zero, Rational(0), .poundsAYear)
-                        w.difference { w in
-                            w.equals(.annual, allowance.annualBefore, .poundsAYear) { w in
-                                w.product { w in
-                                    w.value(.weekly, weeklyNI, .poundsAWeek)
-                                    w.weeks(weeksPerYear)
-                                }
-                            }
-                            w.parameter(.employmentAllowance, allowance.value, .poundsAYear)
-                        }
-                    }
-                }
-            }
-        }
-        try addRecurring(builder.recurring(
-            BottomUpLine.Derived.employerNI.key, BottomUpLine.Derived.employerNI.words, exactWeekly: exactWeekly,
-            exactAnnual: allowance?.annual ?? exactWeekly * weeksPerYear, working: working,
-            quantity: { [paCount] in Self.assistants(paCount, &$0) }, deployment: shares,
-            parameters: applied ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
+        return EmployerNIWorking(rate: rate, threshold: threshold, weekly: weeklyNI, allowance: allowance,
+                                 weeksPerYear: weeksPerYear)
     }
 
-    private mutating func addPension(to builder: inout BreakdownBuilder, perPA: EarningsPerPA,
-                                     earnings: BreakdownBuilder.Writing) throws(BudgetError) {
+    /// The employer's pension contribution for each PA whose earnings are above the threshold, on earnings between
+    /// the lower and upper limits (docs/rules.md §3).
+    private func pension(_ perPA: EarningsPerPA) throws(BudgetError) -> PensionWorking {
         let rate = try parameters.pensionRate.value()
         let fundedFrom = try parameters.pensionFunding.value()
         let lower = try parameters.pensionLowerLimit.value()
@@ -242,49 +160,221 @@ struct PersonalAssistantOnCosts {
         }
         var sum = Rational.zero, count = 0
         for i in perPA.indices where threshold.value < perPA[i] {  // by index, as the NI is summed
-            let e = perPA[i]
             count += 1
-            sum += rate * (min(e, upper) - lower).clampedAtZero
+            sum += rate * (min(perPA[i], upper) - lower).clampedAtZero
         }
-        // Constants for the working that captures them: a variable it captured was checked for exclusive access at
-        // each use.
-        let total = sum, enrolled = count
-        /// The earnings, each PA's check against the threshold, and the sum of the enrolled PAs' terms.
-        func working(_ w: inout FormulaWriter) {
-            w.steps { w in
-                earnings(&w)
-                for i in perPA.indices {
-                    w.comparison(threshold.value < perPA[i] ? .above : .atMost) { w in
-                        Self.earnings(perPA, i, &w)
-                        w.parameter(threshold.key, threshold.value, .poundsAWeek)
+        return PensionWorking(rate: rate, lower: lower, upper: upper, threshold: threshold.value,
+                              thresholdKey: threshold.key, total: sum, enrolled: count)
+    }
+}
+
+/// The PAs' weekly earnings, `(G + BHpa + H)`, and each PA's share of them (docs/rules.md §3), with the holiday cover
+/// `H` they include and the values their workings show.
+struct PersonalAssistantEarnings {
+    /// `G`: exact weekly PA pay, and the PA bank-holiday enhancement.
+    let pay: Rational
+    let bankHolidays: Rational
+    /// The holiday accrual, as a fraction.
+    let holiday: Rational
+    /// `H = (G + BHpa) × holiday accrual`.
+    let cover: Rational
+    /// `G + BHpa + H`.
+    let total: Rational
+    /// The PAs' relative shares, and their sum.
+    let weights: [Rational]
+    let totalWeight: Rational
+    /// Each PA's weekly earnings.
+    let perPA: EarningsPerPA
+
+    init(pay: Rational, bankHolidays: Rational, holiday: Rational, weights: [Rational]) {
+        let holidayBase = pay + bankHolidays
+        let cover = holidayBase * holiday
+        (self.pay, self.bankHolidays, self.holiday, self.cover, total) = (pay, bankHolidays, holiday, cover, holidayBase + cover)
+        var weightSum = Rational.zero
+        for i in weights.indices { weightSum = weightSum + weights[i] }  // by index, as the NI is summed
+        (self.weights, totalWeight) = (weights, weightSum)
+        perPA = EarningsPerPA(total, weights: weights, totalWeight: weightSum)
+    }
+
+    /// `PA pay + bank holidays`, the operands the holiday cover and the earnings begin with.
+    private func payAndBankHolidays(_ w: inout FormulaWriter) {
+        w.value(.paPay, pay, .poundsAWeek)
+        w.value(.bankHolidays, bankHolidays, .poundsAWeek)
+    }
+
+    /// The holiday cover line's working.
+    func writeHolidayCover(_ w: inout FormulaWriter) {
+        w.equals(.weekly, cover, .poundsAWeek) { w in
+            w.product { w in
+                w.sum(payAndBankHolidays)
+                w.percentParameter(.holidayAccrualPercent, fraction: holiday)
+            }
+        }
+    }
+
+    /// The earnings, and each PA's share of them when there are several: the first step of the NI and pension
+    /// lines' workings.
+    func write(_ w: inout FormulaWriter) {
+        func total(_ w: inout FormulaWriter) {
+            w.equals(.earnings, self.total, .poundsAWeek) { w in
+                w.sum { w in
+                    payAndBankHolidays(&w)
+                    w.value(.holidayCover, cover, .poundsAWeek)
+                }
+            }
+        }
+        guard perPA.count > 1 else { return total(&w) }
+        let equal = weights.allSatisfy { $0 == weights[0] }
+        w.steps { w in
+            total(&w)
+            w.note(equal ? .earningsSharedEqually : .earningsSharedByWeights)
+            for i in perPA.indices {
+                w.equals(PersonalAssistantOnCosts.earningsName(i, of: perPA.count), perPA[i], .poundsAWeek) { w in
+                    w.quotient { w in
+                        w.product { w in
+                            w.value(.earnings, self.total, .poundsAWeek)
+                            w.value(.share, weights[i], .number)
+                        }
+                        w.value(.totalShares, totalWeight, .number)
                     }
                 }
-                w.note(.pensionOnlyAboveThreshold)
-                guard enrolled > 0 else { return w.value(.weekly, Rational(0), .poundsAWeek) }
-                w.equals(.weekly, total, .poundsAWeek) { w in
-                    Self.sum(perPA.indices, count: enrolled, where: { threshold.value < perPA[$0] }, &w) { i, w in
-                        w.product { w in
-                            w.percentParameter(.pensionEmployerRate, fraction: rate)
-                            w.operation(.maximum) { w in
-                                w.value(.zero, Rational(0), .poundsAWeek)
-                                w.difference { w in
-                                    w.operation(.minimum) { w in
-                                        Self.earnings(perPA, i, &w)
-                                        w.parameter(.pensionUpperLimit, upper, .poundsAWeek)
-                                    }
-                                    w.parameter(.pensionLowerLimit, lower, .poundsAWeek)
+            }
+        }
+    }
+}
+
+/// Employer NI for the PAs (docs/rules.md §3), and the values its working shows.
+struct EmployerNIWorking {
+    /// The employment allowance, annual, and the annual NI before and after it.
+    struct Allowance {
+        let value: Rational
+        let annualBefore: Rational
+        let annual: Rational
+    }
+
+    /// The NI rate (a fraction) and the weekly secondary threshold.
+    let rate: Rational
+    let threshold: Rational
+    /// Σ max(0, e_i − threshold) × rate.
+    let weekly: Rational
+    /// The allowance, when it applies.
+    let allowance: Allowance?
+    let weeksPerYear: Rational
+
+    /// The line's exact weekly and annual values: with the allowance, annual = max(0, weekly NI × weeks − allowance)
+    /// and weekly = annual ÷ weeks.
+    var exactWeekly: Rational { allowance.map { $0.annual / weeksPerYear } ?? weekly }
+    var exactAnnual: Rational { allowance?.annual ?? weekly * weeksPerYear }
+
+    /// The line's working, after the earnings' (`earnings`).
+    func write(earnings: PersonalAssistantEarnings, _ w: inout FormulaWriter) {
+        let perPA = earnings.perPA
+        w.steps { w in
+            earnings.write(&w)
+            w.equals(.weekly, weekly, .poundsAWeek) { w in
+                PersonalAssistantOnCosts.sum(perPA.indices, count: perPA.count, &w) { i, w in
+                    w.product { w in
+                        w.operation(.maximum) { w in
+                            w.value(.zero, Rational(0), .poundsAWeek)
+                            w.difference { w in
+                                PersonalAssistantOnCosts.earnings(perPA, i, &w)
+                                w.parameter(.niSecondaryThreshold, threshold, .poundsAWeek)
+                            }
+                        }
+                        w.percentParameter(.employerNIRate, fraction: rate)
+                    }
+                }
+            }
+            guard let allowance else { return w.note(.employmentAllowanceNotApplied) }
+            w.weekly(exactWeekly, fromAnnual: allowance.annual, weeksPerYear: weeksPerYear) { w in
+                w.operation(.maximum) { w in
+                    w.value(.zero, Rational(0), .poundsAYear)
+                    w.difference { w in
+                        w.equals(.annual, allowance.annualBefore, .poundsAYear) { w in
+                            w.product { w in
+                                w.value(.weekly, weekly, .poundsAWeek)
+                                w.weeks(weeksPerYear)
+                            }
+                        }
+                        w.parameter(.employmentAllowance, allowance.value, .poundsAYear)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The employer's pension contribution for the PAs (docs/rules.md §3), and the values its working shows.
+struct PensionWorking {
+    /// The employer's rate (a fraction), and the band of earnings it is paid on.
+    let rate: Rational
+    let lower: Rational
+    let upper: Rational
+    /// The earnings a PA must be above to be enrolled, and the parameter it is.
+    let threshold: Rational
+    let thresholdKey: ParameterKey
+    /// Σ rate × max(0, min(e_i, upper) − lower) over the enrolled PAs, and how many are enrolled.
+    let total: Rational
+    let enrolled: Int
+
+    /// The line's working, after the earnings' (`earnings`): each PA's check against the threshold, and the sum of
+    /// the enrolled PAs' terms.
+    func write(earnings: PersonalAssistantEarnings, _ w: inout FormulaWriter) {
+        let perPA = earnings.perPA
+        w.steps { w in
+            earnings.write(&w)
+            for i in perPA.indices {
+                w.comparison(threshold < perPA[i] ? .above : .atMost) { w in
+                    PersonalAssistantOnCosts.earnings(perPA, i, &w)
+                    w.parameter(thresholdKey, threshold, .poundsAWeek)
+                }
+            }
+            w.note(.pensionOnlyAboveThreshold)
+            guard enrolled > 0 else { return w.value(.weekly, Rational(0), .poundsAWeek) }
+            w.equals(.weekly, total, .poundsAWeek) { w in
+                PersonalAssistantOnCosts.sum(perPA.indices, count: enrolled, where: { threshold < perPA[$0] }, &w) { i, w in
+                    w.product { w in
+                        w.percentParameter(.pensionEmployerRate, fraction: rate)
+                        w.operation(.maximum) { w in
+                            w.value(.zero, Rational(0), .poundsAWeek)
+                            w.difference { w in
+                                w.operation(.minimum) { w in
+                                    PersonalAssistantOnCosts.earnings(perPA, i, &w)
+                                    w.parameter(.pensionUpperLimit, upper, .poundsAWeek)
                                 }
+                                w.parameter(.pensionLowerLimit, lower, .poundsAWeek)
                             }
                         }
                     }
                 }
             }
         }
-        try addRecurring(builder.recurring(
-            BottomUpLine.Derived.pension.key, BottomUpLine.Derived.pension.words, exactWeekly: total, working: working,
-            quantity: { Self.assistants(enrolled, &$0) }, deployment: shares,
-            parameters: fundedFrom == .lowerLimit ? parameters.lineUses.pensionFromLowerLimit
-                                                        : parameters.lineUses.pensionFromTrigger))
+    }
+}
+
+/// The values the itemised PA on-costs' workings show, held when a breakdown is explained: the holiday cover's,
+/// employer NI's and pension's nodes are written when each line's working is read.
+final class ItemisedOnCostWorkings: HeldWorkings {
+    /// Which line's working.
+    enum Part: Int32 {
+        case holidayCover, employerNI, pension
+    }
+
+    let earnings: PersonalAssistantEarnings
+    let employerNI: EmployerNIWorking
+    let pension: PensionWorking
+
+    init(earnings: PersonalAssistantEarnings, employerNI: EmployerNIWorking, pension: PensionWorking) {
+        (self.earnings, self.employerNI, self.pension) = (earnings, employerNI, pension)
+    }
+
+    func write(part: Int32, _ w: inout FormulaWriter) {
+        switch Part(rawValue: part) {
+        case .holidayCover: earnings.writeHolidayCover(&w)
+        case .employerNI: employerNI.write(earnings: earnings, &w)
+        case .pension: pension.write(earnings: earnings, &w)
+        case nil: break  // not reached: a record gives one of the parts
+        }
     }
 }
 

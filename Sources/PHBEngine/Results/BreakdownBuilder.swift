@@ -140,6 +140,31 @@ struct BreakdownBuilder {
         setLastWorking(formula(), quantity: quantity())
     }
 
+    /// Holds the values of workings written when they are read (``HeldWorkings``), when the breakdown is explained:
+    /// the lines added with ``recurring(_:_:exactWeekly:exactAnnual:heldWorking:quantity:deployment:parameters:)``
+    /// refer to them. A breakdown holds one such set.
+    mutating func hold(workings: @autoclosure () -> any HeldWorkings) {
+        guard explains else { return }
+        assert(lines.heldWorkings == nil, "a breakdown holds one set of held workings")
+        lines.heldWorkings = workings()
+    }
+
+    /// Adds a recurring line whose working is `part` of the workings held (``hold(workings:)``), written when it
+    /// is read. Returns the exact weekly value.
+    @discardableResult
+    mutating func recurring(_ key: LineWords, _ description: LineWords, exactWeekly: Rational, exactAnnual: Rational,
+                            heldWorking part: Int32, quantity: Writing = { _ in },
+                            deployment: @autoclosure () -> DeploymentShares? = nil,
+                            parameters: LineUses = []) throws(BudgetError) -> Rational {
+        try recurring(key, description, exactWeekly: exactWeekly, exactAnnual: exactAnnual, working: { _ in },
+                      quantity: quantity, deployment: deployment(), parameters: parameters)
+        if explains, let i = lines.records.indices.last {
+            assert(lines.heldWorkings != nil, "a held working needs the workings held first")
+            lines.records[i].formula = .held(part: part)
+        }
+        return exactWeekly
+    }
+
     /// Gives the line just added a working and quantity built as values, when the breakdown is explained: held as
     /// they are, not copied into ``workings``.
     private mutating func setLastWorking(_ formula: @autoclosure () -> Formula, quantity: @autoclosure () -> Formula?) {

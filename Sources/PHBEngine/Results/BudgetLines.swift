@@ -88,6 +88,8 @@ struct LineRecord: Sendable {
         case written(lower: Int32, upper: Int32)
         /// The formula at this place of ``RecordedLines/held``, built as a value.
         case value(Int32)
+        /// Working `part` of ``RecordedLines/heldWorkings``, written when it is read.
+        case held(part: Int32)
     }
 
     /// How a line is held.
@@ -179,6 +181,8 @@ struct RecordedLines: Sendable {
     var workings = FormulaList()
     /// The lists of parameter uses and words that records refer to by place: a snapshot's.
     var shared: SharedLineParts?
+    /// The values of the workings that are written when they are read (``LineRecord/FormulaPlace/held(part:)``).
+    var heldWorkings: (any HeldWorkings)?
 
     /// Makes room for `count` lines.
     mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
@@ -246,6 +250,12 @@ final class RecordedLinesBox: Sendable {
         case .value(let j):
             if case .formula(let formula) = lines.held[Int(j)] { return formula }
             return nil  // not reached: a record's formula places hold formulas
+        case .held(let part):
+            guard let held = lines.heldWorkings else { return nil }  // not reached: a held part has its workings
+            var w = FormulaWriter()
+            w.share(lines.shared)
+            guard let range = w.writeRange({ held.write(part: part, &$0) }) else { return nil }
+            return Formula(.nodes(w.takeList(), range))
         }
     }
 
