@@ -22,6 +22,8 @@ struct BottomUpCalculation {
     var thirdPartyOutsideCare: Rational = .zero
     /// Whether any input line is a direct payment.
     var anyDirectPayment = false
+    /// The values the lines' workings show, when the breakdown is explained: held, and written when they are read.
+    var held: BottomUpWorkings?
 
     /// A calculation for `plan`, at `weeksPerYear`.
     ///
@@ -40,7 +42,17 @@ struct BottomUpCalculation {
         // the other items, the contingency, the two one-off employment lines and the three fees): the list
         // is allocated once, not grown line by line. (The lines' table gets room only if it is used: a line's
         // own words are held in place first, and the snapshot's lines in its shared parts.)
-        builder.reserveLines(plan.care.count + plan.sleepIns.count + 8 + plan.otherItems.count + 1 + 2 + 3)
+        let inputLines = plan.care.count + plan.sleepIns.count + plan.otherItems.count
+        builder.reserveLines(inputLines + 8 + 1 + 2 + 3, writesWorkings: false)
+        // Room for the workings of every line but the employment costs and direct-payment fees, worked out before:
+        // the input lines, two bank-holiday lines, three on-cost lines, the contingency and the third-party fee; and
+        // for the shares of the lines held in several ways (PA pay's, held again after agency pay's, and the care
+        // subtotal's).
+        if builder.explains {
+            let workings = BottomUpWorkings.make(capacity: inputLines + 2 + 3 + 1 + 1 + 4, weeksPerYear: weeksPerYear)
+            held = workings
+            builder.hold(workings: workings)
+        }
         let weights = try paShareWeights(plan)
         try addCareLines(plan, &builder)
         try addSleepIns(plan, &builder)
@@ -56,7 +68,7 @@ struct BottomUpCalculation {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,
                                                    bankHolidays: bankHolidayPA,
                                                    weights: weights, shares: paShares)
-            try onCosts.add(to: &builder)
+            try onCosts.add(to: &builder, held: held)
             careSubtotal.add(onCosts.recurringTotal, onCosts.shares)
             warnings = onCosts.notes
             if !paHours.isZero {
@@ -160,7 +172,7 @@ struct BottomUpCalculation {
                 throw .invalidValue(field: "\(field()).staffRatio", value: String(staffRatio),
                                     reason: "must be a whole number of staff from 1 to 100")
             }
-            let held = try deployment(plan.care[i].deployment, field: field())
+            let heldAs = try deployment(plan.care[i].deployment, field: field())
             // The band's fields read one by one: a copy of all of them cost more than the line's arithmetic.
             let rates = parameters.rates(of: provider), band = rates.index(of: bandName)
             let (rate, isPolicy) = try self.rate(
@@ -180,39 +192,18 @@ struct BottomUpCalculation {
             let uses: LineUses = isPolicy ? band.map { parameters.bandUses(provider, band: $0) } ?? []
                 : provider == .personalAssistant ? parameters.lineUses.ownPARate : []
             let staffHours = h * staffRatio, exact = staffHours * rate
-            let shares = DeploymentShares(held)
+            let shares = DeploymentShares(heldAs)
             let what = plan.care[i].description.map(LineWords.words) ?? band.map { parameters.bandDescription(provider, band: $0) }
                 ?? .words(BandRates.lineDescription(provider, band: bandName))
-            let hasOwnRate = ownRate != nil
-            /// Writes the rate: the policy's as built with the snapshot, shared (a rate quantity built for each use was
-            /// built, copied and destroyed), or the line's own.
-            func unitRate(_ w: inout FormulaWriter) {
-                if ownRate == nil, let place = band.flatMap({ parameters.bandUnitRate(provider, band: $0) }) {
-                    return w.quantity(sharedAt: place)
-                }
-                w.value(.hourlyRate, rate, .poundsAnHour)
-            }
-            /// The hours and staff ratio, the operands of the line's quantity and of its working's product.
-            func quantities(_ w: inout FormulaWriter) {
-                w.value(.hoursPerWeek, h, .hoursAWeek)
-                w.value(.staffRatio, Rational(staffRatio), .staff)
-            }
-            try builder.recurring(
-                BottomUpLine.care(i, id: plan.care[i].id).keyWords, what, exactWeekly: exact,
-                // The working, then a note of an own rate and of the check against the National Living Wage.
-                working: { w in
-                    w.steps { w in
-                        w.equals(.weekly, exact, .poundsAWeek) { w in
-                            w.product { w in
-                                quantities(&w)
-                                unitRate(&w)
-                            }
-                        }
-                        if hasOwnRate { w.note(.rateAgreedForLine) }
-                        if provider == .personalAssistant { w.note(.checkedAgainstNationalLivingWage) }
-                    }
-                },
-                quantity: { $0.product(quantities) }, unitRate: unitRate, deployment: shares, parameters: uses)
+            let part = held?.hold(.care(CareLineWorking(
+                hoursPerWeek: h, staffRatio: staffRatio, rate: rate, exactWeekly: exact,
+                // The policy's rate as built with the snapshot, shared (a rate quantity built for each use was built,
+                // copied and destroyed), or the line's own.
+                sharedRate: ownRate == nil ? band.flatMap { parameters.bandUnitRate(provider, band: $0) } : nil,
+                hasOwnRate: ownRate != nil, isPersonalAssistant: provider == .personalAssistant))) ?? 0
+            try builder.recurring(BottomUpLine.care(i, id: plan.care[i].id).keyWords, what, exactWeekly: exact,
+                                  held: HeldLine(part: part, hasQuantity: true, hasUnitRate: true),
+                                  deployment: shares, parameters: uses)
             if provider == .personalAssistant {
                 paPay.add(exact, shares)
                 paHours += staffHours
@@ -232,26 +223,16 @@ struct BottomUpCalculation {
                 throw .invalidValue(field: "\(field()).nightsPerWeek", value: n.decimalText(),
                                     reason: "must be from 0 to 7 nights a week")
             }
-            let held = try deployment(plan.sleepIns[i].deployment, field: field())
+            let heldAs = try deployment(plan.sleepIns[i].deployment, field: field())
             let (rate, isPolicy) = try self.rate(ownRate, field: "\(field()).nightRate",
                                                  policy: parameters.sleepInRate)
             let exact = n * rate
-            let shares = DeploymentShares(held)
-            /// Writes the rate: the policy's, or the line's own.
-            func unitRate(_ w: inout FormulaWriter) {
-                if ownRate == nil { w.parameter(.sleepInRate, rate, .poundsANight) } else { w.value(.nightRate, rate, .poundsANight) }
-            }
+            let shares = DeploymentShares(heldAs)
+            let part = held?.hold(.sleepIn(SleepInWorking(
+                nightsPerWeek: n, rate: rate, exactWeekly: exact, hasOwnRate: ownRate != nil))) ?? 0
             try builder.recurring(
                 BottomUpLine.sleepIn(i, id: plan.sleepIns[i].id).keyWords, .code(.bottomUp(.sleepIns(provider))), exactWeekly: exact,
-                working: { w in
-                    w.equals(.weekly, exact, .poundsAWeek) { w in
-                        w.product { w in
-                            w.value(.nightsPerWeek, n, .nightsAWeek)
-                            unitRate(&w)
-                        }
-                    }
-                },
-                quantity: { $0.value(.nightsPerWeek, n, .nightsAWeek) }, unitRate: unitRate,
+                held: HeldLine(part: part, hasQuantity: true, hasUnitRate: true),
                 deployment: shares, parameters: isPolicy ? parameters.lineUses.sleepIn : [])
             if provider == .personalAssistant { paPay.add(exact, shares) } else { agencyPay.add(exact, shares) }
             careSubtotal.add(exact, shares)
@@ -267,6 +248,7 @@ struct BottomUpCalculation {
         guard Rational.one < multiplier else { return .zero }
         let days = try parameters.bankHolidaysPerYear.value()
         let enhancement = multiplier - .one
+        held?.hold(bankHolidayRates: BankHolidayRates(daysPerYear: days, multiplier: multiplier))
         var paWeekly = Rational.zero
         for provider in Provider.allCases {
             let pay = provider == .personalAssistant ? paTotal : agencyTotal
@@ -275,26 +257,11 @@ struct BottomUpCalculation {
             // Read from the total in place: a copy of the total, its shares retained, cost more than reading them.
             let shares = provider == .personalAssistant ? paShares : agencyPay.shares
             let line = provider == .personalAssistant ? BottomUpLine.Derived.paBankHolidays : .agencyBankHolidays
-            try builder.recurring(
-                line.key, line.words,
-                exactWeekly: weekly, exactAnnual: annual,
-                working: { w in
-                    w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
-                        w.product { w in
-                            w.parameter(.bankHolidaysPerYear, days, .days)
-                            w.quotient { w in
-                                w.value(.pay, pay, .poundsAWeek)
-                                w.value(.daysPerWeek, Rational(7), .days)
-                            }
-                            w.difference { w in
-                                w.parameter(.bankHolidayMultiplier, multiplier, .number)
-                                w.value(.one, Rational(1), .number)
-                            }
-                        }
-                    }
-                },
-                quantity: { $0.parameter(.bankHolidaysPerYear, days, .days) }, deployment: shares,
-                parameters: parameters.lineUses.bankHolidays)
+            let part = held?.hold(.bankHolidays(BankHolidayWorking(
+                pay: pay, exactWeekly: weekly, exactAnnual: annual))) ?? 0
+            try builder.recurring(line.key, line.words, exactWeekly: weekly, exactAnnual: annual,
+                                  held: HeldLine(part: part, hasQuantity: true), deployment: shares,
+                                  parameters: parameters.lineUses.bankHolidays)
             careSubtotal.add(weekly, shares)
             if provider == .personalAssistant { paWeekly = weekly }
         }
@@ -330,64 +297,23 @@ struct BottomUpCalculation {
             }
             let shares = DeploymentShares(try deployment(plan.otherItems[i].deployment, field: field()))
             let amount = itemAmount * itemQuantity
-            // Written only when the line is explained.
-            func base(_ unit: QuantityUnit, _ w: inout FormulaWriter) {
-                w.product { w in
-                    w.value(.quantity, itemQuantity, .count)
-                    w.value(.amount, itemAmount, unit)
-                }
+            let period = plan.otherItems[i].period
+            let (exactWeekly, exactAnnual): (Rational, Rational) = switch period {
+            case .weekly: (amount, amount * weeksPerYear)
+            case .oneOff: (amount, amount)  // neither read: a one-off line has its amount alone
+            case .fourWeekly: (amount / 4, amount / 4 * weeksPerYear)
+            case .monthly: (amount * 12 / weeksPerYear, amount * 12)
+            case .annual: (amount / weeksPerYear, amount)
             }
+            let part = held?.hold(.otherItem(OtherItemWorking(
+                period: period, quantity: itemQuantity, amount: itemAmount, exactWeekly: exactWeekly, exactAnnual: exactAnnual))) ?? 0
             let key = BottomUpLine.other(i, id: plan.otherItems[i].id).keyWords, what = LineWords.words(plan.otherItems[i].description)
-            func quantity(_ w: inout FormulaWriter) { w.value(.quantity, itemQuantity, .count) }
-            let exactWeekly: Rational
-            switch plan.otherItems[i].period {
-            case .weekly:
-                exactWeekly = try builder.recurring(key, what, exactWeekly: amount,
-                                                    working: { $0.equals(.weekly, amount, .poundsAWeek) { base(.poundsAWeek, &$0) } },
-                                                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAWeek) },
-                                                    deployment: shares)
-            case .fourWeekly:
-                let weekly = amount / 4
-                exactWeekly = try builder.recurring(
-                    key, what, exactWeekly: weekly,
-                    working: { w in
-                        w.equals(.weekly, weekly, .poundsAWeek) { w in
-                            w.quotient { w in
-                                base(.poundsEveryFourWeeks, &w)
-                                w.value(.fourWeeks, Rational(4), .weeks)
-                            }
-                        }
-                    },
-                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsEveryFourWeeks) },
-                    deployment: shares)
-            case .monthly:
-                let annual = amount * 12, weekly = annual / weeksPerYear
-                exactWeekly = try builder.recurring(
-                    key, what, exactWeekly: weekly, exactAnnual: annual,
-                    working: { w in
-                        w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
-                            w.product { w in
-                                w.value(.quantity, itemQuantity, .count)
-                                w.value(.amount, itemAmount, .poundsAMonth)
-                                w.value(.monthsPerYear, Rational(12), .months)
-                            }
-                        }
-                    },
-                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAMonth) },
-                    deployment: shares)
-            case .annual:
-                let weekly = amount / weeksPerYear
-                exactWeekly = try builder.recurring(key, what, exactWeekly: weekly, exactAnnual: amount,
-                                                    working: { $0.weekly(weekly, fromAnnual: amount, weeksPerYear: weeksPerYear) { base(.poundsAYear, &$0) } },
-                                                    quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .poundsAYear) },
-                                                    deployment: shares)
-            case .oneOff:
-                try builder.oneOff(key, what, exact: amount,
-                                   working: { $0.equals(.amount, amount, .pounds) { base(.pounds, &$0) } },
-                                   quantity: quantity, unitRate: { $0.value(.amount, itemAmount, .pounds) },
-                                   deployment: shares)
+            let line = HeldLine(part: part, hasQuantity: true, hasUnitRate: true)
+            guard period != .oneOff else {
+                try builder.oneOff(key, what, exact: amount, held: line, deployment: shares)
                 continue
             }
+            try builder.recurring(key, what, exactWeekly: exactWeekly, exactAnnual: exactAnnual, held: line, deployment: shares)
             thirdPartyOutsideCare += shares.part(of: exactWeekly, heldAs: .thirdParty)
         }
     }
@@ -399,34 +325,19 @@ struct BottomUpCalculation {
         let mode = try parameters.contingencyMode.value()
         let contingency = try parameters.contingencyValue.value()
         let shares = careSubtotal.shares
-        let exactWeekly: Rational
+        let (exactWeekly, exactAnnual): (Rational, Rational)
         if mode == .weeks {
-            let annual = contingency * base, weekly = annual / weeksPerYear
-            exactWeekly = try builder.recurring(
-                BottomUpLine.Derived.contingency.key, BottomUpLine.Derived.contingency.words, exactWeekly: weekly, exactAnnual: annual,
-                working: { w in
-                    w.weekly(weekly, fromAnnual: annual, weeksPerYear: weeksPerYear) { w in
-                        w.product { w in
-                            w.parameter(.contingencyValue, contingency, .weeks)
-                            w.value(.careSubtotal, base, .poundsAWeek)
-                        }
-                    }
-                },
-                deployment: shares, parameters: parameters.lineUses.contingency)
+            let annual = contingency * base
+            (exactWeekly, exactAnnual) = (annual / weeksPerYear, annual)
         } else {
             let weekly = contingency / 100 * base
-            exactWeekly = try builder.recurring(
-                BottomUpLine.Derived.contingency.key, BottomUpLine.Derived.contingency.words, exactWeekly: weekly,
-                working: { w in
-                    w.equals(.weekly, weekly, .poundsAWeek) { w in
-                        w.product { w in
-                            w.parameter(.contingencyValue, contingency, .percent)
-                            w.value(.careSubtotal, base, .poundsAWeek)
-                        }
-                    }
-                },
-                deployment: shares, parameters: parameters.lineUses.contingency)
+            (exactWeekly, exactAnnual) = (weekly, weekly * weeksPerYear)
         }
+        let part = held?.hold(.contingency(ContingencyWorking(
+            mode: mode, value: contingency, careSubtotal: base, exactWeekly: exactWeekly, exactAnnual: exactAnnual))) ?? 0
+        try builder.recurring(BottomUpLine.Derived.contingency.key, BottomUpLine.Derived.contingency.words,
+                              exactWeekly: exactWeekly, exactAnnual: exactAnnual, held: HeldLine(part: part),
+                              deployment: shares, parameters: parameters.lineUses.contingency)
         thirdPartyOutsideCare += shares.part(of: exactWeekly, heldAs: .thirdParty)
     }
 
@@ -436,17 +347,11 @@ struct BottomUpCalculation {
         if !thirdPartyBase.isZero {
             let fee = try parameters.thirdPartyFee.value()
             let weekly = fee * thirdPartyBase
-            try builder.recurring(
-                BottomUpLine.Derived.thirdPartyFee.key, BottomUpLine.Derived.thirdPartyFee.words, exactWeekly: weekly,
-                working: { w in
-                    w.equals(.weekly, weekly, .poundsAWeek) { w in
-                        w.product { w in
-                            w.percentParameter(.thirdPartyFeePercent, fraction: fee)
-                            w.value(.thirdPartyLines, thirdPartyBase, .poundsAWeek)
-                        }
-                    }
-                },
-                deployment: DeploymentShares(.thirdParty), parameters: parameters.lineUses.thirdPartyFee)
+            let part = held?.hold(.thirdPartyFee(ThirdPartyFeeWorking(
+                fee: fee, base: thirdPartyBase, exactWeekly: weekly))) ?? 0
+            try builder.recurring(BottomUpLine.Derived.thirdPartyFee.key, BottomUpLine.Derived.thirdPartyFee.words,
+                                  exactWeekly: weekly, held: HeldLine(part: part), deployment: DeploymentShares(.thirdParty),
+                                  parameters: parameters.lineUses.thirdPartyFee)
         }
         if anyDirectPayment {
             builder.append(try parameters.directPaymentFeeLines.get(), deployment: DeploymentShares(.directPayment))

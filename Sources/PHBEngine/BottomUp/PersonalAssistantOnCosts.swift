@@ -40,28 +40,18 @@ struct PersonalAssistantOnCosts {
         w.value(.personalAssistants, Rational(count), .personalAssistants)
     }
 
-    /// Adds every on-cost line to `builder`.
-    mutating func add(to builder: inout BreakdownBuilder) throws(BudgetError) {
+    /// Adds every on-cost line to `builder`, their workings' values to `held` when the breakdown is explained.
+    mutating func add(to builder: inout BreakdownBuilder, held: BottomUpWorkings?) throws(BudgetError) {
         let mode = try parameters.onCostMode.value()
         if mode == .flat {
             let flat = try parameters.flatOnCost.value()
             let weekly = pay * flat
+            let part = held?.hold(.flatOnCost(FlatOnCostWorking(pay: pay, flat: flat, exactWeekly: weekly))) ?? 0
             try addRecurring(builder.recurring(
                 BottomUpLine.Derived.flatOnCost.key, BottomUpLine.Derived.flatOnCost.words, exactWeekly: weekly,
-                working: { [pay] w in
-                    w.steps { w in
-                        w.equals(.weekly, weekly, .poundsAWeek) { w in
-                            w.product { w in
-                                w.value(.paPay, pay, .poundsAWeek)
-                                w.percentParameter(.flatOnCostPercent, fraction: flat)
-                            }
-                        }
-                        w.note(.replacesItemisedOnCosts)
-                    }
-                },
-                deployment: shares, parameters: parameters.lineUses.flatOnCost))
+                held: HeldLine(part: part), deployment: shares, parameters: parameters.lineUses.flatOnCost))
         } else {
-            try addItemised(to: &builder)
+            try addItemised(to: &builder, held: held)
         }
         // Insurance and payroll once per employer; training, DBS and recruitment per PA (docs/rules.md §3):
         // worked out once per snapshot.
@@ -74,30 +64,30 @@ struct PersonalAssistantOnCosts {
         recurringTotal += exactWeekly
     }
 
-    /// Adds the holiday cover, employer NI and pension lines. Their workings show a dozen values, and take about 60
-    /// nodes: they are held as those values (``ItemisedOnCostWorkings``), their nodes written when they are read.
-    private mutating func addItemised(to builder: inout BreakdownBuilder) throws(BudgetError) {
+    /// Adds the holiday cover, employer NI and pension lines, their workings' values held once for the three.
+    private mutating func addItemised(to builder: inout BreakdownBuilder, held: BottomUpWorkings?) throws(BudgetError) {
         let earnings = PersonalAssistantEarnings(pay: pay, bankHolidays: bankHolidays,
                                                  holiday: try parameters.holidayAccrual.value(), weights: weights)
         let employerNI = try employerNI(earnings.perPA)
         let pension = try pension(earnings.perPA)
-        builder.hold(workings: ItemisedOnCostWorkings(earnings: earnings, employerNI: employerNI, pension: pension))
-        typealias Part = ItemisedOnCostWorkings.Part
+        var parts: (holidayCover: Int32, employerNI: Int32, pension: Int32) = (0, 0, 0)
+        if let held { parts = (held.hold(.holidayCover), held.hold(.employerNI), held.hold(.pension)) }
         try addRecurring(builder.recurring(
             BottomUpLine.Derived.holidayCover.key, BottomUpLine.Derived.holidayCover.words, exactWeekly: earnings.cover,
-            exactAnnual: earnings.cover * weeksPerYear, heldWorking: Part.holidayCover.rawValue, deployment: shares,
-            parameters: parameters.lineUses.holidayCover))
+            held: HeldLine(part: parts.holidayCover), deployment: shares, parameters: parameters.lineUses.holidayCover))
         try addRecurring(builder.recurring(
             BottomUpLine.Derived.employerNI.key, BottomUpLine.Derived.employerNI.words, exactWeekly: employerNI.exactWeekly,
-            exactAnnual: employerNI.exactAnnual, heldWorking: Part.employerNI.rawValue,
-            quantity: { [paCount] in Self.assistants(paCount, &$0) }, deployment: shares,
+            exactAnnual: employerNI.exactAnnual, held: HeldLine(part: parts.employerNI, hasQuantity: true), deployment: shares,
             parameters: employerNI.allowance != nil ? parameters.lineUses.employerNIWithAllowance : parameters.lineUses.employerNI))
         try addRecurring(builder.recurring(
             BottomUpLine.Derived.pension.key, BottomUpLine.Derived.pension.words, exactWeekly: pension.total,
-            exactAnnual: pension.total * weeksPerYear, heldWorking: Part.pension.rawValue,
-            quantity: { [enrolled = pension.enrolled] in Self.assistants(enrolled, &$0) }, deployment: shares,
+            held: HeldLine(part: parts.pension, hasQuantity: true), deployment: shares,
             parameters: pension.thresholdKey == .pensionLowerLimit ? parameters.lineUses.pensionFromLowerLimit
                                                                    : parameters.lineUses.pensionFromTrigger))
+        // The values the three parts show, moved into the held workings once the lines are added (copied, the
+        // earnings' lists were retained and released).
+        held?.hold(itemisedOnCosts: ItemisedOnCostValues(earnings: consume earnings, employerNI: consume employerNI,
+                                                         pension: consume pension))
     }
 
     /// The name of PA `i`'s weekly earnings: `earnings` when there is one PA, else `earnings[i]`.
@@ -348,32 +338,6 @@ struct PensionWorking {
                     }
                 }
             }
-        }
-    }
-}
-
-/// The values the itemised PA on-costs' workings show, held when a breakdown is explained: the holiday cover's,
-/// employer NI's and pension's nodes are written when each line's working is read.
-final class ItemisedOnCostWorkings: HeldWorkings {
-    /// Which line's working.
-    enum Part: Int32 {
-        case holidayCover, employerNI, pension
-    }
-
-    let earnings: PersonalAssistantEarnings
-    let employerNI: EmployerNIWorking
-    let pension: PensionWorking
-
-    init(earnings: PersonalAssistantEarnings, employerNI: EmployerNIWorking, pension: PensionWorking) {
-        (self.earnings, self.employerNI, self.pension) = (earnings, employerNI, pension)
-    }
-
-    func write(part: Int32, _ w: inout FormulaWriter) {
-        switch Part(rawValue: part) {
-        case .holidayCover: earnings.writeHolidayCover(&w)
-        case .employerNI: employerNI.write(earnings: earnings, &w)
-        case .pension: pension.write(earnings: earnings, &w)
-        case nil: break  // not reached: a record gives one of the parts
         }
     }
 }

@@ -20,12 +20,18 @@ struct BreakdownBuilder {
     private var workings = FormulaWriter()
     /// The last shares of several ways a line was held in, and the place of their words: the lines held alike
     /// share them.
-    private var lastMixedHolding: (shares: DeploymentShares, place: Int32)?
+    private var lastMixedHolding: (shares: DeploymentShares, heldAs: LineRecord.HeldAs)?
 
-    /// Makes room for `count` lines in all, so that the list is allocated once rather than grown line by line.
-    mutating func reserveLines(_ count: Int) {
+    /// Makes room for `count` lines in all, so that the list is allocated once rather than grown line by line, and
+    /// for their workings' nodes; for lines whose workings are held (``HeldWorkings``), room for a figure's working
+    /// alone, which is written whether or not the breakdown is explained.
+    mutating func reserveLines(_ count: Int, writesWorkings: Bool = true) {
         lines.reserveCapacity(count)
-        if explains { workings.reserveCapacity(count * Self.nodesPerLine) }
+        if !writesWorkings {
+            workings.reserveCapacity(Self.nodesPerLine / 2)
+        } else if explains {
+            workings.reserveCapacity(count * Self.nodesPerLine)
+        }
     }
 
     /// Makes room for `count` nodes of workings in all, when the breakdown is explained: for a calculator that
@@ -140,29 +146,45 @@ struct BreakdownBuilder {
         setLastWorking(formula(), quantity: quantity())
     }
 
-    /// Holds the values of workings written when they are read (``HeldWorkings``), when the breakdown is explained:
-    /// the lines added with ``recurring(_:_:exactWeekly:exactAnnual:heldWorking:quantity:deployment:parameters:)``
-    /// refer to them. A breakdown holds one such set.
+    /// Holds the values of the workings written when they are read (``HeldWorkings``), when the breakdown is
+    /// explained: the lines added with a held working (``recurring(_:_:exactWeekly:exactAnnual:held:deployment:parameters:)``,
+    /// ``oneOff(_:_:exact:held:deployment:parameters:)``) refer to them by part, and the lines added after it hold
+    /// shares of several ways there. A breakdown holds one set, given before its lines are added.
     mutating func hold(workings: @autoclosure () -> any HeldWorkings) {
         guard explains else { return }
         assert(lines.heldWorkings == nil, "a breakdown holds one set of held workings")
-        lines.heldWorkings = workings()
+        lines.heldWorkings = HeldWorkingsReference(workings: workings())
     }
 
-    /// Adds a recurring line whose working is `part` of the workings held (``hold(workings:)``), written when it
-    /// is read. Returns the exact weekly value.
-    @discardableResult
-    mutating func recurring(_ key: LineWords, _ description: LineWords, exactWeekly: Rational, exactAnnual: Rational,
-                            heldWorking part: Int32, quantity: Writing = { _ in },
-                            deployment: @autoclosure () -> DeploymentShares? = nil,
+    /// Adds a recurring line whose working, and quantity and unit rate where it has them, are `held`: a part of the
+    /// workings held (``hold(workings:)``), written when they are read. Returns the exact weekly value; the annual
+    /// value is exactWeekly × weeksPerYear.
+    @discardableResult @inline(__always)
+    mutating func recurring(_ key: LineWords, _ description: LineWords, exactWeekly: Rational, held: HeldLine,
+                            deployment: DeploymentShares? = nil,
                             parameters: LineUses = []) throws(BudgetError) -> Rational {
-        try recurring(key, description, exactWeekly: exactWeekly, exactAnnual: exactAnnual, working: { _ in },
-                      quantity: quantity, deployment: deployment(), parameters: parameters)
-        if explains, let i = lines.records.indices.last {
-            assert(lines.heldWorkings != nil, "a held working needs the workings held first")
-            lines.records[i].formula = .held(part: part)
-        }
+        try recurring(key, description, exactWeekly: exactWeekly, exactAnnual: exactWeekly * weeksPerYear, held: held,
+                      deployment: deployment, parameters: parameters)
+    }
+
+    /// Adds a recurring line whose working is held (as above), and whose exact weekly and annual values are both
+    /// known: each is rounded once.
+    @discardableResult @inline(__always)
+    mutating func recurring(_ key: LineWords, _ description: LineWords, exactWeekly: Rational, exactAnnual: Rational,
+                            held: HeldLine, deployment: DeploymentShares? = nil,
+                            parameters: LineUses = []) throws(BudgetError) -> Rational {
+        append(key, description, exact: exactWeekly, weekly: try exactWeekly.roundedToMoney(rule, context: "\(key.text) weekly"),
+               annual: try exactAnnual.roundedToMoney(rule, context: "\(key.text) annual"), oneOff: nil, held: held,
+               deployment: deployment, parameters: parameters)
         return exactWeekly
+    }
+
+    /// Adds a one-off line whose working, and quantity and unit rate where it has them, are `held` (as for a recurring
+    /// line).
+    mutating func oneOff(_ key: LineWords, _ description: LineWords, exact: Rational, held: HeldLine,
+                         deployment: DeploymentShares? = nil, parameters: LineUses = []) throws(BudgetError) {
+        append(key, description, exact: exact, weekly: nil, annual: nil, oneOff: try exact.roundedToMoney(rule, context: key.text),
+               held: held, deployment: deployment, parameters: parameters)
     }
 
     /// Gives the line just added a working and quantity built as values, when the breakdown is explained: held as
@@ -184,14 +206,8 @@ struct BreakdownBuilder {
                                  oneOff: Money?, working: Writing, quantity: Writing,
                                  unitRate: Writing, deployment: @autoclosure () -> DeploymentShares?,
                                  parameters: LineUses) {
-        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: text(key),
-                                description: text(description))
-        switch parameters {
-        case .own(let uses): record.uses = lines.hold(uses: uses)
-        case .shared(let place):
-            assert(sharedParts != nil, "a line's shared parameter uses need the builder's shared parts")
-            record.uses = .shared(place)
-        }
+        var record = self.record(key, description, exact: exact, weekly: weekly, annual: annual, oneOff: oneOff,
+                                 parameters: parameters)
         if explains {
             reserveWorkingsOnFirstUse()
             /// The place of the formula `body` writes.
@@ -201,11 +217,42 @@ struct BreakdownBuilder {
             }
             record.quantity = place(quantity)
             // One value, written into the workings as a node of its own and read back as a quantity.
-            if let node = workings.writeRange(unitRate) { record.unitRate = Int32(truncatingIfNeeded: node.lowerBound) }
+            if let node = workings.writeRange(unitRate) { record.unitRate = .node(Int32(truncatingIfNeeded: node.lowerBound)) }
             record.formula = place(working)
             if let held = deployment() { record.deployment = hold(held) }
         }
         lines.append(consume record)
+    }
+
+    /// Appends a line with its figures, and its held working when the breakdown is explained, as a record.
+    private mutating func append(_ key: LineWords, _ description: LineWords, exact: Rational, weekly: Money?, annual: Money?,
+                                 oneOff: Money?, held: HeldLine, deployment: DeploymentShares?,
+                                 parameters: LineUses) {
+        var record = self.record(key, description, exact: exact, weekly: weekly, annual: annual, oneOff: oneOff,
+                                 parameters: parameters)
+        if explains {
+            record.formula = .held(part: held.part)
+            if held.hasQuantity { record.quantity = .held(part: held.part) }
+            if held.hasUnitRate { record.unitRate = .held(part: held.part) }
+            if let deployment { record.deployment = hold(deployment) }
+        }
+        lines.append(consume record)
+    }
+
+    /// A line's record: its figures, key, description and parameter uses. (Made where it is appended: returned from
+    /// a call, the record was copied.)
+    @inline(__always)
+    private mutating func record(_ key: LineWords, _ description: LineWords, exact: Rational, weekly: Money?,
+                                 annual: Money?, oneOff: Money?, parameters: LineUses) -> LineRecord {
+        var record = LineRecord(exact: exact, weekly: weekly, annual: annual, oneOff: oneOff, key: text(key),
+                                description: text(description))
+        switch parameters {
+        case .own(let uses): record.uses = lines.hold(uses: uses)
+        case .shared(let place):
+            assert(sharedParts != nil, "a line's shared parameter uses need the builder's shared parts")
+            record.uses = .shared(place)
+        }
+        return record
     }
 
     /// A figure beside the lines, its working written into ``workings`` with the lines' (and so held as its range
@@ -263,14 +310,18 @@ struct BreakdownBuilder {
         }
     }
 
-    /// How a line is held, as its record holds it: one way as a code, shares of several ways as their words, made
-    /// once for the lines held alike.
+    /// How a line is held, as its record holds it: one way as a code; shares of several ways held once for the
+    /// lines held alike, by the held workings (their words made when read) or else as their words.
     private mutating func hold(_ shares: DeploymentShares) -> LineRecord.HeldAs {
         if let one = shares.heldOneWay { return .oneWay(one) }
-        if let last = lastMixedHolding, last.shares == shares { return .words(last.place) }
-        let place = lines.hold(.words(shares.description))
-        lastMixedHolding = (shares, place)
-        return .words(place)
+        if let last = lastMixedHolding, last.shares == shares { return last.heldAs }
+        let heldAs: LineRecord.HeldAs = if let part = lines.heldWorkings?.workings.hold(shares: shares) {
+            .shares(part: part)
+        } else {
+            .words(lines.hold(.words(shares.description)))
+        }
+        lastMixedHolding = (shares, heldAs)
+        return heldAs
     }
 
     /// Weeks per year in a formula.

@@ -27,7 +27,7 @@ public struct BudgetLine: Sendable {
         if let quantity { record.quantity = .value(own.hold(.formula(quantity))) }
         if let formula { record.formula = .value(own.hold(.formula(formula))) }
         if let unitRate {
-            record.unitRate = Int32(truncatingIfNeeded: own.workings.nodes.count)
+            record.unitRate = .node(Int32(truncatingIfNeeded: own.workings.nodes.count))
             own.workings.append(quantity: unitRate)
         }
         if let deployment { record.deployment = .words(own.hold(.words(deployment))) }

@@ -88,7 +88,17 @@ struct LineRecord: Sendable {
         case written(lower: Int32, upper: Int32)
         /// The formula at this place of ``RecordedLines/held``, built as a value.
         case value(Int32)
-        /// Working `part` of ``RecordedLines/heldWorkings``, written when it is read.
+        /// The formula of part `part` of ``RecordedLines/heldWorkings``, written when it is read.
+        case held(part: Int32)
+    }
+
+    /// Where a line's unit rate is.
+    enum UnitRatePlace: Sendable {
+        /// It has none.
+        case none
+        /// This node of the lines' workings.
+        case node(Int32)
+        /// The unit rate of part `part` of ``RecordedLines/heldWorkings``, written when it is read.
         case held(part: Int32)
     }
 
@@ -100,6 +110,8 @@ struct LineRecord: Sendable {
         case oneWay(Deployment)
         /// In the words at this place of ``RecordedLines/held`` (shares of several ways, or a line made as a value).
         case words(Int32)
+        /// In shares of several ways, at part `part` of ``RecordedLines/heldWorkings``: their words made when read.
+        case shares(part: Int32)
     }
 
     /// Where a line's parameter uses are.
@@ -124,9 +136,6 @@ struct LineRecord: Sendable {
         case shared(Int32)
     }
 
-    /// A place in a table that holds nothing.
-    static var nowhere: Int32 { -1 }
-
     /// The exact weekly value (recurring lines) or exact amount (one-off lines), and the rounded figures.
     var exact: Rational
     var weekly: Money?
@@ -139,8 +148,8 @@ struct LineRecord: Sendable {
     var uses = Uses.none
     /// How the line is held.
     var deployment = HeldAs.none
-    /// The place of the unit rate's node in ``RecordedLines/workings``, or ``nowhere``.
-    var unitRate: Int32 = nowhere
+    /// Where the unit rate is.
+    var unitRate = UnitRatePlace.none
     /// The list of lines worked out before that this line is copied from (its line at ``constantLine``), or none for a
     /// line written here.
     var constant = Constant.none
@@ -182,7 +191,7 @@ struct RecordedLines: Sendable {
     /// The lists of parameter uses and words that records refer to by place: a snapshot's.
     var shared: SharedLineParts?
     /// The values of the workings that are written when they are read (``LineRecord/FormulaPlace/held(part:)``).
-    var heldWorkings: (any HeldWorkings)?
+    var heldWorkings: HeldWorkingsReference?
 
     /// Makes room for `count` lines.
     mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
@@ -242,21 +251,25 @@ final class RecordedLinesBox: Sendable {
         return (source, Int(lines.records[i].constantLine))
     }
 
-    /// The formula at `place`.
-    private func formula(_ place: LineRecord.FormulaPlace) -> Formula? {
+    /// The formula at `place` (the line's `kind` of formula, for a held one).
+    private func formula(_ place: LineRecord.FormulaPlace, _ kind: HeldFormula) -> Formula? {
         switch place {
         case .none: return nil
         case .written(let lower, let upper): return Formula(.nodes(lines.workings, Int(lower)..<Int(upper)))
         case .value(let j):
             if case .formula(let formula) = lines.held[Int(j)] { return formula }
             return nil  // not reached: a record's formula places hold formulas
-        case .held(let part):
-            guard let held = lines.heldWorkings else { return nil }  // not reached: a held part has its workings
-            var w = FormulaWriter()
-            w.share(lines.shared)
-            guard let range = w.writeRange({ held.write(part: part, &$0) }) else { return nil }
-            return Formula(.nodes(w.takeList(), range))
+        case .held(let part): return written(kind, of: part).map { Formula(.nodes($0.list, $0.range)) }
         }
+    }
+
+    /// Formula `kind` of the held workings' part `part`, written now into a list of its own.
+    private func written(_ kind: HeldFormula, of part: Int32) -> (list: FormulaList, range: Range<Int>)? {
+        guard let held = lines.heldWorkings?.workings else { return nil }  // not reached: a held part has its workings
+        var w = FormulaWriter()
+        w.share(lines.shared)
+        guard let range = w.writeRange({ held.write(kind, of: part, &$0) }) else { return nil }
+        return (w.takeList(), range)
     }
 
     /// The words of `text`.
@@ -287,25 +300,22 @@ final class RecordedLinesBox: Sendable {
     /// The quantity of the line at `i`.
     func quantity(at i: Int) -> Formula? {
         if let (source, j) = constant(i) { return lines.records[i].explained ? source.quantity(at: j) : nil }
-        return formula(lines.records[i].quantity)
+        return formula(lines.records[i].quantity, .quantity)
     }
 
     /// The working of the line at `i`.
     func formula(at i: Int) -> Formula? {
         if let (source, j) = constant(i) { return lines.records[i].explained ? source.formula(at: j) : nil }
-        return formula(lines.records[i].formula)
+        return formula(lines.records[i].formula, .working)
     }
 
     /// The unit rate of the line at `i`: its node of the workings, read as a quantity.
     func unitRate(at i: Int) -> Quantity? {
         if let (source, j) = constant(i) { return lines.records[i].explained ? source.unitRate(at: j) : nil }
-        let node = Int(lines.records[i].unitRate)
-        guard node != Int(LineRecord.nowhere) else { return nil }
-        switch lines.workings.nodes[node] {
-        case .quantity(let codes): return codes.quantity
-        case .heldQuantity(let h): return lines.workings.heldQuantity(h)
-        case .sharedQuantity(let place): return lines.workings.sharedQuantity(place)
-        default: return nil  // not reached: a unit rate is written as one value
+        switch lines.records[i].unitRate {
+        case .none: return nil
+        case .node(let node): return lines.workings.quantity(atNode: Int(node))
+        case .held(let part): return written(.unitRate, of: part).flatMap { $0.list.quantity(atNode: $0.range.lowerBound) }
         }
     }
 
@@ -318,6 +328,7 @@ final class RecordedLinesBox: Sendable {
         case .words(let j):
             if case .words(let words) = lines.held[Int(j)] { return words }
             return nil  // not reached: a record's share places hold their words
+        case .shares(let part): return lines.heldWorkings?.workings.shares(at: part)?.description
         }
     }
 

@@ -117,6 +117,16 @@
         shared?.quantities[Int(place)] ?? Quantity(.zero, .zero, .number)  // not reached: a node's place holds a value
     }
 
+    /// The named value node `i` holds (a line's unit rate, written as one value); `nil` for a node of another kind.
+    func quantity(atNode i: Int) -> Quantity? {
+        switch nodes[i] {
+        case .quantity(let codes): codes.quantity
+        case .heldQuantity(let h): heldQuantity(h)
+        case .sharedQuantity(let place): sharedQuantity(place)
+        default: nil
+        }
+    }
+
     /// The table held at `h` (a lookup's).
     func heldTable(_ h: Int) -> ParameterKey {
         if case .table(let key) = held[h] { return key }
