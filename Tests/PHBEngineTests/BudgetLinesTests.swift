@@ -43,6 +43,64 @@ import Testing
         #expect((result.line("training")?.unitRate != nil) == explains)
     }
 
+    /// Plans with every kind of line a bottom-up breakdown writes: PA and agency care with and without an own rate,
+    /// sleep-ins, other items paid in every period, two weighted PAs, mixed holdings; on-costs itemised and flat,
+    /// contingency as a percentage and in weeks.
+    static let everyKindOfLine: [(overrides: [ParameterKey: ParameterValue], plan: BottomUpPlan)] = {
+        let plan = BottomUpPlan(
+            deployment: .thirdParty, personalAssistants: 2, paShares: [Rational(3), Rational(1)],
+            care: [
+                CareLine(hoursPerWeek: Rational(4150, over: 100), staffRatio: 2, provider: .personalAssistant, band: "weekdayDay"),
+                CareLine(hoursPerWeek: Rational(12), provider: .personalAssistant, band: "weekdayDay",
+                         hourlyRate: Rational(1650, over: 100), deployment: .directPayment),
+                CareLine(hoursPerWeek: Rational(10), provider: .agency, band: "weekdayDay", hourlyRate: Rational(2480, over: 100),
+                         deployment: .notional),
+            ],
+            sleepIns: [SleepInLine(nightsPerWeek: Rational(7, over: 2)),
+                       SleepInLine(nightsPerWeek: Rational(2), provider: .agency, nightRate: Rational(95))],
+            otherItems: ItemPeriod.allCases.map { OtherItem(description: "\($0)", amount: Rational(4567, over: 100), period: $0,
+                                                            quantity: Rational(3, over: 2)) })
+        // Rates the worked example's policy leaves out.
+        let rates: [ParameterKey: ParameterValue] = [.sleepInRate: .number(Rational(88)), .thirdPartyFeePercent: .number(Rational(6)),
+                                                     .flatOnCostPercent: .number(Rational(2608, over: 100))]
+        return [(rates, plan),
+                (rates.merging([.onCostMode: .choice("flat"), .contingencyMode: .choice("weeks"),
+                                .contingencyValue: .number(Rational(2))]) { $1 }, plan)]
+    }()
+
+    @Test(arguments: 0..<everyKindOfLine.count)
+    func eachHeldWorkingComesToItsLinesExactValue(_ i: Int) throws {
+        let (overrides, plan) = Self.everyKindOfLine[i]
+        let context = try CalculationContext(asAt: CalendarDate(year: 2025, month: 6, day: 1)!, policy: WorkedExampleTests.policy,
+                                             overrides: overrides)
+        let result = try plan.calculate(in: context)
+        /// Every value a working comes to (`working = value`), at any depth.
+        func results(_ formula: Formula) -> [Rational] {
+            switch formula.node {
+            case .equals(let working, let result): results(working) + [result.value]
+            case .steps(let steps): steps.flatMap(results)
+            case .operation(_, let operands): operands.flatMap(results)
+            case .rounded(let working, _, _), .lookup(let working, _, _, _): results(working)
+            case .comparison(let left, _, let right): results(left) + results(right)
+            case .quantity, .note: []
+            }
+        }
+        /// What a working comes to: every `working = value` in it, or the one value it is (a fee the policy sets).
+        func comesTo(_ formula: Formula) -> [Rational] {
+            if case .quantity(let value) = formula.node { return [value.value] }
+            return results(formula)
+        }
+        for line in result.lines where line.formula != nil {
+            let formula = try #require(line.formula)
+            // A pension with no PA enrolled is shown as its value, 0; every other working comes to the line's value.
+            #expect(comesTo(formula).contains(line.exact) || line.exact.isZero, "\(line.key)")
+            #expect(line.formula == formula, "\(line.key): read again, the working is the same")
+        }
+        #expect(result.lines.contains { $0.deployment?.contains("%") == true })
+        #expect(result.lines.filter { $0.key.hasPrefix("care[") || $0.key.hasPrefix("other[") }
+            .allSatisfy { $0.quantity != nil && $0.unitRate != nil })
+    }
+
     @Test func aChangedLineHoldsItsOwnFieldsAndTheRestAreKept() throws {
         let result = try Self.result(explains: true)
         let line = try #require(result.line("care[0]"))
