@@ -21,34 +21,21 @@ enum BottomUpWorking: Sendable {
     /// Shares of several ways lines are held (not a working: the lines held so give this part for their words).
     case shares(notional: Rational, thirdParty: Rational, directPayment: Rational)
 
-    /// Writes `formula` of the line with `w`; `workings` holds what several lines share.
-    func write(_ formula: HeldFormula, _ workings: BottomUpWorkings, _ w: inout FormulaWriter) {
+    /// Writes `formula` of the line with `w`; `shared` is what several lines share, read in place (a copy of the
+    /// on-costs' values, their lists retained, cost more than writing a working).
+    func write(_ formula: HeldFormula, _ shared: UnsafeMutablePointer<BottomUpWorkings.Shared>, _ w: inout FormulaWriter) {
         switch self {
         case .care(let line): line.write(formula, &w)
         case .sleepIn(let line): line.write(formula, &w)
         case .bankHolidays(let line):
-            guard let rates = workings.bankHolidayRates else { return }
-            line.write(formula, rates, weeksPerYear: workings.weeksPerYear, &w)
+            guard let rates = shared.pointee.bankHolidayRates else { return }
+            line.write(formula, rates, weeksPerYear: shared.pointee.weeksPerYear, &w)
         case .flatOnCost(let line): if formula == .working { line.write(&w) }
-        case .holidayCover:
-            guard formula == .working, let onCosts = workings.itemisedOnCosts else { return }
-            onCosts.earnings.writeHolidayCover(&w)
-        case .employerNI:
-            guard let onCosts = workings.itemisedOnCosts else { return }
-            switch formula {
-            case .working: onCosts.employerNI.write(earnings: onCosts.earnings, &w)
-            case .quantity: PersonalAssistantOnCosts.assistants(onCosts.earnings.weights.count, &w)
-            case .unitRate: break
-            }
-        case .pension:
-            guard let onCosts = workings.itemisedOnCosts else { return }
-            switch formula {
-            case .working: onCosts.pension.write(earnings: onCosts.earnings, &w)
-            case .quantity: PersonalAssistantOnCosts.assistants(onCosts.pension.enrolled, &w)
-            case .unitRate: break
-            }
-        case .otherItem(let line): line.write(formula, weeksPerYear: workings.weeksPerYear, &w)
-        case .contingency(let line): if formula == .working { line.write(weeksPerYear: workings.weeksPerYear, &w) }
+        case .holidayCover: shared.pointee.itemisedOnCosts?.write(.holidayCover, formula, &w)
+        case .employerNI: shared.pointee.itemisedOnCosts?.write(.employerNI, formula, &w)
+        case .pension: shared.pointee.itemisedOnCosts?.write(.pension, formula, &w)
+        case .otherItem(let line): line.write(formula, weeksPerYear: shared.pointee.weeksPerYear, &w)
+        case .contingency(let line): if formula == .working { line.write(weeksPerYear: shared.pointee.weeksPerYear, &w) }
         case .thirdPartyFee(let line): if formula == .working { line.write(&w) }
         case .shares: break  // not reached: no line's working is a part of shares
         }
@@ -274,11 +261,33 @@ struct ThirdPartyFeeWorking {
     }
 }
 
-/// The itemised PA on-costs' values, which the holiday cover, employer NI and pension workings show.
-struct ItemisedOnCostValues {
+/// The itemised PA on-costs' values, which the holiday cover, employer NI and pension workings show: held by
+/// reference (a value in the header was copied, its lists retained, at each reading of a working).
+final class ItemisedOnCostValues {
+    /// Which line's working.
+    enum Line {
+        case holidayCover, employerNI, pension
+    }
+
     let earnings: PersonalAssistantEarnings
     let employerNI: EmployerNIWorking
     let pension: PensionWorking
+
+    init(earnings: consuming PersonalAssistantEarnings, employerNI: consuming EmployerNIWorking, pension: consuming PensionWorking) {
+        (self.earnings, self.employerNI, self.pension) = (earnings, employerNI, pension)
+    }
+
+    /// Writes `formula` of `line` with `w`.
+    func write(_ line: Line, _ formula: HeldFormula, _ w: inout FormulaWriter) {
+        switch (line, formula) {
+        case (.holidayCover, .working): earnings.writeHolidayCover(&w)
+        case (.employerNI, .working): employerNI.write(earnings: earnings, &w)
+        case (.employerNI, .quantity): PersonalAssistantOnCosts.assistants(earnings.weights.count, &w)
+        case (.pension, .working): pension.write(earnings: earnings, &w)
+        case (.pension, .quantity): PersonalAssistantOnCosts.assistants(pension.enrolled, &w)
+        default: break  // the holiday cover has no quantity, and none of the three a unit rate
+        }
+    }
 }
 
 /// A bottom-up breakdown's held workings: each line's (the buffer's elements, at the part its record gives) and what
@@ -330,14 +339,12 @@ final class BottomUpWorkings: ManagedBuffer<BottomUpWorkings.Shared, BottomUpWor
         withUnsafeMutablePointerToHeader { $0.pointee.bankHolidayRates = rates }
     }
 
-    // Read through the header's pointer: the header read as a property of the class was checked for exclusive
-    // access at each use.
-    var weeksPerYear: Rational { withUnsafeMutablePointerToHeader { $0.pointee.weeksPerYear } }
-    var itemisedOnCosts: ItemisedOnCostValues? { withUnsafeMutablePointerToHeader { $0.pointee.itemisedOnCosts } }
-    var bankHolidayRates: BankHolidayRates? { withUnsafeMutablePointerToHeader { $0.pointee.bankHolidayRates } }
-
     func write(_ formula: HeldFormula, of part: Int32, _ w: inout FormulaWriter) {
-        self[part]?.write(formula, self, &w)
+        // The part and the header read in place.
+        withUnsafeMutablePointers { shared, parts in
+            guard part >= 0, Int(part) < shared.pointee.count else { return }  // not reached: a record gives a part
+            parts[Int(part)].write(formula, shared, &w)
+        }
     }
 
     func hold(shares: DeploymentShares) -> Int32? {

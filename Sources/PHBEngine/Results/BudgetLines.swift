@@ -259,17 +259,22 @@ final class RecordedLinesBox: Sendable {
         case .value(let j):
             if case .formula(let formula) = lines.held[Int(j)] { return formula }
             return nil  // not reached: a record's formula places hold formulas
-        case .held(let part): return written(kind, of: part).map { Formula(.nodes($0.list, $0.range)) }
+        case .held(let part):
+            guard let held = lines.heldWorkings?.workings else { return nil }  // not reached: a held part has its workings
+            // Room made once: a list grown node by node from empty is copied at each doubling. A working takes up to
+            // about 15 nodes (more for several PAs' earnings).
+            var w = writer(room: 16)
+            guard let range = w.writeRange({ held.write(kind, of: part, &$0) }) else { return nil }
+            return Formula(.nodes(w.takeList(), range))
         }
     }
 
-    /// Formula `kind` of the held workings' part `part`, written now into a list of its own.
-    private func written(_ kind: HeldFormula, of part: Int32) -> (list: FormulaList, range: Range<Int>)? {
-        guard let held = lines.heldWorkings?.workings else { return nil }  // not reached: a held part has its workings
+    /// A writer of formulas that refer to the lines' shared parts, with room for `room` nodes.
+    private func writer(room: Int) -> FormulaWriter {
         var w = FormulaWriter()
         w.share(lines.shared)
-        guard let range = w.writeRange({ held.write(kind, of: part, &$0) }) else { return nil }
-        return (w.takeList(), range)
+        w.reserveCapacity(room)
+        return w
     }
 
     /// The words of `text`.
@@ -315,7 +320,11 @@ final class RecordedLinesBox: Sendable {
         switch lines.records[i].unitRate {
         case .none: return nil
         case .node(let node): return lines.workings.quantity(atNode: Int(node))
-        case .held(let part): return written(.unitRate, of: part).flatMap { $0.list.quantity(atNode: $0.range.lowerBound) }
+        case .held(let part):
+            guard let held = lines.heldWorkings?.workings else { return nil }  // not reached: a held part has its workings
+            var w = writer(room: 1)
+            held.write(.unitRate, of: part, &w)
+            return w.list.isEmpty ? nil : w.list.quantity(atNode: 0)
         }
     }
 
