@@ -227,8 +227,8 @@ struct ContingencyWorking {
     /// The weeks or percentage.
     let value: Rational
     let careSubtotal: Rational
+    /// The exact weekly and annual values (the annual shown for a contingency in weeks).
     let exactWeekly: Rational
-    /// The annual value, for a contingency in weeks.
     let exactAnnual: Rational
 
     func write(weeksPerYear: Rational, _ w: inout FormulaWriter) {

@@ -3,12 +3,14 @@
 /// A calculator's breakdown holds its lines as records (``LineRecord``): each
 /// line's figures, key, description and parameter uses, and codes and
 /// places for the rest: its working, quantity and unit rate in the one list
-/// of nodes every line's working is written into, how it is held as a code
-/// (its words made when read), a line worked out before (a snapshot's
-/// employment costs) as its place. The lines are written with no line built
-/// and copied, and shared by one reference; a line read is a view of its
-/// record (``BudgetLine``), whose fields are made when they are read. Lines
-/// given as values (``init(_:)``) are held as they are.
+/// of nodes the lines' workings are written into, or as a part of the values
+/// they show (``HeldWorkings``, a bottom-up breakdown's), written as nodes
+/// when read; how it is held as a code (its words made when read), a line
+/// worked out before (a snapshot's employment costs) as its place. The lines
+/// are written with no line built and copied, and shared by one reference; a
+/// line read is a view of its record (``BudgetLine``), whose fields are made
+/// when they are read. Lines given as values (``init(_:)``) are held as they
+/// are.
 public struct BudgetLines: RandomAccessCollection, Sendable {
     /// How the lines are held.
     enum Storage: Sendable {

@@ -1,6 +1,7 @@
 /// Writes formulas node by node into one list, each operation after its
-/// operands: how a breakdown writes every line's working into one list with
-/// no allocation per node.
+/// operands: how a breakdown writes its lines' workings into one list with
+/// no allocation per node, and how held workings (``HeldWorkings``) write one
+/// when it is read.
 ///
 /// An operation takes the formulas its closure writes as its operands, so the
 /// code reads as the tree does:
