@@ -263,7 +263,7 @@ struct ThirdPartyFeeWorking {
 
 /// The itemised PA on-costs' values, which the holiday cover, employer NI and pension workings show: held by
 /// reference (a value in the header was copied, its lists retained, at each reading of a working).
-final class ItemisedOnCostValues {
+final class ItemisedOnCostValues: Sendable {
     /// Which line's working.
     enum Line {
         case holidayCover, employerNI, pension
