@@ -18,7 +18,7 @@ struct BreakdownBuilder {
 
     /// Every line's working and quantity, written one after another into one list of nodes.
     private var workings = FormulaWriter()
-    /// The last shares of several ways a line was held in, and the place of their words: the lines held alike
+    /// The last shares of several ways a line was held in, and how its record holds them: the lines held alike
     /// share them.
     private var lastMixedHolding: (shares: DeploymentShares, heldAs: LineRecord.HeldAs)?
 
@@ -159,7 +159,7 @@ struct BreakdownBuilder {
     /// Adds a recurring line whose working, and quantity and unit rate where it has them, are `held`: a part of the
     /// workings held (``hold(workings:)``), written when they are read. Returns the exact weekly value; the annual
     /// value is exactWeekly × weeksPerYear.
-    @discardableResult @inline(__always)
+    @discardableResult
     mutating func recurring(_ key: LineWords, _ description: LineWords, exactWeekly: Rational, held: HeldLine,
                             deployment: DeploymentShares? = nil,
                             parameters: LineUses = []) throws(BudgetError) -> Rational {
@@ -169,7 +169,7 @@ struct BreakdownBuilder {
 
     /// Adds a recurring line whose working is held (as above), and whose exact weekly and annual values are both
     /// known: each is rounded once.
-    @discardableResult @inline(__always)
+    @discardableResult
     mutating func recurring(_ key: LineWords, _ description: LineWords, exactWeekly: Rational, exactAnnual: Rational,
                             held: HeldLine, deployment: DeploymentShares? = nil,
                             parameters: LineUses = []) throws(BudgetError) -> Rational {
