@@ -119,19 +119,31 @@ struct DeploymentShares: Equatable {
 struct HeldTotal {
     /// Σ amount × share, each way.
     private var notional = Rational.zero, thirdParty = Rational.zero, directPayment = Rational.zero
-    /// The first amount's shares, if any amount was added.
-    private var firstShares: DeploymentShares?
-    /// Whether every amount so far was held as the first.
-    private var allAlike = true
+    /// How the amounts so far are held.
+    private var holding = Holding.none
+
+    /// How the amounts added so far are held: a line held one way (nearly every line) is checked against the first
+    /// by its code, with no copy of any shares.
+    private enum Holding {
+        /// No amount was added.
+        case none
+        /// Every amount all one way, this way.
+        case oneWay(Deployment)
+        /// Every amount in these shares of several ways.
+        case shares(DeploymentShares)
+        /// Amounts held in different ways; the first's shares.
+        case mixed(first: DeploymentShares)
+    }
 
     /// Adds `amount`, held by `shares`.
     mutating func add(_ amount: Rational, _ shares: DeploymentShares) {
-        if let first = firstShares {
-            if allAlike && shares != first { allAlike = false }
-        } else {
-            firstShares = shares
-        }
         if let one = shares.heldOneWay {
+            switch holding {
+            case .none: holding = .oneWay(one)
+            case .oneWay(let way): if way != one { holding = .mixed(first: DeploymentShares(way)) }
+            case .shares(let first): holding = .mixed(first: first)
+            case .mixed: break
+            }
             // The sum written where it is made: through the subscript and `+=` (a call), it cost 350 instructions more
             // a breakdown.
             switch one {
@@ -140,6 +152,12 @@ struct HeldTotal {
             case .directPayment: directPayment = directPayment + amount
             }
         } else {
+            switch holding {
+            case .none: holding = .shares(shares)
+            case .oneWay(let way): holding = .mixed(first: DeploymentShares(way))
+            case .shares(let first): if first != shares { holding = .mixed(first: first) }
+            case .mixed: break
+            }
             for deployment in Deployment.allCases { self[deployment] += amount * shares[deployment] }
         }
     }
@@ -163,7 +181,9 @@ struct HeldTotal {
     }
 
     /// Whether no amount was added.
-    var isEmpty: Bool { firstShares == nil }
+    var isEmpty: Bool {
+        if case .none = holding { true } else { false }
+    }
 
     /// Σ amount, exact.
     var total: Rational { notional + thirdParty + directPayment }
@@ -175,10 +195,14 @@ struct HeldTotal {
     /// (docs/rules.md §3). Amounts all held alike (the usual plan) give their
     /// shares; with no amount to weigh, the first amount's shares.
     var shares: DeploymentShares {
-        guard let first = firstShares else { return DeploymentShares(.notional) }
-        if allAlike { return first }
-        let total = self.total
-        guard !total.isZero, !total.isOverflow else { return first }
-        return DeploymentShares(notional: notional / total, thirdParty: thirdParty / total, directPayment: directPayment / total)
+        switch holding {
+        case .none: return DeploymentShares(.notional)
+        case .oneWay(let way): return DeploymentShares(way)
+        case .shares(let shares): return shares
+        case .mixed(let first):
+            let total = self.total
+            guard !total.isZero, !total.isOverflow else { return first }
+            return DeploymentShares(notional: notional / total, thirdParty: thirdParty / total, directPayment: directPayment / total)
+        }
     }
 }
