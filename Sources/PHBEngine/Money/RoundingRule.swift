@@ -55,21 +55,22 @@ extension RoundingRule {
     @inlinable
     func rounded<T: FixedWidthInteger & SignedInteger>(quotient: T, remainder: T, denominator: T)
         -> (rounded: T, remainder: T) {
-        var q = quotient, r = remainder
-        // Floor division: 0 ≤ r < denominator (a negative remainder means q > T.min: no overflow).
-        if r < 0 { q -= 1; r += denominator }
-        if r == 0 { return (q, r) }
-        switch self {
-        case .down:
-            return (q, r)
-        case .halfAwayFromZero, .halfEven:
-            // Compare 2r with the denominator without overflow.
-            let half = denominator - r  // distance to the next integer
-            if r < half { return (q, r) }
-            if r > half { return (q + 1, r) }
-            if self == .halfAwayFromZero { return (q < 0 ? q : q + 1, r) }
-            return (q & 1 == 0 ? q : q + 1, r)
+        // Floor division: 0 ≤ r < denominator. A negative remainder means q > T.min (no overflow); it is corrected
+        // with a mask, not under a branch.
+        let negative = remainder >> (T.bitWidth - 1)  // every bit set when the remainder is below zero, else none
+        let q = quotient &+ negative, r = remainder &+ (denominator & negative)
+        // Whether to round up, as values rather than branches: which way an amount rounds is as good as random, and
+        // branches on it were mispredicted about half the time. 2r is compared with the denominator without overflow
+        // (`half` is the distance to the next integer); r = 0 never rounds up. q + 1 cannot overflow: q is at most
+        // T.max ÷ 2 when r > 0.
+        let half = denominator &- r
+        let above = r > half, onHalf = r == half
+        let up = switch self {
+        case .down: false
+        case .halfAwayFromZero: above || (onHalf && q >= 0)
+        case .halfEven: above || (onHalf && q & 1 != 0)
         }
+        return (q &+ (up ? 1 : 0), r)
     }
 }
 
