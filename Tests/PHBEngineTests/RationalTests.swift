@@ -153,6 +153,27 @@ import _PHBTestSupport
         #expect(try r(value).roundedToMoney(rule, context: "t").plainText == expected)
     }
 
+    /// The rounding written as values (no branch on which way an amount rounds) gives what the rule's table says, in
+    /// 64 and 128 bits: every numerator from -300 to 300 over every denominator from 1 to 12, and values at the ends
+    /// of the range, against the rule worked out step by step.
+    @Test(arguments: RoundingRule.allCases)
+    func roundsEveryQuotientAsTheRuleSays(rule: RoundingRule) {
+        func expected(_ n: Int64, _ d: Int64) -> Int64 {
+            var (q, r) = n.quotientAndRemainder(dividingBy: d)
+            if r < 0 { (q, r) = (q - 1, r + d) }  // floor: 0 ≤ r < d
+            guard r != 0, rule != .down else { return q }
+            if 2 * Int128(r) != Int128(d) { return 2 * Int128(r) > Int128(d) ? q + 1 : q }
+            return rule == .halfAwayFromZero ? (q >= 0 ? q + 1 : q) : (q & 1 == 0 ? q : q + 1)
+        }
+        var cases = (-300...300).flatMap { n in (1...12).map { d in (Int64(n), Int64(d)) } }
+        cases += [(Int64.max, 2), (Int64.max - 1, 2), (Int64.min + 1, 2), (Int64.min, 3), (Int64.max, Int64.max),
+                  (Int64.min + 1, Int64.max), (Int64.max / 2, Int64.max), (Int64.max / 2 + 1, Int64.max)]
+        for (n, d) in cases {
+            #expect(rule.roundedQuotient(n, d) == expected(n, d), "\(n) / \(d)")
+            #expect(rule.roundedQuotient(Int128(n), Int128(d)) == Int128(expected(n, d)), "\(n) / \(d) in 128 bits")
+        }
+    }
+
     @Test func roundsThirdsOfPenniesWithoutDrift() throws {
         // 1/3 of £100 is 33.333…, never 33.34 by accumulated error.
         #expect(try (r("100") / 3).roundedToMoney(.halfAwayFromZero, context: "t") == Money(pence: 3333))
