@@ -174,6 +174,26 @@ import _PHBTestSupport
         }
     }
 
+    @Test func greatestCommonDivisorsAgreeWithEuclidsAlgorithm() {
+        func euclid(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            var (u, v) = (a, b)
+            while v != 0 { (u, v) = (v, u % v) }
+            return u
+        }
+        var cases = (0...64).flatMap { a in (0...64).map { b in (UInt64(a), UInt64(b)) } }
+        let edges: [UInt64] = [1 << 62, 1 << 63, UInt64.max, UInt64.max - 1, UInt64(Int64.max), 3 << 61, 600_851_475_143]
+        cases += edges.flatMap { a in (edges + [0, 1, 2, 3, 6, 100]).map { b in (a, b) } }
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<20_000 {
+            // Any width, and values sharing a factor (as money's do).
+            let factor = UInt64.random(in: 1...1_000_000, using: &generator)
+            let a = UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
+            let b = UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 20...63, using: &generator)
+            cases += [(a, b), (a / factor * factor, b.multipliedReportingOverflow(by: factor).partialValue)]
+        }
+        for (a, b) in cases { #expect(Rational.gcd(a, b) == euclid(a, b), "gcd(\(a), \(b))") }
+    }
+
     @Test func roundsThirdsOfPenniesWithoutDrift() throws {
         // 1/3 of £100 is 33.333…, never 33.34 by accumulated error.
         #expect(try (r("100") / 3).roundedToMoney(.halfAwayFromZero, context: "t") == Money(pence: 3333))
