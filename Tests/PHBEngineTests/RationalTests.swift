@@ -192,6 +192,19 @@ import _PHBTestSupport
             cases += [(a, b), (a / factor * factor, b.multipliedReportingOverflow(by: factor).partialValue)]
         }
         for (a, b) in cases { #expect(Rational.gcd(a, b) == euclid(a, b), "gcd(\(a), \(b))") }
+        // Beyond 64 bits: against Euclid's algorithm at 128 bits.
+        func euclid(_ a: UInt128, _ b: UInt128) -> UInt128 {
+            var (u, v) = (a, b)
+            while v != 0 { (u, v) = (v, u % v) }
+            return u
+        }
+        var wide: [(UInt128, UInt128)] = [(.max, .max - 1), (.max, 1 << 64), (1 << 127, 1 << 100), (UInt128(UInt64.max) + 1, 0)]
+        for (a, b) in cases.prefix(20_000) {
+            let factor = UInt128(a % 1_000 + 1)
+            wide += [(UInt128(a) << 64 | UInt128(b), UInt128(b)), (UInt128(a >> 24) * UInt128(b) * factor, UInt128(b) * factor),
+                     (UInt128(a) << 64 | UInt128(b), UInt128(b) << UInt128(a % 64))]
+        }
+        for (a, b) in wide { #expect(Rational.gcd(a, b) == euclid(a, b), "gcd(\(a), \(b))") }
     }
 
     @Test func roundsThirdsOfPenniesWithoutDrift() throws {
