@@ -12,6 +12,14 @@
 /// operation keeps and that `Money.rounded(_:rule:)` reports as
 /// ``BudgetError/arithmeticOverflow(_:)``. Budgets stay far inside the range:
 /// a £10 million plan with every rate at six decimals uses under 2^90.
+///
+/// The functions that divide 64-bit values are optimized for size
+/// (`@_optimize(size)`): optimizing for speed, LLVM puts each 64-bit division
+/// behind a branch on whether both values fit 32 bits (the 32-bit instruction
+/// is faster on some processors); money's values fall either side of it as
+/// good as at random, so the branch was often mispredicted. Optimized for
+/// size, a division is the one instruction: an explained breakdown took 2%
+/// less time (2,111 – 2,129 ns against 2,140 – 2,199).
 public struct Rational: Sendable {
     // Each `Int128` is stored as two 64-bit halves. Two `Int128` fields would align the value to 16 bytes, and
     // so every array, box and result that holds one: on Linux the Swift runtime allocates such a block with
@@ -72,8 +80,9 @@ public struct Rational: Sendable {
         numerator > Int128(Int64.min) && numerator <= Int128(Int64.max) && denominator <= Int128(Int64.max)
     }
 
-    /// The same value in lowest terms (a value beyond 64 bits already is).
-    @inlinable
+    /// The same value in lowest terms (a value beyond 64 bits already is); optimized for size, as every function
+    /// here that divides 64-bit values is (see above).
+    @inlinable @_optimize(size)
     var reduced: Rational {
         guard let n = Int64(exactly: storedNumerator), let d = Int64(exactly: storedDenominator), d > 1 else { return self }
         let g = Int64(Rational.gcd(n.magnitude, d.magnitude))
@@ -146,8 +155,8 @@ public struct Rational: Sendable {
     /// small); Euclid's steps after it were a division each, each waiting on the last (14 on average for the values
     /// beyond 2^40 an explained breakdown reduces), where a binary step is a subtraction, a count of trailing zeros
     /// and a shift, with no branch but the loop's (on an explained breakdown's values, 8.5 ns a divisor against
-    /// 14.2 by Euclid's algorithm alone).
-    @inlinable
+    /// 14.2 by Euclid's algorithm alone). Optimized for size: its division is one instruction (see ``Rational``).
+    @inlinable @_optimize(size)
     static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
         if a == 1 || b == 1 { return 1 }  // a whole number's denominator: common on money paths
         let (larger, smaller) = a < b ? (b, a) : (a, b)
@@ -224,8 +233,9 @@ extension Rational {
     }
 
     /// Exact sum of two values within 64 bits (non-zero numerators, positive denominators), over their least common
-    /// denominator (Knuth 4.5.1): products of two 64-bit factors, and their sum, fit.
-    @usableFromInline @inline(never)
+    /// denominator (Knuth 4.5.1): products of two 64-bit factors, and their sum, fit. Optimized for size: its
+    /// division is one instruction (see ``Rational``).
+    @usableFromInline @inline(never) @_optimize(size)
     static func sumOfSmall(_ an: Int64, _ ad: Int64, _ bn: Int64, _ bd: Int64) -> Rational {
         // A denominator that divides the other (hundredths and ten-thousandths, a whole number and hundredths) is the
         // common one: only the smaller can divide the larger, so one division (quotient and remainder together) finds
@@ -330,7 +340,8 @@ extension Rational {
     }
 
     /// Exact product of two values in lowest terms, whose product leaves 64 bits (overflowed if it does not fit).
-    @usableFromInline
+    /// Optimized for size: its divisions are one instruction each (see ``Rational``).
+    @usableFromInline @_optimize(size)
     static func product(_ a: Rational, _ b: Rational) -> Rational {
         if let an = Int64(exactly: a.storedNumerator), let ad = Int64(exactly: a.storedDenominator),
            let bn = Int64(exactly: b.storedNumerator), let bd = Int64(exactly: b.storedDenominator) {

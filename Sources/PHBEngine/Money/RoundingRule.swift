@@ -45,7 +45,9 @@ extension RoundingRule {
     }
 
     /// `numerator / denominator` rounded by this rule in 64 bits (the table above); the denominator must be positive.
-    @inlinable
+    /// Optimized for size: its division is one instruction, not behind a branch on the values' width (see
+    /// ``Rational``).
+    @inlinable @_optimize(size)
     public func roundedQuotient(_ numerator: Int64, _ denominator: Int64) -> Int64 {
         let (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
         return rounded(quotient: q, remainder: r, denominator: denominator).rounded
