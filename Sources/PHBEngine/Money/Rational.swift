@@ -331,7 +331,13 @@ extension Rational {
     }
 
     /// Exact product of any two values: the general case of ``*(_:_:)``.
-    @usableFromInline @inline(never)
+    ///
+    /// Two values within 64 bits whose products leave them lose the factors each numerator shares with the other's
+    /// denominator; the product is kept as it is when it then fits (95% of an explained breakdown's such products),
+    /// with no factor sought within either value: that needed a greatest common divisor of the larger values, of
+    /// some 14 steps. Only a product that still leaves 64 bits is worked out from the values in lowest terms.
+    /// Optimized for size: its divisions are one instruction each (see ``Rational``).
+    @usableFromInline @inline(never) @_optimize(size)
     static func productBeyond64Bits(_ a: Rational, _ b: Rational) -> Rational {
         if a.isOverflow || b.isOverflow { return .overflow }
         if a.isZero || b.isZero { return .zero }
@@ -339,6 +345,13 @@ extension Rational {
             let (n, o1) = an.multipliedReportingOverflow(by: bn)
             let (d, o2) = ad.multipliedReportingOverflow(by: bd)
             if !o1, !o2, n != .min { return Rational(small: n, d) }
+            let g1 = Int64(gcd(an.magnitude, bd.magnitude)), g2 = Int64(gcd(bn.magnitude, ad.magnitude))
+            // A common factor is usually 1: no division then.
+            let (anOverG1, bdOverG1) = g1 == 1 ? (an, bd) : (an / g1, bd / g1)
+            let (bnOverG2, adOverG2) = g2 == 1 ? (bn, ad) : (bn / g2, ad / g2)
+            let (cancelledN, o3) = anOverG1.multipliedReportingOverflow(by: bnOverG2)
+            let (cancelledD, o4) = adOverG2.multipliedReportingOverflow(by: bdOverG1)
+            if !o3, !o4, cancelledN != .min { return Rational(small: cancelledN, cancelledD) }
         }
         return product(a.reduced, b.reduced)
     }
