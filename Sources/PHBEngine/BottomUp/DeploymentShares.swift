@@ -185,8 +185,11 @@ struct HeldTotal {
         if case .none = holding { true } else { false }
     }
 
-    /// Σ amount, exact.
-    var total: Rational { notional + thirdParty + directPayment }
+    /// Σ amount, exact: for amounts all held one way, that way's sum, with no sum of the other two (zero).
+    var total: Rational {
+        if case .oneWay(let way) = holding { return self[way] }
+        return notional + thirdParty + directPayment
+    }
 
     /// Σ amount × the share held `deployment`'s way: what of the total is held that way.
     func heldAs(_ deployment: Deployment) -> Rational { self[deployment] }
