@@ -33,6 +33,9 @@ struct LibraryBenchmark {
             let plan = RandomPlans.plan(seed: seed, index: i % distinct)
             return newValues ? Self.revalued(plan, seed: UInt64(i)) : plan
         }
+        // Each core's own hold of the pool's plans (their lines shared with the pool's), that a plan is moved out of
+        // to be costed where the caller holds it, as a batch holds the plan it has read (``HeldPlans``).
+        let held = contexts.map { _ in HeldPlans(pool) }
         // The fast form is built once per plan (a recalculation then costs it under two snapshots).
         let fastPool = pool.compactMap(FastBottomUpPlan.init)
         // The same plans in columns, a thousand at a time (laid out once, as a batch lays out each chunk's people).
@@ -45,31 +48,32 @@ struct LibraryBenchmark {
         var work: [Work] = [
             ("bottom-up, fast path", budgets, { calls, _ in blackHole(Self.costed(fastPool, calls: calls, fast)) }),
             ("bottom-up, fast path in columns", budgets, { calls, _ in blackHole(Self.costed(columns, calls: calls, fast)) }),
-            ("bottom-up, fast form built from the plan", budgets, { calls, _ in
+            ("bottom-up, fast form built from the plan", budgets, { calls, core in
                 var count = 0
-                for i in calls where FastBottomUpPlan(pool[i % pool.count]) != nil { count += 1 }
+                for i in calls where held[core].with(i, { FastBottomUpPlan($0) }) != nil { count += 1 }
                 blackHole(count)
             }),
         ]
-        /// The first-year totals of the pool's plans `calls`, by the full breakdown under `parameters`, summed.
-        @Sendable func breakdowns(_ calls: Range<Int>, _ parameters: BottomUpParameters, explains: Bool) {
+        /// The first-year totals of the pool's plans `calls`, held by `plans`, by the full breakdown under
+        /// `parameters`, summed.
+        @Sendable func breakdowns(_ calls: Range<Int>, _ plans: HeldPlans, _ parameters: BottomUpParameters, explains: Bool) {
             var sum: Int64 = 0
             for i in calls {
-                sum &+= (try? pool[i % pool.count].calculate(with: parameters, explains: explains))?.totals.firstYear.pence ?? 0
+                sum &+= plans.with(i) { (try? $0.calculate(with: parameters, explains: explains))?.totals.firstYear.pence ?? 0 }
             }
             blackHole(sum)
         }
         for explains in [false, true] {
             work.append(("bottom-up, full breakdown, " + (explains ? "with explanation" : "figures only"), slow, { calls, core in
-                breakdowns(calls, parameters[core], explains: explains)
+                breakdowns(calls, held[core], parameters[core], explains: explains)
             }))
         }
         /// The same explained breakdowns, each of their lines then read whole, as a renderer reads them: what a
         /// result's lines cost to make from their records, on top of the breakdown.
-        @Sendable func breakdownsRead(_ calls: Range<Int>, _ parameters: BottomUpParameters) {
+        @Sendable func breakdownsRead(_ calls: Range<Int>, _ plans: HeldPlans, _ parameters: BottomUpParameters) {
             var sum = 0
             for i in calls {
-                guard let result = try? pool[i % pool.count].calculate(with: parameters, explains: true) else { continue }
+                guard let result = plans.with(i, { try? $0.calculate(with: parameters, explains: true) }) else { continue }
                 for line in result.lines {
                     sum &+= line.key.utf8.count &+ line.description.utf8.count &+ line.parameters.count
                         &+ (line.deployment?.utf8.count ?? 0) &+ (line.formula == nil ? 0 : 1) &+ (line.quantity == nil ? 0 : 1)
@@ -79,7 +83,7 @@ struct LibraryBenchmark {
             blackHole(sum)
         }
         work.append(("bottom-up, full breakdown, with explanation and every line read", slow, { calls, core in
-            breakdownsRead(calls, parameters[core])
+            breakdownsRead(calls, held[core], parameters[core])
         }))
         let ras: [any BudgetCalculation] = (0..<100).map { RASAssessment(points: Rational(20 + $0)) }
         let clusters: [any BudgetCalculation] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]
@@ -96,7 +100,8 @@ struct LibraryBenchmark {
         var timings = timeOnEachCoreCount(work)
         // The cost of sharing: every core's breakdowns under one context.
         timings += timeOnEachCoreCount([("bottom-up, full breakdown, with explanation, one context shared by every core", slow,
-                                         { calls, _ in breakdowns(calls, parameters[0], explains: true) })], oneCore: false)
+                                         { calls, core in breakdowns(calls, held[core], parameters[0], explains: true) })],
+                                       oneCore: false)
         // Every other calculator on the cases of its fixtures (the example policy's, those that compute), loaded
         // only now, so that their allocations leave the heap of the timings above as it was.
         // Each core's own cases, with their own contexts.
@@ -206,6 +211,37 @@ extension LibraryBenchmark {
             plan.otherItems[i].amount = Rational(Int128(g.int(1...40_000)), over: 100)
         }
         return plan
+    }
+}
+
+/// A core's own hold of a pool of plans, that each plan is moved out of to be costed and moved back into: the plan
+/// is then held where the caller holds it, as a batch holds the plan it has read.
+///
+/// A plan read from an array (or through an unsafe pointer) for a call is copied: its line lists retained and then
+/// released, atomic counts on memory the plan has not yet brought into the cache, each waited on alone. A cost of
+/// reading a pool, not of the breakdown (the fast path's timings swap each plan out of the pool for the same reason).
+/// Each core has its own, as two cores cost the same plans at once; the plans' lines are the pool's, shared.
+final class HeldPlans: @unchecked Sendable {
+    private let plans: UnsafeMutablePointer<BottomUpPlan>
+    private let count: Int
+
+    init(_ pool: [BottomUpPlan]) {
+        count = pool.count
+        plans = .allocate(capacity: max(1, pool.count))
+        plans.initialize(from: pool, count: pool.count)
+    }
+
+    deinit {
+        plans.deinitialize(count: count)
+        plans.deallocate()
+    }
+
+    /// `body` of plan `i` mod the pool's size, moved out for the call and back after it.
+    func with<Result>(_ i: Int, _ body: (borrowing BottomUpPlan) -> Result) -> Result {
+        let place = plans + i % count
+        let plan = place.move()
+        defer { place.initialize(to: plan) }
+        return body(plan)
     }
 }
 
