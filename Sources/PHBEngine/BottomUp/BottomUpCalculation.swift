@@ -88,14 +88,16 @@ struct BottomUpCalculation {
 
     /// The PAs' relative shares of pay (docs/rules.md §3): equal unless the plan weights them.
     func paShareWeights(_ plan: borrowing BottomUpPlan) throws(BudgetError) -> [Rational] {
-        try BottomUpCalculation.checkIDs(plan.care, field: "input.care") { $0.id }
-        try BottomUpCalculation.checkIDs(plan.sleepIns, field: "input.sleepIns") { $0.id }
-        try BottomUpCalculation.checkIDs(plan.otherItems, field: "input.otherItems") { $0.id }
+        // The three lists' lengths are read first, together: the plan's first reads from memory, each waited on
+        // alone when a list's lines were checked before the next list was read.
         let lines = plan.care.count + plan.sleepIns.count + plan.otherItems.count
         guard lines <= BottomUpPlan.mostLines else {
             throw .invalidValue(field: "input", value: "\(lines) lines",
                                 reason: "has more than \(BottomUpPlan.mostLines) lines (care, sleep-ins and other items)")
         }
+        try BottomUpCalculation.checkIDs(plan.care, field: "input.care") { $0.id }
+        try BottomUpCalculation.checkIDs(plan.sleepIns, field: "input.sleepIns") { $0.id }
+        try BottomUpCalculation.checkIDs(plan.otherItems, field: "input.otherItems") { $0.id }
         guard plan.personalAssistants >= 1, plan.personalAssistants <= 1_000 else {
             throw .invalidValue(field: "input.personalAssistants", value: String(plan.personalAssistants),
                                 reason: "must be a whole number from 1 to 1000")
