@@ -45,11 +45,11 @@ struct BottomUpCalculation {
         let inputLines = plan.care.count + plan.sleepIns.count + plan.otherItems.count
         builder.reserveLines(inputLines + 8 + 1 + 2 + 3, writesWorkings: false)
         // Room for the workings of every line but the employment costs and direct-payment fees, worked out before:
-        // the input lines, two bank-holiday lines, three on-cost lines, the contingency and the third-party fee; and
-        // for the shares of the lines held in several ways (PA pay's, held again after agency pay's, and the care
-        // subtotal's).
+        // the input lines, two bank-holiday lines, three on-cost lines, the contingency and the third-party fee; for
+        // the shares of the lines held in several ways (PA pay's, held again after agency pay's, and the care
+        // subtotal's); and for the hourly cost's.
         if builder.explains {
-            let workings = BottomUpWorkings.make(capacity: inputLines + 2 + 3 + 1 + 1 + 4, weeksPerYear: weeksPerYear)
+            let workings = BottomUpWorkings.make(capacity: inputLines + 2 + 3 + 1 + 1 + 4 + 1, weeksPerYear: weeksPerYear)
             held = workings
             builder.hold(workings: workings)
         }
@@ -272,18 +272,11 @@ struct BottomUpCalculation {
 
     /// Hourly cost of PA care (docs/rules.md §3), a figure beside the lines.
     func hourlyCost(payAndOnCosts cost: Rational, _ builder: inout BreakdownBuilder) throws(BudgetError) -> ResultFigure {
-        let hours = paHours, hourly = cost / hours
+        let working = HourlyCostWorking(cost: cost, hours: paHours, hourly: cost / paHours)
         return builder.figure(
             "hourlyCostOfPACare", "Hourly cost of PA care",
-            .money(try hourly.roundedToMoney(builder.rule, context: "hourly cost of PA care")),
-            working: { w in
-                w.equals(.result, hourly, .poundsAnHour) { w in
-                    w.quotient { w in
-                        w.value(.payAndOnCosts, cost, .poundsAWeek)
-                        w.value(.paHours, hours, .hoursAWeek)
-                    }
-                }
-            })
+            .money(try working.hourly.roundedToMoney(builder.rule, context: "hourly cost of PA care")),
+            held: held?.hold(.hourlyCost(working)), working: { working.write(&$0) })
     }
 
     mutating func addOtherItems(_ plan: borrowing BottomUpPlan, _ builder: inout BreakdownBuilder) throws(BudgetError) {

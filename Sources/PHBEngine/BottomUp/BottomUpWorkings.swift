@@ -18,6 +18,8 @@ enum BottomUpWorking: Sendable {
     case contingency(ContingencyWorking)
     /// The third-party fee on the lines held by a third party.
     case thirdPartyFee(ThirdPartyFeeWorking)
+    /// The hourly cost of PA care (a figure beside the lines, ``BreakdownBuilder/figure(_:_:_:held:working:parameters:)``).
+    case hourlyCost(HourlyCostWorking)
     /// Shares of several ways lines are held (not a working: the lines held so give this part for their words).
     case shares(notional: Rational, thirdParty: Rational, directPayment: Rational)
 
@@ -37,6 +39,7 @@ enum BottomUpWorking: Sendable {
         case .otherItem(let line): line.write(formula, weeksPerYear: shared.pointee.weeksPerYear, &w)
         case .contingency(let line): if formula == .working { line.write(weeksPerYear: shared.pointee.weeksPerYear, &w) }
         case .thirdPartyFee(let line): if formula == .working { line.write(&w) }
+        case .hourlyCost(let figure): if formula == .working { figure.write(&w) }
         case .shares: break  // not reached: no line's working is a part of shares
         }
     }
@@ -256,6 +259,25 @@ struct ThirdPartyFeeWorking {
             w.product { w in
                 w.percentParameter(.thirdPartyFeePercent, fraction: fee)
                 w.value(.thirdPartyLines, base, .poundsAWeek)
+            }
+        }
+    }
+}
+
+/// The hourly cost of PA care's working: `PA pay and on-costs ÷ PA hours`, a figure beside the lines.
+struct HourlyCostWorking {
+    /// PA pay, bank holidays and recurring on-costs, a week.
+    let cost: Rational
+    /// PA hours a week.
+    let hours: Rational
+    /// `cost / hours`.
+    let hourly: Rational
+
+    func write(_ w: inout FormulaWriter) {
+        w.equals(.result, hourly, .poundsAnHour) { w in
+            w.quotient { w in
+                w.value(.payAndOnCosts, cost, .poundsAWeek)
+                w.value(.paHours, hours, .hoursAWeek)
             }
         }
     }

@@ -24,13 +24,14 @@ struct BreakdownBuilder {
 
     /// Makes room for `count` lines in all, so that the list is allocated once rather than grown line by line, and
     /// for their workings' nodes; for lines whose workings are held (``HeldWorkings``), room for a figure's working
-    /// alone, which is written whether or not the breakdown is explained.
+    /// alone when the breakdown is not explained (an explained one holds its figures' workings too:
+    /// ``figure(_:_:_:held:working:parameters:)``).
     mutating func reserveLines(_ count: Int, writesWorkings: Bool = true) {
         lines.reserveCapacity(count)
-        if !writesWorkings {
+        if writesWorkings {
+            if explains { workings.reserveCapacity(count * Self.nodesPerLine) }
+        } else if !explains {
             workings.reserveCapacity(Self.nodesPerLine / 2)
-        } else if explains {
-            workings.reserveCapacity(count * Self.nodesPerLine)
         }
     }
 
@@ -266,6 +267,17 @@ struct BreakdownBuilder {
 
     /// The lines as records, given the list their workings are written in: call it once every line is added.
     mutating func finishedLines() -> RecordedLinesBox { RecordedLinesBox(finishedRecords()) }
+
+    /// A figure beside the lines whose working is `held`, a part of the held workings (``hold(workings:)``), when the
+    /// breakdown is explained and holds them, and written by `working` (as
+    /// ``figure(_:_:_:working:parameters:)``) when it is not: `held` and `working` write the same formula.
+    mutating func figure(_ key: String, _ label: String, _ value: FigureValue, held part: Int32?, working: Writing,
+                         parameters: [ParameterUse] = []) -> ResultFigure {
+        guard let part, let workings = lines.heldWorkings else {
+            return figure(key, label, value, working: working, parameters: parameters)
+        }
+        return ResultFigure(key: key, label: label, value: value, formula: Formula(.held(workings, part: part)), parameters: parameters)
+    }
 
     /// The lines' records and tables, given the list their workings are written in, moved out of the builder (which
     /// is left with none): taken by assignment, they were copied and the builder's released, a reference count each

@@ -33,6 +33,9 @@ public struct Formula: Sendable {
         /// ``attach(to:)`` gives the formula the finished list: a range alone, so that nothing is released when
         /// it is given the list. Read before then, it is no steps.
         case written(Range<Int>)
+        /// The working of part `part` of a breakdown's held workings (``HeldWorkings``), written when it is read (a
+        /// figure's: a part that writes no value of the lines' shared parts).
+        case held(HeldWorkingsReference, part: Int32)
     }
 
     @usableFromInline var storage: Storage
@@ -72,6 +75,7 @@ extension Formula {
         case .written:
             assertionFailure("a written formula is read only once it is given its list")
             return .steps([])
+        case .held(let workings, let part): return Self.written(workings, part: part).node
         case .nodes(let list, let range):
             let root = range.upperBound - 1
             if range.count == 1, case .embedded(let h) = list.nodes[root], let (inner, innerRange) = list.heldFormula(h) {
@@ -157,8 +161,17 @@ extension Formula {
         case .quantity(let box): flat.append(.quantity(box.quantity))
         case .nodes(let list, let range): add(list, range)
         case .written: break  // no steps, as it reads
+        case .held(let workings, let part): return Self.written(workings, part: part).comparedNodes
         }
         return flat
+    }
+
+    /// The working of part `part` of `workings`, written now as a list of its own; no steps when the part writes none.
+    private static func written(_ workings: HeldWorkingsReference, part: Int32) -> Formula {
+        var w = FormulaWriter()
+        w.reserveCapacity(8)
+        guard let range = w.writeRange({ workings.workings.write(.working, of: part, &$0) }) else { return .steps([]) }
+        return Formula(.nodes(w.takeList(), range))
     }
 
     /// Gives a formula written as its range of a list still being written (``FormulaWriter/write(_:)``) the
@@ -473,6 +486,7 @@ extension Formula {
         case .written:
             assertionFailure("a written formula is an operand only once it is given its list")
             list.nodes.append(.steps(count: 0))  // no steps, as it reads
+        case .held(let workings, let part): Self.written(workings, part: part).append(to: &list)
         }
     }
 }

@@ -26,7 +26,7 @@ protocol HeldWorkings: AnyObject {
 ///
 /// Unchecked: held workings are changed only before a breakdown holds them, by the one calculation that holds a
 /// reference to them (a type that fills a buffer in place, like ``BottomUpWorkings``, cannot be `Sendable` itself).
-struct HeldWorkingsReference: @unchecked Sendable {
+@usableFromInline struct HeldWorkingsReference: @unchecked Sendable {
     let workings: any HeldWorkings
 }
 
