@@ -60,9 +60,10 @@ struct BottomUpCalculation {
         // shares are quotients).
         let paShares = paPay.shares
         let bankHolidayPA = try addBankHolidays(&builder, paShares: paShares)
-        var figures: [ResultFigure] = []
-        // The PA on-costs' notes are the only warnings: taken as they are, not copied into a list of their own.
-        var warnings: [ResultWarning] = []
+        // Lists that hold their first in place: the one figure, and the PA on-costs' notes (the only warnings),
+        // taken as they are.
+        var figures = InlineList<ResultFigure>()
+        var warnings = InlineList<ResultWarning>()
         let g = paPay.total
         if !g.isZero {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,
