@@ -101,6 +101,21 @@ import Testing
             .allSatisfy { $0.quantity != nil && $0.unitRate != nil })
     }
 
+    /// The hourly cost's working, held with the lines' when the breakdown is explained and written when it is not,
+    /// is the same formula either way, and reads as one.
+    @Test func aFiguresHeldWorkingIsTheWorkingWritten() throws {
+        let held = try #require(try Self.result(explains: true).figure("hourlyCostOfPACare"))
+        let written = try #require(try Self.result(explains: false).figure("hourlyCostOfPACare"))
+        #expect(held == written)
+        #expect(held.hashValue == written.hashValue)
+        guard case .equals(let quotient, let hourly) = held.formula.node, case .operation(.quotient, let operands) = quotient.node
+        else { Issue.record("the hourly cost's working is not `cost ÷ hours = hourly`"); return }
+        #expect(operands.count == 2)
+        #expect(.money(try hourly.value.roundedToMoney(.halfAwayFromZero, context: "test")) == held.value)
+        // As an operand of a formula built from it, it is the same working.
+        #expect(Formula.steps([held.formula]) == Formula.steps([written.formula]))
+    }
+
     @Test func aChangedLineHoldsItsOwnFieldsAndTheRestAreKept() throws {
         let result = try Self.result(explains: true)
         let line = try #require(result.line("care[0]"))
@@ -113,5 +128,24 @@ import Testing
         #expect(changed != line)
         changed.parameters = line.parameters
         #expect(changed == line)
+    }
+}
+
+/// A list that holds its first element in place reads, compares and changes as an array of its elements does.
+@Suite struct InlineListTests {
+    @Test(arguments: [[], [1], [1, 2], [3, 1, 2, 5]])
+    func readsAsItsElements(_ elements: [Int]) {
+        var appended = InlineList<Int>()
+        for element in elements { appended.append(element) }
+        let made = InlineList(elements)
+        #expect(Array(made) == elements && made.array == elements && made.count == elements.count)
+        #expect(appended == made && appended.hashValue == made.hashValue)
+        var doubled = made
+        doubled.updateEach { $0 *= 2 }
+        #expect(doubled.array == elements.map { $0 * 2 })
+        #expect((doubled == made) == elements.isEmpty)
+        var extended = made
+        extended.append(contentsOf: [7, 8])
+        #expect(extended.array == elements + [7, 8])
     }
 }
