@@ -149,3 +149,26 @@ import Testing
         #expect(extended.array == elements + [7, 8])
     }
 }
+
+/// Line records written into a room read as a list of them does, and move to a list of their own past the room.
+@Suite struct LineRecordsTests {
+    /// Room for `capacity` records, freed with it.
+    final class Room {
+        let start: UnsafeMutablePointer<LineRecord>
+        init(capacity: Int) { start = .allocate(capacity: capacity) }
+        deinit { start.deallocate() }
+    }
+
+    @Test(arguments: [0, 2, 5])
+    func recordsReadAsAppendedInAndPastTheRoom(room capacity: Int) {
+        let room = Room(capacity: capacity)
+        var records = LineRecords(room: room.start, capacity: capacity, in: room)
+        for i in 0..<5 {
+            records.append(LineRecord(exact: Rational(i), weekly: nil, annual: nil, oneOff: nil, key: .none, description: .none))
+        }
+        #expect(records.map(\.exact) == (0..<5).map { Rational($0) })
+        records[4].explained = false
+        #expect(!records[4].explained && records[3].explained)
+        #expect(records.withUnsafeBufferPointer { $0.count } == 5)
+    }
+}

@@ -42,17 +42,20 @@ struct BottomUpCalculation {
         // the other items, the contingency, the two one-off employment lines and the three fees): the list
         // is allocated once, not grown line by line. (The lines' table gets room only if it is used: a line's
         // own words are held in place first, and the snapshot's lines in its shared parts.)
-        let inputLines = plan.care.count + plan.sleepIns.count + plan.otherItems.count
-        builder.reserveLines(inputLines + 8 + 1 + 2 + 3, writesWorkings: false)
+        let inputLines = plan.care.count + plan.sleepIns.count + plan.otherItems.count, lineRoom = inputLines + 8 + 1 + 2 + 3
         // Room for the workings of every line but the employment costs and direct-payment fees, worked out before:
         // the input lines, two bank-holiday lines, three on-cost lines, the contingency and the third-party fee; for
         // the shares of the lines held in several ways (PA pay's, held again after agency pay's, and the care
-        // subtotal's); and for the hourly cost's.
+        // subtotal's); and for the hourly cost's. The lines' records are written into the same block.
         if builder.explains {
-            let workings = BottomUpWorkings.make(capacity: inputLines + 2 + 3 + 1 + 1 + 4 + 1, weeksPerYear: weeksPerYear)
+            let workings = BottomUpWorkings.make(capacity: inputLines + 2 + 3 + 1 + 1 + 4 + 1, records: lineRoom,
+                                                 weeksPerYear: weeksPerYear)
             held = workings
             builder.hold(workings: workings)
+            let room = workings.recordRoom
+            builder.writeLines(into: room.start, capacity: room.capacity, in: workings)
         }
+        builder.reserveLines(lineRoom, writesWorkings: false)
         let weights = try paShareWeights(plan)
         try addCareLines(plan, &builder)
         try addSleepIns(plan, &builder)

@@ -323,6 +323,8 @@ final class BottomUpWorkings: ManagedBuffer<BottomUpWorkings.Shared, BottomUpWor
         /// How many parts are held, and room for how many.
         var count = 0
         let capacity: Int
+        /// Room for how many line records after the parts (``recordRoom``).
+        var records = 0
         /// Weeks per year, the divisor from an annual amount to a weekly one.
         let weeksPerYear: Rational
         /// The itemised on-costs' values, when the plan has them.
@@ -332,10 +334,26 @@ final class BottomUpWorkings: ManagedBuffer<BottomUpWorkings.Shared, BottomUpWor
     }
 
     /// Room for `capacity` lines' workings.
-    static func make(capacity: Int, weeksPerYear: Rational) -> BottomUpWorkings {
-        assert(_isPOD(BottomUpWorking.self), "a part holds no reference, and needs no deinitialising")
-        let buffer = create(minimumCapacity: capacity) { _ in Shared(capacity: capacity, weeksPerYear: weeksPerYear) }
+    /// Room for `capacity` lines' workings and, after them, for `records` line records (``recordRoom``): a
+    /// breakdown's records and held workings in one block.
+    static func make(capacity: Int, records: Int, weeksPerYear: Rational) -> BottomUpWorkings {
+        assert(_isPOD(BottomUpWorking.self) && _isPOD(LineRecord.self), "parts and records hold no reference, and need no deinitialising")
+        let part = MemoryLayout<BottomUpWorking>.stride
+        let recordParts = (records * MemoryLayout<LineRecord>.stride + part - 1) / part
+        let buffer = create(minimumCapacity: capacity + recordParts) { _ in
+            Shared(capacity: capacity, records: records, weeksPerYear: weeksPerYear)
+        }
         return unsafeDowncast(buffer, to: BottomUpWorkings.self)  // `create` on this class makes one of it
+    }
+
+    /// The room for line records made with the workings (``make(capacity:records:weeksPerYear:)``), after the
+    /// parts: where it starts, and for how many. It lives as long as the workings do.
+    var recordRoom: (start: UnsafeMutablePointer<LineRecord>, capacity: Int) {
+        withUnsafeMutablePointers { shared, parts in
+            let start = UnsafeMutableRawPointer(parts + shared.pointee.capacity)
+            assert(Int(bitPattern: start) % MemoryLayout<LineRecord>.alignment == 0, "the records' room is aligned")
+            return (start.bindMemory(to: LineRecord.self, capacity: shared.pointee.records), shared.pointee.records)
+        }
     }
 
     // No deinitialiser: the parts hold no reference (a part is numbers and codes), so they need none, and the

@@ -183,7 +183,7 @@ struct RecordedLines: Sendable {
         case uses([ParameterUse])
     }
 
-    var records: ContiguousArray<LineRecord> = []
+    var records = LineRecords()
     /// The first words and lists of parameter uses lines give of their own.
     var own = OwnLineParts()
     /// What the records' places point at.

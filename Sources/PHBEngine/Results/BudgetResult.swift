@@ -126,8 +126,10 @@ public struct BudgetTotals: Sendable, Hashable {
     }
 
     /// Totals of the lines `records` give.
-    init(of records: ContiguousArray<LineRecord>) throws(BudgetError) {
-        try self.init(records, figures: { ($0.weekly, $0.annual, $0.oneOff) })
+    init(of records: LineRecords) throws(BudgetError) {
+        self = try records.withUnsafeBufferPointer { records throws(BudgetError) in
+            try BudgetTotals(records, figures: { ($0.weekly, $0.annual, $0.oneOff) })
+        }
     }
 
     /// Totals of the figures of `lines`, in one pass: no list of figures built.
