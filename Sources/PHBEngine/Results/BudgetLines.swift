@@ -198,12 +198,8 @@ struct RecordedLines: Sendable {
     /// Makes room for `count` lines.
     mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
 
-    /// Appends `record`; the first gets room for a few lines, when ``reserveCapacity(_:)`` made none: tables grown
-    /// one by one from empty are copied at each doubling.
-    mutating func append(_ record: consuming LineRecord) {
-        if records.capacity == 0 { reserveCapacity(4) }
-        records.append(consume record)
-    }
+    /// Appends `record` (the first gets room for a few lines, when ``reserveCapacity(_:)`` made none).
+    mutating func append(_ record: consuming LineRecord) { records.append(consume record) }
 
     /// Holds a line's own `words`, in place while there is room, returning their place.
     mutating func hold(words: String) -> LineText {

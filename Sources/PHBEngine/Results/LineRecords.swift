@@ -39,7 +39,8 @@ struct LineRecords: @unchecked Sendable {
         if room == nil { list.reserveCapacity(count) } else if count > roomCapacity { moveToList(capacity: count) }
     }
 
-    /// Appends `record`.
+    /// Appends `record`. The first in a list of their own gets room for a few, when ``reserveCapacity(_:)`` made
+    /// none: a list grown one by one from empty is copied at each doubling.
     @inline(__always)
     mutating func append(_ record: consuming LineRecord) {
         if let room {
@@ -50,6 +51,7 @@ struct LineRecords: @unchecked Sendable {
             }
             moveToList(capacity: 2 * roomCapacity)  // not reached: a calculation makes room for every line
         }
+        if list.capacity == 0 { list.reserveCapacity(4) }
         list.append(record)
     }
 
