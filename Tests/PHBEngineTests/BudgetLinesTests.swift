@@ -131,25 +131,6 @@ import Testing
     }
 }
 
-/// A list that holds its first element in place reads, compares and changes as an array of its elements does.
-@Suite struct InlineListTests {
-    @Test(arguments: [[], [1], [1, 2], [3, 1, 2, 5]])
-    func readsAsItsElements(_ elements: [Int]) {
-        var appended = InlineList<Int>()
-        for element in elements { appended.append(element) }
-        let made = InlineList(elements)
-        #expect(Array(made) == elements && made.array == elements && made.count == elements.count)
-        #expect(appended == made && appended.hashValue == made.hashValue)
-        var doubled = made
-        doubled.updateEach { $0 *= 2 }
-        #expect(doubled.array == elements.map { $0 * 2 })
-        #expect((doubled == made) == elements.isEmpty)
-        var extended = made
-        extended.append(contentsOf: [7, 8])
-        #expect(extended.array == elements + [7, 8])
-    }
-}
-
 /// Line records written into a room read as a list of them does, and move to a list of their own past the room.
 @Suite struct LineRecordsTests {
     /// Room for `capacity` records, freed with it.

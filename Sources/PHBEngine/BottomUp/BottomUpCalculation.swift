@@ -63,10 +63,9 @@ struct BottomUpCalculation {
         // shares are quotients).
         let paShares = paPay.shares
         let bankHolidayPA = try addBankHolidays(&builder, paShares: paShares)
-        // Lists that hold their first in place: the one figure, and the PA on-costs' notes (the only warnings),
-        // taken as they are.
-        var figures = InlineList<ResultFigure>()
-        var warnings = InlineList<ResultWarning>()
+        var figures: [ResultFigure] = []
+        // The PA on-costs' notes are the only warnings: taken as they are, not copied into a list of their own.
+        var warnings: [ResultWarning] = []
         let g = paPay.total
         if !g.isZero {
             var onCosts = PersonalAssistantOnCosts(parameters: parameters, weeksPerYear: weeksPerYear, pay: g,

@@ -18,7 +18,7 @@ struct PersonalAssistantOnCosts {
     /// contingency and fees.
     private(set) var recurringTotal = Rational.zero
     /// Notes for the result's warnings.
-    private(set) var notes = InlineList<ResultWarning>()
+    private(set) var notes: [ResultWarning] = []
 
     init(parameters: BottomUpParameters, weeksPerYear: Rational, pay: Rational, bankHolidays: Rational, weights: [Rational],
          shares: DeploymentShares) {

@@ -349,9 +349,9 @@ struct BreakdownBuilder {
     /// The finished result with totals of the rounded lines, its lines searched for out-of-date values only when
     /// `context` resolved one (every value a calculator uses comes from its context, or one made from it).
     mutating func result(calculator: String, title: String, context: CalculationContext, figures: consuming [ResultFigure] = [],
-                flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
+                warnings: [ResultWarning] = [], flags: [ResultFlag] = []) throws(BudgetError) -> BudgetResult {
         try result(calculator: calculator, title: title, asAt: context.asAt, policyName: context.policy.name,
-                   policyIsIllustrative: context.policy.isIllustrative, figures: InlineList(figures), flags: flags,
+                   policyIsIllustrative: context.policy.isIllustrative, figures: figures, warnings: warnings, flags: flags,
                    mayUseOutOfDateValues: context.resolvesOutOfDateValue)
     }
 
@@ -359,23 +359,23 @@ struct BreakdownBuilder {
     /// `mayUseOutOfDateValues` is `false` when the caller knows that no value it used is out of date (a snapshot
     /// that resolved none past the last day it is known to hold), and the lines need not be searched for one.
     mutating func result(calculator: String, title: String, asAt: CalendarDate, policyName: String, policyIsIllustrative: Bool,
-                figures: consuming InlineList<ResultFigure> = InlineList(), warnings: InlineList<ResultWarning> = InlineList(),
-                flags: [ResultFlag] = [], mayUseOutOfDateValues: Bool = true) throws(BudgetError) -> BudgetResult {
+                figures: consuming [ResultFigure] = [], warnings: [ResultWarning] = [], flags: [ResultFlag] = [],
+                mayUseOutOfDateValues: Bool = true) throws(BudgetError) -> BudgetResult {
         // Only a figure written by ``figure(_:_:_:working:parameters:)`` is changed: a list of figures the caller
         // still holds is copied when it is (pass it with `consume`). Given the list before the lines take it.
-        figures.updateEach { if $0.formula.isWritten { $0.formula.attach(to: workings.list) } }
+        for i in figures.indices where figures[i].formula.isWritten { figures[i].formula.attach(to: workings.list) }
         let records = finishedRecords(), totals = try BudgetTotals(of: records.records)
         let result = BudgetResult(
             calculator: calculator, title: title, asAt: asAt, policyName: policyName,
             policyIsIllustrative: policyIsIllustrative, roundingRule: rule, weeksPerYear: weeksPerYear,
-            basis: basis, lines: BudgetLines(.records(RecordedLinesBox(records))), totals: totals, figureList: figures,
+            basis: basis, lines: BudgetLines(.records(RecordedLinesBox(records))), totals: totals, figures: figures,
             warningList: warnings, flags: flags)
         // Listing the distinct parameters costs more than the rest of a figures-only breakdown's
         // bookkeeping; only a value used past the last day it is known to hold needs it. (The result is
         // returned as built: one made `var` and changed in place only sometimes was copied every time.)
         guard mayUseOutOfDateValues, result.usesOutOfDateValue else { return result }
         var warned = result
-        warned.warningList.append(contentsOf: result.parametersUsed.compactMap { $0.outOfDateWarning.map(ResultWarning.words) })
+        warned.warningList += result.parametersUsed.compactMap { $0.outOfDateWarning.map(ResultWarning.words) }
         return warned
     }
 }

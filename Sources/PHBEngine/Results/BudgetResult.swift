@@ -24,19 +24,14 @@ public struct BudgetResult: Sendable, Hashable {
     /// Column totals of the rounded lines.
     public var totals: BudgetTotals
     /// Further named figures (hourly cost of PA care, indicative range…).
-    public var figures: [ResultFigure] {
-        get { figureList.array }
-        set { figureList = InlineList(newValue) }
-    }
-    /// The figures as held: the first in place (most results have one or none).
-    var figureList: InlineList<ResultFigure>
+    public var figures: [ResultFigure]
     /// Things a reader should notice; no effect on the figures.
     public var warnings: [String] {
         get { warningList.map(\.words) }
-        set { warningList = InlineList(newValue.map(ResultWarning.words)) }
+        set { warningList = newValue.map(ResultWarning.words) }
     }
-    /// The warnings as held: the first in place, each made words when read.
-    var warningList: InlineList<ResultWarning>
+    /// The warnings as held: each made words when read.
+    var warningList: [ResultWarning]
     /// Conditions that need a person's review (capped, outside tolerance…).
     public var flags: [ResultFlag]
 
@@ -46,15 +41,15 @@ public struct BudgetResult: Sendable, Hashable {
                 warnings: [String] = [], flags: [ResultFlag] = []) {
         self.init(calculator: calculator, title: title, asAt: asAt, policyName: policyName,
                   policyIsIllustrative: policyIsIllustrative, roundingRule: roundingRule, weeksPerYear: weeksPerYear,
-                  basis: basis, lines: lines, totals: totals, figureList: InlineList(figures),
-                  warningList: InlineList(warnings.map(ResultWarning.words)), flags: flags)
+                  basis: basis, lines: lines, totals: totals, figures: figures, warningList: warnings.map(ResultWarning.words),
+                  flags: flags)
     }
 
-    /// A result whose figures and warnings are held as they are, the warnings as what they say.
+    /// A result whose warnings are held as what they say.
     init(calculator: String, title: String, asAt: CalendarDate, policyName: String,
          policyIsIllustrative: Bool, roundingRule: RoundingRule, weeksPerYear: Rational,
-         basis: [ParameterUse], lines: BudgetLines, totals: BudgetTotals, figureList: InlineList<ResultFigure>,
-         warningList: InlineList<ResultWarning>, flags: [ResultFlag]) {
+         basis: [ParameterUse], lines: BudgetLines, totals: BudgetTotals, figures: [ResultFigure],
+         warningList: [ResultWarning], flags: [ResultFlag]) {
         self.calculator = calculator
         self.title = title
         self.asAt = asAt
@@ -65,7 +60,7 @@ public struct BudgetResult: Sendable, Hashable {
         self.basis = basis
         self.lines = lines
         self.totals = totals
-        self.figureList = figureList
+        self.figures = figures
         self.warningList = warningList
         self.flags = flags
     }
@@ -80,7 +75,7 @@ public struct BudgetResult: Sendable, Hashable {
         }
         keep(basis)
         lines.forEachParameterList(keep)
-        for figure in figureList { keep(figure.parameters) }
+        for figure in figures { keep(figure.parameters) }
         return uses
     }
 
@@ -88,14 +83,14 @@ public struct BudgetResult: Sendable, Hashable {
     public var usesOutOfDateValue: Bool {
         let isStale = { (use: ParameterUse) in use.staleAfter != nil }
         return basis.contains(where: isStale) || lines.containsParameterUse(where: isStale)
-            || figureList.contains { $0.parameters.contains(where: isStale) }
+            || figures.contains { $0.parameters.contains(where: isStale) }
     }
 
     /// The line with `key`, if any.
     public func line(_ key: String) -> BudgetLine? { lines.first { $0.key == key } }
 
     /// The figure with `key`, if any.
-    public func figure(_ key: String) -> ResultFigure? { figureList.first { $0.key == key } }
+    public func figure(_ key: String) -> ResultFigure? { figures.first { $0.key == key } }
 }
 
 /// Column totals: sums of the rounded lines.
