@@ -313,7 +313,8 @@ final class ItemisedOnCostValues: Sendable {
 }
 
 /// A bottom-up breakdown's held workings: each line's (the buffer's elements, at the part its record gives) and what
-/// several lines share (its header), in one allocation made when an explained breakdown starts.
+/// several lines share (its header), in one allocation made when an explained breakdown starts, with room after the
+/// parts for the breakdown's line records (``recordRoom``, ``LineRecords``).
 ///
 /// The calculation that makes it holds the one reference while it adds the lines, and gives it to the breakdown's
 /// result once they are all added: only then is it shared, and from then on it is only read.

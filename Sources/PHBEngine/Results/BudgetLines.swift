@@ -183,6 +183,7 @@ struct RecordedLines: Sendable {
         case uses([ParameterUse])
     }
 
+    /// The lines' records, in order, in a block (``LineRecords``).
     var records = LineRecords()
     /// The first words and lists of parameter uses lines give of their own.
     var own = OwnLineParts()
