@@ -36,7 +36,7 @@ struct BreakdownBuilder {
     }
 
     /// Writes the lines' records into room for `capacity` of them at `room`, in `block`, a block the calculation
-    /// allocates anyway (``LineRecords``), in place of a list of their own: call it before any line is added.
+    /// allocates anyway (``LineRecords``), in place of a block of their own: call it before any line is added.
     mutating func writeLines(into room: UnsafeMutablePointer<LineRecord>, capacity: Int, in block: AnyObject) {
         assert(lines.records.isEmpty, "lines are written into a room before any is added")
         lines.records = LineRecords(room: room, capacity: capacity, in: block)
